@@ -1,0 +1,113 @@
+"""The library entry: load → validate → render → document model → writer.
+
+Callable without click. A ``Builder`` keeps loaded packs (schema validators,
+compiled templates, style sheets) so a batch or ``draft watch`` pays for them once.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable
+
+from .data import SpeechData, load_speech
+from .errors import Problem
+from .markup import read_markup
+from .model import Document
+from .packs import DEFAULT_PACK, Pack, find_pack
+from .render import Renderer
+from .schema import make_validator, validate
+from .stylesheet import StyleSheet, load_stylesheet
+
+PLACEHOLDER_CHARS = re.compile("[XＸ]")
+
+
+@dataclass(slots=True)
+class Draft:
+    """One speech taken through the pipeline as far as the document model."""
+
+    speech: SpeechData
+    pack: Pack
+    document: Document
+    stylesheet: StyleSheet
+    warnings: list[Problem] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class _LoadedPack:
+    pack: Pack
+    validator: Any
+    renderer: Renderer
+    stylesheet: StyleSheet
+
+
+class Builder:
+    def __init__(self, template_dirs: list[Path] | None = None):
+        self.template_dirs = template_dirs or []
+        self._packs: dict[Path, _LoadedPack] = {}
+
+    def pack_for(self, speech: SpeechData) -> Pack:
+        name = speech.values.get("pack", DEFAULT_PACK) if isinstance(speech.values, dict) else DEFAULT_PACK
+        if not isinstance(name, str):
+            name = DEFAULT_PACK  # the schema reports the wrong type with its line
+        return find_pack(name, self.template_dirs, Path(speech.file).parent)
+
+    def load_pack(self, pack: Pack) -> _LoadedPack:
+        loaded = self._packs.get(pack.folder)
+        if loaded is None:
+            loaded = _LoadedPack(
+                pack,
+                make_validator(pack.schema),
+                Renderer(pack.template_dirs(), pack.template_file.name),
+                load_stylesheet(pack.stylesheet_file),
+            )
+            self._packs[pack.folder] = loaded
+        return loaded
+
+    def draft(self, path: str | Path) -> Draft:
+        return self.draft_from(load_speech(path))
+
+    def draft_from(self, speech: SpeechData) -> Draft:
+        loaded = self.load_pack(self.pack_for(speech))
+        valid = validate(speech, loaded.validator)
+        markup, missing = loaded.renderer.render(valid)
+        document = read_markup(markup, str(loaded.pack.template_file))
+        warnings = sorted(
+            list(find_placeholders(speech)) + missing,
+            key=lambda p: (p.location.line or 0, p.location.column or 0),
+        )
+        return Draft(valid, loaded.pack, document, loaded.stylesheet, warnings)
+
+
+def find_placeholders(speech: SpeechData) -> Iterable[Problem]:
+    """Every X the writer left in the text, by field path and line."""
+
+    def walk(value: Any, path: tuple) -> Iterable[Problem]:
+        if isinstance(value, str):
+            count = len(PLACEHOLDER_CHARS.findall(value))
+            if count:
+                yield Problem(
+                    speech.source.locate(path),
+                    f"还有 {count} 处占位符 X 待填写",
+                )
+        elif isinstance(value, dict):
+            for key, child in value.items():
+                yield from walk(child, path + (key,))
+        elif isinstance(value, list):
+            for i, child in enumerate(value):
+                yield from walk(child, path + (i,))
+
+    return walk(speech.values, ())
+
+
+def render_text(draft: Draft) -> str:
+    from .writers.text import write_text
+
+    return write_text(draft.document)
+
+
+def render_docx(draft: Draft) -> bytes:
+    from .writers.docx import DocxWriter
+
+    return DocxWriter(draft.stylesheet).write(draft.document)

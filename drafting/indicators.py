@@ -1,0 +1,94 @@
+"""Statistics phrased the way speeches of the genre phrase them.
+
+地区生产总值实现12.3亿元，同比增长4.5% · 同比下降X% · 与上年同期持平.
+An unknown figure prints as X, the genre's own placeholder, and is reported.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Any, Callable
+
+PLACEHOLDER = "X"
+RISE, FALL, FLAT = "增长", "下降", "持平"
+
+
+@dataclass(frozen=True, slots=True)
+class Indicator:
+    name: str
+    value: float | int | str | None = None
+    unit: str = ""
+    verb: str = "实现"
+    change: float | int | str | None = None
+    trend: str | None = None  # 增长 / 下降 / 持平; needed when change is unknown
+    change_unit: str = "%"
+    compare: str = "同比"
+    has_value: bool = True
+
+    @classmethod
+    def from_data(cls, data: dict[str, Any]) -> "Indicator":
+        return cls(
+            name=data["name"],
+            value=data.get("value"),
+            unit=data.get("unit", ""),
+            verb=data.get("verb", "实现"),
+            change=data.get("change"),
+            trend=data.get("trend"),
+            change_unit=data.get("change_unit", "%"),
+            compare=data.get("compare", "同比"),
+            # a value clause is wanted when a value or a unit was written
+            has_value="value" in data or "unit" in data,
+        )
+
+
+def format_number(value: float | int | str | None) -> str:
+    """12.30 → 12.3, 5 → 5, 1e6 → 1000000; unknown → X. At most two decimals."""
+    if value is None or value == "" or value == PLACEHOLDER:
+        return PLACEHOLDER
+    if isinstance(value, str):
+        return value
+    number = Decimal(str(value)).quantize(Decimal("0.01"), ROUND_HALF_UP).normalize()
+    text = format(number, "f")
+    return "0" if text in ("-0", "0") else text
+
+
+def phrase_indicator(ind: Indicator, on_placeholder: Callable[[str], None] | None = None) -> str:
+    """One indicator as a clause; on_placeholder(field) is called for every X printed."""
+
+    def number(field: str, value: Any) -> str:
+        text = format_number(value)
+        if text == PLACEHOLDER and on_placeholder is not None:
+            on_placeholder(field)
+        return text
+
+    clauses = []
+    if ind.has_value:
+        clauses.append(f"{ind.name}{ind.verb}{number('value', ind.value)}{ind.unit}")
+    change = _change_clause(ind, number)
+    if change:
+        if clauses:
+            clauses.append("，" + change)
+        else:
+            clauses.append(ind.name + change)
+    if not clauses:
+        clauses.append(ind.name)
+    return "".join(clauses)
+
+
+def _change_clause(ind: Indicator, number: Callable[[str, Any], str]) -> str:
+    trend = ind.trend
+    change = ind.change
+    if isinstance(change, (int, float)):
+        if change == 0:
+            trend = FLAT
+        elif trend is None:
+            trend = RISE if change > 0 else FALL
+        change = abs(change)
+    if trend is None and change is None:
+        return ""
+    if trend == FLAT:
+        return "与上年同期持平"
+    if trend is None:  # a figure that is a placeholder, with no stated direction
+        trend = RISE
+    return f"{ind.compare}{trend}{number('change', change)}{ind.change_unit}"

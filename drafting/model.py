@@ -1,0 +1,82 @@
+"""The document model: what a speech *is*, independent of how it is printed.
+
+Every writer (plain text, Word, PDF, the reading and outline copies) reads only
+this model, and the template output is parsed into it. Blocks carry roles, never
+fonts: a style sheet decides how a role looks.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+
+class BlockRole(str, Enum):
+    TITLE = "title"
+    BYLINE = "byline"
+    SALUTATION = "salutation"
+    HEADING = "heading"
+    PARAGRAPH = "paragraph"
+    CLOSING = "closing"
+    SIGNATURE = "signature"
+    PAGE_BREAK = "page-break"
+
+
+class InlineRole(str, Enum):
+    PLAIN = "plain"
+    LEAD = "lead"  # run-in lead sentence (一要……。) at the start of a paragraph
+    INDICATOR = "indicator"  # a statistic rendered from data (地区生产总值实现…)
+    STRONG = "strong"
+    EMPHASIS = "emphasis"
+    LINE_BREAK = "line-break"
+
+
+@dataclass(frozen=True, slots=True)
+class Inline:
+    text: str
+    role: InlineRole = InlineRole.PLAIN
+
+
+LINE_BREAK = Inline("\n", InlineRole.LINE_BREAK)
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    role: BlockRole
+    inlines: tuple[Inline, ...] = ()
+    level: int = 0  # heading level 1–4; 0 for every other role
+
+    @property
+    def text(self) -> str:
+        return "".join(inline.text for inline in self.inlines)
+
+    @property
+    def lead(self) -> str:
+        """The run-in lead sentence, or '' when the paragraph has none."""
+        if self.inlines and self.inlines[0].role is InlineRole.LEAD:
+            return self.inlines[0].text
+        return ""
+
+
+@dataclass(slots=True)
+class Meta:
+    """Document properties, filled from the data (title, speaker, subject…)."""
+
+    title: str = ""
+    author: str = ""
+    subject: str = ""
+    date: str = ""
+    keywords: str = ""
+
+
+@dataclass(slots=True)
+class Document:
+    meta: Meta = field(default_factory=Meta)
+    blocks: list[Block] = field(default_factory=list)
+
+    def headings(self, level: int | None = None) -> list[Block]:
+        return [
+            b
+            for b in self.blocks
+            if b.role is BlockRole.HEADING and (level is None or b.level == level)
+        ]

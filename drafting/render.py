@@ -1,0 +1,156 @@
+"""Render a pack's Jinja template over validated data into semantic markup.
+
+The environment is sandboxed and immutable (packs travel between offices and are
+untrusted), undefined names are errors (a misspelt variable must not print as
+nothing), and everything from the data is escaped, so a writer's ``<h1>`` or
+``**`` is text, never structure. A newline inside a data string becomes an
+explicit ``<br/>``: newlines in the markup itself are only template layout.
+"""
+
+from __future__ import annotations
+
+import traceback
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from jinja2.sandbox import ImmutableSandboxedEnvironment
+from markupsafe import Markup, escape
+
+from .data import Path_, SpeechData
+from .errors import Location, Problem, TemplateError
+from .indicators import Indicator, phrase_indicator
+from .numerals import chinese_numeral, enumeration_marker, format_date
+
+_BREAK = Markup("<br/>")
+
+
+def _finalize(value: Any) -> Any:
+    if isinstance(value, Markup) or not isinstance(value, str):
+        return value
+    return escape(value).replace("\n", _BREAK)
+
+
+class Renderer:
+    """One Jinja environment per pack, reused across builds (batch, watch)."""
+
+    def __init__(self, template_dirs: list[Path], template_name: str):
+        self.template_name = template_name
+        self.env = ImmutableSandboxedEnvironment(
+            loader=jinja2.FileSystemLoader([str(d) for d in template_dirs]),
+            undefined=jinja2.StrictUndefined,
+            autoescape=True,
+            finalize=_finalize,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=False,
+        )
+        self.env.filters.update(
+            cn=chinese_numeral,
+            marker=_marker,
+            date=format_date,
+            count=_count_phrase,
+            indicators=_indicators,
+        )
+        self._template: jinja2.Template | None = None
+
+    def template(self) -> jinja2.Template:
+        if self._template is None:
+            try:
+                self._template = self.env.get_template(self.template_name)
+            except jinja2.TemplateSyntaxError as e:
+                raise TemplateError(
+                    f"模板语法错误：{e.message}", Location(e.filename or e.name, e.lineno)
+                ) from None
+            except jinja2.TemplateNotFound as e:
+                raise TemplateError(f"找不到模板文件：{e.name}") from None
+        return self._template
+
+    def render(self, speech: SpeechData) -> tuple[str, list[Problem]]:
+        """The markup, and a warning for every X printed in place of a missing figure."""
+        template = self.template()
+        placeholders = _PlaceholderLog(speech)
+        context = dict(speech.values)
+        context[_LOG] = placeholders
+        try:
+            return template.render(context), placeholders.problems
+        except jinja2.TemplateError as e:
+            raise _runtime_error(e, template) from None
+        except (TypeError, ValueError, AttributeError, KeyError, IndexError, ZeroDivisionError) as e:
+            raise _runtime_error(e, template) from None
+
+
+def _marker(form: str, n: int) -> str:
+    try:
+        return enumeration_marker(form, n)
+    except ValueError:
+        raise jinja2.TemplateRuntimeError(f"未知的序号形式“{form}”") from None
+
+
+_LOG = "_draft_placeholders"
+
+
+@jinja2.pass_context
+def _indicators(context: jinja2.runtime.Context, indicators: list[dict]) -> Markup:
+    return context[_LOG].phrase_all(indicators)
+
+
+def _count_phrase(phrase: str, n: int) -> str:
+    # a count before a measure word says 两, not 二: 我讲两点意见
+    return phrase.replace("{n}", "两" if n == 2 else chinese_numeral(n))
+
+
+class _PlaceholderLog:
+    """Maps data objects back to their field paths so a printed X can be reported."""
+
+    def __init__(self, speech: SpeechData):
+        self.source = speech.source
+        self.paths: dict[int, Path_] = {}
+        self._index(speech.values, ())
+        self.problems: list[Problem] = []
+
+    def _index(self, value: Any, path: Path_) -> None:
+        if isinstance(value, dict):
+            self.paths[id(value)] = path
+            for key, child in value.items():
+                self._index(child, path + (key,))
+        elif isinstance(value, list):
+            self.paths[id(value)] = path
+            for i, child in enumerate(value):
+                self._index(child, path + (i,))
+
+    def phrase_all(self, indicators: list[dict]) -> Markup:
+        base = self.paths.get(id(indicators), ())
+        phrases = []
+        for i, data in enumerate(indicators):
+            path = base + (i,)
+
+            def report(field: str, path: Path_ = path) -> None:
+                where = self.source.locate(path + (field,))
+                self.problems.append(Problem(where, "未填写，已输出占位符 X"))
+
+            text = phrase_indicator(Indicator.from_data(data), report)
+            phrases.append(Markup("<ind>%s</ind>") % text)
+        return Markup("；").join(phrases)
+
+
+def _runtime_error(e: Exception, template: jinja2.Template) -> TemplateError:
+    filename, line = _template_frame(e)
+    detail = getattr(e, "message", None) or str(e)
+    if isinstance(e, jinja2.UndefinedError):
+        message = f"模板引用了未定义的变量或属性：{detail}"
+    elif isinstance(e, jinja2.exceptions.SecurityError):
+        message = f"模板试图访问不允许的内容：{detail}"
+    else:
+        message = f"模板运行出错：{detail}"
+    return TemplateError(message, Location(filename or template.filename, line))
+
+
+def _template_frame(e: Exception) -> tuple[str | None, int | None]:
+    """The innermost template file and line in a Jinja-rewritten traceback."""
+    found: tuple[str | None, int | None] = (None, None)
+    for frame in traceback.extract_tb(e.__traceback__):
+        if frame.filename and not frame.filename.endswith(".py"):
+            found = (frame.filename, frame.lineno)
+    return found
+

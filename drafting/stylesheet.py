@@ -1,0 +1,88 @@
+"""The style sheet: typography as data, in one place, overridable by packs.
+
+The defaults (``styles/default.yaml``) follow GB/T 9704 and speech practice; a
+pack's ``stylesheet.yaml`` overrides any key of it. Writers read figures from
+here and nowhere else.
+"""
+
+from __future__ import annotations
+
+import copy
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import Location, PackError
+from .model import Block, BlockRole
+
+_DEFAULT = "default.yaml"
+
+
+@dataclass(slots=True)
+class StyleSheet:
+    data: dict[str, Any]
+
+    @property
+    def page(self) -> dict[str, Any]:
+        return self.data["page"]
+
+    @property
+    def page_number(self) -> dict[str, Any]:
+        return self.data["page_number"]
+
+    def paragraph_keys(self) -> list[str]:
+        return list(self.data["styles"])
+
+    def paragraph(self, key: str) -> dict[str, Any]:
+        """A paragraph style with everything it inherits from ``body`` filled in."""
+        styles = self.data["styles"]
+        if key == "body":
+            return dict(styles["body"])
+        merged = {k: v for k, v in styles["body"].items() if k != "name"}
+        merged.update(styles[key])
+        return merged
+
+    def character(self, key: str) -> dict[str, Any]:
+        return dict(self.data["characters"][key])
+
+    def with_overrides(self, overrides: dict[str, Any]) -> "StyleSheet":
+        return StyleSheet(_deep_merge(copy.deepcopy(self.data), overrides))
+
+
+def style_key(block: Block) -> str:
+    """The style-sheet key of a block's role."""
+    if block.role is BlockRole.HEADING:
+        return f"heading{block.level}"
+    if block.role is BlockRole.PARAGRAPH:
+        return "body"
+    return block.role.value
+
+
+def default_stylesheet() -> StyleSheet:
+    text = resources.files("drafting.styles").joinpath(_DEFAULT).read_text(encoding="utf-8")
+    return StyleSheet(yaml.safe_load(text))
+
+
+def load_stylesheet(override: Path | None = None) -> StyleSheet:
+    sheet = default_stylesheet()
+    if override is None:
+        return sheet
+    try:
+        data = yaml.safe_load(override.read_text(encoding="utf-8")) or {}
+    except (OSError, yaml.YAMLError) as e:
+        raise PackError(f"样式表无法读取：{e}", Location(str(override))) from None
+    if not isinstance(data, dict):
+        raise PackError("样式表应为键值对", Location(str(override)))
+    return sheet.with_overrides(data)
+
+
+def _deep_merge(base: dict, extra: dict) -> dict:
+    for key, value in extra.items():
+        if isinstance(value, dict) and isinstance(base.get(key), dict):
+            _deep_merge(base[key], value)
+        else:
+            base[key] = value
+    return base

@@ -1,0 +1,89 @@
+import json
+
+import docx
+from click.testing import CliRunner
+
+from drafting.cli import main
+
+from .conftest import MINIMAL, SEED_YAML, seed_speech_text
+
+
+def run(*args, **kwargs):
+    return CliRunner().invoke(main, [str(a) for a in args], **kwargs)
+
+
+def test_build_txt_prints_the_seed():
+    result = run("build", SEED_YAML, "--format", "txt")
+    assert result.exit_code == 0
+    assert result.stdout == seed_speech_text()
+    assert "占位符 X" in result.stderr  # warnings go to stderr
+
+
+def test_build_docx_beside_the_yaml(write_yaml):
+    path = write_yaml(MINIMAL)
+    result = run("build", path)
+    assert result.exit_code == 0, result.output
+    assert docx.Document(path.with_suffix(".docx")).paragraphs[0].text == "在2025年测试会议上的讲话"
+
+
+def test_build_with_output_and_format_from_suffix(write_yaml, tmp_path):
+    out = tmp_path / "稿.txt"
+    assert run("build", write_yaml(MINIMAL), "-o", out).exit_code == 0
+    assert out.read_text(encoding="utf-8").startswith("在2025年测试会议上的讲话\n同志们：\n")
+
+
+def test_build_without_file_builds_the_bundled_example(tmp_path):
+    with CliRunner().isolated_filesystem(temp_dir=tmp_path):
+        result = CliRunner().invoke(main, ["build"])
+        assert result.exit_code == 0, result.output
+        assert docx.Document("half-year-speech-示例.docx").paragraphs[1].text == "区长 张三"
+
+
+def test_validate(write_yaml):
+    result = run("validate", write_yaml(MINIMAL))
+    assert result.exit_code == 0 and "数据有效" in result.stdout
+
+
+def test_templates_lists_the_pack():
+    result = run("templates")
+    assert result.exit_code == 0
+    assert "half-year-speech\t半年经济工作会议讲话" in result.stdout
+
+
+def test_schema_prints_json():
+    result = run("schema", "half-year-speech")
+    assert json.loads(result.stdout)["$schema"].endswith("2020-12/schema")
+
+
+def test_schema_of_unknown_pack_is_an_input_error():
+    result = run("schema", "no-such-pack")
+    assert result.exit_code == 1 and "找不到模板包“no-such-pack”" in result.stderr
+
+
+def test_init_writes_example_and_refuses_to_overwrite(tmp_path):
+    target = tmp_path / "讲话.yaml"
+    assert run("init", "half-year-speech", target).exit_code == 0
+    assert "meeting:" in target.read_text(encoding="utf-8")
+    target.write_text("我的内容", encoding="utf-8")
+    result = run("init", "half-year-speech", target)
+    assert result.exit_code == 1 and "已存在" in result.stderr
+    assert target.read_text(encoding="utf-8") == "我的内容"
+
+
+def test_version_and_help_in_chinese():
+    assert run("--version").stdout.startswith("draft ")
+    help_text = run("build", "--help").stdout
+    assert "用法：draft build" in help_text and "显示本帮助并退出" in help_text
+
+
+def test_usage_errors_exit_2_in_chinese():
+    result = run("build", "--format", "pdfx", "x.yaml")
+    assert result.exit_code == 2
+    assert "用法错误" in result.stderr
+    assert run("no-such-command").exit_code == 2
+
+
+def test_input_errors_exit_1_without_traceback(write_yaml):
+    result = run("build", write_yaml("meeting: [1\n"))
+    assert result.exit_code == 1
+    assert "Traceback" not in result.output and "speech.yaml:" in result.stderr

@@ -1,0 +1,32 @@
+import pytest
+
+from drafting.indicators import Indicator, format_number, phrase_indicator
+
+
+@pytest.mark.parametrize(
+    "data, text",
+    [
+        ({"name": "地区生产总值", "value": 12.3, "unit": "亿元", "change": 4.5}, "地区生产总值实现12.3亿元，同比增长4.5%"),
+        ({"name": "地区生产总值", "value": 26.7, "unit": "亿元", "change": -3}, "地区生产总值实现26.7亿元，同比下降3%"),
+        ({"name": "税收收入", "value": 5, "unit": "万元", "change": 0}, "税收收入实现5万元，与上年同期持平"),
+        ({"name": "固定资产投资", "trend": "增长"}, "固定资产投资同比增长X%"),
+        ({"name": "地区生产总值", "unit": "万元", "trend": "下降"}, "地区生产总值实现X万元，同比下降X%"),
+        ({"name": "利用外资", "change": 1.82, "change_unit": "倍"}, "利用外资同比增长1.82倍"),
+        ({"name": "失业率", "change": -2, "change_unit": "个百分点", "compare": "较去年同期"}, "失业率较去年同期下降2个百分点"),
+        ({"name": "产值", "value": 1.005, "unit": "亿元", "verb": "完成"}, "产值完成1.01亿元"),
+    ],
+)
+def test_phrase(data, text):
+    assert phrase_indicator(Indicator.from_data(data)) == text
+
+
+def test_placeholder_callback_names_each_field():
+    seen = []
+    phrase_indicator(Indicator.from_data({"name": "a", "unit": "元", "trend": "下降"}), seen.append)
+    assert seen == ["value", "change"]
+
+
+def test_numbers_keep_at_most_two_decimals():
+    assert format_number(12.30) == "12.3"
+    assert format_number(1000000) == "1000000"
+    assert format_number(None) == "X"
