@@ -1,0 +1,39 @@
+"""Readers: an old speech (plain text or Word) → the document model.
+
+The mirror of ``drafting/writers``: each format has one module that turns a
+file into a ``Document`` of paragraphs, so ``drafting/extract.py`` recognises
+the speech's structure without knowing where the text came from.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..errors import DataError
+from ..model import Document
+
+FORMATS = {".txt": "text", ".text": "text", ".docx": "docx"}
+
+
+def read_speech(path: str | Path) -> Document:
+    """Read a speech file by its extension; DataError (in Chinese) when it cannot be read."""
+    path = Path(path)
+    kind = FORMATS.get(path.suffix.lower())
+    if kind is None:
+        known = "、".join(FORMATS)
+        raise DataError(f"不支持的文件类型“{path.suffix or '（无扩展名）'}”：可读取 {known} 文件（.doc 请先在 Word 中另存为 .docx）")
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise DataError(f"找不到文件：{path}") from None
+    except IsADirectoryError:
+        raise DataError(f"这是一个文件夹，不是讲话稿文件：{path}") from None
+    except OSError as e:
+        raise DataError(f"无法读取文件 {path}：{e.strerror}") from None
+    if kind == "text":
+        from .text import read_text
+
+        return read_text(raw, str(path))
+    from .docx import read_docx
+
+    return read_docx(raw, str(path))
