@@ -137,6 +137,7 @@ def build(file: Path | None, output: Path | None, fmt: str | None) -> None:
         fmt = "txt" if output is not None and output.suffix.lower() == ".txt" else "docx"
     draft = Builder().draft(file)
     _warn(draft.warnings)
+    click.echo(_summary(draft), err=True)
     if fmt == "txt":
         text = render_text(draft)
         if output is None:
@@ -187,9 +188,150 @@ def init(pack: str, file: Path | None) -> None:
     from .output import write_atomic
     from .packs import find_pack
 
+    from .editor import modeline, write_editor_schema
+
     found = find_pack(pack)
     file = file or Path("讲话.yaml")
     if file.exists():
         raise WriteError(f"{file} 已存在，为免覆盖您的内容，未写入。请换一个文件名")
-    write_atomic(file, found.example_file.read_bytes())
-    click.echo(f"已写入 {file}。填写后运行：draft build {file}")
+    example = found.example_file.read_text(encoding="utf-8")
+    write_atomic(file, (modeline(found) + "\n" + example).encode("utf-8"))
+    schema_file = write_editor_schema(found, file.parent)
+    click.echo(f"已写入 {file}（编辑器架构 {schema_file.name}）。填写后运行：draft build {file}")
+
+
+def _summary(draft) -> str:
+    from .build import render_text
+    from .check import count_characters, summary_line
+
+    return summary_line(count_characters(render_text(draft)))
+
+
+@main.command()
+@click.argument("source", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="写出的 YAML 文件（默认与原稿同名、同文件夹，扩展名 .yaml）；写 - 则输出到屏幕。")
+@click.option("--pack", "pack_name", default="half-year-speech", show_default=True, help="使用的模板包。")
+@click.option("--overwrite", is_flag=True, help="YAML 文件已存在时覆盖它（默认不覆盖）。")
+def extract(source: Path, output: Path | None, pack_name: str, overwrite: bool) -> None:
+    """从旧讲话稿（.docx 或 .txt，一段一行）整理出 YAML 数据。
+
+    \b
+    写出的 YAML 用 draft build 生成，文字与原稿逐字一致（写出前已自动核对）；
+    以“自动识别”开头的注释是程序的推测，请核对。
+    """
+    from .editor import modeline, write_editor_schema
+    from .errors import WriteError
+    from .extract import extract as extract_speech
+    from .extract import first_difference, rebuilt_text, source_text, speech_yaml
+    from .output import write_atomic
+    from .packs import find_pack
+    from .readers import read_speech
+
+    pack = find_pack(pack_name)
+    document = read_speech(source)
+    extraction = extract_speech(document, str(source), pack.name)
+    to_screen = output is not None and str(output) == "-"
+    output = output or source.with_suffix(".yaml")
+    if not to_screen and output.exists() and not overwrite:
+        raise WriteError(f"{output} 已存在，为免覆盖您的内容，未写入。请用 -o 换一个文件名，或加 --overwrite")
+    header = [] if to_screen else [modeline(pack)[2:]]
+    header += [
+        f"由 draft extract 从“{source.name}”整理（模板包 {pack.name}）。",
+        "以“自动识别”开头的注释是程序的推测，请核对；核对后可删去这些注释。",
+    ]
+    text = speech_yaml(extraction, header)
+    built_at = Path.cwd() / "-.yaml" if to_screen else output
+    difference = first_difference(source_text(document), rebuilt_text(text, str(built_at)))
+    if to_screen:
+        click.echo(text, nl=False)
+    else:
+        write_atomic(output, text.encode("utf-8"))
+        write_editor_schema(pack, output.parent)
+    data = extraction.data
+    points = sum(len(p.get("points", [])) for p in data["parts"])
+    click.echo(f"已整理：{len(data['parts'])} 个部分，{points} 个要点" + ("" if to_screen else f"，写入 {output}"), err=True)
+    if difference is None:
+        click.echo("已核对：由它生成的文字与原稿逐字一致。", err=True)
+    else:
+        n, want, got = difference
+        click.echo(f"警告：由它生成的文字与原稿第 {n} 段不同，请核对：\n  原稿：{want}\n  生成：{got}", err=True)
+
+
+@main.command()
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--rate", type=click.IntRange(60, 600), default=220, show_default=True,
+              help="语速：每分钟读多少字，用于估算讲话时长。")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="输出格式：text 供人阅读，json 供程序处理。")
+def check(file: Path, rate: int, fmt: str) -> int:
+    """检查讲话稿：占位符 X、字数和时长、半角标点、引号括号配对、重复标点、重复的句子、点数语句。
+
+    没有发现问题时退出码为 0，有问题时为 1。
+    """
+    from .build import Builder
+    from .check import check_draft
+
+    report = check_draft(Builder().draft(file), rate)
+    if fmt == "json":
+        findings = [
+            {
+                "kind": f.kind,
+                "file": f.problem.location.file,
+                "line": f.problem.location.line,
+                "column": f.problem.location.column,
+                "field": f.problem.location.field,
+                "message": f.problem.message,
+            }
+            for f in report.findings
+        ]
+        payload = {"file": str(file), "characters": report.characters, "rate": rate,
+                   "minutes": round(report.minutes, 1), "findings": findings}
+        click.echo(json.dumps(payload, ensure_ascii=False, indent=2))
+    else:
+        for finding in report.findings:
+            click.echo(str(finding.problem))
+        click.echo(report.summary())
+        click.echo(f"共 {len(report.findings)} 处问题。" if report.findings else "未发现问题。")
+    return EXIT_INPUT if report.findings else EXIT_OK
+
+
+@main.command()
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="输出的 Word 文件（默认与 YAML 同名、同文件夹）。")
+@click.option("--interval", type=click.FloatRange(0.05, 60), default=0.5, show_default=True,
+              help="检查文件是否改动的间隔（秒）。")
+def watch(file: Path, output: Path | None, interval: float) -> None:
+    """监视 YAML 文件和模板包，一有改动就重新生成 Word 文件（按 Ctrl-C 停止）。"""
+    import time
+
+    from .build import Builder, render_docx
+    from .output import write_atomic
+    from .watch import pack_files, snapshot, wait_for_change
+
+    output = output or file.with_suffix(".docx")
+    watched = [file]
+
+    def rebuild() -> None:
+        stamp = time.strftime("%H:%M:%S")
+        try:
+            draft = Builder().draft(file)
+            watched[1:] = pack_files(draft.pack.folder)
+            write_atomic(output, render_docx(draft))
+        except DraftError as e:
+            click.echo(f"[{stamp}] 错误：{e}", err=True)
+            return
+        left = f"；还有 {len(draft.warnings)} 处占位符 X（draft check 查看）" if draft.warnings else ""
+        click.echo(f"[{stamp}] 已生成 {output}：{_summary(draft)}{left}")
+
+    click.echo(f"正在监视 {file} 及其模板包，改动后自动生成 {output}；按 Ctrl-C 停止。")
+    try:
+        state = snapshot(watched)
+        rebuild()
+        while True:
+            state = wait_for_change(lambda: list(watched), state, interval)
+            rebuild()
+            state = snapshot(watched)
+    except KeyboardInterrupt:
+        click.echo("已停止监视。")

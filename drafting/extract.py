@@ -391,3 +391,36 @@ def _last_sentence_start(text: str) -> int:
     body = text.rstrip(_SENTENCE_END)
     cut = max(body.rfind(mark) for mark in _SENTENCE_END)
     return cut + 1
+
+
+# ---------------------------------------------------------------- YAML out
+
+
+def source_text(document: Document) -> str:
+    """The speech as read, one paragraph a line: what building the YAML must give back."""
+    return "".join(block.text + "\n" for block in document.blocks)
+
+
+def speech_yaml(extraction: Extraction, header: list[str]) -> str:
+    from .yaml_writer import write_yaml
+
+    return write_yaml(extraction.data, extraction.notes, header)
+
+
+def rebuilt_text(yaml_text: str, yaml_file: str) -> str:
+    """Build the written YAML (as if saved at ``yaml_file``) back into plain text."""
+    from .build import Builder, render_text
+    from .data import parse_speech
+
+    return render_text(Builder().draft_from(parse_speech(yaml_text.encode("utf-8"), yaml_file)))
+
+
+def first_difference(expected: str, actual: str) -> tuple[int, str, str] | None:
+    """(paragraph number, expected, actual) of the first paragraph that differs."""
+    want, got = expected.split("\n"), actual.split("\n")
+    for n in range(max(len(want), len(got))):
+        a = want[n] if n < len(want) else "（无）"
+        b = got[n] if n < len(got) else "（无）"
+        if a != b:
+            return n + 1, a, b
+    return None

@@ -1,0 +1,201 @@
+"""What a writer checks before a speech goes to the leader: ``draft check``.
+
+Findings, each with the field path and line of the writer's YAML: X
+placeholders still printed, half-width punctuation in Chinese text, unpaired
+quotes and brackets, doubled punctuation, a sentence repeated word for word,
+and a count phrase (我讲四点意见) that disagrees with the structure. And the
+length: 字数 counts Chinese characters only — CJK ideographs (basic block,
+extensions A–G, compatibility ideographs) and 〇 — not punctuation, digits,
+Latin letters or the placeholder X; speaking time is 字数 divided by a rate.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+from typing import Any, Iterable
+
+from .build import Draft, render_text
+from .data import Path_, SourceMap
+from .errors import Location, Problem
+from .extract import COUNT_WORDS, count_value
+
+DEFAULT_RATE = 220  # characters a minute, a measured pace for a speech read aloud
+
+# data keys whose values are settings, not the speech's words
+SETTINGS = frozenset(
+    {"pack", "enumeration", "layout", "part_numbering", "date", "date_style", "half", "trend", "change_unit"}
+)
+_IDEOGRAPH = re.compile("[\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
+_WIDE = re.compile("[\u2018\u2019\u201c\u201d\u2026\u2014\u3000-\u303f\uff00-\uffef]")
+HALF_TO_FULL = {",": "，", ":": "：", ";": "；", "(": "（", ")": "）", "?": "？", "!": "！"}
+PAIRS = {"“": "”", "《": "》", "（": "）", "‘": "’", "【": "】"}
+_CLOSERS = {close: open_ for open_, close in PAIRS.items()}
+_DOUBLED = re.compile(r"[，。、；：]{2,}|([！？])\1+")
+_SENTENCE = re.compile(r"[^。！？\n]+[。！？]")
+REPEAT_MIN = 8  # ideographs: shorter sentences (要全力以赴。) may fairly recur
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    kind: str  # placeholder | half-width | unpaired | doubled | repeated | count
+    problem: Problem
+
+
+@dataclass(slots=True)
+class Report:
+    characters: int
+    rate: int
+    findings: list[Finding] = field(default_factory=list)
+
+    @property
+    def minutes(self) -> float:
+        return self.characters / self.rate
+
+    def summary(self) -> str:
+        return summary_line(self.characters, self.rate)
+
+
+def count_characters(text: str) -> int:
+    return len(_IDEOGRAPH.findall(text))
+
+
+def summary_line(characters: int, rate: int = DEFAULT_RATE) -> str:
+    minutes = max(1, math.ceil(characters / rate)) if characters else 0
+    return f"字数 {characters}（汉字，不计标点、数字和字母），按每分钟 {rate} 字约需 {minutes} 分钟"
+
+
+def check_draft(draft: Draft, rate: int = DEFAULT_RATE) -> Report:
+    report = Report(count_characters(render_text(draft)), rate)
+    report.findings += [Finding("placeholder", p) for p in draft.warnings]
+    texts = list(text_fields(draft.speech.values))
+    source = draft.speech.source
+    for path, text in texts:
+        report.findings += _half_width(source, path, text)
+        report.findings += _unpaired(source, path, text)
+        report.findings += _doubled(source, path, text)
+    report.findings += _repeated(source, texts)
+    report.findings += _counts(source, draft.speech.values)
+    report.findings.sort(key=lambda f: (f.problem.location.line or 0, f.problem.location.column or 0))
+    return report
+
+
+def text_fields(value: Any, path: Path_ = ()) -> Iterable[tuple[Path_, str]]:
+    """Every string the writer wrote as words of the speech, with its path."""
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, dict):
+        for key, child in value.items():
+            if key not in SETTINGS:
+                yield from text_fields(child, path + (key,))
+    elif isinstance(value, list):
+        for i, child in enumerate(value):
+            yield from text_fields(child, path + (i,))
+
+
+def locate_offset(source: SourceMap, path: Path_, text: str, offset: int) -> Location:
+    """The line of character ``offset`` of a string, inside a ``|-`` block too."""
+    where = source.locate(path)
+    line_text = source.line_text(where.line)
+    if where.line and where.column and line_text and line_text[where.column - 1 : where.column] in ("|", ">"):
+        return Location(where.file, where.line + 1 + text.count("\n", 0, offset), None, where.field)
+    return Location(where.file, where.line, where.column, where.field)
+
+
+def _context(text: str, start: int, end: int) -> str:
+    before = text[max(0, start - 8) : start]
+    after = text[end : end + 8]
+    return f"…{before}【{text[start:end]}】{after}…"
+
+
+def _is_wide(ch: str) -> bool:
+    return bool(_IDEOGRAPH.match(ch) or _WIDE.match(ch))
+
+
+def _half_width(source: SourceMap, path: Path_, text: str) -> Iterable[Finding]:
+    for i, ch in enumerate(text):
+        if ch not in HALF_TO_FULL:
+            continue
+        before = text[i - 1] if i else ""
+        after = text[i + 1] if i + 1 < len(text) else ""
+        if before.isdigit() and after.isdigit():  # 1,000 · 12:30
+            continue
+        if _is_wide(before) or _is_wide(after):
+            yield Finding(
+                "half-width",
+                Problem(
+                    locate_offset(source, path, text, i),
+                    f"中文里用了半角“{ch}”，应为全角“{HALF_TO_FULL[ch]}”：{_context(text, i, i + 1)}",
+                ),
+            )
+
+
+def _unpaired(source: SourceMap, path: Path_, text: str) -> Iterable[Finding]:
+    stack: list[int] = []
+    for i, ch in enumerate(text):
+        if ch in PAIRS:
+            stack.append(i)
+        elif ch in _CLOSERS:
+            if stack and text[stack[-1]] == _CLOSERS[ch]:
+                stack.pop()
+            else:
+                yield _unpaired_finding(source, path, text, i, f"“{ch}”前面没有与之配对的“{_CLOSERS[ch]}”")
+    for i in stack:
+        yield _unpaired_finding(source, path, text, i, f"“{text[i]}”后面没有与之配对的“{PAIRS[text[i]]}”")
+
+
+def _unpaired_finding(source: SourceMap, path: Path_, text: str, i: int, message: str) -> Finding:
+    return Finding("unpaired", Problem(locate_offset(source, path, text, i), f"{message}：{_context(text, i, i + 1)}"))
+
+
+def _doubled(source: SourceMap, path: Path_, text: str) -> Iterable[Finding]:
+    for m in _DOUBLED.finditer(text):
+        yield Finding(
+            "doubled",
+            Problem(
+                locate_offset(source, path, text, m.start()),
+                f"标点重复“{m.group()}”：{_context(text, m.start(), m.end())}",
+            ),
+        )
+
+
+def _repeated(source: SourceMap, texts: list[tuple[Path_, str]]) -> Iterable[Finding]:
+    first: dict[str, Location] = {}
+    for path, text in texts:
+        for m in _SENTENCE.finditer(text):
+            sentence = m.group().strip()
+            if count_characters(sentence) < REPEAT_MIN:
+                continue
+            where = locate_offset(source, path, text, m.start())
+            seen = first.setdefault(sentence, where)
+            if seen is not where:
+                short = sentence if len(sentence) <= 30 else sentence[:30] + "…"
+                yield Finding(
+                    "repeated",
+                    Problem(where, f"这句话与 {seen.field}（第 {seen.line} 行）一字不差地重复：“{short}”"),
+                )
+
+
+def _counts(source: SourceMap, values: dict) -> Iterable[Finding]:
+    """我讲N点意见 in the opening must match the parts; 讲N个方面 in a part's intro its points."""
+    parts = values.get("parts") or []
+    phrase = values.get("count_phrase")
+    scopes: list[tuple[Path_, Any, int, str]] = [(("opening",), values.get("opening", []), len(parts), "个部分")]
+    if isinstance(phrase, str) and "{n}" not in phrase:
+        scopes.append(((), {"count_phrase": phrase}, len(parts), "个部分"))
+    for i, part in enumerate(parts):
+        if isinstance(part, dict) and part.get("points"):
+            scopes.append((("parts", i, "intro"), part.get("intro", []), len(part["points"]), "个要点"))
+    for base, value, actual, unit in scopes:
+        for path, text in text_fields(value, base):
+            for m in COUNT_WORDS.finditer(text):
+                said = count_value(m.group(1))
+                if said is not None and said != actual:
+                    yield Finding(
+                        "count",
+                        Problem(
+                            locate_offset(source, path, text, m.start()),
+                            f"“{m.group()}”说的是 {said}，但下面有 {actual} {unit}：{_context(text, m.start(), m.end())}",
+                        ),
+                    )
