@@ -169,8 +169,9 @@ def _part(index: int, heading: str, body: list[Paragraph], part_form: str, resul
         part["intro"] = [p.text for p in body[: starts[0]]]
         _note_inline_enumerations(body[: starts[0]], path + ("intro",), 0, result)
     runs = [body[s : e] for s, e in zip(starts, starts[1:] + [len(body)])]
-    runs[-1], part_closing = _split_last_item(runs)
     layout = _layout(runs, form)
+    lead_only = layout == "run-in" and not _tail(runs[-1][0], len(runs), form)
+    runs[-1], part_closing = _split_last_item(runs, 1 if lead_only else 0)
     part["enumeration"] = form
     part["layout"] = layout
     part["points"] = [_point(n + 1, run, form, layout) for n, run in enumerate(runs)]
@@ -178,12 +179,12 @@ def _part(index: int, heading: str, body: list[Paragraph], part_form: str, resul
     result.note(path + ("enumeration",), f"自动识别：要点序号为 {form}，版式为 {layout}（{shape}）")
     for n, point in enumerate(part["points"]):
         if layout == "run-in" and len(point.get("body", [])) > 1 and point["body"][0] == "":
-            result.note(path + ("points", n), "要点句单独成段，之后的段落另起：正文第一项留空")
+            result.note(path + ("points", n), "自动识别：原文中这个要点句独占一段，所以正文第一项留空（\"\"），其后的段落各自成段")
     if part_closing:
         part["closing"] = [p.text for p in part_closing]
         result.note(
             path + ("closing",),
-            f"自动识别：最后一个要点之后的 {len(part_closing)} 段作为本部分结尾（其余要点各有 {len(runs[0]) - 1} 段正文）",
+            f"自动识别：最后一个要点之后的 {len(part_closing)} 段作为本部分结尾（前面的要点各占 {len(runs[0])} 段）",
         )
     return part
 
@@ -200,12 +201,12 @@ def _items(body: list[Paragraph], part_form: str) -> tuple[str, list[int]]:
     return best
 
 
-def _split_last_item(runs: list[list[Paragraph]]) -> tuple[list[Paragraph], list[Paragraph]]:
-    """When every other item has k body paragraphs, the last one keeps k; the rest close the part."""
+def _split_last_item(runs: list[list[Paragraph]], extra: int = 0) -> tuple[list[Paragraph], list[Paragraph]]:
+    """When every other item spans k paragraphs, the last keeps k (+ extra); the rest close the part."""
     sizes = {len(run) for run in runs[:-1]}
     last = runs[-1]
     if len(sizes) == 1:
-        keep = sizes.pop()
+        keep = sizes.pop() + extra
         if len(last) > keep:
             return last[:keep], last[keep:]
     return last, []
@@ -234,6 +235,12 @@ def _layout(runs: list[list[Paragraph]], form: str) -> str:
         if end and end < len(first.text):
             return "run-in"
     return "standalone"
+
+
+def _tail(first: Paragraph, n: int, form: str) -> str:
+    """What a run-in item's line says after its lead sentence."""
+    text = first.text[len(enumeration_marker(form, n)) :]
+    return text[_lead_end(first, text, n, form) :]
 
 
 def _point(n: int, run: list[Paragraph], form: str, layout: str) -> dict:

@@ -11,7 +11,6 @@ caller can check the result by loading it back (``data.parse_speech``).
 
 from __future__ import annotations
 
-import json
 import re
 from typing import Any
 
@@ -94,6 +93,7 @@ def is_plain_safe(text: str) -> bool:
         and text[0] not in _PLAIN_FIRST
         and not _UNSAFE_IN_PLAIN.search(text)
         and resolve_plain(text) == text
+        and all(map(_printable, text))
     )
 
 
@@ -105,10 +105,28 @@ def _is_block_safe(text: str) -> bool:
         and not text.endswith("\n")
         and not _UNSAFE_IN_BLOCK.search(text)
         and all(line == line.rstrip(" \t") for line in lines)
+        and all(_printable(ch) for ch in text if ch != "\n")
     )
 
 
 def quoted(text: str) -> str:
-    """A YAML double-quoted scalar (JSON's escapes are YAML's), line breaks escaped."""
-    body = json.dumps(text, ensure_ascii=False)
-    return body.replace("\u0085", "\\N").replace("\u2028", "\\L").replace("\u2029", "\\P")
+    """A YAML double-quoted scalar; anything YAML may not hold raw is escaped."""
+    return '"' + "".join(_ESCAPES.get(ch) or (ch if _printable(ch) else _escape(ch)) for ch in text) + '"'
+
+
+_ESCAPES = {'"': '\\"', "\\": "\\\\", "\n": "\\n", "\t": "\\t", "\r": "\\r",
+            "\x85": "\\N", "\u2028": "\\L", "\u2029": "\\P"}
+
+
+def _printable(ch: str) -> bool:
+    """YAML 1.2's printable set (line breaks are escaped before this is asked)."""
+    code = ord(ch)
+    return (
+        0x20 <= code <= 0x7E or code == 0xA0 or 0xA1 <= code <= 0xD7FF
+        or 0xE000 <= code <= 0xFFFD and code != 0xFEFF or 0x10000 <= code <= 0x10FFFF
+    )
+
+
+def _escape(ch: str) -> str:
+    code = ord(ch)
+    return f"\\x{code:02X}" if code <= 0xFF else f"\\u{code:04X}" if code <= 0xFFFF else f"\\U{code:08X}"

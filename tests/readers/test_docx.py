@@ -1,0 +1,43 @@
+import docx
+
+from drafting.build import Builder, render_docx
+from drafting.model import InlineRole
+from drafting.readers import read_speech
+
+from ..conftest import SEED_YAML, seed_speech_text
+
+
+def test_paragraphs_in_order_with_tables_and_line_breaks(tmp_path):
+    word = docx.Document()
+    word.add_paragraph("标题")
+    word.add_paragraph("")  # empty paragraphs are layout
+    word.add_paragraph("第一行").add_run().add_break()
+    word.paragraphs[-1].add_run("第二行")
+    word.add_table(rows=1, cols=1).cell(0, 0).text = "表格里的字"
+    word.add_paragraph("最后一段。")
+    path = tmp_path / "稿.docx"
+    word.save(path)
+    assert [b.text for b in read_speech(path).blocks] == ["标题", "第一行\n第二行", "表格里的字", "最后一段。"]
+
+
+def test_bold_opening_run_is_a_lead_and_a_bold_paragraph_is_not(tmp_path):
+    word = docx.Document()
+    p = word.add_paragraph()
+    p.add_run("一要抓项目，促发展").bold = True
+    p.add_run("正文。")
+    word.add_paragraph().add_run("一是全段加粗的小标题。").bold = True
+    path = tmp_path / "稿.docx"
+    word.save(path)
+    first, second = read_speech(path).blocks
+    assert first.inlines[0].role is InlineRole.LEAD and first.lead == "一要抓项目，促发展"
+    assert first.text == "一要抓项目，促发展正文。"
+    assert second.lead == "" and second.text == "一是全段加粗的小标题。"
+
+
+def test_reads_back_what_draft_writes(tmp_path):
+    path = tmp_path / "seed.docx"
+    path.write_bytes(render_docx(Builder().draft(SEED_YAML)))
+    blocks = read_speech(path).blocks
+    assert "".join(b.text + "\n" for b in blocks) == seed_speech_text()
+    leads = [b.lead for b in blocks if b.lead]
+    assert len(leads) == 9 and leads[0] == "一要慎终如始抗疫情，持续抓好常态防控。"

@@ -1,0 +1,233 @@
+import json
+import re
+
+import docx
+import pytest
+
+from drafting.build import Builder, render_docx, render_text
+from drafting.data import load_speech
+from drafting.errors import DataError
+from drafting.extract import extract, source_text, speech_yaml
+from drafting.readers import read_speech
+
+from .conftest import CASES, ROOT, SEED_YAML, seed_speech_text
+
+EXTRACT_CASES = sorted((CASES / "extract").glob("*.txt"))
+SCHEMA = json.loads((ROOT / "templates/half-year-speech/schema.json").read_text(encoding="utf-8"))
+
+
+def extract_to_yaml(source, tmp_path):
+    document = read_speech(source)
+    extraction = extract(document, str(source))
+    target = tmp_path / "extracted.yaml"
+    target.write_text(speech_yaml(extraction, ["测试"]), encoding="utf-8")
+    return document, extraction, target
+
+
+def rebuild(target):
+    return render_text(Builder().draft(target))
+
+
+@pytest.fixture
+def seed_txt(tmp_path):
+    path = tmp_path / "seed.txt"
+    path.write_text(seed_speech_text(), encoding="utf-8")
+    return path
+
+
+def test_cases_cover_the_shapes_the_issue_names():
+    names = {p.stem for p in EXTRACT_CASES}
+    assert {"parts-diyi", "items-diyi-yao", "inline-enumeration", "no-title", "fragment"} <= names
+
+
+def test_seed_round_trip_from_text(seed_txt, tmp_path):
+    _, _, target = extract_to_yaml(seed_txt, tmp_path)
+    assert rebuild(target) == seed_speech_text()
+
+
+def test_seed_round_trip_from_plain_word_file(tmp_path):
+    word = docx.Document()
+    for line in seed_speech_text().splitlines():
+        word.add_paragraph(line)
+    source = tmp_path / "seed.docx"
+    word.save(source)
+    _, _, target = extract_to_yaml(source, tmp_path)
+    assert rebuild(target) == seed_speech_text()
+
+
+def test_seed_round_trip_from_drafts_own_word_file_keeps_structure(tmp_path):
+    source = tmp_path / "seed.docx"
+    source.write_bytes(render_docx(Builder().draft(SEED_YAML)))
+    _, extraction, target = extract_to_yaml(source, tmp_path)
+    assert rebuild(target) == seed_speech_text()
+    # the data says what the seed's hand-written YAML says
+    written = load_speech(SEED_YAML).values
+    for got, want in zip(extraction.data["parts"], written["parts"], strict=True):
+        assert got["heading"] == want["heading"]
+        assert got["enumeration"] == want["enumeration"] and got["layout"] == want["layout"]
+        assert got["points"] == want["points"]  # leads and bodies exactly as the seed YAML has them
+        assert got.get("closing", []) == want.get("closing", [])
+
+
+@pytest.mark.parametrize("source", EXTRACT_CASES, ids=lambda p: p.stem)
+def test_case_round_trip_character_for_character(source, tmp_path):
+    _, _, target = extract_to_yaml(source, tmp_path)
+    assert rebuild(target) == source.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("source", EXTRACT_CASES, ids=lambda p: p.stem)
+def test_case_round_trip_through_word(source, tmp_path):
+    word = docx.Document()
+    for line in source.read_text(encoding="utf-8").splitlines():
+        word.add_paragraph(line)
+    path = tmp_path / "case.docx"
+    word.save(path)
+    _, _, target = extract_to_yaml(path, tmp_path)
+    assert rebuild(target) == source.read_text(encoding="utf-8")
+
+
+def parts_of(name, tmp_path):
+    return extract_to_yaml(CASES / "extract" / f"{name}.txt", tmp_path)[1]
+
+
+def test_seed_structure(seed_txt, tmp_path):
+    data = extract_to_yaml(seed_txt, tmp_path)[1].data
+    assert "title" not in data and data["meeting"] == {
+        "name": "第二次区委全委扩大会议暨全区经济工作会议", "year": 2025, "half": "上半年"}
+    assert "count_phrase" not in data  # the pack's default phrase, generated from the parts
+    assert data["opening"][0].endswith("认真抓好贯彻落实。")
+    first, second, third = data["parts"]
+    assert (first["enumeration"], first["layout"], len(first["points"])) == ("一是", "standalone", 5)
+    assert first["closing"][0].startswith("在看到成绩的同时")
+    assert (second["enumeration"], second["layout"], len(second["points"])) == ("一要", "run-in", 5)
+    assert second["points"][0]["lead"] == "慎终如始抗疫情，持续抓好常态防控。"
+    assert second["points"][0]["body"][0].startswith("坚决落实省地各项安排部署")
+    assert third["intro"] == ["大事难事面前显担当。我们一定要有“过关”的精神、“闯关”的勇气，担当担责，确保各项工作如期完成。"]
+    assert data["closing"][0].startswith("同志们，沧海横流")
+
+
+def test_parts_headed_di_yi_with_speaker_and_date(tmp_path):
+    data = parts_of("parts-diyi", tmp_path).data
+    assert data["part_numbering"] == "第一，"
+    assert data["speaker"] == "县长 李四" and data["date"] == "2024年7月20日"
+    assert data["count_phrase"] == "下面，我强调{n}个问题。"  # 两个问题 with two parts
+    assert [p["layout"] for p in data["parts"]] == ["run-in", "run-in"]
+    assert data["parts"][0]["closing"] == ["同时也要看到，我们的经济总量还不大，产业结构还不优，部分指标与序时进度还有差距。"]
+
+
+def test_items_di_yi_dun_hao_and_bracketed_and_first_sentence(tmp_path):
+    data = parts_of("items-diyi-yao", tmp_path).data
+    assert [p["enumeration"] for p in data["parts"]] == ["第一、", "（一）", "第一句话，"]
+    assert [p["layout"] for p in data["parts"]] == ["standalone", "standalone", "run-in"]
+    assert data["parts"][0]["points"][0]["lead"] == "要看到经济总量迈上新台阶。"
+    assert (data["date"], data["date_style"]) == ("二〇二五年一月十日", "chinese")
+
+
+def test_enumeration_inside_a_paragraph_stays_a_paragraph(tmp_path):
+    extraction = parts_of("inline-enumeration", tmp_path)
+    first = extraction.data["parts"][0]
+    assert "points" not in first and len(first["intro"]) == 2
+    assert first["intro"][1].startswith("一是要坚定发展信心")
+    assert any("一是……二是" in n for n in extraction.notes[("parts", 0, "intro", 1)])
+    assert "一是总量平稳增长" in extraction.data["opening"][0]
+    last = extraction.data["parts"][1]["points"][2]
+    assert last == {"lead": "激发消费潜力。", "body": ["", "持续开展促消费活动，发放消费券X万元，带动消费X亿元。"]}
+
+
+def test_no_title_line(tmp_path):
+    extraction = parts_of("no-title", tmp_path)
+    assert extraction.data["title"] == ""
+    assert any("没有标题行" in n for n in extraction.notes[("title",)])
+    assert [len(p.get("points", [])) for p in extraction.data["parts"]] == [2, 2, 0]
+
+
+def test_fragment_keeps_its_count_phrase_literally(tmp_path):
+    extraction = parts_of("fragment", tmp_path)
+    assert len(extraction.data["parts"]) == 1 and "closing" not in extraction.data
+    assert extraction.data["count_phrase"] == "下面，就做好下半年经济工作，我讲三点意见。"
+    assert any("只识别出 1 个部分" in n for n in extraction.notes[("count_phrase",)])
+
+
+def test_docx_bold_lead_decides_where_the_lead_ends(tmp_path):
+    word = docx.Document()
+    for line in ["同志们：", "一、部分", "一要抓项目，促发展"]:
+        word.add_paragraph(line)
+    for n in ("一", "二"):
+        p = word.paragraphs[-1] if n == "一" else word.add_paragraph()
+        if n == "二":
+            p.add_run("二要抓招商，稳增长").bold = True
+        else:
+            p.runs[0].bold = True
+        p.add_run("正文。另一句。")
+    path = tmp_path / "稿.docx"
+    word.save(path)
+    _, extraction, target = extract_to_yaml(path, tmp_path)
+    points = extraction.data["parts"][0]["points"]
+    assert [p["lead"] for p in points] == ["抓项目，促发展", "抓招商，稳增长"]
+    assert rebuild(target).splitlines()[-1] == "二要抓招商，稳增长正文。另一句。"
+
+
+def test_what_fits_no_slot_stays_in_place(tmp_path, write_yaml):
+    # lines before the salutation that are neither title nor byline; a 四、 out of sequence;
+    # a paragraph between part one's items and part two
+    text = (
+        "内部资料\n注意保存\n在2025年测试会议上的讲话\n同志们：\n开场。\n一、部分一\n"
+        "一是甲。\n甲的正文。\n二是乙。\n乙的正文。\n四、不在序列中的标题\n夹在两部分之间的一段。\n"
+        "二、部分二\n正文。\n"
+    )
+    source = tmp_path / "odd.txt"
+    source.write_text(text, encoding="utf-8")
+    _, extraction, target = extract_to_yaml(source, tmp_path)
+    assert rebuild(target) == text
+    data = extraction.data
+    assert data["title"] == ["内部资料", "注意保存", "在2025年测试会议上的讲话"]
+    assert data["parts"][0]["closing"] == ["四、不在序列中的标题", "夹在两部分之间的一段。"]
+
+
+def test_text_without_parts_is_a_chinese_error(tmp_path):
+    source = tmp_path / "note.txt"
+    source.write_text("同志们：\n今天只讲一件事。\n", encoding="utf-8")
+    with pytest.raises(DataError, match="没有找到按顺序编号的部分标题"):
+        extract(read_speech(source), str(source))
+
+
+def test_written_yaml_is_readable(seed_txt, tmp_path):
+    _, _, target = extract_to_yaml(seed_txt, tmp_path)
+    text = target.read_text(encoding="utf-8")
+    assert not re.search(r":\s*>[-+]?\s*$", text, re.M)  # never folded scalars (spaces between CJK lines)
+    assert "  - |-\n    这次会议的主要任务是" in text  # long text in literal blocks
+    assert "  - heading: 总结上半年工作，全区经济社会发展稳中有进\n" in text  # short text plain
+    assert "# 自动识别：要点序号为 一要，版式为 run-in" in text
+    assert max(len(line) for line in text.splitlines() if not line.lstrip().startswith(("#", "-", "|"))) < 2000
+
+
+def _assert_schema_order(value, schema):
+    schema = _resolve(schema)
+    if isinstance(value, dict):
+        order = list(schema.get("properties", {}))
+        keys = list(value)
+        assert keys == sorted(keys, key=order.index), keys
+        for key, child in value.items():
+            _assert_schema_order(child, schema["properties"][key])
+    elif isinstance(value, list) and "items" in schema:
+        for item in value:
+            _assert_schema_order(item, schema["items"])
+
+
+def _resolve(schema):
+    while "$ref" in schema:
+        schema = SCHEMA["$defs"][schema["$ref"].rsplit("/", 1)[-1]]
+    if "anyOf" in schema:  # paragraphs: text (no keys) or an indicator paragraph
+        return _resolve(schema["anyOf"][-1])
+    return schema
+
+
+@pytest.mark.parametrize("source", EXTRACT_CASES, ids=lambda p: p.stem)
+def test_keys_follow_the_schema_order(source, tmp_path):
+    extraction = extract_to_yaml(source, tmp_path)[1]
+    _assert_schema_order(load_speech(tmp_path / "extracted.yaml").values, SCHEMA)
+    assert list(extraction.data)[0] == "pack"
+
+
+def test_source_text_is_one_paragraph_a_line(seed_txt):
+    assert source_text(read_speech(seed_txt)) == seed_speech_text()
