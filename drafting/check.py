@@ -32,6 +32,8 @@ _WIDE = re.compile("[\u2018\u2019\u201c\u201d\u2026\u2014\u3000-\u303f\uff00-\uf
 HALF_TO_FULL = {",": "，", ":": "：", ";": "；", "(": "（", ")": "）", "?": "？", "!": "！"}
 PAIRS = {"“": "”", "《": "》", "（": "）", "‘": "’", "【": "】"}
 _CLOSERS = {close: open_ for open_, close in PAIRS.items()}
+MARK_NAMES = {"“": "左引号", "”": "右引号", "《": "左书名号", "》": "右书名号", "（": "左括号", "）": "右括号",
+              "‘": "左单引号", "’": "右单引号", "【": "左方头括号", "】": "右方头括号"}
 _DOUBLED = re.compile(r"[，。、；：]{2,}|([！？])\1+")
 _SENTENCE = re.compile(r"[^。！？\n]+[。！？]")
 REPEAT_MIN = 8  # ideographs: shorter sentences (要全力以赴。) may fairly recur
@@ -140,9 +142,13 @@ def _unpaired(source: SourceMap, path: Path_, text: str) -> Iterable[Finding]:
             if stack and text[stack[-1]] == _CLOSERS[ch]:
                 stack.pop()
             else:
-                yield _unpaired_finding(source, path, text, i, f"“{ch}”前面没有与之配对的“{_CLOSERS[ch]}”")
+                yield _unpaired_finding(source, path, text, i, f"{_named(ch)} 前面没有与之配对的{_named(_CLOSERS[ch])}")
     for i in stack:
-        yield _unpaired_finding(source, path, text, i, f"“{text[i]}”后面没有与之配对的“{PAIRS[text[i]]}”")
+        yield _unpaired_finding(source, path, text, i, f"{_named(text[i])} 后面没有与之配对的{_named(PAIRS[text[i]])}")
+
+
+def _named(mark: str) -> str:
+    return f"{MARK_NAMES[mark]} {mark}"
 
 
 def _unpaired_finding(source: SourceMap, path: Path_, text: str, i: int, message: str) -> Finding:
