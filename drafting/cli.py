@@ -213,7 +213,8 @@ def _summary(draft) -> str:
               help="写出的 YAML 文件（默认与原稿同名、同文件夹，扩展名 .yaml）；写 - 则输出到屏幕。")
 @click.option("--pack", "pack_name", default="half-year-speech", show_default=True, help="使用的模板包。")
 @click.option("--overwrite", is_flag=True, help="YAML 文件已存在时覆盖它（默认不覆盖）。")
-def extract(source: Path, output: Path | None, pack_name: str, overwrite: bool) -> None:
+@click.option("--no-indicators", is_flag=True, help="统计数字一律保留为文字，不整理为指标（indicators）。")
+def extract(source: Path, output: Path | None, pack_name: str, overwrite: bool, no_indicators: bool) -> None:
     """从旧讲话稿（.docx 或 .txt，一段一行）整理出 YAML 数据。
 
     \b
@@ -230,7 +231,7 @@ def extract(source: Path, output: Path | None, pack_name: str, overwrite: bool) 
 
     pack = find_pack(pack_name)
     document = read_speech(source)
-    extraction = extract_speech(document, str(source), pack.name)
+    extraction = extract_speech(document, str(source), pack.name, indicators=not no_indicators)
     to_screen = output is not None and str(output) == "-"
     output = output or source.with_suffix(".yaml")
     if not to_screen and output.exists() and not overwrite:

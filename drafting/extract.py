@@ -74,8 +74,13 @@ def paragraphs_of(document: Document) -> list[Paragraph]:
     return out
 
 
-def extract(document: Document, file: str, pack: str = "half-year-speech") -> Extraction:
-    """The speech's data; DataError when it has no part headings at all."""
+def extract(
+    document: Document, file: str, pack: str = "half-year-speech", indicators: bool = True
+) -> Extraction:
+    """The speech's data; DataError when it has no part headings at all.
+
+    With ``indicators``, statistics that the pack prints back exactly become indicator data.
+    """
     paras = paragraphs_of(document)
     if not paras:
         raise DataError("文件中没有文字，无法整理", Location(file))
@@ -87,12 +92,12 @@ def extract(document: Document, file: str, pack: str = "half-year-speech") -> Ex
             "无法按本模板包整理。请确认这是一篇分部分的讲话稿",
             Location(file),
         )
-    front, first_part = paras[: headings[0]], headings[0]
+    front = paras[: headings[0]]
     salutation_at = _salutation_index(front)
     preamble = front[:salutation_at] if salutation_at is not None else _preamble(front)
     opening = front[salutation_at + 1 :] if salutation_at is not None else front[len(preamble) :]
     bodies = [paras[h + 1 : nxt] for h, nxt in zip(headings, headings[1:] + [len(paras)])]
-    bodies[-1], closing = _split_closing(bodies[-1])
+    bodies[-1], closing = _split_closing(bodies[-1], form)
 
     meeting, title_fields = _front_matter([p.text for p in preamble], paras, result)
     data = result.data
@@ -116,7 +121,35 @@ def extract(document: Document, file: str, pack: str = "half-year-speech") -> Ex
     if closing:
         data["closing"] = [p.text for p in closing]
         result.note(("closing",), "自动识别：从“同志们，”开始的段落作为结束语")
+    if indicators:
+        _recognise_indicators(result)
     return result
+
+
+def _paragraph_slots(data: dict) -> list[tuple[Path_, list]]:
+    """Every list of paragraphs in the data, with its path."""
+    slots: list[tuple[Path_, list]] = [(("opening",), data.get("opening", []))]
+    for i, part in enumerate(data["parts"]):
+        slots.append((("parts", i, "intro"), part.get("intro", [])))
+        for n, point in enumerate(part.get("points", [])):
+            slots.append((("parts", i, "points", n, "body"), point.get("body", [])))
+        slots.append((("parts", i, "closing"), part.get("closing", [])))
+    slots.append((("closing",), data.get("closing", [])))
+    return slots
+
+
+def _recognise_indicators(result: Extraction) -> None:
+    from .extract_indicators import with_indicators
+
+    for path, paragraphs in _paragraph_slots(result.data):
+        for n, text in enumerate(paragraphs):
+            found = with_indicators(text)
+            if found is not text:
+                paragraphs[n] = found
+                result.note(
+                    path + (n,),
+                    f"自动识别：段中的统计数字整理为 {len(found['indicators'])} 项指标（indicators），输出与原文相同",
+                )
 
 
 # ---------------------------------------------------------------- parts
@@ -148,10 +181,13 @@ def _part_headings(paras: list[Paragraph]) -> tuple[str, list[int]]:
     return best
 
 
-def _split_closing(body: list[Paragraph]) -> tuple[list[Paragraph], list[Paragraph]]:
-    """The speech's closing starts at the last part's first “同志们，” paragraph."""
-    for i, p in enumerate(body):
-        if _CLOSING_START.match(p.text):
+def _split_closing(body: list[Paragraph], part_form: str) -> tuple[list[Paragraph], list[Paragraph]]:
+    """The speech's closing starts at the first “同志们，” paragraph after the last
+    part's first item (or after its first paragraph, when it has no items)."""
+    starts = _items(body, part_form)[1]
+    first = starts[0] + 1 if starts else 1
+    for i in range(first, len(body)):
+        if _CLOSING_START.match(body[i].text):
             return body[:i], body[i:]
     return body, []
 

@@ -75,3 +75,11 @@ def test_extract_errors_are_chinese_without_traceback(tmp_path):
 
 def test_extract_help_is_chinese():
     assert "从旧讲话稿" in run("extract", "--help").stdout
+
+
+def test_extract_without_indicators_still_round_trips(seed_txt):
+    result = run("extract", seed_txt, "--no-indicators")
+    assert result.exit_code == 0
+    text = seed_txt.with_suffix(".yaml").read_text(encoding="utf-8")
+    assert "indicators:" not in text
+    assert run("build", seed_txt.with_suffix(".yaml"), "--format", "txt").stdout == seed_speech_text()

@@ -184,6 +184,24 @@ def test_what_fits_no_slot_stays_in_place(tmp_path, write_yaml):
     assert data["parts"][0]["closing"] == ["四、不在序列中的标题", "夹在两部分之间的一段。"]
 
 
+def test_tongzhimen_opening_the_last_part_stays_in_it(tmp_path):
+    text = "同志们：\n开场。\n一、部分一\n正文。\n二、部分二\n同志们，这一部分从称呼开始。\n一是甲。\n二是乙。\n同志们，结束。\n"
+    source = tmp_path / "odd.txt"
+    source.write_text(text, encoding="utf-8")
+    _, extraction, target = extract_to_yaml(source, tmp_path)
+    assert rebuild(target) == text
+    assert extraction.data["parts"][1]["intro"] == ["同志们，这一部分从称呼开始。"]
+    assert extraction.data["closing"] == ["同志们，结束。"]
+
+
+def test_statistics_can_stay_text(seed_txt, tmp_path):
+    document = read_speech(seed_txt)
+    intro = extract(document, str(seed_txt), indicators=False).data["parts"][0]["intro"][0]
+    assert isinstance(intro, str) and "地区生产总值实现X万元" in intro
+    recognised = extract(document, str(seed_txt)).data["parts"][0]["intro"][0]
+    assert [d["name"] for d in recognised["indicators"]] == ["地区生产总值", "固定资产投资"]
+
+
 def test_text_without_parts_is_a_chinese_error(tmp_path):
     source = tmp_path / "note.txt"
     source.write_text("同志们：\n今天只讲一件事。\n", encoding="utf-8")

@@ -1,0 +1,50 @@
+import pytest
+
+from drafting.extract_indicators import with_indicators
+from drafting.indicators import Indicator, phrase_indicator
+
+
+def rebuilt(paragraph):
+    """What the template prints for a paragraph: before + indicators joined by ； + after."""
+    if isinstance(paragraph, str):
+        return paragraph
+    clauses = "；".join(phrase_indicator(Indicator.from_data(d)) for d in paragraph["indicators"])
+    return paragraph.get("before", "") + clauses + paragraph.get("after", "")
+
+
+def test_the_seeds_statistics():
+    text = "上半年，地区生产总值实现X万元，同比下降X%；固定资产投资同比增长X%。负增长指标降幅收窄。"
+    found = with_indicators(text)
+    assert found == {
+        "before": "上半年，",
+        "indicators": [
+            {"name": "地区生产总值", "value": "X", "unit": "万元", "change": "X", "trend": "下降"},
+            {"name": "固定资产投资", "change": "X", "trend": "增长"},
+        ],
+        "after": "。负增长指标降幅收窄。",
+    }
+    assert rebuilt(found) == text
+
+
+def test_numbers_verbs_comparisons_and_flat():
+    text = "地区生产总值实现12.3亿元，同比增长4.5%；财政收入完成3.20亿元，较去年同期下降2个百分点；社零总额与上年同期持平。"
+    found = with_indicators(text)
+    assert [d["name"] for d in found["indicators"]] == ["地区生产总值", "财政收入", "社零总额"]
+    assert found["indicators"][0]["value"] == 12.3 and found["indicators"][0]["change"] == 4.5
+    assert found["indicators"][1]["value"] == "3.20"  # 3.2 would print without the 0
+    assert found["indicators"][1]["change"] == -2 and found["indicators"][2]["trend"] == "持平"
+    assert rebuilt(found) == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "全年完成投资X万元的核酸检测实验室建设。",  # 完成 followed by a word, not a figure
+        "产值同比增长0%。",  # would print as 与上年同期持平
+        "拉动居民消费X万元。",
+        "新兴产业增加值占比提高到X%。",
+        "",
+    ],
+)
+def test_what_would_not_print_back_stays_text(text):
+    assert with_indicators(text) == text
