@@ -16,10 +16,11 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Iterable
 
-from .build import Draft, render_text
-from .data import Path_, SourceMap
+from .build import PLACEHOLDER_CHARS, Draft, render_text
+from .data import Path_, SourceMap, format_path
 from .errors import Location, Problem
-from .extract import COUNT_WORDS, count_value
+from .extract import COUNT_WORDS
+from .numerals import parse_count
 
 DEFAULT_RATE = 220  # characters a minute, a measured pace for a speech read aloud
 
@@ -70,9 +71,9 @@ def summary_line(characters: int, rate: int = DEFAULT_RATE) -> str:
 
 def check_draft(draft: Draft, rate: int = DEFAULT_RATE) -> Report:
     report = Report(count_characters(render_text(draft)), rate)
-    report.findings += [Finding("placeholder", p) for p in draft.warnings]
     texts = list(text_fields(draft.speech.values))
     source = draft.speech.source
+    report.findings += [Finding("placeholder", _at_first_x(p, source, texts)) for p in draft.warnings]
     for path, text in texts:
         report.findings += _half_width(source, path, text)
         report.findings += _unpaired(source, path, text)
@@ -103,6 +104,14 @@ def locate_offset(source: SourceMap, path: Path_, text: str, offset: int) -> Loc
     if where.line and where.column and line_text and line_text[where.column - 1 : where.column] in ("|", ">"):
         return Location(where.file, where.line + 1 + text.count("\n", 0, offset), None, where.field)
     return Location(where.file, where.line, where.column, where.field)
+
+
+def _at_first_x(problem: Problem, source: SourceMap, texts: list[tuple[Path_, str]]) -> Problem:
+    """The build's warning, moved to the line of the first X inside a multi-line block."""
+    for path, text in texts:
+        if format_path(path) == problem.location.field and (x := PLACEHOLDER_CHARS.search(text)):
+            return Problem(locate_offset(source, path, text, x.start()), problem.message)
+    return problem
 
 
 def _context(text: str, start: int, end: int) -> str:
@@ -196,7 +205,7 @@ def _counts(source: SourceMap, values: dict) -> Iterable[Finding]:
     for base, value, actual, unit in scopes:
         for path, text in text_fields(value, base):
             for m in COUNT_WORDS.finditer(text):
-                said = count_value(m.group(1))
+                said = parse_count(m.group(1))
                 if said is not None and said != actual:
                     yield Finding(
                         "count",

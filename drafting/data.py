@@ -85,15 +85,19 @@ def format_path(path: Path_) -> str:
 def load_speech(path: str | Path) -> SpeechData:
     """Read a speech YAML file; raise DataError naming file and line on any problem."""
     path = Path(path)
+    return parse_speech(read_input(path, "YAML 文件"), str(path))
+
+
+def read_input(path: Path, kind: str) -> bytes:
+    """A file's bytes, or a DataError in Chinese saying why it cannot be read."""
     try:
-        raw = path.read_bytes()
+        return path.read_bytes()
     except FileNotFoundError:
         raise DataError(f"找不到文件：{path}") from None
     except IsADirectoryError:
-        raise DataError(f"这是一个文件夹，不是 YAML 文件：{path}") from None
+        raise DataError(f"这是一个文件夹，不是{kind}：{path}") from None
     except OSError as e:
         raise DataError(f"无法读取文件 {path}：{e.strerror}") from None
-    return parse_speech(raw, str(path))
 
 
 def parse_speech(raw: bytes, file: str) -> SpeechData:

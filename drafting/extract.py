@@ -17,7 +17,7 @@ from typing import Any
 
 from .errors import DataError, Location
 from .model import Document, InlineRole
-from .numerals import chinese_numeral, enumeration_marker, format_date
+from .numerals import chinese_numeral, enumeration_marker, format_date, parse_count
 
 Path_ = tuple[str | int, ...]
 
@@ -41,7 +41,6 @@ _CLOSING_START = re.compile(r"同志们[，,！!]")
 COUNT_WORDS = re.compile(
     r"(?:讲|谈|强调|说|提)(?:以下|这么|一下)?([一二两三四五六七八九十]{1,3})(?:点|个方面|个问题|方面|层意思)"
 )
-_NUMBERS = {chinese_numeral(n): n for n in range(1, 100)} | {"两": 2}
 
 
 @dataclass(slots=True)
@@ -59,11 +58,6 @@ class Extraction:
 
     def note(self, path: Path_, text: str) -> None:
         self.notes.setdefault(path, []).append(text)
-
-
-def count_value(numeral: str) -> int | None:
-    """三 → 3, 两 → 2, 十二 → 12; None for what is not a count."""
-    return _NUMBERS.get(numeral)
 
 
 def paragraphs_of(document: Document) -> list[Paragraph]:
@@ -412,7 +406,7 @@ def _count_phrase(opening: list[str], parts: int, half: str, result: Extraction)
     if m is None or (start == 0 and len(opening) > 1):
         return opening, ""
     head = last[:start]
-    number = count_value(m.group(1))
+    number = parse_count(m.group(1))
     said = m.group(1)
     spoken = "两" if parts == 2 else chinese_numeral(parts)
     if number == parts and said == spoken:

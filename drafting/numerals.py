@@ -35,6 +35,11 @@ def _large(n: int) -> str:
     return DIGITS[n]
 
 
+def parse_count(numeral: str) -> int | None:
+    """三 → 3, 两 → 2, 十二 → 12 (1–99); None for what is not a count."""
+    return _COUNTS.get(numeral)
+
+
 # The enumeration forms a pack may use, written as their first marker.
 ENUMERATION_FORMS = ("一是", "一要", "第一，", "第一、", "第一句话，", "（一）", "一、", "1.", "（1）", "none")
 
@@ -74,3 +79,6 @@ def format_date(text: str, style: str = "arabic") -> str:
         y = "".join(_DATE_DIGITS[int(d)] for d in str(year))
         return f"{y}年{chinese_numeral(month)}月{chinese_numeral(day)}日"
     return f"{year}年{month}月{day}日"
+
+
+_COUNTS = {chinese_numeral(n): n for n in range(1, 100)} | {"两": 2}

@@ -1,5 +1,7 @@
 from pathlib import Path
 
+import docx
+
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -52,3 +54,12 @@ parts:
         body:
           - 正文一。
 """
+
+
+def word_file(lines, path: Path) -> Path:
+    """A plain Word file holding one paragraph per line, as an office's old speech would."""
+    word = docx.Document()
+    for line in lines:
+        word.add_paragraph(line)
+    word.save(path)
+    return path

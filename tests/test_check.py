@@ -117,6 +117,12 @@ def test_count_phrase_that_disagrees_with_the_structure(write_yaml, opening, phr
     assert [f.problem.location.field for f in found] == expected
 
 
+def test_placeholder_line_inside_a_literal_block(write_yaml):
+    text = BASE.format(opening="开场。", phrase="", intro="导语。", body="|-\n            第一行。\n            第二行X万元。")
+    found = findings(write_yaml(text), "placeholder")
+    assert [(f.problem.location.field, f.problem.location.line) for f in found] == [("parts[0].points[0].body[0]", 17)]
+
+
 def test_line_inside_a_literal_block(write_yaml):
     text = BASE.format(opening="开场。", phrase="", intro="导语。", body="|-\n            第一行。\n            第二行,有错。")
     found = findings(write_yaml(text), "half-width")

@@ -1,10 +1,9 @@
-import docx
 import pytest
 from click.testing import CliRunner
 
 from drafting.cli import main
 
-from .conftest import CASES, seed_speech_text
+from .conftest import CASES, seed_speech_text, word_file
 
 EXTRACT_CASES = sorted((CASES / "extract").glob("*.txt"))
 
@@ -39,11 +38,7 @@ def test_extract_then_build_for_every_case(source, tmp_path):
 
 
 def test_extract_from_word(tmp_path):
-    word = docx.Document()
-    for line in seed_speech_text().splitlines():
-        word.add_paragraph(line)
-    source = tmp_path / "旧讲话.docx"
-    word.save(source)
+    source = word_file(seed_speech_text().splitlines(), tmp_path / "旧讲话.docx")
     assert run("extract", source).exit_code == 0
     assert run("build", source.with_suffix(".yaml"), "--format", "txt").stdout == seed_speech_text()
 

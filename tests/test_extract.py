@@ -10,7 +10,7 @@ from drafting.errors import DataError
 from drafting.extract import extract, source_text, speech_yaml
 from drafting.readers import read_speech
 
-from .conftest import CASES, ROOT, SEED_YAML, seed_speech_text
+from .conftest import CASES, ROOT, SEED_YAML, seed_speech_text, word_file
 
 EXTRACT_CASES = sorted((CASES / "extract").glob("*.txt"))
 SCHEMA = json.loads((ROOT / "templates/half-year-speech/schema.json").read_text(encoding="utf-8"))
@@ -46,11 +46,7 @@ def test_seed_round_trip_from_text(seed_txt, tmp_path):
 
 
 def test_seed_round_trip_from_plain_word_file(tmp_path):
-    word = docx.Document()
-    for line in seed_speech_text().splitlines():
-        word.add_paragraph(line)
-    source = tmp_path / "seed.docx"
-    word.save(source)
+    source = word_file(seed_speech_text().splitlines(), tmp_path / "seed.docx")
     _, _, target = extract_to_yaml(source, tmp_path)
     assert rebuild(target) == seed_speech_text()
 
@@ -77,11 +73,7 @@ def test_case_round_trip_character_for_character(source, tmp_path):
 
 @pytest.mark.parametrize("source", EXTRACT_CASES, ids=lambda p: p.stem)
 def test_case_round_trip_through_word(source, tmp_path):
-    word = docx.Document()
-    for line in source.read_text(encoding="utf-8").splitlines():
-        word.add_paragraph(line)
-    path = tmp_path / "case.docx"
-    word.save(path)
+    path = word_file(source.read_text(encoding="utf-8").splitlines(), tmp_path / "case.docx")
     _, _, target = extract_to_yaml(path, tmp_path)
     assert rebuild(target) == source.read_text(encoding="utf-8")
 

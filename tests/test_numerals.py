@@ -26,3 +26,10 @@ def test_dates():
     assert format_date("2025年7月5日", "chinese") == "二〇二五年七月五日"
     assert format_date("2020-10-30", "chinese") == "二〇二〇年十月三十日"
     assert format_date("二〇二五年七月十五日") == "二〇二五年七月十五日"
+
+
+def test_parse_count_reads_what_chinese_numeral_writes():
+    from drafting.numerals import chinese_numeral, parse_count
+
+    assert [parse_count(chinese_numeral(n)) for n in (1, 3, 10, 12, 20, 99)] == [1, 3, 10, 12, 20, 99]
+    assert parse_count("两") == 2 and parse_count("第") is None

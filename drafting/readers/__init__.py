@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..data import read_input
 from ..errors import DataError
 from ..model import Document
 
@@ -22,14 +23,7 @@ def read_speech(path: str | Path) -> Document:
     if kind is None:
         known = "、".join(FORMATS)
         raise DataError(f"不支持的文件类型“{path.suffix or '（无扩展名）'}”：可读取 {known} 文件（.doc 请先在 Word 中另存为 .docx）")
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise DataError(f"找不到文件：{path}") from None
-    except IsADirectoryError:
-        raise DataError(f"这是一个文件夹，不是讲话稿文件：{path}") from None
-    except OSError as e:
-        raise DataError(f"无法读取文件 {path}：{e.strerror}") from None
+    raw = read_input(path, "讲话稿文件")
     if kind == "text":
         from .text import read_text
 
