@@ -107,7 +107,17 @@ def render_text(draft: Draft) -> str:
     return write_text(draft.document)
 
 
-def render_docx(draft: Draft) -> bytes:
+def render_docx(draft: Draft, reference_doc: Path | None = None) -> bytes:
     from .writers.docx import DocxWriter
 
-    return DocxWriter(draft.stylesheet).write(draft.document)
+    return DocxWriter(draft.stylesheet, reference_doc).write(draft.document)
+
+
+def render_pdf(draft: Draft, reference_doc: Path | None = None) -> bytes:
+    """The .docx converted by LibreOffice, with the line grid only (which
+    LibreOffice sets correctly; see ``writers/docx/page.drop_character_grid``)."""
+    from .writers.docx import DocxWriter
+    from .writers.pdf import docx_to_pdf
+
+    docx = DocxWriter(draft.stylesheet, reference_doc, character_grid=False).write(draft.document)
+    return docx_to_pdf(docx)

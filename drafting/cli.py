@@ -120,21 +120,26 @@ def _warn(problems: list[Problem]) -> None:
 @click.argument("file", required=False, type=click.Path(dir_okay=False, path_type=Path))
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="输出文件（默认与 YAML 同名、同文件夹）。")
 @click.option(
-    "-f", "--format", "fmt", type=click.Choice(["docx", "txt"]), default=None,
-    help="输出格式：docx（默认）或 txt（纯文本，一段一行）；不写时按 -o 的扩展名判断。",
+    "-f", "--format", "fmt", type=click.Choice(["docx", "txt", "pdf"]), default=None,
+    help="输出格式：docx（默认）、txt（纯文本，一段一行）或 pdf（需安装 LibreOffice）；不写时按 -o 的扩展名判断。",
 )
-def build(file: Path | None, output: Path | None, fmt: str | None) -> None:
+@click.option(
+    "--reference-doc", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
+    help="参考 Word 文件（.docx）：沿用其中的样式、页面设置和页眉页脚，缺少的样式按默认样式表补上。",
+)
+def build(file: Path | None, output: Path | None, fmt: str | None, reference_doc: Path | None) -> None:
     """生成讲话稿。FILE 为讲话的 YAML 文件；不写则生成内置示例。"""
-    from .build import Builder, render_docx, render_text
+    from .build import Builder, render_docx, render_pdf, render_text
     from .output import write_atomic
     from .packs import DEFAULT_PACK, find_pack
 
     if file is None:
         file = find_pack(DEFAULT_PACK).example_file
         if output is None and fmt != "txt":
-            output = Path(f"{DEFAULT_PACK}-示例.docx")
+            output = Path(f"{DEFAULT_PACK}-示例.{fmt or 'docx'}")
     if fmt is None:
-        fmt = "txt" if output is not None and output.suffix.lower() == ".txt" else "docx"
+        suffix = output.suffix.lower().lstrip(".") if output is not None else ""
+        fmt = suffix if suffix in ("txt", "pdf") else "docx"
     draft = Builder().draft(file)
     _warn(draft.warnings)
     click.echo(_summary(draft), err=True)
@@ -144,9 +149,12 @@ def build(file: Path | None, output: Path | None, fmt: str | None) -> None:
             click.echo(text, nl=False)
             return
         write_atomic(output, text.encode("utf-8"))
+    elif fmt == "pdf":
+        output = output or file.with_suffix(".pdf")
+        write_atomic(output, render_pdf(draft, reference_doc))
     else:
         output = output or file.with_suffix(".docx")
-        write_atomic(output, render_docx(draft))
+        write_atomic(output, render_docx(draft, reference_doc))
     click.echo(f"已生成 {output}", err=True)
 
 

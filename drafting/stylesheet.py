@@ -45,6 +45,9 @@ class StyleSheet:
         merged.update(styles[key])
         return merged
 
+    def character_keys(self) -> list[str]:
+        return list(self.data["characters"])
+
     def character(self, key: str) -> dict[str, Any]:
         return dict(self.data["characters"][key])
 

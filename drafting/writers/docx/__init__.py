@@ -1,25 +1,28 @@
 """The Word writer: document model + style sheet → .docx bytes.
 
 Each block role becomes a named paragraph style and each inline role a named
-character style, so a writer can restyle every level-1 heading at once in Word.
-Body paragraphs are built as XML and appended once, not with python-docx's
-``add_paragraph`` (which rescans the body on every insert, python-docx #408).
+character style (``styles.py``); page set-up in ``page.py``, page numbers in
+``footer.py``, an office's reference file in ``reference.py``. Body paragraphs
+are built as XML and appended once, not with python-docx's ``add_paragraph``
+(which rescans the body on every insert, python-docx #408).
 """
 
 from __future__ import annotations
 
 import io
+from pathlib import Path
 
 import docx
-from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml.ns import qn
 from lxml import etree
 
 from ...model import Block, BlockRole, Document, InlineRole
 from ...stylesheet import StyleSheet, style_key
-from . import ooxml
+from .footer import add_page_number_footers, has_footers
 from .package import finish_package
-from .page import set_up_page
+from .page import drop_character_grid, set_up_page
+from .reference import open_reference
+from .styles import define_styles, set_chinese_theme_language, set_document_defaults, use_chinese_fonts
 
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
@@ -32,76 +35,40 @@ _CHARACTER_KEYS = {
 
 
 class DocxWriter:
-    def __init__(self, stylesheet: StyleSheet):
+    """Writes a document with the style sheet's typography, or, given an office's
+    reference .docx, with that file's styles, page set-up and footers."""
+
+    def __init__(
+        self, stylesheet: StyleSheet, reference: Path | None = None, character_grid: bool = True
+    ):
         self.stylesheet = stylesheet
+        self.reference = reference
+        self.character_grid = character_grid  # False for LibreOffice (see page.drop_character_grid)
 
     def write(self, document: Document) -> bytes:
-        word = docx.Document()
-        style_ids = _define_styles(word, self.stylesheet)
-        set_up_page(word, self.stylesheet)
+        word = self._start()
+        if not self.character_grid:
+            drop_character_grid(word)
+        style_ids = define_styles(word, self.stylesheet)
         _append_body(word, document, style_ids)
         _set_properties(word, document)
         buffer = io.BytesIO()
         word.save(buffer)
         return finish_package(buffer.getvalue())
 
-
-def _define_styles(word, sheet: StyleSheet) -> dict[str, str]:
-    """Create one paragraph style per role and one character style per inline role."""
-    _set_document_defaults(word, sheet)
-    ids: dict[str, str] = {}
-    body_name = sheet.paragraph("body")["name"]
-    for key in sheet.paragraph_keys():
-        spec = sheet.paragraph(key)
-        style = word.styles.add_style(spec["name"], WD_STYLE_TYPE.PARAGRAPH)
-        if key != "body":
-            style.base_style = word.styles[body_name]
-        style.next_paragraph_style = word.styles[body_name]
-        style.quick_style = True
-        _paragraph_properties(style.element.get_or_add_pPr(), spec)
-        _run_properties(style.element.get_or_add_rPr(), spec)
-        ids[key] = style.style_id
-    for key, spec in sheet.data["characters"].items():
-        style = word.styles.add_style(spec["name"], WD_STYLE_TYPE.CHARACTER)
-        style.quick_style = True
-        _run_properties(style.element.get_or_add_rPr(), spec)
-        ids["char:" + key] = style.style_id
-    return ids
-
-
-def _set_document_defaults(word, sheet: StyleSheet) -> None:
-    """Replace the template's Japanese East Asian theme font and ja-JP language."""
-    body = sheet.paragraph("body")
-    defaults = word.styles.element.find(qn("w:docDefaults"))
-    rpr = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr"))
-    ooxml.set_fonts(rpr, body["font"])
-    ooxml.set_size(rpr, body["size_pt"])
-    ooxml.set_language(rpr)
-    settings = word.settings.element
-    theme_lang = settings.find(qn("w:themeFontLang"))
-    if theme_lang is not None:
-        theme_lang.set(qn("w:eastAsia"), "zh-CN")
-        theme_lang.set(qn("w:val"), "en-US")
-
-
-def _paragraph_properties(ppr, spec: dict) -> None:
-    if "line_pt" in spec:
-        ooxml.set_exact_line(ppr, spec["line_pt"])
-    after = spec.get("space_after_lines", 0) * spec.get("line_pt", 0)
-    ooxml.set_space(ppr, spec.get("space_before_pt", 0), after)
-    ooxml.set_first_line_chars(ppr, spec.get("first_line_chars", 0), spec["size_pt"])
-    ooxml.set_alignment(ppr, spec.get("align", "justify"))
-    if "outline_level" in spec:
-        ooxml.set_outline_level(ppr, spec["outline_level"])
-
-
-def _run_properties(rpr, spec: dict) -> None:
-    if "font" in spec:
-        ooxml.set_fonts(rpr, spec["font"])
-    if "bold" in spec:
-        ooxml.set_bold(rpr, spec["bold"])
-    if "size_pt" in spec:
-        ooxml.set_size(rpr, spec["size_pt"])
+    def _start(self):
+        if self.reference is not None:
+            word = open_reference(self.reference)
+            set_chinese_theme_language(word)
+            if not has_footers(word.sections[-1]):
+                add_page_number_footers(word, self.stylesheet)
+            return word
+        word = docx.Document()
+        set_document_defaults(word, self.stylesheet)
+        use_chinese_fonts(word, self.stylesheet)
+        set_up_page(word, self.stylesheet)
+        add_page_number_footers(word, self.stylesheet)
+        return word
 
 
 def _append_body(word, document: Document, style_ids: dict[str, str]) -> None:

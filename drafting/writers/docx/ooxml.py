@@ -37,7 +37,7 @@ def child(parent, tag: str, **attrs: str):
 def set_fonts(rpr, font: str) -> None:
     """One font for Latin, complex and East Asian text; drop theme fonts that override it."""
     fonts = child(rpr, "w:rFonts")
-    for attr in ("asciiTheme", "hAnsiTheme", "eastAsiaTheme", "cstheme"):
+    for attr in _THEME_ATTRS:
         fonts.attrib.pop(qn(f"w:{attr}"), None)
     for attr in ("ascii", "hAnsi", "eastAsia", "cs"):
         fonts.set(qn(f"w:{attr}"), font)
@@ -84,9 +84,71 @@ def set_space(ppr, before_pt: float = 0, after_pt: float = 0) -> None:
     spacing.set(qn("w:after"), str(round(after_pt * TWIPS_PER_PT)))
 
 
+def set_side_indent(ppr, side: str, chars: float, size_pt: float) -> None:
+    """Indent from the left or right edge in characters, with the twips fallback."""
+    ind = child(ppr, "w:ind")
+    ind.set(qn(f"w:{side}Chars"), str(round(chars * 100)))
+    ind.set(qn(f"w:{side}"), str(round(chars * size_pt * TWIPS_PER_PT)))
+
+
+def set_snap_to_grid(ppr, snap: bool) -> None:
+    """Whether lines follow the document grid; exact-spaced titles must not."""
+    child(ppr, "w:snapToGrid", val="1" if snap else "0")
+
+
+def set_keep_with_next(ppr) -> None:
+    child(ppr, "w:keepNext")
+
+
 def set_outline_level(ppr, level: int) -> None:
     """Word counts outline levels from 0; level 1 is w:outlineLvl 0."""
     child(ppr, "w:outlineLvl", val=str(level - 1))
+
+
+def drop_theme_fonts(fonts, major: str, minor: str) -> None:
+    """Replace theme font references on ``w:rFonts`` by explicit names.
+
+    The default template's theme maps East Asian text to Japanese fonts; an
+    explicit name on every slot leaves nothing for the theme to decide.
+    """
+    uses_major = any("major" in (fonts.get(qn(f"w:{a}")) or "") for a in _THEME_ATTRS)
+    for attr in _THEME_ATTRS:
+        fonts.attrib.pop(qn(f"w:{attr}"), None)
+    for attr in ("ascii", "hAnsi", "eastAsia"):
+        if fonts.get(qn(f"w:{attr}")) is None:
+            fonts.set(qn(f"w:{attr}"), major if uses_major else minor)
+
+
+_THEME_ATTRS = ("asciiTheme", "hAnsiTheme", "eastAsiaTheme", "cstheme")
+
+
+def field_runs(instruction: str, cached: str, make_rpr) -> list:
+    """A complete simple field as Word writes it: begin, instruction, separate,
+    cached result, end. WPS shows nothing for fields that lack a part of it."""
+    runs = []
+    for kind, value in (
+        ("begin", None), ("instr", instruction), ("separate", None), ("text", cached), ("end", None)
+    ):
+        run = OxmlElement("w:r")
+        run.append(make_rpr())
+        if kind == "instr":
+            element = OxmlElement("w:instrText")
+            element.text = f" {value} "
+            element.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+        elif kind == "text":
+            element = text_element(value)
+        else:
+            element = OxmlElement("w:fldChar", attrs={qn("w:fldCharType"): kind})
+        run.append(element)
+        runs.append(run)
+    return runs
+
+
+def text_element(text: str):
+    element = OxmlElement("w:t")
+    element.text = text
+    element.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+    return element
 
 
 __all__ = ["Pt", "qn", "OxmlElement"]

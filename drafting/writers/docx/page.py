@@ -22,13 +22,30 @@ def set_up_page(word, sheet: StyleSheet) -> None:
 
 
 def _set_grid(sect_pr, sheet: StyleSheet) -> None:
-    """Word's 文档网格 "指定行和字符网格": lines per page and characters per line."""
+    """Word's 文档网格 "指定行和字符网格": lines per page and characters per line.
+
+    Word derives the character pitch from the default paragraph style's size
+    plus ``charSpace`` (1/4096 pt); the line pitch equals the body's exact line
+    spacing, so the grid and the text agree.
+    """
     page = sheet.page
     body = sheet.paragraph("body")
     grid = ooxml.child(sect_pr, "w:docGrid")
     grid.set(ooxml.qn("w:type"), "linesAndChars")
     grid.set(ooxml.qn("w:linePitch"), str(round(body["line_pt"] * ooxml.TWIPS_PER_PT)))
     text_width_pt = (page["width_mm"] - page["left_mm"] - page["right_mm"]) * 72 / 25.4
-    # charSpace is the extra pitch per character beyond the font size, in 1/4096 pt
     extra_pt = text_width_pt / page["chars_per_line"] - body["size_pt"]
     grid.set(ooxml.qn("w:charSpace"), str(round(extra_pt * 4096)))
+
+
+def drop_character_grid(word) -> None:
+    """Keep the line grid only, for LibreOffice.
+
+    LibreOffice (7.4) puts a glyph wider than the grid's character pitch into two
+    cells: 16 pt characters on the 15.8 pt pitch of 28 a line come out 14 a line.
+    Without the character grid it sets 27 a line; Word and WPS set 28 either way.
+    """
+    grid = word.sections[-1]._sectPr.find(ooxml.qn("w:docGrid"))
+    if grid is not None and grid.get(ooxml.qn("w:type")) in ("linesAndChars", "snapToChars"):
+        grid.set(ooxml.qn("w:type"), "lines")
+        grid.attrib.pop(ooxml.qn("w:charSpace"), None)
