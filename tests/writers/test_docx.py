@@ -168,6 +168,7 @@ def test_body_justified_indented_two_characters_exact_28pt(seed_docx):
     assert (_attr(ind, "firstLineChars"), _attr(ind, "firstLine")) == ("200", "640")
     assert (_attr(spacing, "line"), _attr(spacing, "lineRule")) == ("560", "exact")
     assert _attr(ppr.find(qn("w:jc")), "val") == "both"
+    assert _attr(ppr.find(qn("w:overflowPunct")), "val") == "1"  # punctuation may hang, as in Word
 
 
 def test_byline_centred_and_salutation_flush_left(seed_docx):

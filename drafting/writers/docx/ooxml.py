@@ -96,6 +96,15 @@ def set_snap_to_grid(ppr, snap: bool) -> None:
     child(ppr, "w:snapToGrid", val="1" if snap else "0")
 
 
+def set_hanging_punctuation(ppr, allow: bool) -> None:
+    """Word's 允许标点溢出边界 (w:overflowPunct), on by default in Word.
+
+    Written explicitly because LibreOffice 7.4 reads the value inverted, and
+    with hanging punctuation on it drops a comma hanging off a justified line.
+    """
+    child(ppr, "w:overflowPunct", val="1" if allow else "0")
+
+
 def set_keep_with_next(ppr) -> None:
     child(ppr, "w:keepNext")
 

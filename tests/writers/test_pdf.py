@@ -1,0 +1,156 @@
+"""The seed speech through LibreOffice: text, page numbers and lines per page
+read back from the PDF with poppler's pdftotext."""
+
+import re
+import subprocess
+from dataclasses import dataclass, field
+
+import pytest
+from click.testing import CliRunner
+
+from drafting.build import Builder, render_docx, render_pdf, render_text
+from drafting.cli import main
+from drafting.writers.pdf import docx_to_pdf
+
+from ..conftest import SEED_YAML
+
+PT_PER_MM = 72 / 25.4
+_WORD = re.compile(
+    r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>'
+)
+
+
+@dataclass
+class Page:
+    width: float
+    lines: list[tuple[float, str]] = field(default_factory=list)  # (baseline y, text) in the type area
+    footer: str = ""
+    footer_x: tuple[float, float] = (0.0, 0.0)
+
+
+def read_pages(pdf: bytes, bottom_margin_mm: float = 35) -> list[Page]:
+    """Words grouped into lines by position; anything below the type area is the footer."""
+    out = subprocess.run(
+        ["pdftotext", "-bbox", "-", "-"], input=pdf, capture_output=True, check=True
+    ).stdout.decode("utf-8")
+    pages = []
+    for chunk in out.split("<page ")[1:]:
+        width, height = (float(v) for v in re.search(r'width="([\d.]+)" height="([\d.]+)"', chunk).groups())
+        page = Page(width)
+        type_area_bottom = height - bottom_margin_mm * PT_PER_MM
+        rows: dict[float, list] = {}
+        footer = []
+        for x0, _y0, x1, y1, text in _WORD.findall(chunk):
+            x0, x1, y1 = float(x0), float(x1), float(y1)
+            if y1 > type_area_bottom + 2:
+                footer.append((x0, x1, text))
+                continue
+            row = next((y for y in rows if abs(y - y1) < 4), y1)  # mixed fonts shift a little
+            rows.setdefault(row, []).append((x0, text))
+        page.lines = [(y, "".join(t for _, t in sorted(rows[y]))) for y in sorted(rows)]
+        if footer:
+            page.footer = "".join(t for _, _, t in sorted(footer))
+            page.footer_x = (min(f[0] for f in footer), max(f[1] for f in footer))
+        pages.append(page)
+    return pages
+
+
+def squeeze(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+@pytest.fixture(scope="module")
+def draft():
+    return Builder().draft(SEED_YAML)
+
+
+@pytest.fixture(scope="module")
+def pdf_pages(draft):
+    """What ``draft build --format pdf`` makes."""
+    return read_pages(render_pdf(draft))
+
+
+@pytest.fixture(scope="module")
+def word_docx_pages(draft):
+    """The .docx as written for Word, converted as it is."""
+    return read_pages(docx_to_pdf(render_docx(draft)))
+
+
+@pytest.fixture(params=["pdf", "word-docx"])
+def pages(request, pdf_pages, word_docx_pages):
+    return pdf_pages if request.param == "pdf" else word_docx_pages
+
+
+def test_every_paragraph_present_in_order(pages, draft):
+    text = squeeze("".join(line for page in pages for _, line in page.lines))
+    position = 0
+    for paragraph in render_text(draft).splitlines():
+        found = text.find(squeeze(paragraph), position)
+        assert found >= 0, f"missing or out of order: {paragraph[:30]}"
+        position = found + len(squeeze(paragraph))
+    assert position == len(text)  # and nothing else in the type area
+
+
+def test_page_numbers_on_consecutive_pages_odd_right_even_left(pages):
+    assert len(pages) >= 3
+    for number, page in enumerate(pages, start=1):
+        assert page.footer == f"—{number}—"
+        left, right = page.footer_x
+        if number % 2:
+            assert left > page.width / 2, f"page {number} number should be on the right"
+        else:
+            assert right < page.width / 2, f"page {number} number should be on the left"
+
+
+def test_a_full_page_holds_22_lines_28_pt_apart(pages):
+    counts = [len(page.lines) for page in pages]
+    assert max(counts) == 22, counts
+    full = next(page for page in pages if len(page.lines) == 22)
+    gaps = {round(b - a) for (a, _), (b, _) in zip(full.lines, full.lines[1:])}
+    assert gaps <= {27, 28, 29}, gaps  # exact 28 pt; baselines are rounded to points
+
+
+def test_pdf_sets_at_least_27_characters_a_line(pdf_pages):
+    """LibreOffice sets 27 (Word 28) characters a line of 16 pt text in 156 mm."""
+    widths = [len(squeeze(line)) for page in pdf_pages for _, line in page.lines]
+    assert max(widths) >= 27
+    assert sorted(widths)[len(widths) // 2] >= 26  # most lines are full lines
+
+
+def test_title_opens_the_first_page(pdf_pages, draft):
+    first = squeeze("".join(line for _, line in pdf_pages[0].lines[:2]))
+    assert first == squeeze(draft.document.meta.title)
+
+
+def test_word_fonts_are_mapped_to_distinct_free_faces(draft):
+    pdf = render_pdf(draft)
+    fonts = subprocess.run(["pdffonts", "-"], input=pdf, capture_output=True).stdout.decode()
+    if not fonts:  # older poppler cannot read stdin
+        import tempfile
+
+        with tempfile.NamedTemporaryFile(suffix=".pdf") as handle:
+            handle.write(pdf)
+            handle.flush()
+            fonts = subprocess.run(["pdffonts", handle.name], capture_output=True, text=True).stdout
+    for face in ("FandolFang", "UKai", "NotoSansCJK", "NotoSerifCJK"):  # 仿宋 楷体 黑体 小标宋/宋体
+        assert face in fonts, fonts
+
+
+def test_build_pdf_from_the_command_line(tmp_path):
+    out = tmp_path / "讲话.pdf"
+    result = CliRunner().invoke(main, ["build", str(SEED_YAML), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert out.read_bytes().startswith(b"%PDF")
+    assert len(read_pages(out.read_bytes())) >= 3
+
+
+def test_missing_libreoffice_says_how_to_install_it(tmp_path):
+    out = tmp_path / "讲话.pdf"
+    result = CliRunner().invoke(
+        main, ["build", str(SEED_YAML), "--format", "pdf", "-o", str(out)], env={"PATH": ""}
+    )
+    assert result.exit_code == 1
+    assert "LibreOffice" in result.output and "安装" in result.output
+    assert "apt install libreoffice-writer" in result.output
+    assert "Traceback" not in result.output
+    assert not out.exists()
