@@ -69,6 +69,31 @@ def default_stylesheet() -> StyleSheet:
     return StyleSheet(yaml.safe_load(text))
 
 
+_PAGE_NUMBERS = ("width_mm", "height_mm", "top_mm", "bottom_mm", "left_mm", "right_mm",
+                 "footer_mm", "lines_per_page", "chars_per_line")
+_STYLE_NUMBERS = ("size_pt", "line_pt", "first_line_chars", "space_after_lines",
+                  "space_before_pt", "outline_level")
+
+
+def check_stylesheet(sheet: StyleSheet, file: str | None = None) -> None:
+    """Figures must be numbers and style names known roles, so a typo in a pack's
+    ``stylesheet.yaml`` is an error naming the field, not a silently ignored key."""
+    default = default_stylesheet().data
+    for section in ("styles", "characters"):
+        for key in sheet.data.get(section, {}):
+            if key not in default[section]:
+                known = "、".join(default[section])
+                raise PackError(f"未知的样式“{key}”；可用的样式：{known}", Location(file, field=f"{section}.{key}"))
+    fields = [(f"page.{k}", sheet.page.get(k)) for k in _PAGE_NUMBERS]
+    fields += [(f"page_number.{k}", sheet.page_number.get(k)) for k in ("size_pt", "indent_chars")]
+    for section in ("styles", "characters"):
+        for key, spec in sheet.data[section].items():
+            fields += [(f"{section}.{key}.{k}", spec[k]) for k in _STYLE_NUMBERS if k in spec]
+    for field, value in fields:
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
+            raise PackError(f"应为不小于 0 的数字，实际是“{value}”", Location(file, field=field))
+
+
 def load_stylesheet(override: Path | None = None) -> StyleSheet:
     sheet = default_stylesheet()
     if override is None:
@@ -79,7 +104,9 @@ def load_stylesheet(override: Path | None = None) -> StyleSheet:
         raise PackError(f"样式表无法读取：{e}", Location(str(override))) from None
     if not isinstance(data, dict):
         raise PackError("样式表应为键值对", Location(str(override)))
-    return sheet.with_overrides(data)
+    merged = sheet.with_overrides(data)
+    check_stylesheet(merged, str(override))
+    return merged
 
 
 def _deep_merge(base: dict, extra: dict) -> dict:

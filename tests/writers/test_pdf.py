@@ -26,6 +26,7 @@ class Page:
     lines: list[tuple[float, str]] = field(default_factory=list)  # (baseline y, text) in the type area
     footer: str = ""
     footer_x: tuple[float, float] = (0.0, 0.0)
+    footer_below_type_area_mm: float = 0.0  # middle of the number's line, where the dashes are
 
 
 def read_pages(pdf: bytes, bottom_margin_mm: float = 35) -> list[Page]:
@@ -43,14 +44,15 @@ def read_pages(pdf: bytes, bottom_margin_mm: float = 35) -> list[Page]:
         for x0, _y0, x1, y1, text in _WORD.findall(chunk):
             x0, x1, y1 = float(x0), float(x1), float(y1)
             if y1 > type_area_bottom + 2:
-                footer.append((x0, x1, text))
+                footer.append((x0, x1, text, (float(_y0) + y1) / 2))
                 continue
             row = next((y for y in rows if abs(y - y1) < 4), y1)  # mixed fonts shift a little
             rows.setdefault(row, []).append((x0, text))
         page.lines = [(y, "".join(t for _, t in sorted(rows[y]))) for y in sorted(rows)]
         if footer:
-            page.footer = "".join(t for _, _, t in sorted(footer))
+            page.footer = "".join(f[2] for f in sorted(footer))
             page.footer_x = (min(f[0] for f in footer), max(f[1] for f in footer))
+            page.footer_below_type_area_mm = (footer[0][3] - type_area_bottom) / PT_PER_MM
         pages.append(page)
     return pages
 
@@ -100,6 +102,12 @@ def test_page_numbers_on_consecutive_pages_odd_right_even_left(pages):
             assert left > page.width / 2, f"page {number} number should be on the right"
         else:
             assert right < page.width / 2, f"page {number} number should be on the left"
+
+
+def test_page_number_dashes_about_7_mm_below_the_type_area(pdf_pages):
+    """GB/T 9704 7.5: 一字线上距版心下边缘 7 mm."""
+    for page in pdf_pages:
+        assert 6 <= page.footer_below_type_area_mm <= 9, page.footer_below_type_area_mm
 
 
 def test_a_full_page_holds_22_lines_28_pt_apart(pages):
