@@ -350,3 +350,25 @@ def test_reference_doc_that_is_not_a_docx_is_a_clear_error(tmp_path):
     with pytest.raises(DataError) as caught:
         render_docx(Builder().draft(SEED_YAML), bad)
     assert "office.docx" in str(caught.value) and "Word" in str(caught.value)
+
+
+def test_properties_are_in_schema_order_in_every_part(seed_docx):
+    """Word rejects a file whose pPr/rPr/sectPr children are out of order."""
+    from lxml import etree
+
+    from drafting.writers.docx.ooxml import _SEQUENCES
+
+    checked = 0
+    with zipfile.ZipFile(io.BytesIO(seed_docx[2])) as package:
+        for name in package.namelist():
+            if not name.endswith(".xml"):
+                continue
+            root = etree.fromstring(package.read(name))
+            for tag, sequence in _SEQUENCES.items():
+                for element in root.iter(qn(f"w:{tag}")):
+                    names = [etree.QName(c).localname for c in element]
+                    assert all(n in sequence for n in names), (name, names)
+                    positions = [sequence.index(n) for n in names]
+                    assert positions == sorted(positions), (name, names)
+                    checked += 1
+    assert checked > 100

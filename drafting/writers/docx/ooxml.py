@@ -9,6 +9,7 @@ from __future__ import annotations
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Pt
+from lxml import etree
 
 TWIPS_PER_PT = 20
 TWIPS_PER_MM = 1440 / 25.4
@@ -19,19 +20,52 @@ def twips_mm(mm: float) -> int:
     return round(mm * TWIPS_PER_MM)
 
 
+# Child order of the property elements (ECMA-376 Part 1, §17.3.1.26, §17.3.2.28,
+# §17.6.17): Word refuses a file whose properties are out of this order.
+_SEQUENCES = {
+    "pPr": (
+        "pStyle keepNext keepLines pageBreakBefore framePr widowControl numPr "
+        "suppressLineNumbers pBdr shd tabs suppressAutoHyphens kinsoku wordWrap "
+        "overflowPunct topLinePunct autoSpaceDE autoSpaceDN bidi adjustRightInd "
+        "snapToGrid spacing ind contextualSpacing mirrorIndents suppressOverlap jc "
+        "textDirection textAlignment textboxTightWrap outlineLvl divId cnfStyle rPr "
+        "sectPr pPrChange"
+    ).split(),
+    "rPr": (
+        "rStyle rFonts b bCs i iCs caps smallCaps strike dstrike outline shadow emboss "
+        "imprint noProof snapToGrid vanish webHidden color spacing w kern position sz "
+        "szCs highlight u effect bdr shd fitText vertAlign rtl cs em lang "
+        "eastAsianLayout specVanish oMath"
+    ).split(),
+    "sectPr": (
+        "headerReference footerReference footnotePr endnotePr type pgSz pgMar paperSrc "
+        "pgBorders lnNumType pgNumType cols formProt vAlign noEndnote titlePg "
+        "textDirection bidi rtlGutter docGrid printerSettings sectPrChange"
+    ).split(),
+}
+
+
 def child(parent, tag: str, **attrs: str):
-    """The first ``tag`` child of ``parent``, created if missing, with ``attrs`` set."""
+    """The first ``tag`` child of ``parent``, created in schema order if missing,
+    with ``attrs`` set."""
     element = parent.find(qn(tag))
     if element is None:
         element = OxmlElement(tag)
-        sequence = getattr(parent, "_tag_seq", ())
-        if tag in sequence:  # Word rejects properties out of schema order
-            parent.insert_element_before(element, *sequence[sequence.index(tag) + 1 :])
-        else:
-            parent.append(element)
+        _insert_in_order(parent, element, tag.split(":")[1])
     for name, value in attrs.items():
         element.set(qn(f"w:{name}"), str(value))
     return element
+
+
+def _insert_in_order(parent, element, name: str) -> None:
+    sequence = _SEQUENCES.get(etree.QName(parent).localname)
+    if sequence is not None and name in sequence:
+        later = set(sequence[sequence.index(name) + 1 :])
+        for existing in parent:
+            if etree.QName(existing).localname in later:
+                existing.addprevious(element)
+                return
+    parent.append(element)
 
 
 def set_fonts(rpr, font: str) -> None:
