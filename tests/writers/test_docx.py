@@ -372,3 +372,20 @@ def test_properties_are_in_schema_order_in_every_part(seed_docx):
                     assert positions == sorted(positions), (name, names)
                     checked += 1
     assert checked > 100
+
+
+def test_reference_doc_option_on_the_command_line(tmp_path):
+    from click.testing import CliRunner
+
+    from drafting.cli import main
+
+    reference = _office_reference(tmp_path / "office.docx")
+    out = tmp_path / "讲话.docx"
+    result = CliRunner().invoke(main, ["build", str(SEED_YAML), "--reference-doc", str(reference), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    word = docx.Document(str(out))
+    assert round(word.sections[-1].top_margin.mm) == 30
+    assert _style_fonts(word, "讲话正文")["eastAsia"] == "宋体"
+
+    missing = CliRunner().invoke(main, ["build", str(SEED_YAML), "--reference-doc", str(tmp_path / "无.docx")])
+    assert missing.exit_code == 2 and "无.docx" in missing.output
