@@ -32,8 +32,8 @@ def define_styles(word, sheet: StyleSheet) -> dict[str, str]:
         if style is None:
             style = word.styles.add_style(spec["name"], WD_STYLE_TYPE.PARAGRAPH)
             if key != "body":
-                style.base_style = existing.get(body_name) or word.styles[body_name]
-            style.next_paragraph_style = existing.get(body_name) or word.styles[body_name]
+                style.base_style = word.styles[body_name]
+            style.next_paragraph_style = word.styles[body_name]
             style.quick_style = True
             _paragraph_properties(style.element.get_or_add_pPr(), spec)
             _run_properties(style.element.get_or_add_rPr(), spec)
