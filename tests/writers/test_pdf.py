@@ -27,6 +27,7 @@ class Page:
     footer: str = ""
     footer_x: tuple[float, float] = (0.0, 0.0)
     footer_below_type_area_mm: float = 0.0  # middle of the number's line, where the dashes are
+    text_left: float = 0.0  # leftmost text in the type area, in points
 
 
 def read_pages(pdf: bytes, bottom_margin_mm: float = 35) -> list[Page]:
@@ -49,6 +50,7 @@ def read_pages(pdf: bytes, bottom_margin_mm: float = 35) -> list[Page]:
             row = next((y for y in rows if abs(y - y1) < 4), y1)  # mixed fonts shift a little
             rows.setdefault(row, []).append((x0, text))
         page.lines = [(y, "".join(t for _, t in sorted(rows[y]))) for y in sorted(rows)]
+        page.text_left = min((x for row in rows.values() for x, _ in row), default=0.0)
         if footer:
             page.footer = "".join(f[2] for f in sorted(footer))
             page.footer_x = (min(f[0] for f in footer), max(f[1] for f in footer))
@@ -161,3 +163,12 @@ def test_missing_libreoffice_says_how_to_install_it(tmp_path):
     assert "apt install libreoffice-writer" in result.output
     assert "Traceback" not in result.output
     assert not out.exists()
+
+
+def test_reference_doc_margins_carry_into_the_pdf(draft, pdf_pages, tmp_path):
+    from .test_docx import _office_reference
+
+    reference = _office_reference(tmp_path / "office.docx")  # 30 mm margins all round
+    pages = read_pages(render_pdf(draft, reference), bottom_margin_mm=30)
+    assert abs(pages[1].text_left / PT_PER_MM - 30) < 0.5
+    assert abs(pdf_pages[1].text_left / PT_PER_MM - 28) < 0.5  # the default left margin
