@@ -63,3 +63,28 @@ def word_file(lines, path: Path) -> Path:
         word.add_paragraph(line)
     word.save(path)
     return path
+
+
+def office_reference_docx(path, footer_text="某某县人民政府办公室", styles=True):
+    """A small .docx as another office might keep: A4 with 30 mm margins, its
+    own body style (宋体 15 pt) and a footer of its own."""
+    from docx.enum.style import WD_STYLE_TYPE
+    from docx.oxml.ns import qn
+    from docx.shared import Mm, Pt
+
+    word = docx.Document()
+    section = word.sections[0]
+    section.page_width, section.page_height = Mm(210), Mm(297)
+    for side in ("top", "bottom", "left", "right"):
+        setattr(section, f"{side}_margin", Mm(30))
+    if styles:
+        body = word.styles.add_style("讲话正文", WD_STYLE_TYPE.PARAGRAPH)
+        body.font.size = Pt(15)
+        fonts = body.element.get_or_add_rPr().get_or_add_rFonts()
+        for slot in ("ascii", "hAnsi", "eastAsia"):
+            fonts.set(qn(f"w:{slot}"), "宋体")
+    if footer_text:
+        section.footer.paragraphs[0].text = footer_text
+    word.add_paragraph("这段旧文字不应出现在生成的讲话稿中。")
+    word.save(path)
+    return path

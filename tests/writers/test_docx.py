@@ -7,7 +7,7 @@ from docx.oxml.ns import qn
 
 from drafting.build import Builder, render_docx, render_text
 
-from ..conftest import MINIMAL, SEED_YAML
+from ..conftest import MINIMAL, SEED_YAML, office_reference_docx
 
 
 @pytest.fixture(scope="module")
@@ -295,32 +295,8 @@ def test_libreoffice_variant_keeps_only_the_line_grid():
 # --- --reference-doc: another office's Word file ----------------------------------
 
 
-def _office_reference(path, footer_text="某某县人民政府办公室", styles=True):
-    """A small .docx as another office might keep: A4 with 30 mm margins, its
-    own body style (宋体 15 pt) and a footer of its own."""
-    from docx.enum.style import WD_STYLE_TYPE
-    from docx.shared import Mm, Pt
-
-    word = docx.Document()
-    section = word.sections[0]
-    section.page_width, section.page_height = Mm(210), Mm(297)
-    for side in ("top", "bottom", "left", "right"):
-        setattr(section, f"{side}_margin", Mm(30))
-    if styles:
-        body = word.styles.add_style("讲话正文", WD_STYLE_TYPE.PARAGRAPH)
-        body.font.size = Pt(15)
-        fonts = body.element.get_or_add_rPr().get_or_add_rFonts()
-        for slot in W_FONT_SLOTS:
-            fonts.set(qn(f"w:{slot}"), "宋体")
-    if footer_text:
-        section.footer.paragraphs[0].text = footer_text
-    word.add_paragraph("这段旧文字不应出现在生成的讲话稿中。")
-    word.save(path)
-    return path
-
-
 def test_reference_doc_carries_margins_fonts_and_footer(tmp_path):
-    reference = _office_reference(tmp_path / "office.docx")
+    reference = office_reference_docx(tmp_path / "office.docx")
     draft = Builder().draft(SEED_YAML)
     word = docx.Document(io.BytesIO(render_docx(draft, reference)))
     section = word.sections[-1]
@@ -335,7 +311,7 @@ def test_reference_doc_carries_margins_fonts_and_footer(tmp_path):
 
 
 def test_reference_doc_without_footer_gets_page_numbers(tmp_path):
-    reference = _office_reference(tmp_path / "office.docx", footer_text=None, styles=False)
+    reference = office_reference_docx(tmp_path / "office.docx", footer_text=None, styles=False)
     word = docx.Document(io.BytesIO(render_docx(Builder().draft(SEED_YAML), reference)))
     assert word.sections[-1].footer.paragraphs[0].text == "— 1 —"
     assert round(word.sections[-1].left_margin.mm) == 30
@@ -379,7 +355,7 @@ def test_reference_doc_option_on_the_command_line(tmp_path):
 
     from drafting.cli import main
 
-    reference = _office_reference(tmp_path / "office.docx")
+    reference = office_reference_docx(tmp_path / "office.docx")
     out = tmp_path / "讲话.docx"
     result = CliRunner().invoke(main, ["build", str(SEED_YAML), "--reference-doc", str(reference), "-o", str(out)])
     assert result.exit_code == 0, result.output

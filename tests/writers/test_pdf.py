@@ -12,7 +12,7 @@ from drafting.build import Builder, render_docx, render_pdf, render_text
 from drafting.cli import main
 from drafting.writers.pdf import docx_to_pdf
 
-from ..conftest import SEED_YAML
+from ..conftest import SEED_YAML, office_reference_docx
 
 PT_PER_MM = 72 / 25.4
 _WORD = re.compile(
@@ -166,9 +166,7 @@ def test_missing_libreoffice_says_how_to_install_it(tmp_path):
 
 
 def test_reference_doc_margins_carry_into_the_pdf(draft, pdf_pages, tmp_path):
-    from .test_docx import _office_reference
-
-    reference = _office_reference(tmp_path / "office.docx")  # 30 mm margins all round
+    reference = office_reference_docx(tmp_path / "office.docx")  # 30 mm margins all round
     pages = read_pages(render_pdf(draft, reference), bottom_margin_mm=30)
     assert abs(pages[1].text_left / PT_PER_MM - 30) < 0.5
     assert abs(pdf_pages[1].text_left / PT_PER_MM - 28) < 0.5  # the default left margin
