@@ -10,7 +10,8 @@ exactly what the template wrote and data (escaped by the renderer) stays text.
     </doc>
 
 Inside a block: <lead> (run-in lead sentence), <ind> (a statistic), <b>, <i>,
-<br/>. A run of whitespace that contains a newline is template layout and is
+<br/> (a line break that is part of the text), <wbr/> (a break for layout only,
+e.g. a long title's break point: a new line in Word, nothing in plain text). A run of whitespace that contains a newline is template layout and is
 dropped; any other character is kept as written.
 """
 
@@ -21,7 +22,7 @@ import re
 from lxml import etree
 
 from .errors import Location, TemplateError
-from .model import Block, BlockRole, Document, Inline, InlineRole, LINE_BREAK, Meta
+from .model import LAYOUT_BREAK, LINE_BREAK, Block, BlockRole, Document, Inline, InlineRole, Meta
 
 _BLOCKS = {
     "title": (BlockRole.TITLE, 0),
@@ -89,6 +90,8 @@ def _collect(element, role: InlineRole, out: list[Inline], template: str) -> Non
     for child in element:
         if child.tag == "br":
             out.append(LINE_BREAK)
+        elif child.tag == "wbr":
+            out.append(LAYOUT_BREAK)
         elif child.tag in _INLINES:
             _collect(child, _INLINES[child.tag], out, template)
         else:
@@ -110,7 +113,7 @@ def _merge(inlines: list[Inline]) -> tuple[Inline, ...]:
         if (
             merged
             and merged[-1].role is inline.role
-            and inline.role is not InlineRole.LINE_BREAK
+            and inline.role not in (InlineRole.LINE_BREAK, InlineRole.LAYOUT_BREAK)
             and inline.role is not InlineRole.INDICATOR
         ):
             merged[-1] = Inline(merged[-1].text + inline.text, inline.role)

@@ -29,6 +29,9 @@ class InlineRole(str, Enum):
     STRONG = "strong"
     EMPHASIS = "emphasis"
     LINE_BREAK = "line-break"
+    # a break for layout only (a long title's break point): a new line in Word,
+    # nothing in plain text, so the words themselves never change
+    LAYOUT_BREAK = "layout-break"
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +41,7 @@ class Inline:
 
 
 LINE_BREAK = Inline("\n", InlineRole.LINE_BREAK)
+LAYOUT_BREAK = Inline("", InlineRole.LAYOUT_BREAK)
 
 
 @dataclass(frozen=True, slots=True)

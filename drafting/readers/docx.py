@@ -2,7 +2,9 @@
 
 A paragraph that opens with bold text followed by plain text keeps that bold
 text as a run-in lead (``InlineRole.LEAD``): it is the best evidence of the
-"一要……。" layout. A soft line break inside a paragraph is kept as a newline.
+"一要……。" layout. A soft line break inside a paragraph is kept as a newline,
+except in a centred first paragraph: a title is broken into lines for its shape
+(GB/T 9704), so its breaks are layout, not words.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ import io
 import zipfile
 
 from docx import Document as open_docx
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
@@ -24,7 +27,11 @@ def read_docx(raw: bytes, file: str) -> Document:
         word = open_docx(io.BytesIO(raw))
     except (zipfile.BadZipFile, KeyError, ValueError):
         raise DataError("无法打开这个 Word 文件：它不是有效的 .docx（旧的 .doc 请先另存为 .docx）", Location(file)) from None
-    blocks = [b for p in _paragraphs(word) if (b := _block(p)) is not None]
+    blocks = []
+    for paragraph in _paragraphs(word):
+        block = _block(paragraph, title=not blocks and _is_centred(paragraph))
+        if block is not None:
+            blocks.append(block)
     return Document(blocks=blocks)
 
 
@@ -39,10 +46,12 @@ def _paragraphs(word):
             yield item
 
 
-def _block(paragraph: Paragraph) -> Block | None:
+def _block(paragraph: Paragraph, title: bool = False) -> Block | None:
     text = paragraph.text
     if not text.strip(INDENT):
         return None
+    if title:
+        return Block(BlockRole.PARAGRAPH, (Inline(text.replace("\n", "").strip(INDENT)),))
     stripped = text.strip(INDENT)
     lead = _bold_lead(paragraph)
     if lead and stripped.startswith(lead) and len(lead) < len(stripped):
@@ -62,6 +71,17 @@ def _bold_lead(paragraph: Paragraph) -> str:
             break
         lead += run.text
     return lead.lstrip(INDENT)
+
+
+def _is_centred(paragraph: Paragraph) -> bool:
+    if paragraph.alignment is not None:
+        return paragraph.alignment == WD_ALIGN_PARAGRAPH.CENTER
+    style = paragraph.style
+    while style is not None:
+        if style.paragraph_format.alignment is not None:
+            return style.paragraph_format.alignment == WD_ALIGN_PARAGRAPH.CENTER
+        style = style.base_style
+    return False
 
 
 def _is_bold(run, paragraph: Paragraph) -> bool:

@@ -19,7 +19,11 @@ def seed_docx():
 
 def test_same_paragraphs_in_order(seed_docx):
     draft, word, _ = seed_docx
-    assert [p.text for p in word.paragraphs] == render_text(draft).splitlines()
+    paragraphs = [p.text for p in word.paragraphs]
+    # the long derived title breaks after 暨 for its shape; the words are unchanged
+    assert paragraphs[0] == "在2025年第二次区委全委扩大会议暨\n全区经济工作会议上的讲话"
+    paragraphs[0] = paragraphs[0].replace("\n", "")
+    assert paragraphs == render_text(draft).splitlines()
 
 
 def test_roles_become_named_styles(seed_docx):
@@ -304,7 +308,8 @@ def test_reference_doc_carries_margins_fonts_and_footer(tmp_path):
     assert _style_fonts(word, "讲话正文") == dict.fromkeys(W_FONT_SLOTS, "宋体")
     assert _style_size_pt(word, "讲话正文") == 15
     assert section.footer.paragraphs[0].text == "某某县人民政府办公室"
-    assert [p.text for p in word.paragraphs] == render_text(draft).splitlines()  # old body gone
+    body = [p.text.replace("\n", "") for p in word.paragraphs]  # the title's layout break aside
+    assert body == render_text(draft).splitlines()  # old body gone
     # styles the reference lacks come from the style sheet, based on the office's body
     assert _style_fonts(word, "一级标题")["eastAsia"] == "黑体"
     assert word.styles["一级标题"].base_style.name == "讲话正文"

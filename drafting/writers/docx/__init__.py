@@ -97,7 +97,7 @@ def _paragraph(block: Block, style_ids: dict[str, str]):
         if key is not None:
             rpr = etree.SubElement(r, _w("rPr"))
             etree.SubElement(rpr, _w("rStyle")).set(_w("val"), style_ids["char:" + key])
-        if inline.role is InlineRole.LINE_BREAK:
+        if inline.role in (InlineRole.LINE_BREAK, InlineRole.LAYOUT_BREAK):
             etree.SubElement(r, _w("br"))
         else:
             t = etree.SubElement(r, _w("t"))
