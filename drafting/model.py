@@ -20,6 +20,7 @@ class BlockRole(str, Enum):
     CLOSING = "closing"
     SIGNATURE = "signature"
     PAGE_BREAK = "page-break"
+    NOTE = "note"  # a line for the reader's eye only, never read aloud (约3分钟)
 
 
 class InlineRole(str, Enum):
@@ -32,12 +33,26 @@ class InlineRole(str, Enum):
     # a break for layout only (a long title's break point): a new line in Word,
     # nothing in plain text, so the words themselves never change
     LAYOUT_BREAK = "layout-break"
+    RUBY = "ruby"  # text with its pronunciation printed above it (pinyin)
 
 
 @dataclass(frozen=True, slots=True)
 class Inline:
+    """A run of text. A RUBY inline carries its pinyin in ``ruby`` and the role
+    of the run it was cut from in ``within``, so a character annotated inside a
+    bold lead sentence stays bold."""
+
     text: str
     role: InlineRole = InlineRole.PLAIN
+    ruby: str = ""
+    within: InlineRole | None = None
+
+    @property
+    def style_role(self) -> InlineRole:
+        """The role that decides how the text looks (the enclosing one for ruby)."""
+        if self.role is InlineRole.RUBY:
+            return self.within or InlineRole.PLAIN
+        return self.role
 
 
 LINE_BREAK = Inline("\n", InlineRole.LINE_BREAK)
@@ -57,9 +72,17 @@ class Block:
     @property
     def lead(self) -> str:
         """The run-in lead sentence, or '' when the paragraph has none."""
-        if self.inlines and self.inlines[0].role is InlineRole.LEAD:
-            return self.inlines[0].text
-        return ""
+        return "".join(inline.text for inline in self.lead_inlines)
+
+    @property
+    def lead_inlines(self) -> tuple[Inline, ...]:
+        """The leading runs that make up the run-in lead (several once annotated)."""
+        count = 0
+        for inline in self.inlines:
+            if inline.style_role is not InlineRole.LEAD:
+                break
+            count += 1
+        return self.inlines[:count]
 
 
 @dataclass(slots=True)
