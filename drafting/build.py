@@ -16,6 +16,7 @@ from .errors import Problem
 from .markup import read_markup
 from .model import Document
 from .packs import DEFAULT_PACK, Pack, find_pack
+from .pinyin import read_pronunciations
 from .render import Renderer
 from .schema import make_validator, validate
 from .stylesheet import StyleSheet, load_stylesheet
@@ -32,6 +33,8 @@ class Draft:
     document: Document
     stylesheet: StyleSheet
     warnings: list[Problem] = field(default_factory=list)
+    # the writer's readings of names and places: word -> one syllable a character
+    pronunciations: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 @dataclass(slots=True)
@@ -77,7 +80,8 @@ class Builder:
             list(find_placeholders(speech)) + missing,
             key=lambda p: (p.location.line or 0, p.location.column or 0),
         )
-        return Draft(valid, loaded.pack, document, loaded.stylesheet, warnings)
+        pronunciations = read_pronunciations(valid)
+        return Draft(valid, loaded.pack, document, loaded.stylesheet, warnings, pronunciations)
 
 
 def find_placeholders(speech: SpeechData) -> Iterable[Problem]:
@@ -101,23 +105,37 @@ def find_placeholders(speech: SpeechData) -> Iterable[Problem]:
     return walk(speech.values, ())
 
 
-def render_text(draft: Draft) -> str:
+def copy_of(draft: Draft, copy: str = "file") -> tuple[Document, StyleSheet]:
+    """The document and style sheet of one printed copy (see ``copies``)."""
+    from .copies import outline_copy, reading_copy
+    from .stylesheet import reading_stylesheet
+
+    if copy == "reading":
+        return reading_copy(draft.document, draft.pronunciations), reading_stylesheet(draft.stylesheet)
+    if copy == "outline":
+        return outline_copy(draft.document), draft.stylesheet
+    return draft.document, draft.stylesheet
+
+
+def render_text(draft: Draft, copy: str = "file") -> str:
     from .writers.text import write_text
 
-    return write_text(draft.document)
+    return write_text(copy_of(draft, copy)[0])
 
 
-def render_docx(draft: Draft, reference_doc: Path | None = None) -> bytes:
+def render_docx(draft: Draft, reference_doc: Path | None = None, copy: str = "file") -> bytes:
     from .writers.docx import DocxWriter
 
-    return DocxWriter(draft.stylesheet, reference_doc).write(draft.document)
+    document, stylesheet = copy_of(draft, copy)
+    return DocxWriter(stylesheet, reference_doc).write(document)
 
 
-def render_pdf(draft: Draft, reference_doc: Path | None = None) -> bytes:
+def render_pdf(draft: Draft, reference_doc: Path | None = None, copy: str = "file") -> bytes:
     """The .docx converted by LibreOffice, with the line grid only (which
     LibreOffice sets correctly; see ``writers/docx/page.drop_character_grid``)."""
     from .writers.docx import DocxWriter
     from .writers.pdf import docx_to_pdf
 
-    docx = DocxWriter(draft.stylesheet, reference_doc, character_grid=False).write(draft.document)
+    document, stylesheet = copy_of(draft, copy)
+    docx = DocxWriter(stylesheet, reference_doc, character_grid=False).write(document)
     return docx_to_pdf(docx)

@@ -127,9 +127,17 @@ def _warn(problems: list[Problem]) -> None:
     "--reference-doc", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
     help="参考 Word 文件（.docx）：沿用其中的样式、页面设置和页眉页脚，缺少的样式按默认样式表补上。",
 )
-def build(file: Path | None, output: Path | None, fmt: str | None, reference_doc: Path | None) -> None:
+@click.option(
+    "--copy", "copy", type=click.Choice(["file", "reading", "outline", "all"]), default="file",
+    help="印哪一种：file 公文版（默认）、reading 阅读版（大字、生僻字注拼音、每部分注时长）、"
+    "outline 提纲、all 三种并排（名.docx、名.阅读版.docx、名.提纲.docx）。",
+)
+def build(
+    file: Path | None, output: Path | None, fmt: str | None, reference_doc: Path | None, copy: str
+) -> None:
     """生成讲话稿。FILE 为讲话的 YAML 文件；不写则生成内置示例。"""
     from .build import Builder, render_docx, render_pdf, render_text
+    from .copies import COPY_SUFFIXES, copy_path
     from .output import write_atomic
     from .packs import DEFAULT_PACK, find_pack
 
@@ -143,19 +151,22 @@ def build(file: Path | None, output: Path | None, fmt: str | None, reference_doc
     draft = Builder().draft(file)
     _warn(draft.warnings)
     click.echo(_summary(draft), err=True)
-    if fmt == "txt":
-        text = render_text(draft)
-        if output is None:
-            click.echo(text, nl=False)
-            return
-        write_atomic(output, text.encode("utf-8"))
-    elif fmt == "pdf":
-        output = output or file.with_suffix(".pdf")
-        write_atomic(output, render_pdf(draft, reference_doc))
-    else:
-        output = output or file.with_suffix(".docx")
-        write_atomic(output, render_docx(draft, reference_doc))
-    click.echo(f"已生成 {output}", err=True)
+    copies = list(COPY_SUFFIXES) if copy == "all" else [copy]
+    if fmt == "txt" and output is None and copy != "all":
+        click.echo(render_text(draft, copy), nl=False)
+        return
+
+    def render(c: str) -> bytes:
+        if fmt == "txt":
+            return render_text(draft, c).encode("utf-8")
+        return (render_pdf if fmt == "pdf" else render_docx)(draft, reference_doc, c)
+
+    base = output or file.with_suffix(f".{fmt}")
+    # every copy is rendered before any is written: a failure leaves no partial set
+    outputs = {(copy_path(base, c) if output is None or copy == "all" else base): render(c) for c in copies}
+    for target, content in outputs.items():
+        write_atomic(target, content)
+        click.echo(f"已生成 {target}", err=True)
 
 
 @main.command()

@@ -9,13 +9,15 @@ model, so their wording can never differ from the file copy's.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Iterable, Mapping, Sequence
 
 from .counting import SPEAKING_RATE, spoken_characters, whole_minutes
 from .model import Block, BlockRole, Document, Inline, InlineRole
 from .pinyin import Annotator
 
-COPIES = ("file", "reading", "outline")
+# Each copy and what its file name adds before the extension: 讲话.阅读版.docx.
+COPY_SUFFIXES = {"file": "", "reading": ".阅读版", "outline": ".提纲"}
 _OUTLINE_BLOCKS = {BlockRole.TITLE, BlockRole.BYLINE, BlockRole.HEADING}
 _PART_ENDS = {BlockRole.CLOSING, BlockRole.SIGNATURE}
 _INDICATOR_SEPARATOR = "；"
@@ -69,6 +71,17 @@ def pinyin_report(
     return report
 
 
+def pinyin_summary(report: PinyinReport) -> list[str]:
+    """The lines ``draft check`` prints about the reading copy's pinyin."""
+    annotated = "、".join(f"{ch} {'/'.join(readings)}" for ch, readings in report.annotated.items())
+    missing = "、".join(report.missing)
+    return [
+        f"阅读版注音 {len(report.annotated)} 字：{annotated or '无'}",
+        f"无法注音 {len(report.missing)} 字：{missing or '无'}"
+        + ("（请在 pronunciations: 中写出读音）" if report.missing else ""),
+    ]
+
+
 def part_characters(blocks: Iterable[Block]) -> list[int]:
     """Spoken characters of each part (a level-1 heading up to the next one,
     or to the closing words)."""
@@ -77,6 +90,11 @@ def part_characters(blocks: Iterable[Block]) -> list[int]:
 
 def reading_time_text(minutes: int) -> str:
     return f"约{minutes}分钟"
+
+
+def copy_path(path: Path, copy: str) -> Path:
+    """``讲话.docx`` → ``讲话.阅读版.docx`` (the file copy keeps the name)."""
+    return path.with_name(path.stem + COPY_SUFFIXES[copy] + path.suffix)
 
 
 def _annotated(block: Block, annotator: Annotator) -> Block:

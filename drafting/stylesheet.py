@@ -19,6 +19,8 @@ from .errors import Location, PackError
 from .model import Block, BlockRole
 
 _DEFAULT = "default.yaml"
+_READING = "reading.yaml"
+READING_KEY = "reading"  # a style sheet's own overrides for the reading copy
 
 
 @dataclass(slots=True)
@@ -65,14 +67,25 @@ def style_key(block: Block) -> str:
 
 
 def default_stylesheet() -> StyleSheet:
-    text = resources.files("drafting.styles").joinpath(_DEFAULT).read_text(encoding="utf-8")
-    return StyleSheet(yaml.safe_load(text))
+    return StyleSheet(_bundled(_DEFAULT))
+
+
+def reading_stylesheet(sheet: StyleSheet) -> StyleSheet:
+    """The large-print variant of ``sheet`` for the leader's reading copy:
+    ``styles/reading.yaml`` over it, then the sheet's own ``reading:`` section."""
+    own = sheet.data.get(READING_KEY) or {}
+    return sheet.with_overrides(_bundled(_READING)).with_overrides(own)
+
+
+def _bundled(name: str) -> dict[str, Any]:
+    text = resources.files("drafting.styles").joinpath(name).read_text(encoding="utf-8")
+    return yaml.safe_load(text)
 
 
 _PAGE_NUMBERS = ("width_mm", "height_mm", "top_mm", "bottom_mm", "left_mm", "right_mm",
                  "footer_mm", "lines_per_page", "chars_per_line")
 _STYLE_NUMBERS = ("size_pt", "line_pt", "first_line_chars", "space_after_lines",
-                  "space_before_pt", "outline_level")
+                  "space_before_pt", "outline_level", "keep_lead_max_lines")
 
 
 def check_stylesheet(sheet: StyleSheet, file: str | None = None) -> None:
@@ -106,6 +119,7 @@ def load_stylesheet(override: Path | None = None) -> StyleSheet:
         raise PackError("样式表应为键值对", Location(str(override)))
     merged = sheet.with_overrides(data)
     check_stylesheet(merged, str(override))
+    check_stylesheet(reading_stylesheet(merged), str(override))  # its reading: section too
     return merged
 
 

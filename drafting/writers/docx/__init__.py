@@ -22,6 +22,7 @@ from .footer import add_page_number_footers, has_footers
 from .package import finish_package
 from .page import drop_character_grid, set_up_page
 from .reference import open_reference
+from .ruby import RubyLook, ruby_run
 from .styles import define_styles, set_chinese_theme_language, set_document_defaults, use_chinese_fonts
 
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -50,7 +51,7 @@ class DocxWriter:
         if not self.character_grid:
             drop_character_grid(word)
         style_ids = define_styles(word, self.stylesheet)
-        _append_body(word, document, style_ids)
+        _append_body(word, document, style_ids, self.stylesheet)
         _set_properties(word, document)
         buffer = io.BytesIO()
         word.save(buffer)
@@ -71,12 +72,13 @@ class DocxWriter:
         return word
 
 
-def _append_body(word, document: Document, style_ids: dict[str, str]) -> None:
+def _append_body(word, document: Document, style_ids: dict[str, str], sheet: StyleSheet) -> None:
     body = word.element.body
     section = body.find(qn("w:sectPr"))
     body.remove(section)
+    ruby = RubyLook.from_sheet(sheet.data.get("ruby"))
     for block in document.blocks:
-        body.append(_paragraph(block, style_ids))
+        body.append(_paragraph(block, style_ids, sheet, ruby))
     body.append(section)
 
 
@@ -84,14 +86,21 @@ def _w(tag: str) -> str:
     return f"{{{_W}}}{tag}"
 
 
-def _paragraph(block: Block, style_ids: dict[str, str]):
+def _paragraph(block: Block, style_ids: dict[str, str], sheet: StyleSheet, ruby: RubyLook):
     p = etree.Element(_w("p"))
     if block.role is BlockRole.PAGE_BREAK:
         etree.SubElement(etree.SubElement(p, _w("r")), _w("br")).set(_w("type"), "page")
         return p
     ppr = etree.SubElement(p, _w("pPr"))
     etree.SubElement(ppr, _w("pStyle")).set(_w("val"), style_ids[style_key(block)])
+    spec = sheet.paragraph(style_key(block))
+    if _keeps_lead_together(block, spec, sheet):
+        etree.SubElement(ppr, _w("keepLines"))
     for inline in block.inlines:
+        if inline.role is InlineRole.RUBY:
+            key = _CHARACTER_KEYS.get(inline.style_role)
+            p.append(ruby_run(inline.text, inline.ruby, spec["size_pt"], ruby, style_ids["char:" + key] if key else None))
+            continue
         r = etree.SubElement(p, _w("r"))
         key = _CHARACTER_KEYS.get(inline.role)
         if key is not None:
@@ -104,6 +113,20 @@ def _paragraph(block: Block, style_ids: dict[str, str]):
             t.text = inline.text
             t.set(_XML_SPACE, "preserve")
     return p
+
+
+def _keeps_lead_together(block: Block, spec: dict, sheet: StyleSheet) -> bool:
+    """A paragraph with a run-in lead is kept on one page when it is short
+    (``keep_lead_max_lines``), so the lead never ends a page without its body.
+    Longer ones rely on widow control; Word has no "keep the first n lines"."""
+    limit = spec.get("keep_lead_max_lines")
+    if not limit or not block.lead:
+        return False
+    page = sheet.page
+    width_pt = (page["width_mm"] - page["left_mm"] - page["right_mm"]) * 72 / 25.4
+    per_line = max(1, int(width_pt // spec["size_pt"]))
+    lines = -(-(len(block.text) + spec.get("first_line_chars", 0)) // per_line)
+    return lines <= limit
 
 
 def _set_properties(word, document: Document) -> None:

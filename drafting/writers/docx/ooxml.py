@@ -143,6 +143,11 @@ def set_keep_with_next(ppr) -> None:
     child(ppr, "w:keepNext")
 
 
+def set_flag(ppr, tag: str, on: bool) -> None:
+    """An on/off paragraph property (w:widowControl, w:keepLines, w:pageBreakBefore…)."""
+    child(ppr, tag, val="1" if on else "0")
+
+
 def set_outline_level(ppr, level: int) -> None:
     """Word counts outline levels from 0; level 1 is w:outlineLvl 0."""
     child(ppr, "w:outlineLvl", val=str(level - 1))

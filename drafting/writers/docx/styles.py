@@ -142,6 +142,18 @@ def _paragraph_properties(ppr, spec: dict) -> None:
     if "outline_level" in spec:
         ooxml.set_keep_with_next(ppr)
         ooxml.set_outline_level(ppr, spec["outline_level"])
+    for key, tag in _PAGINATION.items():
+        if key in spec:
+            ooxml.set_flag(ppr, tag, bool(spec[key]))
+
+
+# On/off pagination controls a style sheet may set per role (the reading copy does).
+_PAGINATION = {
+    "keep_next": "w:keepNext",
+    "keep_lines": "w:keepLines",
+    "page_break_before": "w:pageBreakBefore",
+    "widow_control": "w:widowControl",
+}
 
 
 def _run_properties(rpr, spec: dict) -> None:
