@@ -1,0 +1,89 @@
+"""The reading copy and the outline, converted to PDF by LibreOffice and read back."""
+
+import re
+import shutil
+import subprocess
+import xml.etree.ElementTree as ET
+
+import pytest
+
+from drafting.build import Builder, render_docx
+
+from ..conftest import CASES, SEED_YAML
+
+pytestmark = pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) 未安装")
+
+
+def _pdf(tmp_path, path, copy):
+    docx_file = tmp_path / f"{copy}.docx"
+    docx_file.write_bytes(render_docx(Builder().draft(path), copy))
+    profile = (tmp_path / "lo-profile").as_uri()
+    subprocess.run(
+        ["soffice", f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf",
+         "--outdir", str(tmp_path), str(docx_file)],
+        check=True, capture_output=True, timeout=180,
+    )
+    return tmp_path / f"{copy}.pdf"
+
+
+def _text(pdf):
+    return subprocess.run(["pdftotext", str(pdf), "-"], check=True, capture_output=True, text=True).stdout
+
+
+def _pages(pdf):
+    info = subprocess.run(["pdfinfo", str(pdf)], check=True, capture_output=True, text=True).stdout
+    return int(re.search(r"Pages:\s+(\d+)", info).group(1))
+
+
+def _words(pdf):
+    """Every word pdftotext finds, with its box (x0, y0, x1, y1; y grows downwards)."""
+    xml = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], check=True, capture_output=True, text=True).stdout
+    xml = re.sub(r"<!DOCTYPE[^>]*>", "", xml)
+    root = ET.fromstring(xml)
+    return [
+        (w.text or "", *(float(w.get(k)) for k in ("xMin", "yMin", "xMax", "yMax")), id(page))
+        for page in root.iter("{http://www.w3.org/1999/xhtml}page")
+        for w in page.iter("{http://www.w3.org/1999/xhtml}word")
+    ]
+
+
+def _shown_above(words, base, guide):
+    """Is ``guide`` printed just above a word holding ``base`` and centred over it?"""
+    for g_text, gx0, gy0, gx1, gy1, g_page in words:
+        if g_text != guide:
+            continue
+        centre = (gx0 + gx1) / 2
+        for b_text, bx0, by0, bx1, by1, b_page in words:
+            if base in b_text and b_page == g_page and bx0 <= centre <= bx1:
+                if gy1 <= by0 + 2 and by0 - gy1 < (by1 - by0):
+                    return True
+    return False
+
+
+@pytest.fixture(scope="module")
+def reading_pdf(tmp_path_factory):
+    return _pdf(tmp_path_factory.mktemp("reading"), CASES / "reading-copy" / "speech.yaml", "reading")
+
+
+def test_libreoffice_shows_the_pinyin_above_its_characters(reading_pdf):
+    words = _words(reading_pdf)
+    for base, guide in [("濮", "pú"), ("锶", "sī"), ("黜", "chù"), ("蓊", "wěng"), ("郫", "pí"), ("都", "dū")]:
+        assert _shown_above(words, base, guide), (base, guide)
+
+
+def test_reading_copy_of_the_seed_converts_with_every_time_mark(tmp_path):
+    pdf = _pdf(tmp_path, SEED_YAML, "reading")
+    text = re.sub(r"\s+", "", _text(pdf))
+    for mark in ("约6分钟", "约8分钟", "约2分钟"):
+        assert mark in text
+    assert "一要慎终如始抗疫情" in text and "沧海横流，方显英雄本色" in text
+    assert _pages(pdf) > 10  # large print: the seed takes many more pages than its file copy
+
+
+def test_outline_of_the_seed_converts_to_at_most_two_pages(tmp_path):
+    pdf = _pdf(tmp_path, SEED_YAML, "outline")
+    text = re.sub(r"\s+", "", _text(pdf))
+    assert _pages(pdf) <= 2
+    for line in ("一、总结上半年工作", "五是着力“惠民生”", "四要强化督办抓落实。", "固定资产投资同比增长X%。"):
+        assert line in text
+    assert "按照最高的标准" not in text  # bodies are left out
