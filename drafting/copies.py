@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Mapping, Sequence
 
-from .counting import SPEAKING_RATE, spoken_characters, whole_minutes
+from .counting import SPEAKING_RATE, count_characters, speaking_minutes
 from .model import Block, BlockRole, Document, Inline, InlineRole
 from .pinyin import Annotator
 
@@ -85,7 +85,7 @@ def pinyin_summary(report: PinyinReport) -> list[str]:
 def part_characters(blocks: Iterable[Block]) -> list[int]:
     """Spoken characters of each part (a level-1 heading up to the next one,
     or to the closing words)."""
-    return [sum(spoken_characters(b.text) for b in part) for _, part in _parts(list(blocks))]
+    return [sum(count_characters(b.text) for b in part) for _, part in _parts(list(blocks))]
 
 
 def reading_time_text(minutes: int) -> str:
@@ -119,8 +119,8 @@ def _with_reading_times(blocks: list[Block], rate: int) -> list[Block]:
     for i, block in enumerate(blocks):
         out.append(block)
         if i in ends:
-            characters = sum(spoken_characters(b.text) for b in ends[i])
-            out.append(Block(BlockRole.NOTE, (Inline(reading_time_text(whole_minutes(characters, rate))),)))
+            characters = sum(count_characters(b.text) for b in ends[i])
+            out.append(Block(BlockRole.NOTE, (Inline(reading_time_text(speaking_minutes(characters, rate))),)))
     return out
 
 

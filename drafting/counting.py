@@ -1,33 +1,32 @@
 """How long a speech takes to read aloud: one count and one rate for every caller.
 
-The reading copy's 约 N 分钟 marks and ``draft check``'s speaking time must
-agree, so both count characters here and divide by the same rate.
+The reading copy's 约N分钟 marks and ``draft check``'s speaking time must agree,
+so both count here and divide by the same rate. 字数 counts Chinese characters
+only — CJK ideographs (basic block, extensions A–G, compatibility ideographs)
+and 〇 — not punctuation, digits, Latin letters or the placeholder X.
 """
 
 from __future__ import annotations
 
 import math
-import unicodedata
+import re
 
-# Characters a minute at the podium: speech-writing guides put a measured
-# official speech at 200–240 字/分钟; 220 is the middle of that range.
+# Characters a minute at the podium: a measured pace for a speech read aloud.
 SPEAKING_RATE = 220
 
-
-def spoken_characters(text: str) -> int:
-    """Characters that are spoken: letters, digits and Han characters.
-
-    Punctuation and spaces take no speaking time of their own.
-    """
-    return sum(1 for ch in text if unicodedata.category(ch)[0] in "LN")
+HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
+_COUNTED = re.compile(f"\u3007|{HAN.pattern}")
 
 
-def speaking_minutes(characters: int, rate: int = SPEAKING_RATE) -> float:
-    return characters / rate
+def is_han(ch: str) -> bool:
+    """A CJK ideograph (〇 is counted as a character but is not an ideograph)."""
+    return bool(HAN.fullmatch(ch))
 
 
-def whole_minutes(characters: int, rate: int = SPEAKING_RATE) -> int:
-    """Minutes rounded half up, never below 1 for text that has any words."""
-    if characters <= 0:
-        return 0
-    return max(1, math.floor(speaking_minutes(characters, rate) + 0.5))
+def count_characters(text: str) -> int:
+    return len(_COUNTED.findall(text))
+
+
+def speaking_minutes(characters: int, rate: int = SPEAKING_RATE) -> int:
+    """Whole minutes, rounded up; at least 1 for any text with words."""
+    return max(1, math.ceil(characters / rate)) if characters else 0

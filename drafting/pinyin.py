@@ -17,14 +17,12 @@ from functools import lru_cache
 from importlib import resources
 from typing import Mapping, Sequence
 
+from .counting import is_han
 from .data import SpeechData
 from .errors import Problem, SchemaError
 
 PRONUNCIATIONS_KEY = "pronunciations"
 _CHARSET = "tongyong-level1.txt"
-_HAN = re.compile(
-    "[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]"
-)
 # One pinyin syllable with tone marks (or none, for the neutral tone).
 _SYLLABLE = re.compile("^[a-zA-Zāáǎàōóǒòēéěèīíǐìūúǔùüǖǘǚǜńňǹḿ]+$")
 
@@ -37,7 +35,7 @@ def common_characters() -> frozenset[str]:
 
 
 def is_uncommon(ch: str) -> bool:
-    return bool(_HAN.fullmatch(ch)) and ch not in common_characters()
+    return is_han(ch) and ch not in common_characters()
 
 
 @dataclass(slots=True)

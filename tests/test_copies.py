@@ -7,7 +7,7 @@ from drafting.copies import (
     pinyin_summary,
     reading_copy,
 )
-from drafting.counting import whole_minutes
+from drafting.counting import speaking_minutes
 from drafting.model import BlockRole, InlineRole
 
 from .conftest import CASES, SEED_YAML
@@ -52,8 +52,8 @@ def test_reading_copy_keeps_the_wording_and_adds_only_time_marks():
     spoken = [b.text for b in reading.blocks if b.role is not BlockRole.NOTE]
     assert spoken == [b.text for b in draft.document.blocks]
     marks = [b.text for b in reading.blocks if b.role is BlockRole.NOTE]
-    expected = [f"约{whole_minutes(n)}分钟" for n in part_characters(draft.document.blocks)]
-    assert marks == expected == ["约6分钟", "约8分钟", "约2分钟"]
+    expected = [f"约{speaking_minutes(n)}分钟" for n in part_characters(draft.document.blocks)]
+    assert marks == expected == ["约7分钟", "约9分钟", "约3分钟"]
 
 
 def test_time_mark_follows_the_last_block_of_each_part():
@@ -98,4 +98,4 @@ def test_copy_file_names_sit_side_by_side(tmp_path):
 def test_text_of_the_file_copy_is_unchanged():
     draft = _seed()
     assert render_text(draft) == render_text(draft, "file")
-    assert "约6分钟" in render_text(draft, "reading")
+    assert "约7分钟" in render_text(draft, "reading")

@@ -74,7 +74,7 @@ def test_libreoffice_shows_the_pinyin_above_its_characters(reading_pdf):
 def test_reading_copy_of_the_seed_converts_with_every_time_mark(tmp_path):
     pdf = _pdf(tmp_path, SEED_YAML, "reading")
     text = re.sub(r"\s+", "", _text(pdf))
-    for mark in ("约6分钟", "约8分钟", "约2分钟"):
+    for mark in ("约7分钟", "约9分钟", "约3分钟"):
         assert mark in text
     assert "一要慎终如始抗疫情" in text and "沧海横流，方显英雄本色" in text
     assert _pages(pdf) > 10  # large print: the seed takes many more pages than its file copy
