@@ -11,18 +11,19 @@ Latin letters or the placeholder X; speaking time is 字数 divided by a rate.
 
 from __future__ import annotations
 
-import math
 import re
 from dataclasses import dataclass, field
 from typing import Any, Iterable
 
 from .build import PLACEHOLDER_CHARS, Draft, render_text
+from .copies import PinyinReport, pinyin_report
+from .counting import SPEAKING_RATE, count_characters, speaking_minutes
 from .data import Path_, SourceMap, format_path
 from .errors import Location, Problem
 from .extract import COUNT_WORDS
 from .numerals import parse_count
 
-DEFAULT_RATE = 220  # characters a minute, a measured pace for a speech read aloud
+DEFAULT_RATE = SPEAKING_RATE  # the reading copy's 约N分钟 marks use the same rate and count
 
 # data keys whose values are settings, not the speech's words
 SETTINGS = frozenset(
@@ -51,6 +52,7 @@ class Report:
     characters: int
     rate: int
     findings: list[Finding] = field(default_factory=list)
+    pinyin: PinyinReport = field(default_factory=PinyinReport)  # what the reading copy annotates
 
     @property
     def minutes(self) -> float:
@@ -60,17 +62,14 @@ class Report:
         return summary_line(self.characters, self.rate)
 
 
-def count_characters(text: str) -> int:
-    return len(_IDEOGRAPH.findall(text))
-
-
 def summary_line(characters: int, rate: int = DEFAULT_RATE) -> str:
-    minutes = max(1, math.ceil(characters / rate)) if characters else 0
+    minutes = speaking_minutes(characters, rate)
     return f"字数 {characters}（汉字，不计标点、数字和字母），按每分钟 {rate} 字约需 {minutes} 分钟"
 
 
 def check_draft(draft: Draft, rate: int = DEFAULT_RATE) -> Report:
     report = Report(count_characters(render_text(draft)), rate)
+    report.pinyin = pinyin_report(draft.document, draft.pronunciations)
     texts = list(text_fields(draft.speech.values))
     source = draft.speech.source
     report.findings += [Finding("placeholder", _at_first_x(p, source, texts)) for p in draft.warnings]

@@ -291,6 +291,7 @@ def check(file: Path, rate: int, fmt: str) -> int:
     """
     from .build import Builder
     from .check import check_draft
+    from .copies import pinyin_summary
 
     report = check_draft(Builder().draft(file), rate)
     if fmt == "json":
@@ -305,13 +306,16 @@ def check(file: Path, rate: int, fmt: str) -> int:
             }
             for f in report.findings
         ]
+        pinyin = {"annotated": report.pinyin.annotated, "missing": report.pinyin.missing}
         payload = {"file": str(file), "characters": report.characters, "rate": rate,
-                   "minutes": round(report.minutes, 1), "findings": findings}
+                   "minutes": round(report.minutes, 1), "findings": findings, "pinyin": pinyin}
         click.echo(json.dumps(payload, ensure_ascii=False, indent=2))
     else:
         for finding in report.findings:
             click.echo(str(finding.problem))
         click.echo(report.summary())
+        for line in pinyin_summary(report.pinyin):
+            click.echo(line)
         click.echo(f"共 {len(report.findings)} 处问题。" if report.findings else "未发现问题。")
     return EXIT_INPUT if report.findings else EXIT_OK
 

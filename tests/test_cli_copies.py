@@ -68,3 +68,20 @@ def test_bad_pronunciation_is_a_clear_error_with_line(write_yaml):
 def test_unknown_copy_is_a_usage_error(write_yaml):
     result = run("build", write_yaml(MINIMAL), "--copy", "poster")
     assert result.exit_code == 2
+
+
+def test_check_lists_characters_annotated_and_those_it_could_not(write_yaml):
+    path = write_yaml(MINIMAL.replace("正文一。", "罢黜旧规，\U00030000字。") + "pronunciations:\n  郫都: pí dū\n")
+    result = run("check", path)
+    lines = result.stdout.splitlines()
+    assert "阅读版注音 1 字：黜 chù" in lines
+    assert "无法注音 1 字：\U00030000（请在 pronunciations: 中写出读音）" in lines
+
+
+def test_check_json_carries_the_pinyin_lists():
+    import json
+
+    result = run("check", CASES / "reading-copy" / "speech.yaml", "--format", "json")
+    pinyin = json.loads(result.stdout)["pinyin"]
+    assert pinyin["annotated"]["锶"] == ["sī"] and pinyin["annotated"]["都"] == ["dū", "dōu"]
+    assert pinyin["missing"] == []

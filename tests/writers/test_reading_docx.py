@@ -14,7 +14,7 @@ READING_CASE = CASES / "reading-copy" / "speech.yaml"
 
 
 def _open(path, copy):
-    return docx.Document(io.BytesIO(render_docx(Builder().draft(path), copy)))
+    return docx.Document(io.BytesIO(render_docx(Builder().draft(path), copy=copy)))
 
 
 @pytest.fixture(scope="module")

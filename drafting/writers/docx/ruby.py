@@ -27,12 +27,12 @@ class RubyLook:
 
     @classmethod
     def from_sheet(cls, spec: dict | None) -> "RubyLook":
-        spec = spec or {}
+        spec, default = spec or {}, cls()
         return cls(
-            scale=float(spec.get("scale", cls.scale)),
-            offset_pt=float(spec.get("offset_pt", cls.offset_pt)),
-            font=str(spec.get("font", "")),
-            align=str(spec.get("align", cls.align)),
+            scale=float(spec.get("scale", default.scale)),
+            offset_pt=float(spec.get("offset_pt", default.offset_pt)),
+            font=str(spec.get("font", default.font)),
+            align=str(spec.get("align", default.align)),
         )
 
 
