@@ -82,3 +82,26 @@ def test_unreadable_stylesheet_is_a_pack_error(tmp_path):
 
 def test_default_stylesheet_passes_its_own_check():
     check_stylesheet(default_stylesheet())
+
+
+def test_reading_variant_over_a_pack_sheet(tmp_path):
+    from drafting.stylesheet import reading_stylesheet
+
+    sheet_file = tmp_path / "stylesheet.yaml"
+    sheet_file.write_text(
+        "styles:\n  heading1: {font: 方正黑体}\nreading:\n  styles:\n    body: {size_pt: 24, line_pt: 44}\n",
+        encoding="utf-8",
+    )
+    reading = reading_stylesheet(load_stylesheet(sheet_file))
+    assert reading.paragraph("body")["size_pt"] == 24  # 小一, as the pack asks
+    assert reading.paragraph("heading1")["font"] == "方正黑体"  # the pack's fonts carry over
+    assert reading.page["left_mm"] > default_stylesheet().page["left_mm"]  # wider margins
+    assert reading_stylesheet(default_stylesheet()).paragraph("body")["size_pt"] == 22  # 二号 by default
+
+
+def test_typo_in_the_reading_section_names_file_and_field(tmp_path):
+    sheet_file = tmp_path / "stylesheet.yaml"
+    sheet_file.write_text("reading:\n  styles:\n    boddy: {size_pt: 24}\n", encoding="utf-8")
+    with pytest.raises(PackError) as error:
+        load_stylesheet(sheet_file)
+    assert "boddy" in str(error.value) and "stylesheet.yaml" in str(error.value)
