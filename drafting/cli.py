@@ -221,7 +221,8 @@ def init(pack: str, file: Path | None) -> None:
 
 def _summary(draft) -> str:
     from .build import render_text
-    from .check import count_characters, summary_line
+    from .check import summary_line
+    from .counting import count_characters
 
     return summary_line(count_characters(render_text(draft)))
 
