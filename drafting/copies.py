@@ -147,18 +147,22 @@ def _last_spoken(blocks: list[Block], start: int, stop: int) -> int:
 
 
 def _outline_of_paragraph(block: Block) -> list[Block]:
-    if block.lead_inlines:
-        return [Block(BlockRole.PARAGRAPH, block.lead_inlines)]
+    """The run-in lead, then the paragraph's indicators (either may be absent)."""
+    blocks = [Block(BlockRole.PARAGRAPH, block.lead_inlines)] if block.lead_inlines else []
     indicators = [i for i in block.inlines if i.role is InlineRole.INDICATOR]
-    if not indicators:
-        return []
+    if indicators:
+        blocks.append(_indicator_paragraph(indicators))
+    return blocks
+
+
+def _indicator_paragraph(indicators: list[Inline]) -> Block:
     inlines: list[Inline] = []
     for n, indicator in enumerate(indicators):
         if n:
             inlines.append(Inline(_INDICATOR_SEPARATOR))
         inlines.append(indicator)
     inlines.append(Inline(_INDICATOR_END))
-    return [Block(BlockRole.PARAGRAPH, tuple(inlines))]
+    return Block(BlockRole.PARAGRAPH, tuple(inlines))
 
 
 def _text_inlines(block: Block) -> Iterable[Inline]:

@@ -51,6 +51,7 @@ def test_outline_as_text_prints_the_skeleton():
         "县长 张三",
         "一、锶矿开发稳步推进",
         "一要发展郫都特色产业。",
+        "锶矿产量实现12.3万吨，同比增长4.5%。",  # a run-in paragraph's indicators stay too
         "二、抓好落实",
         "一是压实责任。",
     ]

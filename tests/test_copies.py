@@ -69,7 +69,8 @@ def test_reading_copy_annotates_uncommon_characters_and_keeps_lead_style():
     reading = reading_copy(draft.document, draft.pronunciations)
     ruby = [(i.text, i.ruby, i.style_role) for b in reading.blocks for i in b.inlines if i.role is InlineRole.RUBY]
     assert ("濮", "pú", InlineRole.PLAIN) in ruby
-    assert ("锶", "sī", InlineRole.PLAIN) in ruby
+    assert ("锶", "sī", InlineRole.PLAIN) in ruby  # in the heading
+    assert ("锶", "sī", InlineRole.INDICATOR) in ruby  # inside a statistic, which stays one
     assert ("郫", "pí", InlineRole.LEAD) in ruby and ("都", "dū", InlineRole.LEAD) in ruby
     assert ("黜", "chù", InlineRole.PLAIN) in ruby and ("蓊", "wěng", InlineRole.PLAIN) in ruby
     assert ("都", "dōu", InlineRole.PLAIN) in ruby
