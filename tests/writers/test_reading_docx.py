@@ -118,3 +118,16 @@ def test_outline_docx_holds_the_outline_in_file_typography():
     assert styles.count("一级标题") == 3 and styles.count("二级标题") == 5
     assert outline.styles["讲话正文"].font.size.pt == 16  # 三号, as the file copy
     assert len(outline.paragraphs) == 19
+
+
+def test_level_one_headings_start_a_page_only_when_the_sheet_asks():
+    from drafting.copies import reading_copy
+    from drafting.stylesheet import reading_stylesheet
+    from drafting.writers.docx import DocxWriter
+
+    draft = Builder().draft(SEED_YAML)
+    asked = draft.stylesheet.with_overrides({"reading": {"styles": {"heading1": {"page_break_before": True}}}})
+    word = docx.Document(io.BytesIO(DocxWriter(reading_stylesheet(asked)).write(reading_copy(draft.document))))
+    flag = word.styles["一级标题"].element.pPr.find(qn("w:pageBreakBefore"))
+    assert flag is not None and flag.get(qn("w:val")) == "1"
+    assert word.styles["一级标题"].element.pPr.find(qn("w:keepNext")) is not None
