@@ -20,6 +20,7 @@ from .pinyin import Annotator
 COPY_SUFFIXES = {"file": "", "reading": ".阅读版", "outline": ".提纲"}
 _OUTLINE_BLOCKS = {BlockRole.TITLE, BlockRole.BYLINE, BlockRole.HEADING}
 _PART_ENDS = {BlockRole.CLOSING, BlockRole.SIGNATURE}
+_BREAKS = (InlineRole.LINE_BREAK, InlineRole.LAYOUT_BREAK)
 _INDICATOR_SEPARATOR = "；"
 _INDICATOR_END = "。"
 
@@ -102,7 +103,7 @@ def _annotated(block: Block, annotator: Annotator) -> Block:
         return block
     inlines: list[Inline] = []
     for inline in block.inlines:
-        if inline.role in (InlineRole.LINE_BREAK, InlineRole.RUBY):
+        if inline.role in _BREAKS or inline.role is InlineRole.RUBY:
             inlines.append(inline)
             continue
         for text, reading in annotator.annotate(inline.text).segments:
@@ -168,4 +169,4 @@ def _indicator_paragraph(indicators: list[Inline]) -> Block:
 def _text_inlines(block: Block) -> Iterable[Inline]:
     if block.role in (BlockRole.PAGE_BREAK, BlockRole.NOTE):
         return ()
-    return (i for i in block.inlines if i.role is not InlineRole.LINE_BREAK)
+    return (i for i in block.inlines if i.role not in _BREAKS)
