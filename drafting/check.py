@@ -17,7 +17,7 @@ from typing import Any, Iterable
 
 from .build import PLACEHOLDER_CHARS, Draft, render_text
 from .copies import PinyinReport, pinyin_report
-from .counting import SPEAKING_RATE, count_characters, speaking_minutes
+from .counting import CHARACTER, SPEAKING_RATE, count_characters, speaking_minutes
 from .data import Path_, SourceMap, format_path
 from .errors import Location, Problem
 from .extract import COUNT_WORDS
@@ -29,7 +29,6 @@ DEFAULT_RATE = SPEAKING_RATE  # the reading copy's 约N分钟 marks use the same
 SETTINGS = frozenset(
     {"pack", "enumeration", "layout", "part_numbering", "date", "date_style", "half", "trend", "change_unit"}
 )
-_IDEOGRAPH = re.compile("[\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
 _WIDE = re.compile("[\u2018\u2019\u201c\u201d\u2026\u2014\u3000-\u303f\uff00-\uffef]")
 HALF_TO_FULL = {",": "，", ":": "：", ";": "；", "(": "（", ")": "）", "?": "？", "!": "！"}
 PAIRS = {"“": "”", "《": "》", "（": "）", "‘": "’", "【": "】"}
@@ -120,7 +119,7 @@ def _context(text: str, start: int, end: int) -> str:
 
 
 def _is_wide(ch: str) -> bool:
-    return bool(_IDEOGRAPH.match(ch) or _WIDE.match(ch))
+    return bool(CHARACTER.match(ch) or _WIDE.match(ch))
 
 
 def _half_width(source: SourceMap, path: Path_, text: str) -> Iterable[Finding]:

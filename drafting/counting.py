@@ -15,7 +15,7 @@ import re
 SPEAKING_RATE = 220
 
 HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
-_COUNTED = re.compile(f"\u3007|{HAN.pattern}")
+CHARACTER = re.compile(f"\u3007|{HAN.pattern}")  # what 字数 counts
 
 
 def is_han(ch: str) -> bool:
@@ -24,7 +24,7 @@ def is_han(ch: str) -> bool:
 
 
 def count_characters(text: str) -> int:
-    return len(_COUNTED.findall(text))
+    return len(CHARACTER.findall(text))
 
 
 def speaking_minutes(characters: int, rate: int = SPEAKING_RATE) -> int:
