@@ -15,7 +15,8 @@ from .data import SpeechData, load_speech
 from .errors import Problem
 from .markup import read_markup
 from .model import Document
-from .packs import DEFAULT_PACK, Pack, find_pack
+from .packcheck import check_pack
+from .packs import DEFAULT_PACK, SCHEMA_FILE, Pack, find_pack
 from .pinyin import read_pronunciations
 from .render import Renderer
 from .schema import make_validator, validate
@@ -43,6 +44,7 @@ class _LoadedPack:
     validator: Any
     renderer: Renderer
     stylesheet: StyleSheet
+    warnings: list[Problem]  # where the pack's template and schema disagree
 
 
 class Builder:
@@ -59,11 +61,13 @@ class Builder:
     def load_pack(self, pack: Pack) -> _LoadedPack:
         loaded = self._packs.get(pack.folder)
         if loaded is None:
+            renderer = Renderer(pack.template_dirs(), pack.template_file.name)
             loaded = _LoadedPack(
                 pack,
                 make_validator(pack.schema),
-                Renderer(pack.template_dirs(), pack.template_file.name),
+                renderer,
                 load_stylesheet(pack.stylesheet_file),
+                check_pack(renderer.env, renderer.template_name, pack.schema, pack.folder / SCHEMA_FILE),
             )
             self._packs[pack.folder] = loaded
         return loaded
@@ -77,11 +81,13 @@ class Builder:
         markup, missing = loaded.renderer.render(valid)
         document = read_markup(markup, str(loaded.pack.template_file))
         warnings = sorted(
-            list(find_placeholders(speech)) + missing,
+            dict.fromkeys(list(find_placeholders(speech)) + missing),  # an X in a sentence and a table: once
             key=lambda p: (p.location.line or 0, p.location.column or 0),
         )
         pronunciations = read_pronunciations(valid)
-        return Draft(valid, loaded.pack, document, loaded.stylesheet, warnings, pronunciations)
+        return Draft(
+            valid, loaded.pack, document, loaded.stylesheet, loaded.warnings + warnings, pronunciations
+        )
 
 
 def find_placeholders(speech: SpeechData) -> Iterable[Problem]:

@@ -111,6 +111,13 @@ def main() -> None:
     """
 
 
+_templates_option = click.option(
+    "--templates", "templates_dirs", multiple=True, metavar="文件夹",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="另外查找模板包的文件夹（可写多次），先于环境变量 DRAFT_TEMPLATES 和内置模板包。",
+)
+
+
 def _warn(problems: list[Problem]) -> None:
     for problem in problems:
         click.echo(f"警告：{problem}", err=True)
@@ -132,8 +139,10 @@ def _warn(problems: list[Problem]) -> None:
     help="印哪一种：file 公文版（默认）、reading 阅读版（大字、生僻字注拼音、每部分注时长）、"
     "outline 提纲、all 三种并排（名.docx、名.阅读版.docx、名.提纲.docx）。",
 )
+@_templates_option
 def build(
-    file: Path | None, output: Path | None, fmt: str | None, reference_doc: Path | None, copy: str
+    file: Path | None, output: Path | None, fmt: str | None, reference_doc: Path | None, copy: str,
+    templates_dirs: tuple[Path, ...],
 ) -> None:
     """生成讲话稿。FILE 为讲话的 YAML 文件；不写则生成内置示例。"""
     from .build import Builder, render_docx, render_pdf, render_text
@@ -142,13 +151,13 @@ def build(
     from .packs import DEFAULT_PACK, find_pack
 
     if file is None:
-        file = find_pack(DEFAULT_PACK).example_file
+        file = find_pack(DEFAULT_PACK, list(templates_dirs)).example_file
         if output is None and fmt != "txt":
             output = Path(f"{DEFAULT_PACK}-示例.{fmt or 'docx'}")
     if fmt is None:
         suffix = output.suffix.lower().lstrip(".") if output is not None else ""
         fmt = suffix if suffix in ("txt", "pdf") else "docx"
-    draft = Builder().draft(file)
+    draft = Builder(list(templates_dirs)).draft(file)
     _warn(draft.warnings)
     click.echo(_summary(draft), err=True)
     copies = list(COPY_SUFFIXES) if copy == "all" else [copy]
@@ -171,37 +180,54 @@ def build(
 
 @main.command()
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
-def validate(file: Path) -> None:
+@_templates_option
+def validate(file: Path, templates_dirs: tuple[Path, ...]) -> None:
     """检查讲话的 YAML 文件是否符合模板包的要求（不生成文件）。"""
     from .build import Builder
 
-    draft = Builder().draft(file)
+    draft = Builder(list(templates_dirs)).draft(file)
     _warn(draft.warnings)
     click.echo(f"{file}：数据有效（模板包 {draft.pack.name}）。")
 
 
 @main.command()
-def templates() -> None:
-    """列出可用的模板包。"""
-    from .packs import list_packs
+@_templates_option
+def templates(templates_dirs: tuple[Path, ...]) -> None:
+    """列出可用的模板包及其所在位置。
 
-    for pack in list_packs():
-        click.echo(f"{pack.name}\t{pack.description}\t（{pack.origin}：{pack.folder}）")
+    \b
+    同名模板包按以下顺序取第一个：
+      1. YAML 中 pack: 写的文件夹路径（相对于 YAML 文件）
+      2. --templates 指定的文件夹（按书写顺序）
+      3. 环境变量 DRAFT_TEMPLATES 中的文件夹（按顺序，以系统路径分隔符分隔）
+      4. 内置模板包
+    """
+    from .packs import all_packs
+
+    chosen: dict[str, object] = {}
+    for pack in all_packs(list(templates_dirs)):
+        winner = chosen.setdefault(pack.name, pack)
+        if winner is pack:
+            click.echo(f"{pack.name}\t{pack.description}\t（{pack.origin}：{pack.folder}）")
+        else:
+            click.echo(f"  （{pack.origin}：{pack.folder} 中的同名模板包 {pack.name} 被上面的遮盖，不会使用）")
 
 
 @main.command()
 @click.argument("pack")
-def schema(pack: str) -> None:
+@_templates_option
+def schema(pack: str, templates_dirs: tuple[Path, ...]) -> None:
     """输出模板包的 JSON Schema（可用于编辑器的自动补全和校验）。"""
     from .packs import find_pack
 
-    click.echo(json.dumps(find_pack(pack).schema, ensure_ascii=False, indent=2))
+    click.echo(json.dumps(find_pack(pack, list(templates_dirs)).schema, ensure_ascii=False, indent=2))
 
 
 @main.command()
 @click.argument("pack")
 @click.argument("file", required=False, type=click.Path(dir_okay=False, path_type=Path))
-def init(pack: str, file: Path | None) -> None:
+@_templates_option
+def init(pack: str, file: Path | None, templates_dirs: tuple[Path, ...]) -> None:
     """把模板包 PACK 的带注释示例写到 FILE（默认 讲话.yaml），已存在则不覆盖。"""
     from .errors import WriteError
     from .output import write_atomic
@@ -209,7 +235,7 @@ def init(pack: str, file: Path | None) -> None:
 
     from .editor import modeline, write_editor_schema
 
-    found = find_pack(pack)
+    found = find_pack(pack, list(templates_dirs))
     file = file or Path("讲话.yaml")
     if file.exists():
         raise WriteError(f"{file} 已存在，为免覆盖您的内容，未写入。请换一个文件名")
@@ -360,3 +386,22 @@ def watch(file: Path, output: Path | None, interval: float) -> None:
             state = snapshot(watched)
     except KeyboardInterrupt:
         click.echo("已停止监视。")
+
+
+@main.command("new-pack")
+@click.argument("name")
+@click.option("--from", "source", metavar="模板包", help="以已有的模板包为起点（复制它的全部文件）；不写则从一篇通用讲话开始。")
+@click.option(
+    "--dir", "parent", type=click.Path(file_okay=False, path_type=Path), default=Path("."), metavar="文件夹",
+    help="在哪个文件夹中创建（默认当前文件夹）。",
+)
+@_templates_option
+def new_pack(name: str, source: str | None, parent: Path, templates_dirs: tuple[Path, ...]) -> None:
+    """新建模板包 NAME：模板（继承共用版式）、schema.json、带注释的 example.yaml、README.md，建好即可生成。"""
+    from .packs import find_pack
+    from .scaffold import create_pack
+
+    origin = find_pack(source, list(templates_dirs)) if source else None
+    folder = create_pack(name, parent, origin)
+    click.echo(f"已创建模板包 {folder}。试一试：draft build {folder / 'example.yaml'}")
+    click.echo(f"其他 YAML 中用 pack: 写它的相对路径，或用 --templates {parent} 后写 pack: {name}。")

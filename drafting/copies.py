@@ -99,8 +99,8 @@ def copy_path(path: Path, copy: str) -> Path:
 
 
 def _annotated(block: Block, annotator: Annotator) -> Block:
-    if block.role in (BlockRole.PAGE_BREAK, BlockRole.NOTE):
-        return block
+    if block.role in (BlockRole.PAGE_BREAK, BlockRole.NOTE, BlockRole.TABLE, BlockRole.IMAGE):
+        return block  # tables and pictures are looked at, not read aloud
     inlines: list[Inline] = []
     for inline in block.inlines:
         if inline.role in _BREAKS or inline.role is InlineRole.RUBY:

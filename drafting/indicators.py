@@ -76,6 +76,27 @@ def phrase_indicator(ind: Indicator, on_placeholder: Callable[[str], None] | Non
     return "".join(clauses)
 
 
+def indicator_cells(ind: Indicator, on_placeholder: Callable[[str], None] | None = None) -> list[str]:
+    """One indicator as a table row: 指标 / 单位 / 完成值 / 同比 (signed, % implied)."""
+
+    def number(field: str, value: Any) -> str:
+        text = format_number(value)
+        if text == PLACEHOLDER and on_placeholder is not None:
+            on_placeholder(field)
+        return text
+
+    change = ind.change
+    if ind.trend == FLAT and not isinstance(change, (int, float)):
+        change_text = "0"
+    else:
+        change_text = number("change", change)
+        if change_text == PLACEHOLDER and ind.trend == FALL:
+            change_text = "-" + change_text
+    if ind.change_unit != "%" and change_text != "0":
+        change_text += ind.change_unit
+    return [ind.name, ind.unit, number("value", ind.value), change_text]
+
+
 def _change_clause(ind: Indicator, number: Callable[[str, Any], str]) -> str:
     trend = ind.trend
     change = ind.change

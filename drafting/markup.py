@@ -7,6 +7,8 @@ exactly what the template wrote and data (escaped by the renderer) stays text.
       <title>..</title> <byline>..</byline> <salutation>..</salutation>
       <h1>..</h1> … <h4>..</h4> <p>..</p> <closing>..</closing>
       <signature>..</signature> <pagebreak/>
+      <table><caption>..</caption><tr><th>..</th>…</tr><tr><td>..</td>…</tr></table>
+      <image src="/absolute/path.png" width_mm="120"><caption>..</caption></image>
     </doc>
 
 Inside a block: <lead> (run-in lead sentence), <ind> (a statistic), <b>, <i>,
@@ -22,7 +24,7 @@ import re
 from lxml import etree
 
 from .errors import Location, TemplateError
-from .model import LAYOUT_BREAK, LINE_BREAK, Block, BlockRole, Document, Inline, InlineRole, Meta
+from .model import LAYOUT_BREAK, LINE_BREAK, Block, BlockRole, Document, Image, Inline, InlineRole, Meta, Table
 
 _BLOCKS = {
     "title": (BlockRole.TITLE, 0),
@@ -75,14 +77,74 @@ def read_markup(markup: str, template: str) -> Document:
     return document
 
 
-def _block(element: etree._Element, template: str) -> Block:
+def _block(element: etree._Element, template: str) -> Block | Table | Image:
+    if element.tag == "table":
+        return _table(element, template)
+    if element.tag == "image":
+        return _image(element, template)
     try:
         role, level = _BLOCKS[element.tag]
     except KeyError:
         raise _unknown(element, template, "块") from None
+    return Block(role, _inlines(element, template), level)
+
+
+def _table(element, template: str) -> Table:
+    """A caption, then rows; a first row of <th> cells is the header."""
+    caption: tuple[Inline, ...] = ()
+    header: tuple = ()
+    rows: list[tuple] = []
+    _expect_layout_only(element.text, element, template)
+    for child in element:
+        if child.tag == "caption" and not caption and not header and not rows:
+            caption = _inlines(child, template)
+        elif child.tag == "tr":
+            tags = {cell.tag for cell in child}
+            if not tags <= {"th", "td"} or tags == {"th", "td"}:
+                raise TemplateError(
+                    "表格的一行只能全是 <th>（表头）或全是 <td>（表体）", Location(template)
+                )
+            _expect_layout_only(child.text, child, template)
+            cells = tuple(_inlines(cell, template) for cell in child)
+            for cell in child:
+                _expect_layout_only(cell.tail, child, template)
+            if tags == {"th"}:
+                if header or rows:
+                    raise TemplateError("表头行 <th> 只能是表格的第一行", Location(template))
+                header = cells
+            else:
+                rows.append(cells)
+        else:
+            raise _unknown(child, template, "表格内")
+        _expect_layout_only(child.tail, element, template)
+    if not header and not rows:
+        raise TemplateError("表格 <table> 中没有任何行", Location(template))
+    return Table(caption, header, tuple(rows))
+
+
+def _image(element, template: str) -> Image:
+    src = element.get("src")
+    if not src:
+        raise TemplateError("图片 <image> 缺少 src 属性", Location(template))
+    width = element.get("width_mm")
+    try:
+        width_mm = float(width) if width else None
+    except ValueError:
+        raise TemplateError(f"图片宽度 width_mm 应为数字，实际是“{width}”", Location(template)) from None
+    caption: tuple[Inline, ...] = ()
+    _expect_layout_only(element.text, element, template)
+    for child in element:
+        if child.tag != "caption" or caption:
+            raise _unknown(child, template, "图片内")
+        caption = _inlines(child, template)
+        _expect_layout_only(child.tail, element, template)
+    return Image(src, caption, width_mm)
+
+
+def _inlines(element, template: str) -> tuple[Inline, ...]:
     inlines: list[Inline] = []
     _collect(element, InlineRole.PLAIN, inlines, template)
-    return Block(role, _merge(inlines), level)
+    return _merge(inlines)
 
 
 def _collect(element, role: InlineRole, out: list[Inline], template: str) -> None:

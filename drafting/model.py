@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import Enum
+from pathlib import PurePath
 
 
 class BlockRole(str, Enum):
@@ -21,6 +22,8 @@ class BlockRole(str, Enum):
     SIGNATURE = "signature"
     PAGE_BREAK = "page-break"
     NOTE = "note"  # a line for the reader's eye only, never read aloud (约3分钟)
+    TABLE = "table"
+    IMAGE = "image"
 
 
 class InlineRole(str, Enum):
@@ -85,6 +88,74 @@ class Block:
         return self.inlines[:count]
 
 
+Cell = tuple[Inline, ...]
+
+
+def _plain(inlines: tuple[Inline, ...]) -> str:
+    return "".join(inline.text for inline in inlines)
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    """A table block: caption above it, an optional header row (repeated on every
+    page it spans), then the rows. Rows may be shorter than the widest row; the
+    writers pad them rather than drop or reject a cell."""
+
+    caption: tuple[Inline, ...] = ()
+    header: tuple[Cell, ...] = ()
+    rows: tuple[tuple[Cell, ...], ...] = ()
+    role: BlockRole = BlockRole.TABLE
+    level: int = 0
+
+    @property
+    def inlines(self) -> tuple[Inline, ...]:
+        """Every run of the table, caption first, for readers of its words (counts, pinyin)."""
+        return self.caption + tuple(i for row in (self.header, *self.rows) for cell in row for i in cell)
+
+    @property
+    def columns(self) -> int:
+        return max((len(r) for r in (self.header, *self.rows)), default=0)
+
+    @property
+    def text(self) -> str:
+        """Plain form: the caption, then a line a row with cells separated by tabs."""
+        lines = [_plain(self.caption)] if self.caption else []
+        for row in (self.header, *self.rows) if self.header else self.rows:
+            lines.append("\t".join(_plain(cell) for cell in row))
+        return "\n".join(lines)
+
+    @property
+    def lead(self) -> str:
+        return ""
+
+
+@dataclass(frozen=True, slots=True)
+class Image:
+    """A picture (a chart) from a file, with its caption below it.
+
+    ``path`` is absolute: validation resolved it against the data file's folder
+    and checked it exists, so writers never see the writer's YAML."""
+
+    path: str
+    caption: tuple[Inline, ...] = ()
+    width_mm: float | None = None
+    role: BlockRole = BlockRole.IMAGE
+    level: int = 0
+
+    @property
+    def inlines(self) -> tuple[Inline, ...]:
+        return self.caption
+
+    @property
+    def text(self) -> str:
+        """The caption, or the file name when there is none, so text output never loses it."""
+        return _plain(self.caption) or f"[图片：{PurePath(self.path).name}]"
+
+    @property
+    def lead(self) -> str:
+        return ""
+
+
 @dataclass(slots=True)
 class Meta:
     """Document properties, filled from the data (title, speaker, subject…)."""
@@ -99,7 +170,7 @@ class Meta:
 @dataclass(slots=True)
 class Document:
     meta: Meta = field(default_factory=Meta)
-    blocks: list[Block] = field(default_factory=list)
+    blocks: list[Block | Table | Image] = field(default_factory=list)
 
     def headings(self, level: int | None = None) -> list[Block]:
         return [

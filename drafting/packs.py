@@ -9,6 +9,7 @@ optionally ``stylesheet.yaml`` (overrides of the default typography).
 from __future__ import annotations
 
 import json
+import os
 from dataclasses import dataclass, field
 from functools import cached_property
 from importlib import resources
@@ -22,13 +23,15 @@ EXAMPLE_FILE = "example.yaml"
 README_FILE = "README.md"
 STYLESHEET_FILE = "stylesheet.yaml"
 DEFAULT_PACK = "half-year-speech"
+SHARED_FOLDER = "_shared"  # layouts and schema definitions every pack may use
+SHARED_DEFS_FILE = "defs.schema.json"
 
 
 @dataclass(slots=True)
 class Pack:
     name: str
     folder: Path
-    origin: str = "内置"
+    origin: str = "内置"  # where it was found: see pack_folders
     _cache: dict = field(default_factory=dict, repr=False)
 
     @property
@@ -46,17 +49,18 @@ class Pack:
 
     @property
     def schema(self) -> dict:
+        """The pack's schema with the shared definitions (paragraph, table, image…)
+        added to its ``$defs``; a definition of the pack's own wins."""
         if "schema" not in self._cache:
-            path = self.folder / SCHEMA_FILE
-            try:
-                self._cache["schema"] = json.loads(path.read_text(encoding="utf-8"))
-            except FileNotFoundError:
-                raise PackError(f"模板包“{self.name}”缺少 {SCHEMA_FILE}", Location(str(path))) from None
-            except json.JSONDecodeError as e:
-                raise PackError(
-                    f"模板包“{self.name}”的 {SCHEMA_FILE} 不是有效的 JSON：{e.msg}",
-                    Location(str(path), e.lineno, e.colno),
-                ) from None
+            schema = _read_json(self.folder / SCHEMA_FILE, self.name)
+            if not isinstance(schema, dict):
+                raise PackError(f"模板包“{self.name}”的 {SCHEMA_FILE} 应为 JSON 对象", Location(str(self.folder / SCHEMA_FILE)))
+            shared = shared_root() / SHARED_DEFS_FILE
+            if shared.is_file():
+                defs = dict(_read_json(shared, SHARED_FOLDER).get("$defs", {}))
+                defs.update(schema.get("$defs", {}))
+                schema["$defs"] = defs
+            self._cache["schema"] = schema
         return self._cache["schema"]
 
     @property
@@ -69,10 +73,26 @@ class Pack:
     def template_dirs(self) -> list[Path]:
         """The pack's own folder first, then the shared layouts packs may extend."""
         dirs = [self.folder]
-        shared = builtin_root() / "_shared"
+        shared = shared_root()
         if shared.is_dir():
             dirs.append(shared)
         return dirs
+
+
+def _read_json(path: Path, pack_name: str):
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise PackError(f"模板包“{pack_name}”缺少 {path.name}", Location(str(path))) from None
+    except json.JSONDecodeError as e:
+        raise PackError(
+            f"模板包“{pack_name}”的 {path.name} 不是有效的 JSON：{e.msg}",
+            Location(str(path), e.lineno, e.colno),
+        ) from None
+
+
+def shared_root() -> Path:
+    return builtin_root() / SHARED_FOLDER
 
 
 def builtin_root() -> Path:
@@ -86,35 +106,73 @@ def builtin_root() -> Path:
     return Path(__file__).resolve().parent.parent / "templates"
 
 
+TEMPLATES_ENV = "DRAFT_TEMPLATES"
+ORIGIN_PATH, ORIGIN_OPTION, ORIGIN_ENV, ORIGIN_BUILTIN = "pack: 路径", "--templates", TEMPLATES_ENV, "内置"
+
+
+def env_folders() -> list[Path]:
+    """The folders named by DRAFT_TEMPLATES (separated by os.pathsep), in order."""
+    value = os.environ.get(TEMPLATES_ENV, "")
+    return [Path(part).expanduser() for part in value.split(os.pathsep) if part.strip()]
+
+
 def pack_folders(extra: list[Path] | None = None) -> list[tuple[Path, str]]:
-    """Folders searched for packs, first match wins: extra dirs, then built-in."""
-    folders = [(Path(d), "自定义") for d in (extra or [])]
-    folders.append((builtin_root(), "内置"))
+    """Folders searched for packs by name, in order; the first holding the name wins:
+
+    1. each ``--templates DIR``, in the order given;
+    2. each folder of ``DRAFT_TEMPLATES``, in order;
+    3. the built-in ``templates/``.
+
+    (A ``pack:`` key holding a path bypasses the search.) A missing folder is an
+    error naming where it was given, never silently skipped.
+    """
+    folders = [(Path(d).resolve(), ORIGIN_OPTION) for d in (extra or [])]
+    folders += [(d.resolve(), ORIGIN_ENV) for d in env_folders()]
+    for folder, origin in folders:
+        if not folder.is_dir():
+            raise PackError(f"{origin} 指定的模板包文件夹不存在：{folder}")
+    folders.append((builtin_root(), ORIGIN_BUILTIN))
     return folders
 
 
-def list_packs(extra: list[Path] | None = None) -> list[Pack]:
-    seen: dict[str, Pack] = {}
+def all_packs(extra: list[Path] | None = None) -> list[Pack]:
+    """Every pack found, in search order, including those a same-named pack earlier
+    in the order hides (``draft templates`` shows both)."""
+    found = []
     for folder, origin in pack_folders(extra):
         if not folder.is_dir():
             continue
         for child in sorted(folder.iterdir()):
             if child.name.startswith(("_", ".")) or not (child / TEMPLATE_FILE).is_file():
                 continue
-            seen.setdefault(child.name, Pack(child.name, child, origin))
-    return list(seen.values())
+            found.append(Pack(child.name, child, origin))
+    return found
+
+
+def list_packs(extra: list[Path] | None = None) -> list[Pack]:
+    """The pack each name resolves to, sorted by name."""
+    seen: dict[str, Pack] = {}
+    for pack in all_packs(extra):
+        seen.setdefault(pack.name, pack)
+    return sorted(seen.values(), key=lambda p: p.name)
+
+
+def is_pack_path(name: str) -> bool:
+    return "/" in name or "\\" in name or name.startswith(".") or Path(name).is_absolute()
 
 
 def find_pack(name: str, extra: list[Path] | None = None, relative_to: Path | None = None) -> Pack:
-    """A pack by name, or by a path (relative to the YAML file) to its folder."""
-    if "/" in name or "\\" in name or name.startswith("."):
+    """A pack by name (searched as ``pack_folders`` says), or by a path to its folder
+    (relative to the YAML file, ``relative_to``)."""
+    if is_pack_path(name):
         base = relative_to or Path.cwd()
-        folder = (base / name).resolve()
+        folder = (base / Path(name).expanduser()).resolve()
         if (folder / TEMPLATE_FILE).is_file():
-            return Pack(folder.name, folder, str(folder))
+            return Pack(folder.name, folder, ORIGIN_PATH)
         raise PackError(f"找不到模板包文件夹：{folder}（其中应有 {TEMPLATE_FILE}）")
-    for pack in list_packs(extra):
+    packs = list_packs(extra)
+    for pack in packs:
         if pack.name == name:
             return pack
-    known = "、".join(p.name for p in list_packs(extra)) or "（无）"
+    known = "、".join(p.name for p in packs) or "（无）"
     raise PackError(f"找不到模板包“{name}”。可用的模板包：{known}（用 draft templates 查看）")

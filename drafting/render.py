@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import traceback
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable, Iterator
 
 import jinja2
 from jinja2.sandbox import ImmutableSandboxedEnvironment
@@ -19,7 +19,7 @@ from markupsafe import Markup, escape
 
 from .data import Path_, SpeechData
 from .errors import Location, Problem, TemplateError
-from .indicators import Indicator, phrase_indicator
+from .indicators import Indicator, indicator_cells, phrase_indicator
 from .numerals import chinese_numeral, enumeration_marker, format_date
 
 _BREAK = Markup("<br/>")
@@ -51,6 +51,7 @@ class Renderer:
             date=format_date,
             count=_count_phrase,
             indicators=_indicators,
+            indicator_rows=_indicator_rows,
         )
         self._template: jinja2.Template | None = None
 
@@ -95,6 +96,11 @@ def _indicators(context: jinja2.runtime.Context, indicators: list[dict]) -> Mark
     return context[_LOG].phrase_all(indicators)
 
 
+@jinja2.pass_context
+def _indicator_rows(context: jinja2.runtime.Context, indicators: list[dict]) -> list[list[str]]:
+    return context[_LOG].cells_all(indicators)
+
+
 def _count_phrase(phrase: str, n: int) -> str:
     # a count before a measure word says 两, not 二: 我讲两点意见
     return phrase.replace("{n}", "两" if n == 2 else chinese_numeral(n))
@@ -120,8 +126,15 @@ class _PlaceholderLog:
                 self._index(child, path + (i,))
 
     def phrase_all(self, indicators: list[dict]) -> Markup:
+        phrases = self._each(indicators, phrase_indicator)
+        return Markup("；").join(Markup("<ind>%s</ind>") % text for text in phrases)
+
+    def cells_all(self, indicators: list[dict]) -> list[list[str]]:
+        return list(self._each(indicators, indicator_cells))
+
+    def _each(self, indicators: list[dict], render: Callable) -> Iterator:
+        """render(indicator, report) for each indicator; report(field) logs an X."""
         base = self.paths.get(id(indicators), ())
-        phrases = []
         for i, data in enumerate(indicators):
             path = base + (i,)
 
@@ -129,9 +142,7 @@ class _PlaceholderLog:
                 where = self.source.locate(path + (field,))
                 self.problems.append(Problem(where, "未填写，已输出占位符 X"))
 
-            text = phrase_indicator(Indicator.from_data(data), report)
-            phrases.append(Markup("<ind>%s</ind>") % text)
-        return Markup("；").join(phrases)
+            yield render(Indicator.from_data(data), report)
 
 
 def _runtime_error(e: Exception, template: jinja2.Template) -> TemplateError:

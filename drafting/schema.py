@@ -9,6 +9,7 @@ from __future__ import annotations
 import copy
 import math
 import re
+from pathlib import Path
 from typing import Any, Iterable
 
 import jsonschema
@@ -42,6 +43,9 @@ def validate(speech: SpeechData, validator: Draft202012Validator) -> SpeechData:
         problems.sort(key=lambda p: (p.location.line or 0, p.location.column or 0))
         raise SchemaError(_unique(problems))
     apply_defaults(values, validator.schema, validator.schema)
+    problems = resolve_image_paths(values, validator.schema, speech)
+    if problems:
+        raise SchemaError(problems)
     return SpeechData(values, speech.source)
 
 
@@ -61,6 +65,10 @@ def _best_branch(error: jsonschema.ValidationError) -> Iterable[jsonschema.Valid
     typed = [
         errs for errs in by_branch.values() if not any(e.validator == "type" and not e.path for e in errs)
     ]
+    if len(typed) > 1:
+        # several object branches (paragraph with indicators, table, image…): the one
+        # whose own keys fit is meant, and its errors lie deeper inside the value
+        typed = [errs for errs in typed if all(e.path for e in errs)] or typed
     if len(typed) == 1:
         for sub in typed[0]:
             yield from _best_branch(sub)
@@ -120,7 +128,8 @@ def _message(error: jsonschema.ValidationError, field: str) -> tuple[str, str | 
         return f"{name}不能大于{'或等于' if kind.startswith('exclusive') else ''} {expected}，实际是 {value}", None
     if kind in ("anyOf", "oneOf"):
         options = " 或 ".join(_branch_name(s) for s in expected)
-        return f"{name}应为{options}，实际是{_describe(value)}", None
+        actual = "缺少所需的键" if isinstance(value, dict) else f"实际是{_describe(value)}"
+        return f"{name}应为{options}，{actual}", None
     return f"{name}不符合要求：{error.message}", None
 
 
@@ -230,7 +239,7 @@ def apply_defaults(value: Any, schema: dict, root: dict) -> None:
     schema = _resolve(schema, root)
     for key in ("anyOf", "oneOf"):
         for branch in schema.get(key, []):
-            if _fits(branch, value, root):
+            if _fits(branch, value, root) and _branch_keys_fit(branch, value, root):
                 apply_defaults(value, branch, root)
                 break
     if isinstance(value, dict):
@@ -243,3 +252,68 @@ def apply_defaults(value: Any, schema: dict, root: dict) -> None:
     elif isinstance(value, list) and isinstance(schema.get("items"), dict):
         for item in value:
             apply_defaults(item, schema["items"], root)
+
+
+# ---------------------------------------------------------------- files
+
+IMAGE_PATH_FORMAT = "image-path"
+# python-docx embeds these; the first bytes tell them apart whatever the file is named
+_IMAGE_SIGNATURES = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"GIF87a", b"GIF89a", b"BM")
+
+
+def resolve_image_paths(values: Any, root: dict, speech: SpeechData) -> list[Problem]:
+    """Make every ``"format": "image-path"`` string absolute (relative paths are
+    relative to the data file's folder) and check the file is a picture Word can
+    hold. Writers then get a path they can open, and never read the YAML."""
+    base = Path(speech.file).resolve().parent
+    problems = []
+    for path, container, key in _formatted(values, root, root, IMAGE_PATH_FORMAT, ()):
+        written = container[key]
+        target = (base / written).resolve()
+        problem = _image_problem(target, written)
+        if problem:
+            problems.append(Problem(speech.source.locate(path), problem))
+        else:
+            container[key] = str(target)
+    return problems
+
+
+def _image_problem(target: Path, written: str) -> str | None:
+    if not target.is_file():
+        return f"找不到图片文件“{written}”（{target}）；路径相对于本 YAML 文件所在的文件夹"
+    try:
+        with target.open("rb") as f:
+            head = f.read(8)
+    except OSError as e:
+        return f"图片文件“{written}”无法读取：{e.strerror}"
+    if not head.startswith(_IMAGE_SIGNATURES):
+        return f"“{written}”不是 PNG、JPEG、GIF 或 BMP 图片"
+    return None
+
+
+def _formatted(value: Any, schema: dict, root: dict, fmt: str, path: tuple):
+    """(path, container, key) of each string in ``value`` whose schema has ``format: fmt``."""
+    schema = _resolve(schema, root)
+    for key in ("anyOf", "oneOf"):
+        for branch in schema.get(key, []):
+            if _fits(branch, value, root) and _branch_keys_fit(branch, value, root):
+                yield from _formatted(value, branch, root, fmt, path)
+                break
+    if isinstance(value, dict):
+        for key, sub in schema.get("properties", {}).items():
+            if key not in value:
+                continue
+            sub_schema = _resolve(sub, root)
+            if isinstance(value[key], str) and sub_schema.get("format") == fmt:
+                yield path + (key,), value, key
+            else:
+                yield from _formatted(value[key], sub_schema, root, fmt, path + (key,))
+    elif isinstance(value, list) and isinstance(schema.get("items"), dict):
+        for i, item in enumerate(value):
+            yield from _formatted(item, schema["items"], root, fmt, path + (i,))
+
+
+def _branch_keys_fit(schema: dict, value: Any, root: dict) -> bool:
+    """Among object branches, the one whose required keys the value has."""
+    schema = _resolve(schema, root)
+    return not isinstance(value, dict) or all(k in value for k in schema.get("required", ()))

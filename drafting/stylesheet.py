@@ -35,6 +35,14 @@ class StyleSheet:
     def page_number(self) -> dict[str, Any]:
         return self.data["page_number"]
 
+    @property
+    def table(self) -> dict[str, Any]:
+        return self.data["table"]
+
+    @property
+    def image(self) -> dict[str, Any]:
+        return self.data["image"]
+
     def paragraph_keys(self) -> list[str]:
         return list(self.data["styles"])
 

@@ -88,3 +88,44 @@ def office_reference_docx(path, footer_text="某某县人民政府办公室", st
     word.add_paragraph("这段旧文字不应出现在生成的讲话稿中。")
     word.save(path)
     return path
+
+
+def write_png(path: Path, width: int = 60, height: int = 30) -> Path:
+    """A small real PNG (red bars on white), written without an imaging library."""
+    import struct
+    import zlib
+
+    def pixel(x: int, y: int) -> bytes:
+        return b"\xc8\x28\x28" if (x // 10) % 2 and y > height // 3 else b"\xff\xff\xff"
+
+    raw = b"".join(b"\x00" + b"".join(pixel(x, y) for x in range(width)) for y in range(height))
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    path.write_bytes(
+        b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b"")
+    )
+    return path
+
+
+# MINIMAL with a table and a picture in part one's intro (write_png chart.png beside it).
+WITH_FIGURES = MINIMAL.replace(
+    "    points:",
+    """\
+    intro:
+      - 主要经济指标如下表。
+      - table:
+          caption: 主要经济指标完成情况表
+          header: [指标, 单位, 完成值, 同比（%）]
+          rows:
+            - [地区生产总值, 亿元, 12.3, 4.5]
+            - [固定资产投资, 亿元, 5.6, -3]
+            - [社会消费品零售总额, 亿元]
+      - image:
+          path: 图表/chart.png
+          caption: 图1 增长情况
+          width_mm: 100
+    points:""",
+)

@@ -30,3 +30,17 @@ def test_numbers_keep_at_most_two_decimals():
     assert format_number(12.30) == "12.3"
     assert format_number(1000000) == "1000000"
     assert format_number(None) == "X"
+
+
+def test_indicator_cells_for_a_table():
+    from drafting.indicators import indicator_cells
+
+    reported = []
+    cells = lambda **kw: indicator_cells(Indicator.from_data({"name": "甲", **kw}), reported.append)  # noqa: E731
+    assert cells(value=12.30, unit="亿元", change=4.5) == ["甲", "亿元", "12.3", "4.5"]
+    assert cells(value=5, unit="万元", change=-3) == ["甲", "万元", "5", "-3"]
+    assert cells(value=1, trend="持平") == ["甲", "", "1", "0"]
+    assert cells(value=1, change=2, change_unit="个百分点") == ["甲", "", "1", "2个百分点"]
+    assert reported == []
+    assert cells(trend="下降") == ["甲", "", "X", "-X"]
+    assert reported == ["change", "value"]

@@ -27,9 +27,30 @@ def test_blocks_inlines_and_layout_whitespace():
         ("<doc><tabel/></doc>", "未知的块元素 <tabel>"),
         ("<doc><p><u>x</u></p></doc>", "未知的行内元素 <u>"),
         ("<doc>游离文字<p>x</p></doc>", "不在任何段落里"),
+        ("<doc><table><tr><th>a</th><td>b</td></tr></table></doc>", "全是 <th>"),
+        ("<doc><table><tr><td>b</td></tr><tr><th>a</th></tr></table></doc>", "只能是表格的第一行"),
+        ("<doc><table><caption>空</caption></table></doc>", "没有任何行"),
+        ("<doc><table><p>x</p></table></doc>", "未知的表格内元素 <p>"),
+        ("<doc><table><tr><td>a</td>游离</tr></table></doc>", "不在任何段落里"),
+        ("<doc><image/></doc>", "缺少 src"),
+        ('<doc><image src="a.png" width_mm="宽"/></doc>', "应为数字"),
     ],
 )
 def test_bad_markup_is_the_templates_fault(markup, fragment):
     with pytest.raises(TemplateError) as info:
         read_markup(markup, "t.j2")
     assert fragment in info.value.message
+
+
+def test_table_and_image_blocks():
+    doc = read_markup(
+        "<doc><table>\n<caption>表1</caption>\n<tr><th>指标</th><th>同比</th></tr>\n"
+        "<tr><td><b>甲</b></td><td>4.5</td></tr>\n</table>\n"
+        '<image src="/tmp/a.png" width_mm="80"><caption>图1</caption></image></doc>',
+        "t.j2",
+    )
+    table, image = doc.blocks
+    assert table.role is BlockRole.TABLE and table.caption[0].text == "表1"
+    assert [c[0].text for c in table.header] == ["指标", "同比"]
+    assert table.rows[0][0][0].role is InlineRole.STRONG
+    assert (image.role, image.path, image.width_mm, image.text) == (BlockRole.IMAGE, "/tmp/a.png", 80.0, "图1")

@@ -19,11 +19,13 @@ from lxml import etree
 from ...model import Block, BlockRole, Document, InlineRole
 from ...stylesheet import StyleSheet, style_key
 from .footer import add_page_number_footers, has_footers
+from .image import image_elements
 from .package import finish_package
 from .page import drop_character_grid, set_up_page
 from .reference import open_reference
 from .ruby import RubyLook, ruby_run
 from .styles import define_styles, set_chinese_theme_language, set_document_defaults, use_chinese_fonts
+from .table import table_elements
 
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
@@ -78,7 +80,12 @@ def _append_body(word, document: Document, style_ids: dict[str, str], sheet: Sty
     body.remove(section)
     ruby = RubyLook.from_sheet(sheet.data.get("ruby"))
     for block in document.blocks:
-        body.append(_paragraph(block, style_ids, sheet, ruby))
+        if block.role is BlockRole.TABLE:
+            body.extend(table_elements(word, block, sheet))
+        elif block.role is BlockRole.IMAGE:
+            body.extend(image_elements(word, block, sheet))
+        else:
+            body.append(_paragraph(block, style_ids, sheet, ruby))
     body.append(section)
 
 

@@ -1,0 +1,384 @@
+"""Check, when a pack loads, that its template and its schema agree.
+
+The schema is the pack's contract with the writer: whatever the template reads
+must be something the writer can write, and whatever the writer writes must
+reach the page. Both are checked statically on the Jinja syntax tree of the
+template and of every template it extends, imports or includes (so the shared
+layout counts for the pack that extends it, minus the blocks the pack replaces):
+
+- every top-level name the templates read is a property of the schema, or is
+  set by one of the templates themselves;
+- every property of the schema is read somewhere; ``pack`` is read by the
+  engine itself;
+- an attribute read on a schema object (``meeting.year``) or on a loop variable
+  over a schema list (``{% for part in parts %}…{{ part.heading }}``), nested
+  loops included, must be a property of that object or list item when the
+  schema closes it (``additionalProperties: false``);
+- the required properties of such an object or item are all read, unless the
+  value is handed on whole (to a macro, a filter, a variable), after which its
+  fields are not followed.
+
+Not covered: fields a macro reads from its parameters, dynamic access such as
+``x[name]``, and values renamed with ``set`` and then passed on.
+
+The findings are warnings: the analysis is static and a pack in development
+should still build; a name that really is undefined still fails at render time.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from jinja2 import meta, nodes
+
+from .errors import Location, Problem
+
+ENGINE_KEYS = frozenset({"pack"})  # read by draft itself, not by templates
+_JINJA_NAMES = frozenset({"loop", "super", "self", "caller", "varargs", "kwargs"})
+# filters and tests that look at a value without reading its fields
+_NON_READING = frozenset({"length", "count", "defined", "undefined", "none", "string", "mapping",
+                          "number", "sequence", "iterable"})
+
+
+@dataclass(slots=True)
+class _Source:
+    name: str
+    filename: str
+    ast: nodes.Template
+
+
+@dataclass(slots=True)
+class _Binding:
+    schema: dict
+    label: str  # data path with [] for list items: parts[].points[]
+
+
+@dataclass(slots=True)
+class _Use:
+    schema: dict
+    read: set[str] = field(default_factory=set)
+    whole: bool = False
+    where: Location | None = None
+
+
+def check_pack(env: jinja2.Environment, template_name: str, schema: dict, schema_file: Path) -> list[Problem]:
+    """Warnings where the template and the schema disagree (empty when they agree)."""
+    try:
+        sources, chain = _load(env, template_name)
+    except (jinja2.TemplateSyntaxError, jinja2.TemplateNotFound):
+        return []  # rendering reports these with file and line
+    _drop_replaced_blocks(chain)
+    properties = schema.get("properties", {})
+    problems: list[Problem] = []
+
+    read = set().union(*(meta.find_undeclared_variables(s.ast) for s in sources))
+    declared = set().union(*(_assigned_names(s.ast) for s in sources))
+    for name in sorted(read - declared - _JINJA_NAMES - set(env.globals) - set(properties)):
+        problems.append(Problem(
+            _first_use(sources, name),
+            f"模板用到了变量“{name}”，但 schema.json 没有定义它：写稿人无法填写，生成时会出错",
+        ))
+    required = set(schema.get("required", ()))
+    for name in properties:
+        if name not in read and name not in ENGINE_KEYS:
+            kind = "必填项" if name in required else "可选项"
+            problems.append(Problem(
+                _key_location(schema_file, name),
+                f"schema.json 的{kind}“{name}”在模板中从未用到：写稿人填写的内容不会出现在文稿中",
+            ))
+
+    walker = _Walker(schema, properties, problems)
+    for source in sources:
+        walker.walk_template(source)
+    problems.extend(walker.unread_required())
+    return _unique(problems)
+
+
+# ---------------------------------------------------------------- templates
+
+
+def _load(env: jinja2.Environment, name: str) -> tuple[list[_Source], list[_Source]]:
+    """Every template reachable from ``name``, and its ``extends`` chain (child first)."""
+    found: dict[str, _Source] = {}
+    pending = [name]
+    while pending:
+        current = pending.pop()
+        if current in found:
+            continue
+        text, filename, _ = env.loader.get_source(env, current)
+        source = _Source(current, filename or current, env.parse(text, current, filename))
+        found[current] = source
+        pending.extend(n for n in meta.find_referenced_templates(source.ast) if n)
+    chain = [found[name]]
+    while (parent := _parent(chain[-1].ast)) in found and found[parent] not in chain:
+        chain.append(found[parent])
+    return list(found.values()), chain
+
+
+def _parent(ast: nodes.Template) -> str | None:
+    for node in ast.find_all(nodes.Extends):
+        if isinstance(node.template, nodes.Const):
+            return node.template.value
+    return None
+
+
+def _drop_replaced_blocks(chain: list[_Source]) -> None:
+    """A parent's block that a child replaces (without super()) is never rendered."""
+    replaced: set[str] = set()
+    for source in chain:
+        for block in source.ast.find_all(nodes.Block):
+            if block.name in replaced:
+                block.body = []
+        for block in source.ast.find_all(nodes.Block):
+            calls_super = any(
+                isinstance(c.node, nodes.Name) and c.node.name == "super" for c in block.find_all(nodes.Call)
+            )
+            if block.body and not calls_super:
+                replaced.add(block.name)
+
+
+def _assigned_names(ast: nodes.Template) -> set[str]:
+    """Names a template sets anywhere (set, macro, import): a name set only in one
+    branch of an if is not reported as coming from the data."""
+    names: set[str] = set()
+    for node in ast.find_all((nodes.Assign, nodes.AssignBlock, nodes.Macro, nodes.Import, nodes.FromImport)):
+        if isinstance(node, (nodes.Assign, nodes.AssignBlock)):
+            names.update(_target_names(node.target))
+        elif isinstance(node, nodes.Macro):
+            names.add(node.name)
+        elif isinstance(node, nodes.Import):
+            names.add(node.target)
+        else:
+            names.update(n[1] if isinstance(n, tuple) else n for n in node.names)
+    return names
+
+
+def _target_names(target: nodes.Node) -> list[str]:
+    if isinstance(target, nodes.Name):
+        return [target.name]
+    return [n.name for n in target.find_all(nodes.Name)]
+
+
+def _first_use(sources: list[_Source], name: str) -> Location:
+    for source in sources:
+        for node in source.ast.find_all(nodes.Name):
+            if node.name == name and node.ctx == "load":
+                return Location(source.filename, node.lineno)
+    return Location(sources[0].filename)
+
+
+def _key_location(schema_file: Path, key: str) -> Location:
+    """The line where the key is first written after the first "properties" of
+    schema.json: its top-level entry when properties come before $defs, as usual."""
+    try:
+        lines = schema_file.read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return Location(str(schema_file))
+    pattern = re.compile(r'^\s*"' + re.escape(key) + r'"\s*:')
+    start = next((i for i, text in enumerate(lines) if '"properties"' in text), 0)
+    line = next((i for i, text in enumerate(lines[start:], start + 1) if pattern.match(text)), None)
+    return Location(str(schema_file), line, None, key)
+
+
+def _unique(problems: list[Problem]) -> list[Problem]:
+    seen: set[tuple] = set()
+    out = []
+    for p in problems:
+        key = (p.location.file, p.location.line, p.message)
+        if key not in seen:
+            seen.add(key)
+            out.append(p)
+    return out
+
+
+# ---------------------------------------------------------------- schema
+
+
+def _resolve(schema: Any, root: dict) -> dict:
+    if not isinstance(schema, dict):
+        return {}
+    while "$ref" in schema and schema["$ref"].startswith("#/"):
+        target: Any = root
+        for part in schema["$ref"][2:].split("/"):
+            target = target.get(part, {}) if isinstance(target, dict) else {}
+        schema = {**target, **{k: v for k, v in schema.items() if k != "$ref"}}
+    return schema
+
+
+def _branches(schema: dict, root: dict) -> list[dict]:
+    schema = _resolve(schema, root)
+    alternatives = schema.get("anyOf") or schema.get("oneOf")
+    if not alternatives:
+        return [schema]
+    return [b for alt in alternatives for b in _branches(alt, root)]
+
+
+def _properties(schema: dict, root: dict) -> dict:
+    props: dict = {}
+    for branch in _branches(schema, root):
+        props.update(branch.get("properties", {}))
+    return props
+
+
+def _closed(schema: dict, root: dict) -> bool:
+    objects = [b for b in _branches(schema, root) if "properties" in b or b.get("type") == "object"]
+    return bool(objects) and all(b.get("additionalProperties") is False for b in objects)
+
+
+def _items(schema: dict, root: dict) -> dict | None:
+    for branch in _branches(schema, root):
+        if isinstance(branch.get("items"), dict):
+            return _resolve(branch["items"], root)
+    return None
+
+
+# ---------------------------------------------------------------- the walk
+
+
+class _Walker:
+    """Follows schema objects and loop variables through the syntax tree."""
+
+    def __init__(self, root: dict, properties: dict, problems: list[Problem]):
+        self.root = root
+        self.properties = properties
+        self.problems = problems
+        self.uses: dict[str, _Use] = {}
+        self.scopes: list[dict[str, _Binding | None]] = []
+        self.filename = ""
+
+    def walk_template(self, source: _Source) -> None:
+        self.filename = source.filename
+        self.scopes = [{}]
+        self.walk(source.ast)
+
+    # --- bindings
+
+    def _lookup(self, name: str) -> _Binding | None:
+        for scope in reversed(self.scopes):
+            if name in scope:
+                return scope[name]
+        if name in self.properties:
+            return self._bind(self.properties[name], name, None)
+        return None
+
+    def _bind(self, schema: dict, label: str, node: nodes.Node | None) -> _Binding:
+        schema = _resolve(schema, self.root)
+        use = self.uses.get(label)
+        if use is None:
+            where = Location(self.filename, node.lineno) if node is not None else None
+            self.uses[label] = _Use(schema, where=where)
+        elif use.where is None and node is not None:
+            use.where = Location(self.filename, node.lineno)
+        return _Binding(schema, label)
+
+    def _member(self, base: _Binding | None, attr: str, node: nodes.Node) -> _Binding | None:
+        if base is None:
+            return None
+        self.uses[base.label].read.add(attr)
+        props = _properties(base.schema, self.root)
+        if attr in props:
+            return self._bind(props[attr], f"{base.label}.{attr}", node)
+        if _closed(base.schema, self.root):
+            known = "、".join(props) or "（无）"
+            self.problems.append(Problem(
+                Location(self.filename, node.lineno),
+                f"模板读取了 {base.label}.{attr}，但 schema.json 中 {base.label} 没有“{attr}”"
+                f"（可用的有：{known}）：生成时会出错",
+            ))
+        return None
+
+    def _chain(self, node: nodes.Node) -> _Binding | None:
+        """The binding of a name / attribute / item chain, without counting it as read whole."""
+        if isinstance(node, nodes.Name):
+            return self._lookup(node.name) if node.ctx == "load" else None
+        if isinstance(node, nodes.Getattr):
+            return self._member(self._chain(node.node), node.attr, node)
+        if isinstance(node, nodes.Getitem):
+            base = self._chain(node.node)
+            arg = node.arg
+            if isinstance(arg, nodes.Const) and isinstance(arg.value, str):
+                return self._member(base, arg.value, node)
+            self.walk(arg)
+            if isinstance(arg, nodes.Slice):
+                return base
+            if isinstance(arg, nodes.Const) and isinstance(arg.value, int) and base is not None:
+                items = _items(base.schema, self.root)
+                return self._bind(items, base.label + "[]", node) if items is not None else None
+            self._read_whole(base)
+            return None
+        self.walk(node)
+        return None
+
+    def _read_whole(self, binding: _Binding | None) -> None:
+        if binding is not None:
+            self.uses[binding.label].whole = True
+
+    # --- nodes
+
+    def walk(self, node: nodes.Node) -> None:
+        if isinstance(node, (nodes.Name, nodes.Getattr, nodes.Getitem)):
+            self._read_whole(self._chain(node))
+        elif isinstance(node, (nodes.Filter, nodes.Test)) and node.name in _NON_READING and node.node is not None:
+            self._chain(node.node)
+            self._walk_children(node, skip=node.node)
+        elif isinstance(node, nodes.For):
+            self._for(node)
+        elif isinstance(node, (nodes.Macro, nodes.CallBlock)):
+            params = {a.name: None for a in getattr(node, "args", [])}
+            params.update(caller=None, varargs=None, kwargs=None)
+            for default in getattr(node, "defaults", []):
+                self.walk(default)
+            if isinstance(node, nodes.CallBlock):
+                self.walk(node.call)
+            self._scoped(params, node.body)
+        elif isinstance(node, nodes.Assign):
+            binding = self._chain(node.node)
+            for name in _target_names(node.target):
+                self.scopes[-1][name] = binding if isinstance(node.target, nodes.Name) else None
+        elif isinstance(node, nodes.Block):
+            self._scoped({}, node.body)
+        else:
+            self._walk_children(node)
+
+    def _walk_children(self, node: nodes.Node, skip: nodes.Node | None = None) -> None:
+        for child in node.iter_child_nodes():
+            if child is not skip:
+                self.walk(child)
+
+    def _for(self, node: nodes.For) -> None:
+        binding = self._chain(node.iter)
+        items = _items(binding.schema, self.root) if binding is not None else None
+        scope: dict[str, _Binding | None] = {"loop": None}
+        scope.update((name, None) for name in _target_names(node.target))
+        if isinstance(node.target, nodes.Name) and items is not None:
+            scope[node.target.name] = self._bind(items, binding.label + "[]", node)
+        body = list(node.body) + ([node.test] if node.test is not None else [])
+        self._scoped(scope, body)
+        for child in node.else_:
+            self.walk(child)
+
+    def _scoped(self, scope: dict, body: list[nodes.Node]) -> None:
+        self.scopes.append(dict(scope))
+        try:
+            for child in body:
+                self.walk(child)
+        finally:
+            self.scopes.pop()
+
+    def unread_required(self) -> list[Problem]:
+        problems = []
+        for label, use in self.uses.items():
+            if use.whole or "properties" not in use.schema:
+                continue
+            for name in use.schema.get("required", ()):
+                if name not in use.read:
+                    problems.append(Problem(
+                        use.where or Location(),
+                        f"schema.json 中 {label} 的必填项“{name}”在模板中从未用到："
+                        "写稿人填写的内容不会出现在文稿中",
+                    ))
+        return problems

@@ -1,0 +1,104 @@
+"""Make a new pack a writer can build at once: ``draft new-pack NAME [--from PACK]``.
+
+Without ``--from`` the pack comes from ``templates/_shared/new-pack/`` (a plain
+speech extending the shared layout); with it, every file of the given pack is
+copied. Either way the example's ``pack:`` becomes ``.`` (the folder the example
+sits in), so ``draft build NAME/example.yaml`` works before anything is edited.
+
+The pack is written into a temporary folder beside the target and renamed into
+place, so a failure never leaves half a pack, and an existing folder is never
+overwritten.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import tempfile
+from pathlib import Path
+
+from .errors import Location, PackError, WriteError
+from .packs import EXAMPLE_FILE, README_FILE, SCHEMA_FILE, Pack, shared_root
+
+SCAFFOLD_FOLDER = "new-pack"
+NAME_TOKEN = "__PACK__"
+_PACK_LINE = re.compile(r"^pack:.*$", re.MULTILINE)
+PACK_HERE = "pack: .                           # 模板包：“.”表示本文件所在的文件夹"
+_BAD_NAME = re.compile(r'[\\/:*?"<>|\s]')
+
+
+def create_pack(name: str, parent: Path, source: Pack | None = None) -> Path:
+    """Write pack ``name`` as a folder in ``parent``; return the folder."""
+    check_pack_name(name)
+    target = parent / name
+    if target.exists():
+        raise WriteError(f"{target} 已存在，为免覆盖其中的内容，未创建模板包。请换一个名称或文件夹")
+    if not parent.is_dir():
+        raise WriteError(f"文件夹不存在：{parent}")
+    staging = Path(tempfile.mkdtemp(prefix=".draft-new-pack-", dir=parent))
+    try:
+        if source is None:
+            _fill_from_scaffold(staging, name)
+        else:
+            _fill_from_pack(staging, name, source)
+        staging.rename(target)
+    except OSError as e:
+        raise WriteError(f"无法创建模板包 {target}：{e.strerror or e}", Location(str(target))) from None
+    finally:
+        if staging.exists():
+            shutil.rmtree(staging, ignore_errors=True)
+    return target
+
+
+def check_pack_name(name: str) -> None:
+    if not name or name.startswith(("_", ".")) or _BAD_NAME.search(name):
+        raise PackError(
+            f"模板包名称“{name}”不可用：不能以 _ 或 . 开头，不能含空格和 \\ / : * ? \" < > |"
+        )
+
+
+def _fill_from_scaffold(folder: Path, name: str) -> None:
+    for path in sorted((shared_root() / SCAFFOLD_FOLDER).iterdir()):
+        if path.is_file():
+            text = path.read_text(encoding="utf-8")
+            (folder / path.name).write_text(text.replace(NAME_TOKEN, name), encoding="utf-8")
+
+
+def _fill_from_pack(folder: Path, name: str, source: Pack) -> None:
+    for path in sorted(source.folder.iterdir()):
+        if path.is_dir():
+            shutil.copytree(path, folder / path.name)
+        else:
+            shutil.copy2(path, folder / path.name)
+    _retitle_schema(folder / SCHEMA_FILE, name, source.name)
+    example = folder / EXAMPLE_FILE
+    if example.is_file():
+        text = example.read_text(encoding="utf-8")
+        text, found = _PACK_LINE.subn(PACK_HERE, text, count=1)
+        example.write_text(text if found else PACK_HERE + "\n" + text, encoding="utf-8")
+    readme = folder / README_FILE
+    original = readme.read_text(encoding="utf-8") if readme.is_file() else ""
+    readme.write_text(
+        f"# {name}\n\n由模板包 {source.name} 复制而来（draft new-pack {name} --from {source.name}）。"
+        f"以下为原模板包的说明，请按本模板包的用途修改。\n\n{original}",
+        encoding="utf-8",
+    )
+
+
+def _retitle_schema(path: Path, name: str, old: str) -> None:
+    """The copy lists under its own name in ``draft templates``; its pack key defaults to itself."""
+    if not path.is_file():
+        return
+    try:
+        schema = json.loads(path.read_text(encoding="utf-8"))
+    except json.JSONDecodeError:
+        return  # copied as it is; loading the pack reports it with its line
+    schema["title"] = name
+    if isinstance(schema.get("$id"), str):
+        schema["$id"] = schema["$id"].replace(f"/{old}/", f"/{name}/")
+    pack_key = schema.get("properties", {}).get("pack")
+    if isinstance(pack_key, dict):
+        pack_key["default"] = "."
+        pack_key["examples"] = ["."]
+    path.write_text(json.dumps(schema, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")

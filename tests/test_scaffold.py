@@ -1,0 +1,83 @@
+"""draft new-pack: a pack that builds at once, from scratch or from another pack."""
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from drafting.build import Builder, render_text
+from drafting.cli import main
+from drafting.packs import find_pack
+
+
+def run(*args):
+    return CliRunner().invoke(main, [str(a) for a in args])
+
+
+@pytest.fixture
+def in_tmp(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("DRAFT_TEMPLATES", raising=False)
+    return tmp_path
+
+
+def test_new_pack_builds_at_once_without_warnings(in_tmp):
+    result = run("new-pack", "会议纪要")
+    assert result.exit_code == 0, result.output
+    folder = in_tmp / "会议纪要"
+    assert sorted(p.name for p in folder.iterdir()) == ["README.md", "example.yaml", "schema.json", "template.xml.j2"]
+    assert '{% extends "speech.xml.j2" %}' in (folder / "template.xml.j2").read_text(encoding="utf-8")
+    draft = Builder().draft(folder / "example.yaml")
+    assert draft.warnings == []  # no X left, and template and schema agree
+    lines = render_text(draft).splitlines()
+    assert lines[0] == "在全区××工作会议上的讲话" and "下面，我讲两点意见。" in lines[4]
+    assert "任务\t牵头单位\t完成时限" in lines
+    assert json.loads((folder / "schema.json").read_text(encoding="utf-8"))["title"] == "会议纪要"
+    assert "会议纪要" in (folder / "README.md").read_text(encoding="utf-8").splitlines()[0]
+
+
+def test_every_property_of_the_new_schema_has_chinese_title_and_description(in_tmp):
+    run("new-pack", "甲")
+    schema = find_pack(str(in_tmp / "甲")).schema
+    for key, prop in schema["properties"].items():
+        assert prop.get("title") and prop.get("description"), key
+
+
+def test_new_pack_from_another_pack_keeps_its_output(in_tmp):
+    result = run("new-pack", "我的讲话", "--from", "half-year-speech", "--dir", in_tmp)
+    assert result.exit_code == 0, result.output
+    folder = in_tmp / "我的讲话"
+    copy = Builder().draft(folder / "example.yaml")
+    original = Builder().draft(find_pack("half-year-speech").example_file)
+    assert render_text(copy) == render_text(original)
+    assert copy.pack.folder == folder
+    assert "pack: ." in (folder / "example.yaml").read_text(encoding="utf-8")
+    assert json.loads((folder / "schema.json").read_text(encoding="utf-8"))["title"] == "我的讲话"
+
+
+def test_new_pack_is_listed_by_templates(in_tmp):
+    run("new-pack", "会议纪要")
+    result = run("templates", "--templates", in_tmp)
+    assert any(line.startswith("会议纪要\t") and "--templates" in line for line in result.output.splitlines())
+
+
+def test_new_pack_never_overwrites(in_tmp):
+    (in_tmp / "会议纪要").mkdir()
+    (in_tmp / "会议纪要" / "template.xml.j2").write_text("我的心血", encoding="utf-8")
+    result = run("new-pack", "会议纪要")
+    assert result.exit_code == 1 and "已存在" in result.output
+    assert (in_tmp / "会议纪要" / "template.xml.j2").read_text(encoding="utf-8") == "我的心血"
+    assert [p.name for p in in_tmp.iterdir()] == ["会议纪要"]  # no staging folder left behind
+
+
+@pytest.mark.parametrize("name", ["_shared", ".hidden", "a/b", "有 空格"])
+def test_unusable_names_are_refused(in_tmp, name):
+    result = run("new-pack", name)
+    assert result.exit_code == 1 and "不可用" in result.output
+    assert list(in_tmp.iterdir()) == []
+
+
+def test_from_an_unknown_pack(in_tmp):
+    result = run("new-pack", "甲", "--from", "没有这个包")
+    assert result.exit_code == 1 and "找不到模板包“没有这个包”" in result.output
+    assert list(in_tmp.iterdir()) == []
