@@ -8,12 +8,13 @@ from drafting.build import Builder, render_docx, render_text
 from drafting.data import load_speech
 from drafting.errors import DataError
 from drafting.extract import extract, source_text, speech_yaml
+from drafting.packs import find_pack
 from drafting.readers import read_speech
 
 from .conftest import CASES, ROOT, SEED_YAML, seed_speech_text, word_file
 
 EXTRACT_CASES = sorted((CASES / "extract").glob("*.txt"))
-SCHEMA = json.loads((ROOT / "templates/half-year-speech/schema.json").read_text(encoding="utf-8"))
+SCHEMA = find_pack("half-year-speech").schema  # with the shared definitions (templates/_shared)
 
 
 def extract_to_yaml(source, tmp_path):
@@ -227,8 +228,9 @@ def _assert_schema_order(value, schema):
 def _resolve(schema):
     while "$ref" in schema:
         schema = SCHEMA["$defs"][schema["$ref"].rsplit("/", 1)[-1]]
-    if "anyOf" in schema:  # paragraphs: text (no keys) or an indicator paragraph
-        return _resolve(schema["anyOf"][-1])
+    if "anyOf" in schema:  # paragraphs: extraction writes text (no keys) or an indicator paragraph
+        refs = [b for b in schema["anyOf"] if b.get("$ref", "").endswith("/indicator_paragraph")]
+        return _resolve(refs[0] if refs else schema["anyOf"][-1])
     return schema
 
 
