@@ -110,9 +110,22 @@ def check_stylesheet(sheet: StyleSheet, file: str | None = None) -> None:
     for section in ("styles", "characters"):
         for key, spec in sheet.data[section].items():
             fields += [(f"{section}.{key}.{k}", spec[k]) for k in _STYLE_NUMBERS if k in spec]
+    fields += _figure_numbers(sheet)
     for field, value in fields:
         if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
             raise PackError(f"应为不小于 0 的数字，实际是“{value}”", Location(file, field=field))
+
+
+def _figure_numbers(sheet: StyleSheet) -> list[tuple[str, Any]]:
+    """The figures of the ``table:`` and ``image:`` sections (their styles included)."""
+    fields = []
+    for section, own in (("table", ("border_pt", "width_percent")), ("image", ("width_mm",))):
+        data = sheet.data.get(section, {})
+        fields += [(f"{section}.{k}", data[k]) for k in own if k in data]
+        for key, spec in data.items():
+            if isinstance(spec, dict):
+                fields += [(f"{section}.{key}.{k}", spec[k]) for k in _STYLE_NUMBERS if k in spec]
+    return fields
 
 
 def load_stylesheet(override: Path | None = None) -> StyleSheet:

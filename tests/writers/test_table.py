@@ -102,6 +102,9 @@ def test_picture_inline_with_width_and_caption_below(word):
     paragraphs = word.paragraphs
     at = next(i for i, p in enumerate(paragraphs) if p._p.xpath(".//w:drawing"))
     assert paragraphs[at + 1].text == "图1 增长情况" and paragraphs[at + 1].style.name == "图题"
+    # the body's exact 28 pt line would clip the picture to one line's height
+    spacing = word.styles["图片"].element.pPr.find(qn("w:spacing"))
+    assert spacing.get(qn("w:lineRule")) == "auto"
 
 
 def test_picture_wider_than_type_area_is_scaled_down(write_yaml, tmp_path):
@@ -195,3 +198,14 @@ def test_a_table_needs_rows_or_indicators(write_yaml):
     (problem,) = info.value.problems
     assert problem.location.field == "parts[0].intro[0].table"
     assert "rows" in problem.message and "indicators" in problem.message
+
+
+def test_a_pack_stylesheet_with_a_wrong_table_figure_is_an_error(tmp_path):
+    from drafting.errors import PackError
+    from drafting.stylesheet import load_stylesheet
+
+    sheet = tmp_path / "stylesheet.yaml"
+    sheet.write_text("table:\n  cell:\n    size_pt: 小四\n", encoding="utf-8")
+    with pytest.raises(PackError) as info:
+        load_stylesheet(sheet)
+    assert info.value.location.field == "table.cell.size_pt" and "小四" in info.value.message

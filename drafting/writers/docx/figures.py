@@ -12,6 +12,8 @@ from lxml import etree
 
 from ...model import Inline, InlineRole
 from . import ooxml
+from .styles import _paragraph_properties as paragraph_properties
+from .styles import _run_properties as run_properties
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
@@ -23,7 +25,8 @@ def w(tag: str) -> str:
 
 
 def ensure_style(word, spec: dict) -> str:
-    """The id of the paragraph style named ``spec["name"]``, defined on first use."""
+    """The id of the paragraph style named ``spec["name"]``, defined on first use
+    (a reference document's style of that name is taken as it is)."""
     name = spec["name"]
     for style in word.styles:
         if style.name == name and style.type == WD_STYLE_TYPE.PARAGRAPH:
@@ -31,28 +34,20 @@ def ensure_style(word, spec: dict) -> str:
     style = word.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
     style.quick_style = True
     ppr = style.element.get_or_add_pPr()
+    # smaller type in tables and captions must not be spread out to the body's grid
+    spec = {"first_line_chars": 0, "snap_to_grid": False, "align": "center", **spec}
     if "line_pt" in spec:
-        ooxml.set_exact_line(ppr, spec["line_pt"])
-    ooxml.set_space(ppr, 0, 0)
-    ooxml.set_first_line_chars(ppr, 0, spec.get("size_pt", 12))
-    ooxml.set_alignment(ppr, spec.get("align", "center"))
-    _keep_off_grid(ppr)
+        paragraph_properties(ppr, spec)
+    else:  # a picture: the line grows with it instead of clipping it to the body's 28 pt
+        ooxml.set_auto_line(ppr)
+        ooxml.set_space(ppr, 0, 0)
+        ooxml.set_first_line_chars(ppr, 0, 12)
+        ooxml.set_alignment(ppr, spec["align"])
+        ooxml.set_snap_to_grid(ppr, False)
     if spec.get("keep_with_next"):
-        ooxml.child(ppr, "w:keepNext")
-    rpr = style.element.get_or_add_rPr()
-    if "font" in spec:
-        ooxml.set_fonts(rpr, spec["font"])
-    if "size_pt" in spec:
-        ooxml.set_size(rpr, spec["size_pt"])
-    if "bold" in spec:
-        ooxml.set_bold(rpr, spec["bold"])
+        ooxml.set_keep_with_next(ppr)
+    run_properties(style.element.get_or_add_rPr(), spec)
     return style.style_id
-
-
-def _keep_off_grid(ppr) -> None:
-    """Smaller type in tables and captions must not be spread out to the body's
-    character grid (28 characters a line of 三号)."""
-    ooxml.child(ppr, "w:snapToGrid", val="0")
 
 
 def paragraph(style_id: str, inlines: tuple[Inline, ...] = (), align: str | None = None):

@@ -112,6 +112,13 @@ def set_exact_line(ppr, line_pt: float) -> None:
     spacing.set(qn("w:lineRule"), "exact")
 
 
+def set_auto_line(ppr) -> None:
+    """Single line spacing that grows with its content (a picture), not a fixed height."""
+    spacing = child(ppr, "w:spacing")
+    spacing.set(qn("w:line"), "240")
+    spacing.set(qn("w:lineRule"), "auto")
+
+
 def set_space(ppr, before_pt: float = 0, after_pt: float = 0) -> None:
     spacing = child(ppr, "w:spacing")
     spacing.set(qn("w:before"), str(round(before_pt * TWIPS_PER_PT)))
