@@ -234,12 +234,13 @@ def init(pack: str, file: Path | None, templates_dirs: tuple[Path, ...]) -> None
     from .packs import find_pack
 
     from .editor import modeline, write_editor_schema
+    from .scaffold import repoint_pack_key
 
     found = find_pack(pack, list(templates_dirs))
     file = file or Path("讲话.yaml")
     if file.exists():
         raise WriteError(f"{file} 已存在，为免覆盖您的内容，未写入。请换一个文件名")
-    example = found.example_file.read_text(encoding="utf-8")
+    example = repoint_pack_key(found.example_file.read_text(encoding="utf-8"), found, file)
     write_atomic(file, (modeline(found) + "\n" + example).encode("utf-8"))
     schema_file = write_editor_schema(found, file.parent)
     click.echo(f"已写入 {file}（编辑器架构 {schema_file.name}）。填写后运行：draft build {file}")

@@ -13,13 +13,14 @@ overwritten.
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 import tempfile
 from pathlib import Path
 
 from .errors import Location, PackError, WriteError
-from .packs import EXAMPLE_FILE, README_FILE, SCHEMA_FILE, Pack, shared_root
+from .packs import EXAMPLE_FILE, README_FILE, SCHEMA_FILE, Pack, is_pack_path, shared_root
 
 SCAFFOLD_FOLDER = "new-pack"
 NAME_TOKEN = "__PACK__"
@@ -102,3 +103,22 @@ def _retitle_schema(path: Path, name: str, old: str) -> None:
         pack_key["default"] = "."
         pack_key["examples"] = ["."]
     path.write_text(json.dumps(schema, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+
+
+def repoint_pack_key(example: str, pack: Pack, yaml_file: Path) -> str:
+    """A pack's example copied elsewhere (``draft init``): a ``pack:`` written as a
+    path (``pack: .`` in a new pack) must still lead to the pack from the copy."""
+    match = _PACK_LINE.search(example)
+    if match is None:
+        return example
+    value = match.group().split(":", 1)[1].split("#", 1)[0].strip().strip("'\"")
+    if not is_pack_path(value):
+        return example
+    target = Path(yaml_file).resolve().parent
+    try:
+        relative = Path(os.path.relpath(pack.folder, target)).as_posix()
+    except ValueError:  # another drive on Windows
+        relative = pack.folder.as_posix()
+    if not relative.startswith("."):
+        relative = "./" + relative
+    return example[: match.start()] + f"pack: {relative}" + example[match.end() :]

@@ -81,3 +81,13 @@ def test_from_an_unknown_pack(in_tmp):
     result = run("new-pack", "甲", "--from", "没有这个包")
     assert result.exit_code == 1 and "找不到模板包“没有这个包”" in result.output
     assert list(in_tmp.iterdir()) == []
+
+
+def test_init_from_a_new_pack_points_back_at_it(in_tmp):
+    run("new-pack", "会议纪要", "--dir", in_tmp)
+    (in_tmp / "稿件").mkdir()
+    result = run("init", str(in_tmp / "会议纪要"), in_tmp / "稿件" / "讲话.yaml")
+    assert result.exit_code == 0, result.output
+    text = (in_tmp / "稿件" / "讲话.yaml").read_text(encoding="utf-8")
+    assert "\npack: ../会议纪要\n" in text
+    assert Builder().draft(in_tmp / "稿件" / "讲话.yaml").pack.folder == in_tmp / "会议纪要"
