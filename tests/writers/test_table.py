@@ -209,3 +209,25 @@ def test_a_pack_stylesheet_with_a_wrong_table_figure_is_an_error(tmp_path):
     with pytest.raises(PackError) as info:
         load_stylesheet(sheet)
     assert info.value.location.field == "table.cell.size_pt" and "小四" in info.value.message
+
+
+def test_cell_text_never_becomes_structure(write_yaml, tmp_path):
+    (tmp_path / "图表").mkdir()
+    write_png(tmp_path / "图表" / "chart.png")
+    hostile = "</td></tr></table><h1>标题</h1>"
+    text = WITH_FIGURES.replace("[地区生产总值, 亿元, 12.3, 4.5]", f"['{hostile}', 亿元, 12.3, 4.5]")
+    draft = Builder().draft(write_yaml(text))
+    table = next(b for b in draft.document.blocks if b.role is BlockRole.TABLE)
+    assert table.rows[0][0][0].text == hostile and len(draft.document.headings(1)) == 1
+
+
+def test_missing_image_through_the_command_line(write_yaml):
+    from click.testing import CliRunner
+
+    from drafting.cli import main
+
+    path = write_yaml(WITH_FIGURES)
+    result = CliRunner().invoke(main, ["build", str(path)])
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert "parts[0].intro[2].image.path：找不到图片文件“图表/chart.png”" in result.output
+    assert not path.with_suffix(".docx").exists()
