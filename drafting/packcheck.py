@@ -14,12 +14,16 @@ layout counts for the pack that extends it, minus the blocks the pack replaces):
   over a schema list (``{% for part in parts %}…{{ part.heading }}``), nested
   loops included, must be a property of that object or list item when the
   schema closes it (``additionalProperties: false``);
+- values passed to the pack's own macros (defined in its templates, called by
+  name, ``from … import`` or ``import … as alias``, the shared blocks.xml.j2
+  included) are followed into the macro body, bound to its parameters;
 - the required properties of such an object or item are all read, unless the
-  value is handed on whole (to a macro, a filter, a variable), after which its
-  fields are not followed.
+  value is handed on whole (to a filter, a variable, a comparison such as
+  ``"table" in p``), after which its fields are not followed.
 
-Not covered: fields a macro reads from its parameters, dynamic access such as
-``x[name]``, and values renamed with ``set`` and then passed on.
+Not covered: dynamic access such as ``x[name]``, macros reached through a
+variable or ``caller()``, and the different schemas a recursive loop
+(``loop(section.sections)``) descends into (its first level is checked).
 
 The findings are warnings: the analysis is static and a pack in development
 should still build; a name that really is undefined still fails at render time.
@@ -91,7 +95,7 @@ def check_pack(env: jinja2.Environment, template_name: str, schema: dict, schema
                 f"schema.json 的{kind}“{name}”在模板中从未用到：写稿人填写的内容不会出现在文稿中",
             ))
 
-    walker = _Walker(schema, properties, problems)
+    walker = _Walker(schema, properties, problems, _Macros(sources))
     for source in sources:
         walker.walk_template(source)
     problems.extend(walker.unread_required())
@@ -239,19 +243,57 @@ def _items(schema: dict, root: dict) -> dict | None:
 # ---------------------------------------------------------------- the walk
 
 
-class _Walker:
-    """Follows schema objects and loop variables through the syntax tree."""
+class _Macros:
+    """The macros of the pack's templates, by the names a template calls them by:
+    ``name`` (its own or ``from … import name``) or ``alias.name`` (``import … as alias``)."""
 
-    def __init__(self, root: dict, properties: dict, problems: list[Problem]):
+    def __init__(self, sources: list[_Source]):
+        self.by_name: dict[str, _Source] = {s.name: s for s in sources}
+        self.defined: dict[tuple[str, str], nodes.Macro] = {}
+        self.aliases: dict[tuple[str, str], str] = {}
+        self.imported: dict[tuple[str, str], tuple[str, str]] = {}
+        for source in sources:
+            for node in source.ast.body:
+                if isinstance(node, nodes.Macro):
+                    self.defined[(source.name, node.name)] = node
+            for node in source.ast.find_all((nodes.Import, nodes.FromImport)):
+                if not isinstance(node.template, nodes.Const):
+                    continue
+                if isinstance(node, nodes.Import):
+                    self.aliases[(source.name, node.target)] = node.template.value
+                else:
+                    for name in node.names:
+                        original, local = name if isinstance(name, tuple) else (name, name)
+                        self.imported[(source.name, local)] = (node.template.value, original)
+
+    def find(self, source: str, callee: nodes.Node) -> tuple[nodes.Macro, _Source] | None:
+        if isinstance(callee, nodes.Name):
+            where, name = self.imported.get((source, callee.name), (source, callee.name))
+        elif isinstance(callee, nodes.Getattr) and isinstance(callee.node, nodes.Name):
+            where, name = self.aliases.get((source, callee.node.name)), callee.attr
+        else:
+            return None
+        macro = self.defined.get((where, name))
+        return (macro, self.by_name[where]) if macro is not None else None
+
+
+class _Walker:
+    """Follows schema objects and loop variables through the syntax tree, and into
+    the pack's own macros with the values passed to them."""
+
+    def __init__(self, root: dict, properties: dict, problems: list[Problem], macros: _Macros):
         self.root = root
         self.properties = properties
         self.problems = problems
+        self.macros = macros
         self.uses: dict[str, _Use] = {}
         self.scopes: list[dict[str, _Binding | None]] = []
         self.filename = ""
+        self.source = ""
+        self.followed: set[tuple] = set()
 
     def walk_template(self, source: _Source) -> None:
-        self.filename = source.filename
+        self.filename, self.source = source.filename, source.name
         self.scopes = [{}]
         self.walk(source.ast)
 
@@ -327,6 +369,8 @@ class _Walker:
             self._walk_children(node, skip=node.node)
         elif isinstance(node, nodes.For):
             self._for(node)
+        elif isinstance(node, nodes.Call):
+            self._call(node)
         elif isinstance(node, (nodes.Macro, nodes.CallBlock)):
             params = {a.name: None for a in getattr(node, "args", [])}
             params.update(caller=None, varargs=None, kwargs=None)
@@ -348,6 +392,47 @@ class _Walker:
         for child in node.iter_child_nodes():
             if child is not skip:
                 self.walk(child)
+
+    def _call(self, node: nodes.Call) -> None:
+        """A call of one of the pack's macros: its parameters take the bindings of the
+        arguments, and the body is followed once per distinct set of bindings."""
+        shadowed = isinstance(node.node, nodes.Name) and any(node.node.name in s for s in self.scopes)
+        found = None if shadowed else self.macros.find(self.source, node.node)
+        if found is None:
+            self._walk_children(node)
+            return
+        macro, source = found
+        scope: dict[str, _Binding | None] = {a.name: None for a in macro.args}
+        names = list(scope)
+        for i, arg in enumerate(node.args):
+            binding = self._chain(arg)
+            if i < len(names):
+                scope[names[i]] = binding
+            else:
+                self._read_whole(binding)
+        for keyword in node.kwargs:
+            binding = self._chain(keyword.value)
+            if keyword.key in scope:
+                scope[keyword.key] = binding
+            else:
+                self._read_whole(binding)
+        for extra in (node.dyn_args, node.dyn_kwargs):
+            if extra is not None:
+                self.walk(extra)
+        key = (id(macro), tuple(b.label if b else None for b in scope.values()))
+        if key in self.followed:
+            return
+        self.followed.add(key)
+        saved = self.scopes, self.filename, self.source
+        self.scopes = [dict(scope, caller=None, varargs=None, kwargs=None)]
+        self.filename, self.source = source.filename, source.name
+        try:
+            for default in macro.defaults:
+                self.walk(default)
+            for child in macro.body:
+                self.walk(child)
+        finally:
+            self.scopes, self.filename, self.source = saved
 
     def _for(self, node: nodes.For) -> None:
         binding = self._chain(node.iter)

@@ -162,3 +162,47 @@ def test_disagreement_is_a_warning_on_build_not_a_failure(write_yaml):
 def test_every_builtin_pack_agrees_with_its_schema(pack):
     loaded = Builder().load_pack(find_pack(pack))
     assert loaded.warnings == [], "\n".join(map(str, loaded.warnings))
+
+
+MACRO_PACK_SCHEMA = {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "type": "object",
+    "additionalProperties": False,
+    "required": ["title", "parts"],
+    "properties": {
+        "title": {"type": "string"},
+        "parts": {"type": "array", "items": {
+            "type": "object", "additionalProperties": False,
+            "properties": {
+                "intro": {"type": "array", "items": {"$ref": "#/$defs/paragraph"}},
+                "points": {"type": "array", "items": {"$ref": "#/$defs/point"}},
+            },
+        }},
+    },
+}
+MACRO_TEMPLATE = """\
+{% import "blocks.xml.j2" as draft with context %}
+{% macro point(pt) %}<p>{{ pt.FIELD }}</p>{% endmacro %}
+<doc><title>{{ title }}</title>
+{% for part in parts %}{{ draft.paragraphs(part.intro) }}{% for pt in part.points %}{{ point(pt) }}{% endfor %}{% endfor %}
+</doc>
+"""
+
+
+@pytest.mark.parametrize("field, expected", [
+    ("lead", {}),
+    # the misspelling where the macro reads it; the unread field where the items are looped over
+    ("leed", {"模板读取了 parts[].points[].leed": 2, "parts[].points[] 的必填项“lead”在模板中从未用到": 4}),
+])
+def test_values_passed_to_macros_are_followed(tmp_path, field, expected):
+    import json
+
+    folder = tmp_path / "macro-pack"
+    folder.mkdir()
+    (folder / "schema.json").write_text(json.dumps(MACRO_PACK_SCHEMA), encoding="utf-8")
+    (folder / "template.xml.j2").write_text(MACRO_TEMPLATE.replace("FIELD", field), encoding="utf-8")
+    warnings = Builder().load_pack(find_pack(str(folder))).warnings
+    assert [w.message for w in warnings if not any(e in w.message for e in expected)] == []
+    for fragment, line in expected.items():
+        (w,) = [w for w in warnings if fragment in w.message]
+        assert w.location.file.endswith("macro-pack/template.xml.j2") and w.location.line == line
