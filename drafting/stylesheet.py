@@ -93,7 +93,7 @@ def _bundled(name: str) -> dict[str, Any]:
 _PAGE_NUMBERS = ("width_mm", "height_mm", "top_mm", "bottom_mm", "left_mm", "right_mm",
                  "footer_mm", "lines_per_page", "chars_per_line")
 _STYLE_NUMBERS = ("size_pt", "line_pt", "first_line_chars", "space_after_lines",
-                  "space_before_pt", "outline_level", "keep_lead_max_lines")
+                  "space_before_pt", "outline_level", "keep_lead_max_lines", "right_chars")
 
 
 def check_stylesheet(sheet: StyleSheet, file: str | None = None) -> None:

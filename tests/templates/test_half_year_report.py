@@ -5,6 +5,7 @@ import io
 
 import docx
 import pytest
+from docx.oxml.ns import qn
 
 from drafting.build import Builder, render_docx, render_text
 from drafting.errors import SchemaError
@@ -59,6 +60,9 @@ def test_word_styles_for_report(example):
     assert styles[-2:] == ["讲话正文", "落款"]
     assert styles.count("一级标题") == 3 and styles.count("四级标题") == 2
     assert word.styles["二级标题"].font.bold is False  # the pack's stylesheet.yaml: 楷体, not bold
+    ind = word.styles["落款"].element.pPr.find(qn("w:ind"))
+    assert ind.get(qn("w:rightChars")) == "200"  # 右空二字
+    assert ind.get(qn("w:right")) == str(2 * 16 * 20)
     assert len(word.tables) == 1
 
 

@@ -135,6 +135,8 @@ def _paragraph_properties(ppr, spec: dict) -> None:
     ooxml.set_space(ppr, spec.get("space_before_pt", 0), after)
     ooxml.set_first_line_chars(ppr, spec.get("first_line_chars", 0), spec["size_pt"])
     ooxml.set_alignment(ppr, spec.get("align", "justify"))
+    if "right_chars" in spec:  # 落款 右空二字 (GB/T 9704 7.3.5)
+        ooxml.set_side_indent(ppr, "right", spec["right_chars"], spec["size_pt"])
     if "hanging_punctuation" in spec:
         ooxml.set_hanging_punctuation(ppr, spec["hanging_punctuation"])
     if not spec.get("snap_to_grid", True):
