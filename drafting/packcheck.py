@@ -41,7 +41,7 @@ from jinja2 import meta, nodes
 
 from .errors import Location, Problem
 
-ENGINE_KEYS = frozenset({"pack"})  # read by draft itself, not by templates
+ENGINE_KEYS = frozenset({"pack", "pronunciations"})  # read by draft itself (pack lookup, reading copy), not by templates
 _JINJA_NAMES = frozenset({"loop", "super", "self", "caller", "varargs", "kwargs"})
 # filters and tests that look at a value without reading its fields
 _NON_READING = frozenset({"length", "count", "defined", "undefined", "none", "string", "mapping",

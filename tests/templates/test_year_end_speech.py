@@ -85,3 +85,15 @@ def test_word_output_holds_both_tables(example):
     word = docx.Document(io.BytesIO(render_docx(draft)))
     assert [t.rows[0].cells[0].text for t in word.tables] == ["指标", "项目"]
     assert len(word.tables[0].rows) == 5
+
+
+def test_reading_and_outline_copies_with_tables(example):
+    from drafting.copies import outline_copy, reading_copy
+
+    draft, _ = example
+    reading = reading_copy(draft.document)
+    tables = [b for b in reading.blocks if b.role is BlockRole.TABLE]
+    assert tables == [b for b in draft.document.blocks if b.role is BlockRole.TABLE]  # passed through as they are
+    assert BlockRole.TABLE not in {b.role for b in outline_copy(draft.document).blocks}
+    word = docx.Document(io.BytesIO(render_docx(draft, copy="reading")))
+    assert len(word.tables) == 2
