@@ -231,3 +231,28 @@ def test_missing_image_through_the_command_line(write_yaml):
     assert result.exit_code == 1 and "Traceback" not in result.output
     assert "parts[0].intro[2].image.path：找不到图片文件“图表/chart.png”" in result.output
     assert not path.with_suffix(".docx").exists()
+
+
+def test_header_row_repeats_on_every_page_in_libreoffice(write_yaml):
+    """Through LibreOffice (draft's PDF path): a table of 60 rows spans pages and
+    each page it reaches starts with the header row; no cell is lost."""
+    import subprocess
+
+    from drafting.build import render_pdf
+
+    rows = "".join(f"            - [指标{i:02d}, 亿元, {i}.5, {i % 7}]\n" for i in range(60))
+    text = MINIMAL.replace(
+        "    points:",
+        "    intro:\n      - table:\n          caption: 长表\n          header: [指标, 单位, 完成值, 同比]\n"
+        f"          rows:\n{rows}    points:",
+    )
+    pdf = render_pdf(Builder().draft(write_yaml(text)))
+    pages = subprocess.run(["pdftotext", "-layout", "-", "-"], input=pdf, capture_output=True, check=True)
+    pages = [p.replace(" ", "") for p in pages.stdout.decode("utf-8").split("\f")]  # pdftotext spaces CJK
+    with_rows = [p for p in pages if any(f"指标{i:02d}" in p for i in range(60))]
+    assert len(with_rows) >= 2
+    for page in with_rows:
+        first_row = next(line for line in page.splitlines() if "指标" in line)
+        assert "完成值" in first_row, first_row  # the header row, repeated
+    found = [f"指标{i:02d}" for i in range(60) if any(f"指标{i:02d}" in p for p in pages)]
+    assert len(found) == 60
