@@ -16,7 +16,6 @@ from .styles import _paragraph_properties as paragraph_properties
 from .styles import _run_properties as run_properties
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-_XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 _BOLD = {InlineRole.LEAD, InlineRole.STRONG}
 
 
@@ -61,12 +60,10 @@ def paragraph(style_id: str, inlines: tuple[Inline, ...] = (), align: str | None
         r = etree.SubElement(p, w("r"))
         if inline.role in _BOLD:
             etree.SubElement(etree.SubElement(r, w("rPr")), w("b"))
-        if inline.role is InlineRole.LINE_BREAK:
+        if inline.role in (InlineRole.LINE_BREAK, InlineRole.LAYOUT_BREAK):
             etree.SubElement(r, w("br"))
         else:
-            t = etree.SubElement(r, w("t"))
-            t.text = inline.text
-            t.set(_XML_SPACE, "preserve")
+            r.append(ooxml.text_element(inline.text))
     return p
 
 
