@@ -12,8 +12,8 @@ from lxml import etree
 
 from ...model import Inline, InlineRole
 from . import ooxml
-from .styles import _paragraph_properties as paragraph_properties
-from .styles import _run_properties as run_properties
+from .styles import paragraph_properties
+from .styles import run_properties
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _BOLD = {InlineRole.LEAD, InlineRole.STRONG}

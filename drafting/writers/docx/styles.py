@@ -35,8 +35,8 @@ def define_styles(word, sheet: StyleSheet) -> dict[str, str]:
                 style.base_style = word.styles[body_name]
             style.next_paragraph_style = word.styles[body_name]
             style.quick_style = True
-            _paragraph_properties(style.element.get_or_add_pPr(), spec)
-            _run_properties(style.element.get_or_add_rPr(), spec)
+            paragraph_properties(style.element.get_or_add_pPr(), spec)
+            run_properties(style.element.get_or_add_rPr(), spec)
         ids[key] = style.style_id
     for key in sheet.character_keys():
         spec = sheet.character(key)
@@ -44,7 +44,7 @@ def define_styles(word, sheet: StyleSheet) -> dict[str, str]:
         if style is None:
             style = word.styles.add_style(spec["name"], WD_STYLE_TYPE.CHARACTER)
             style.quick_style = True
-            _run_properties(style.element.get_or_add_rPr(), spec)
+            run_properties(style.element.get_or_add_rPr(), spec)
         ids["char:" + key] = style.style_id
     return ids
 
@@ -129,7 +129,7 @@ def _edit_part(word, partname: str, edit) -> None:
             return
 
 
-def _paragraph_properties(ppr, spec: dict) -> None:
+def paragraph_properties(ppr, spec: dict) -> None:
     ooxml.set_exact_line(ppr, spec["line_pt"])
     after = spec.get("space_after_lines", 0) * spec.get("line_pt", 0)
     ooxml.set_space(ppr, spec.get("space_before_pt", 0), after)
@@ -158,7 +158,7 @@ _PAGINATION = {
 }
 
 
-def _run_properties(rpr, spec: dict) -> None:
+def run_properties(rpr, spec: dict) -> None:
     if "font" in spec:
         ooxml.set_fonts(rpr, spec["font"])
     if "bold" in spec:
