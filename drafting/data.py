@@ -24,11 +24,18 @@ try:  # the C composer is several times faster on book-length inputs
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _Loader
 
-MAX_INPUT_BYTES = 64 * 1024 * 1024
+# A long speech is tens of kilobytes; composing YAML costs tens of bytes of
+# memory per byte of input, so the bound keeps a stray huge file from eating it.
+MAX_INPUT_BYTES = 8 * 1024 * 1024
 MAX_DEPTH = 64
 # Aliases may share subtrees, but the expanded data may not grow past this many
-# nodes more than the file itself holds ("billion laughs").
+# nodes, or this many characters of text, more than the file itself holds
+# ("billion laughs").
 MAX_ALIAS_EXPANSION = 100_000
+MAX_ALIAS_TEXT = 1_000_000
+# Line breaks to YAML 1.1 (and so to libyaml) but not to Notepad or WPS: they
+# would shift every line number we report, and a key after one silently moves.
+_FOREIGN_BREAKS = re.compile("[\x85\u2028\u2029]")
 
 Path_ = tuple[str | int, ...]
 
@@ -107,19 +114,15 @@ def parse_speech(raw: bytes, file: str) -> SpeechData:
             Location(file),
         )
     text = decode_text(raw, file)
-    lines = text.splitlines()
-    source = SourceMap(file, lines=lines)
+    source = SourceMap(file, lines=text.split("\n"))
+    _check_line_breaks(text, source)
     try:
+        _check_depth(text, source)
         root = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as e:
         raise _syntax_error(e, source) from None
     except yaml.reader.ReaderError as e:
-        line = text.count("\n", 0, e.position) + 1
-        column = e.position - (text.rfind("\n", 0, e.position) + 1) + 1
-        raise DataError(
-            f"文件中含有不可用的控制字符 U+{e.character:04X}（常由复制粘贴带入），请删去",
-            Location(file, line, column),
-        ) from None
+        raise _control_character_error(text, e.position, e.character, source) from None
     except yaml.YAMLError as e:  # pragma: no cover - unmarked errors are rare
         raise DataError(f"YAML 无法解析：{e}", Location(file)) from None
     if root is None:
@@ -133,21 +136,34 @@ def parse_speech(raw: bytes, file: str) -> SpeechData:
 
 
 def decode_text(raw: bytes, file: str) -> str:
-    """UTF-8 (with or without BOM), else GB18030 (a superset of GBK and GB2312)."""
+    """UTF-8 (with or without BOM), else GB18030 (a superset of GBK and GB2312).
+
+    A file that is UTF-8 up to a bad byte, with Chinese before it, is a damaged
+    UTF-8 file: reading it as GB18030 would turn all of it into mojibake, so the
+    bad byte is reported instead.
+    """
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     elif raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
-            return raw.decode("utf-16").replace("\r\n", "\n").replace("\r", "\n")
+            return normalize_newlines(raw.decode("utf-16"))
         except UnicodeDecodeError as e:
             raise _decode_error(raw, e, file, "UTF-16") from None
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as utf8_error:
+        if not raw[: utf8_error.start].isascii():
+            raise _decode_error(raw, utf8_error, file, "UTF-8") from None
         try:
             text = raw.decode("gb18030")
-        except UnicodeDecodeError:
-            raise _decode_error(raw, utf8_error, file, "UTF-8 或 GBK/GB18030") from None
+        except UnicodeDecodeError as gb_error:
+            first = min(utf8_error, gb_error, key=lambda e: e.start)
+            raise _decode_error(raw, first, file, "UTF-8 或 GBK/GB18030") from None
+    return normalize_newlines(text)
+
+
+def normalize_newlines(text: str) -> str:
+    """Windows (CRLF) and old Mac (CR) line ends become LF."""
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
@@ -160,6 +176,63 @@ def _decode_error(raw: bytes, e: UnicodeDecodeError, file: str, tried: str) -> D
         "请在编辑器中“另存为” UTF-8 编码后重试",
         Location(file, line),
     )
+
+
+# ---------------------------------------------------------------- checks before YAML
+
+
+def _check_line_breaks(text: str, source: SourceMap) -> None:
+    found = _FOREIGN_BREAKS.search(text)
+    if found:
+        code = f"U+{ord(found.group()):04X}"
+        raise DataError(
+            f"文件中含有特殊换行符 {code}（常由网页复制带入），编辑器里看不见，"
+            "却会打乱行号和缩进。请删去它，需要换行处用普通回车",
+            _position(text, found.start(), source),
+            _visible_line(source.line_text(_position(text, found.start(), source).line)),
+        )
+
+
+def _check_depth(text: str, source: SourceMap) -> None:
+    """Refuse deep nesting before composing: libyaml's composer recurses in C
+    and crashes the interpreter on a few thousand nested brackets."""
+    depth = 0
+    for event in yaml.parse(text, Loader=_Loader):
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH:
+                mark = event.start_mark
+                raise DataError(
+                    f"嵌套层数过深（上限 {MAX_DEPTH} 层）",
+                    Location(source.file, mark.line + 1, mark.column + 1),
+                )
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
+
+
+def _control_character_error(text: str, position: int, character: int, source: SourceMap) -> DataError:
+    where = _position(text, position, source)
+    return DataError(
+        f"文件中含有不可用的控制字符 U+{character:04X}（常由复制粘贴带入，Word 文档无法保存），请删去",
+        where,
+        _visible_line(source.line_text(where.line)),
+    )
+
+
+def _position(text: str, offset: int, source: SourceMap) -> Location:
+    line = text.count("\n", 0, offset) + 1
+    column = offset - (text.rfind("\n", 0, offset) + 1) + 1
+    return Location(source.file, line, column)
+
+
+_INVISIBLE = re.compile("[\x00-\x08\x0b-\x1f\x7f\x85\u2028\u2029\ud800-\udfff]")
+
+
+def _visible_line(line: str | None) -> str | None:
+    """The line with invisible characters shown as one-cell marks (the caret stays put)."""
+    if line is None:
+        return None
+    return _INVISIBLE.sub("\ufffd", line)
 
 
 # ---------------------------------------------------------------- YAML errors
@@ -180,6 +253,9 @@ _PROBLEMS = {
     "did not find expected ',' or ']'": "方括号 [ ] 没有闭合，或列表项之间缺少逗号",
     "did not find expected ',' or '}'": "花括号 { } 没有闭合，或各项之间缺少逗号",
     "found unexpected ':'": "此处不能出现冒号（文字中含半角冒号时请加引号）",
+    "expected '<document start>', but found": "一个文件只能写一份讲话数据：此处多出了内容（是否多了一行 --- 或缩进不对？）",
+    "but found another document": "一个文件只能写一份讲话数据：此处又出现了 ---",
+    "found invalid Unicode character escape code": "双引号内的 \\u 转义不是有效字符（如单独的 \\ud800 代理项，Word 文档无法保存），请改写",
 }
 
 
@@ -200,37 +276,74 @@ def _syntax_error(e: yaml.MarkedYAMLError, source: SourceMap) -> DataError:
 # ---------------------------------------------------------------- building
 
 
-def _check_expansion(root: yaml.Node, source: SourceMap) -> None:
-    """Refuse alias bombs and alias cycles before building anything."""
-    sizes: dict[int, int] = {}
+@dataclass(slots=True)
+class Expansion:
+    """How big the data is once every alias is replaced by what it names.
+
+    Counted over the composed node graph, where an alias is a second reference
+    to its anchor's node, so the count costs one visit per distinct node.
+    """
+
+    nodes: int  # values after expansion
+    text: int  # characters of scalar text after expansion
+    distinct_nodes: int  # values written in the file
+    distinct_text: int
+    worst: yaml.Node | None  # the anchored node whose repetition costs most
+
+
+def measure_expansion(root: yaml.Node, source: SourceMap) -> Expansion:
+    sizes: dict[int, tuple[int, int]] = {}
+    nodes: dict[int, yaml.Node] = {}
+    reuses: dict[int, int] = {}
     visiting: set[int] = set()
 
-    def size(node: yaml.Node) -> int:
+    def size(node: yaml.Node) -> tuple[int, int]:
         key = id(node)
         if key in sizes:
+            reuses[key] = reuses.get(key, 0) + 1
             return sizes[key]
         if key in visiting:
             line = node.start_mark.line + 1
             raise DataError("锚点引用了自身，形成循环", Location(source.file, line))
         visiting.add(key)
-        total = 1
-        if isinstance(node, yaml.SequenceNode):
-            total += sum(size(child) for child in node.value)
-        elif isinstance(node, yaml.MappingNode):
-            total += sum(size(k) + size(v) for k, v in node.value)
+        count, text = 1, 0
+        if isinstance(node, yaml.ScalarNode):
+            text = len(node.value)
+        else:
+            children = node.value if isinstance(node, yaml.SequenceNode) else [c for kv in node.value for c in kv]
+            for child in children:
+                child_count, child_text = size(child)
+                count += child_count
+                text += child_text
         visiting.discard(key)
-        sizes[key] = total
-        return total
+        sizes[key] = (count, text)
+        nodes[key] = node
+        return count, text
 
-    try:
-        expanded = size(root)
-    except RecursionError:
-        raise DataError(f"嵌套层数过深（上限 {MAX_DEPTH} 层）", Location(source.file)) from None
-    if expanded - len(sizes) > MAX_ALIAS_EXPANSION:
+    total_nodes, total_text = size(root)
+    worst = max(reuses, key=lambda k: reuses[k] * (sizes[k][0] + sizes[k][1]), default=None)
+    return Expansion(
+        total_nodes,
+        total_text,
+        len(sizes),
+        sum(len(n.value) for n in nodes.values() if isinstance(n, yaml.ScalarNode)),
+        nodes[worst] if worst is not None else None,
+    )
+
+
+def _check_expansion(root: yaml.Node, source: SourceMap) -> None:
+    """Refuse alias bombs and alias cycles before building anything."""
+    grown = measure_expansion(root, source)
+    if (
+        grown.nodes - grown.distinct_nodes > MAX_ALIAS_EXPANSION
+        or grown.text - grown.distinct_text > MAX_ALIAS_TEXT
+    ):
+        mark = (grown.worst or root).start_mark
         raise DataError(
-            f"锚点/别名展开后的内容过多（约 {expanded} 个值，文件本身只有 {len(sizes)} 个）："
-            "这样的文件会耗尽内存，已拒绝处理",
-            Location(source.file),
+            f"锚点/别名展开后的内容过多（约 {grown.nodes} 个值、{grown.text} 个字，"
+            f"文件本身只有 {grown.distinct_nodes} 个值）：这样的文件会耗尽内存，已拒绝处理。"
+            "被反复引用的是这一行定义的内容",
+            Location(source.file, mark.line + 1, mark.column + 1),
         )
 
 
@@ -296,8 +409,8 @@ class _Builder:
         if node.tag not in _PLAIN_TAGS:
             self._reject_tag(node, path)
         if node.style or node.tag == "tag:yaml.org,2002:str":  # plain: None or ''
-
-            return node.value
+            # an escaped "\r" would vanish as XML line-end handling; keep it a break
+            return normalize_newlines(node.value)
         return resolve_plain(node.value)
 
     def _mapping(self, node: yaml.MappingNode, path: Path_, depth: int) -> dict:
