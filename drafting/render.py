@@ -14,13 +14,13 @@ from pathlib import Path
 from typing import Any, Callable, Iterator
 
 import jinja2
-from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup, escape
 
 from .data import Path_, SpeechData
 from .errors import Location, Problem, TemplateError
 from .indicators import Indicator, indicator_cells, phrase_indicator
 from .numerals import chinese_numeral, enumeration_marker, format_date
+from .sandbox import BudgetExceeded, PackSandbox, check_length
 
 _BREAK = Markup("<br/>")
 
@@ -36,8 +36,8 @@ class Renderer:
 
     def __init__(self, template_dirs: list[Path], template_name: str):
         self.template_name = template_name
-        self.env = ImmutableSandboxedEnvironment(
-            loader=jinja2.FileSystemLoader([str(d) for d in template_dirs]),
+        self.env = PackSandbox(
+            template_dirs,
             undefined=jinja2.StrictUndefined,
             autoescape=True,
             finalize=_finalize,
@@ -73,12 +73,28 @@ class Renderer:
         placeholders = _PlaceholderLog(speech)
         context = dict(speech.values)
         context[_LOG] = placeholders
+        self.env.start_render()
         try:
-            return template.render(context), placeholders.problems
+            return _bounded_render(template, context), placeholders.problems
         except jinja2.TemplateError as e:
             raise _runtime_error(e, template) from None
-        except (TypeError, ValueError, AttributeError, KeyError, IndexError, ZeroDivisionError) as e:
+        except _TEMPLATE_FAULTS as e:
             raise _runtime_error(e, template) from None
+
+
+# What a template's own code can raise (a bad pack, not a bug in draft).
+_TEMPLATE_FAULTS = (
+    TypeError, ValueError, AttributeError, KeyError, IndexError, ArithmeticError, RecursionError,
+)
+
+
+def _bounded_render(template: jinja2.Template, context: dict) -> str:
+    chunks, length = [], 0
+    for chunk in template.generate(context):
+        length += len(chunk)
+        check_length(length)
+        chunks.append(chunk)
+    return "".join(chunks)
 
 
 def _marker(form: str, n: int) -> str:
@@ -148,10 +164,19 @@ class _PlaceholderLog:
 def _runtime_error(e: Exception, template: jinja2.Template) -> TemplateError:
     filename, line = _template_frame(e)
     detail = getattr(e, "message", None) or str(e)
-    if isinstance(e, jinja2.UndefinedError):
+    if isinstance(e, jinja2.TemplateSyntaxError):  # in an included template
+        filename, line = e.filename or e.name, e.lineno
+        message = f"模板语法错误：{detail}"
+    elif isinstance(e, jinja2.TemplateNotFound):
+        message = f"找不到模板文件“{e.name}”：模板只能引用本模板包文件夹中的文件"
+    elif isinstance(e, jinja2.UndefinedError):
         message = f"模板引用了未定义的变量或属性：{detail}"
+    elif isinstance(e, BudgetExceeded):
+        message = f"模板运行超出限制：{detail}"
     elif isinstance(e, jinja2.exceptions.SecurityError):
-        message = f"模板试图访问不允许的内容：{detail}"
+        message = f"模板试图访问不允许的内容（模板只能使用提供给它的数据）：{detail}"
+    elif isinstance(e, RecursionError):
+        message = "模板中的宏或 include 无限递归"
     else:
         message = f"模板运行出错：{detail}"
     return TemplateError(message, Location(filename or template.filename, line))

@@ -1,0 +1,160 @@
+"""The Jinja environment a pack's template runs in: it reaches only its data.
+
+Packs travel between offices, so a template is untrusted code. Jinja's
+immutable sandbox already refuses Python internals (``__class__``, ``_private``
+attributes, ``str.format`` tricks) and mutation of the data; on top of that:
+
+- templates load only from the pack's own folders, and a symbolic link inside
+  a pack cannot lead out of it;
+- work is bounded: ``range`` shares one budget across a render, and operators,
+  ``~`` concatenation, format specs and padding filters refuse to build text
+  longer than ``MAX_TEXT``, so a hostile template fails fast instead of eating
+  memory. Loops over the writer's own data are bounded by the input size.
+"""
+
+from __future__ import annotations
+
+import inspect
+import operator
+import re
+from pathlib import Path
+from typing import Any, Callable
+
+import jinja2
+from jinja2.compiler import CodeGenerator
+from jinja2.exceptions import SecurityError
+from jinja2.filters import do_center, do_format, do_indent
+from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+MAX_TEXT = 2_000_000  # characters in one value or in the whole output
+MAX_RANGE_TOTAL = 1_000_000  # numbers all calls of range() may yield in one render
+MAX_EXPONENT_BITS = 100_000
+MAX_FORMAT_WIDTH = 1_000
+
+
+class BudgetExceeded(SecurityError):
+    """Raised when a template would do unbounded work or build huge text."""
+
+
+class PackLoader(jinja2.FileSystemLoader):
+    """A FileSystemLoader that will not follow a link out of its folders."""
+
+    def get_source(self, environment, template):
+        source, filename, uptodate = super().get_source(environment, template)
+        real = Path(filename).resolve()
+        if not any(real.is_relative_to(Path(root).resolve()) for root in self.searchpath):
+            raise jinja2.TemplateNotFound(template)
+        return source, filename, uptodate
+
+
+class _BoundedCodeGenerator(CodeGenerator):
+    """Routes ``a ~ b`` through the environment, so concatenation is bounded too."""
+
+    def visit_Concat(self, node, frame) -> None:
+        self.write("environment.bounded(")
+        super().visit_Concat(node, frame)
+        self.write(")")
+
+
+class PackSandbox(ImmutableSandboxedEnvironment):
+    code_generator_class = _BoundedCodeGenerator
+    intercepted_binops = frozenset({"+", "*", "**", "%"})
+
+    def __init__(self, template_dirs: list[Path], **options: Any):
+        super().__init__(loader=PackLoader([str(d) for d in template_dirs]), **options)
+        for name in ("lipsum", "cycler", "joiner"):  # nothing a speech needs
+            self.globals.pop(name, None)
+        self.globals["range"] = self._range
+        self.filters.update(format=_bounded_format, center=_bounded_center, indent=_bounded_indent)
+        self.range_left = MAX_RANGE_TOTAL
+
+    def start_render(self) -> None:
+        self.range_left = MAX_RANGE_TOTAL
+
+    def _range(self, *args: int) -> range:
+        numbers = range(*args)
+        self.range_left -= len(numbers)
+        if self.range_left < 0:
+            raise BudgetExceeded(f"range() 循环次数过多（一次生成最多共 {MAX_RANGE_TOTAL} 次）")
+        return numbers
+
+    def bounded(self, value: Any) -> Any:
+        if hasattr(value, "__len__"):
+            check_length(len(value))
+        return value
+
+    def call_binop(self, context, op: str, left: Any, right: Any) -> Any:
+        if op == "*":
+            _check_repeat(left, right)
+            _check_repeat(right, left)
+        elif op == "**":
+            _check_power(left, right)
+        elif op == "%" and isinstance(left, str):
+            _check_printf(left)
+        elif op == "+" and hasattr(left, "__len__") and hasattr(right, "__len__"):
+            check_length(len(left) + len(right))
+        return self.bounded(_OPERATORS[op](left, right))
+
+    def wrap_str_format(self, value: Any) -> Callable[..., str] | None:
+        wrapper = super().wrap_str_format(value)
+        if wrapper is not None:
+            _check_brace_format(inspect.unwrap(value).__self__)
+        return wrapper
+
+
+_OPERATORS = {"+": operator.add, "*": operator.mul, "**": operator.pow, "%": operator.mod}
+
+
+def check_length(length: int) -> None:
+    if length > MAX_TEXT:
+        raise BudgetExceeded(f"模板生成的文字过长（超过 {MAX_TEXT} 个字符）")
+
+
+def _check_repeat(sequence: Any, times: Any) -> None:
+    if hasattr(sequence, "__len__") and isinstance(times, int):
+        check_length(len(sequence) * times)
+
+
+def _check_power(base: Any, exponent: Any) -> None:
+    if isinstance(base, int) and isinstance(exponent, int) and abs(base) > 1:
+        if base.bit_length() * abs(exponent) > MAX_EXPONENT_BITS:
+            raise BudgetExceeded("模板中的乘方运算结果过大")
+
+
+_PRINTF_SPEC = re.compile(r"%(?:\([^)]*\))?[-#0 +]*(\*|\d+)?(?:\.(\*|\d+))?")
+_BRACE_FIELD = re.compile(r"\{[^{}]*\}")
+
+
+def _check_width(width: str | None) -> None:
+    if width and (width == "*" or int(width) > MAX_FORMAT_WIDTH):
+        raise BudgetExceeded(f"模板中的格式宽度过大（最多 {MAX_FORMAT_WIDTH}）")
+
+
+def _check_printf(fmt: str) -> None:
+    for spec in _PRINTF_SPEC.finditer(fmt):
+        _check_width(spec.group(1))
+        _check_width(spec.group(2))
+
+
+def _check_brace_format(fmt: str) -> None:
+    for field in _BRACE_FIELD.finditer(fmt):
+        for number in re.findall(r"\d+", field.group().partition(":")[2]):
+            _check_width(number)
+
+
+def _bounded_format(value: str, *args: Any, **kwargs: Any) -> str:
+    _check_printf(str(value))
+    return do_format(value, *args, **kwargs)
+
+
+def _bounded_center(value: str, width: int = 80) -> str:
+    _check_width(str(width) if isinstance(width, int) and width > 0 else None)
+    return do_center(value, width)
+
+
+def _bounded_indent(value: str, width: int | str = 4, *args: Any, **kwargs: Any) -> str:
+    if isinstance(width, int):
+        _check_width(str(width) if width > 0 else None)
+    elif isinstance(width, str) and len(width) > MAX_FORMAT_WIDTH:
+        _check_width(str(len(width)))
+    return do_indent(value, width, *args, **kwargs)
