@@ -1,32 +1,201 @@
-"""The .docx zip, written the same way every time.
+"""The .docx zip, written the same way every time, and signed with what it holds.
 
-Fixed entry times and order make the same input give byte-identical output, so
-writers can keep speeches in version control and see only real changes.
-``SOURCE_DATE_EPOCH`` sets the time when given.
+Fixed entry times, order and document dates make the same input give
+byte-identical output, so writers can keep speeches in version control and see
+only real changes. ``SOURCE_DATE_EPOCH`` sets the time when given.
+
+The package also records a fingerprint of its own content parts in a custom
+document property. Word and WPS keep custom properties when they save, but
+rewrite the parts, so a later build can tell a file draft wrote from one a
+writer has edited since (or one draft never wrote) and refuse to overwrite it.
 """
 
 from __future__ import annotations
 
+import hashlib
 import io
 import os
 import time
 import zipfile
+from dataclasses import dataclass
+
+from lxml import etree
 
 _DEFAULT_EPOCH = 315532800  # 1980-01-01, the earliest time a zip entry can hold
+_LATEST_EPOCH = 4354819199  # 2107-12-31, the latest
+
+CONTENT_TYPES = "[Content_Types].xml"
+PACKAGE_RELS = "_rels/.rels"
+CORE_PART = "docProps/core.xml"
+CUSTOM_PART = "docProps/custom.xml"
+FINGERPRINT_PROPERTY = "draft-fingerprint"
+
+_PKG_CT = "http://schemas.openxmlformats.org/package/2006/content-types"
+_PKG_RELS = "http://schemas.openxmlformats.org/package/2006/relationships"
+_CUSTOM_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/custom-properties"
+_CUSTOM_CT = "application/vnd.openxmlformats-officedocument.custom-properties+xml"
+_CUSTOM_NS = "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"
+_VT_NS = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"
+_CORE_NS = {
+    "cp": "http://schemas.openxmlformats.org/package/2006/metadata/core-properties",
+    "dcterms": "http://purl.org/dc/terms/",
+}
+_PROPERTY_FMTID = "{D5CDD505-2E9C-101B-9397-08002B2CF9AE}"  # user-defined properties
+
+
+def source_epoch() -> int:
+    """``SOURCE_DATE_EPOCH`` if it is a usable time, else 1980-01-01."""
+    try:
+        epoch = int(os.environ.get("SOURCE_DATE_EPOCH", _DEFAULT_EPOCH))
+    except ValueError:
+        epoch = _DEFAULT_EPOCH
+    return min(max(epoch, _DEFAULT_EPOCH), _LATEST_EPOCH)
 
 
 def zip_time() -> tuple[int, int, int, int, int, int]:
-    epoch = int(os.environ.get("SOURCE_DATE_EPOCH", _DEFAULT_EPOCH))
-    return time.gmtime(max(epoch, _DEFAULT_EPOCH))[:6]
+    return time.gmtime(source_epoch())[:6]
 
 
 def finish_package(blob: bytes) -> bytes:
+    """Rewrite python-docx's package: fixed dates and order, fingerprint added."""
+    parts = _read_parts(blob)
+    parts[CORE_PART] = _fixed_core_dates(parts[CORE_PART])
+    parts[PACKAGE_RELS] = _with_custom_relationship(parts[PACKAGE_RELS])
+    parts[CONTENT_TYPES] = _with_custom_content_type(parts[CONTENT_TYPES])
+    parts.pop(CUSTOM_PART, None)
+    parts[CUSTOM_PART] = _custom_properties(content_fingerprint(parts))
+    return _write_zip(parts)
+
+
+# ---------------------------------------------------------------- fingerprint
+
+
+@dataclass(frozen=True, slots=True)
+class Fingerprint:
+    """What a .docx says it held when draft wrote it, and what it holds now."""
+
+    recorded: str | None  # None: not a package draft wrote (or the mark was removed)
+    actual: str | None  # None: not a readable .docx at all
+
+    @property
+    def unchanged(self) -> bool:
+        return self.recorded is not None and self.recorded == self.actual
+
+
+def content_fingerprint(parts: dict[str, bytes]) -> str:
+    """A hash of every part but the one holding the fingerprint."""
+    digest = hashlib.sha256()
+    for name in sorted(parts):
+        if name == CUSTOM_PART:
+            continue
+        data = parts[name]
+        digest.update(f"{name}\0{len(data)}\0".encode("utf-8"))
+        digest.update(data)
+    return "sha256:" + digest.hexdigest()
+
+
+_MAX_UNPACKED = 512 * 1024 * 1024  # a larger "docx" is not one draft wrote
+
+
+def read_fingerprint(blob: bytes) -> Fingerprint:
+    try:
+        with zipfile.ZipFile(io.BytesIO(blob)) as source:
+            if sum(info.file_size for info in source.infolist()) > _MAX_UNPACKED:
+                return Fingerprint(None, None)
+        parts = _read_parts(blob)
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError, NotImplementedError, RuntimeError):
+        return Fingerprint(None, None)
+    return Fingerprint(_recorded_fingerprint(parts.get(CUSTOM_PART)), content_fingerprint(parts))
+
+
+def _recorded_fingerprint(custom: bytes | None) -> str | None:
+    if custom is None:
+        return None
+    try:
+        root = etree.fromstring(custom, etree.XMLParser(resolve_entities=False, no_network=True))
+    except etree.XMLSyntaxError:
+        return None
+    for prop in root.findall(f"{{{_CUSTOM_NS}}}property"):
+        if prop.get("name") == FINGERPRINT_PROPERTY:
+            value = prop.find(f"{{{_VT_NS}}}lpwstr")
+            return value.text if value is not None else None
+    return None
+
+
+def _custom_properties(fingerprint: str) -> bytes:
+    root = etree.Element(f"{{{_CUSTOM_NS}}}Properties", nsmap={None: _CUSTOM_NS, "vt": _VT_NS})
+    prop = etree.SubElement(root, f"{{{_CUSTOM_NS}}}property", fmtid=_PROPERTY_FMTID, pid="2")
+    prop.set("name", FINGERPRINT_PROPERTY)
+    etree.SubElement(prop, f"{{{_VT_NS}}}lpwstr").text = fingerprint
+    return _serialize(root)
+
+
+def _with_custom_relationship(rels: bytes) -> bytes:
+    root = etree.fromstring(rels)
+    tag = f"{{{_PKG_RELS}}}Relationship"
+    if any(r.get("Type") == _CUSTOM_REL for r in root.iter(tag)):
+        return rels
+    ids = {r.get("Id") for r in root.iter(tag)}
+    number = next(n for n in range(1, len(ids) + 2) if f"rId{n}" not in ids)
+    etree.SubElement(root, tag, Id=f"rId{number}", Type=_CUSTOM_REL, Target=CUSTOM_PART)
+    return _serialize(root)
+
+
+def _with_custom_content_type(types: bytes) -> bytes:
+    root = etree.fromstring(types)
+    tag = f"{{{_PKG_CT}}}Override"
+    if not any(o.get("PartName") == "/" + CUSTOM_PART for o in root.iter(tag)):
+        etree.SubElement(root, tag, PartName="/" + CUSTOM_PART, ContentType=_CUSTOM_CT)
+    return _serialize(root)
+
+
+# ---------------------------------------------------------------- determinism
+
+
+def _fixed_core_dates(core: bytes) -> bytes:
+    """created = modified = the source epoch, revision 1 (Word counts its own saves)."""
+    root = etree.fromstring(core)
+    stamp = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(source_epoch()))
+    for name in ("dcterms:created", "dcterms:modified"):
+        _core_element(root, name).text = stamp
+    _core_element(root, "cp:revision").text = "1"
+    return _serialize(root)
+
+
+def _core_element(root, name: str):
+    prefix, local = name.split(":")
+    tag = f"{{{_CORE_NS[prefix]}}}{local}"
+    element = root.find(tag)
+    if element is None:
+        element = etree.SubElement(root, tag)
+        if prefix == "dcterms":
+            xsi = "http://www.w3.org/2001/XMLSchema-instance"
+            element.set(f"{{{xsi}}}type", "dcterms:W3CDTF")
+    return element
+
+
+def _serialize(root) -> bytes:
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def _read_parts(blob: bytes) -> dict[str, bytes]:
+    with zipfile.ZipFile(io.BytesIO(blob)) as source:
+        return {info.filename: source.read(info) for info in source.infolist() if not info.is_dir()}
+
+
+def _entry_order(name: str) -> tuple[int, str]:
+    # Content types first and package relationships next, as Word writes them.
+    return ({CONTENT_TYPES: 0, PACKAGE_RELS: 1}.get(name, 2), name)
+
+
+def _write_zip(parts: dict[str, bytes]) -> bytes:
     stamp = zip_time()
     out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(blob)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for info in source.infolist():
-            entry = zipfile.ZipInfo(info.filename, stamp)
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as target:
+        for name in sorted(parts, key=_entry_order):
+            entry = zipfile.ZipInfo(name, stamp)
             entry.compress_type = zipfile.ZIP_DEFLATED
+            entry.create_system = 3  # the same on every platform
             entry.external_attr = 0o644 << 16
-            target.writestr(entry, source.read(info.filename))
+            target.writestr(entry, parts[name], compresslevel=6)
     return out.getvalue()
