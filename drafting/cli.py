@@ -93,7 +93,7 @@ class _Group(click.Group):
             click.echo(f"错误：{e.format_message()}", err=True)
             sys.exit(e.exit_code)
         except DraftError as e:
-            click.echo(f"错误：{e}", err=True)
+            click.echo(f"错误：{_visible(str(e))}", err=True)
             sys.exit(e.exit_code)
         sys.exit(result if isinstance(result, int) else EXIT_OK)
 
@@ -118,9 +118,19 @@ _templates_option = click.option(
 )
 
 
+_INVISIBLE = re.compile("[\x00-\x08\x0b-\x1f\x7f\ud800-\udfff]")
+
+
+def _visible(text: str) -> str:
+    """Messages quote the writer's text; show control characters and lone
+    surrogates as \\uXXXX instead of sending them to the terminal (a lone
+    surrogate cannot even be encoded)."""
+    return _INVISIBLE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
 def _warn(problems: list[Problem]) -> None:
     for problem in problems:
-        click.echo(f"警告：{problem}", err=True)
+        click.echo(f"警告：{_visible(str(problem))}", err=True)
 
 
 @main.command()
@@ -139,15 +149,19 @@ def _warn(problems: list[Problem]) -> None:
     help="印哪一种：file 公文版（默认）、reading 阅读版（大字、生僻字注拼音、每部分注时长）、"
     "outline 提纲、all 三种并排（名.docx、名.阅读版.docx、名.提纲.docx）。",
 )
+@click.option(
+    "--force", is_flag=True,
+    help="即使已有的 Word 文件被修改过或正在打开，也覆盖它（先备份为 名称.备份1.docx 等）。",
+)
 @_templates_option
 def build(
     file: Path | None, output: Path | None, fmt: str | None, reference_doc: Path | None, copy: str,
-    templates_dirs: tuple[Path, ...],
+    force: bool, templates_dirs: tuple[Path, ...],
 ) -> None:
     """生成讲话稿。FILE 为讲话的 YAML 文件；不写则生成内置示例。"""
     from .build import Builder, render_docx, render_pdf, render_text
     from .copies import COPY_SUFFIXES, copy_path
-    from .output import write_atomic
+    from .output import refuse_input_as_output, write_atomic, write_docx_files
     from .packs import DEFAULT_PACK, find_pack
 
     if file is None:
@@ -157,11 +171,16 @@ def build(
     if fmt is None:
         suffix = output.suffix.lower().lstrip(".") if output is not None else ""
         fmt = suffix if suffix in ("txt", "pdf") else "docx"
+    copies = list(COPY_SUFFIXES) if copy == "all" else [copy]
+    to_screen = fmt == "txt" and output is None and copy != "all"
+    base = output or file.with_suffix(f".{fmt}")
+    targets = {c: (copy_path(base, c) if output is None or copy == "all" else base) for c in copies}
+    for target in [] if to_screen else targets.values():
+        refuse_input_as_output(target, file)
     draft = Builder(list(templates_dirs)).draft(file)
     _warn(draft.warnings)
     click.echo(_summary(draft), err=True)
-    copies = list(COPY_SUFFIXES) if copy == "all" else [copy]
-    if fmt == "txt" and output is None and copy != "all":
+    if to_screen:
         click.echo(render_text(draft, copy), nl=False)
         return
 
@@ -170,11 +189,15 @@ def build(
             return render_text(draft, c).encode("utf-8")
         return (render_pdf if fmt == "pdf" else render_docx)(draft, reference_doc, c)
 
-    base = output or file.with_suffix(f".{fmt}")
     # every copy is rendered before any is written: a failure leaves no partial set
-    outputs = {(copy_path(base, c) if output is None or copy == "all" else base): render(c) for c in copies}
-    for target, content in outputs.items():
-        write_atomic(target, content)
+    outputs = {targets[c]: render(c) for c in copies}
+    if fmt == "docx":
+        for backup in write_docx_files(outputs, force=force):
+            click.echo(f"原文件已备份为 {backup}", err=True)
+    else:
+        for target, content in outputs.items():
+            write_atomic(target, content)
+    for target in outputs:
         click.echo(f"已生成 {target}", err=True)
 
 
@@ -229,8 +252,7 @@ def schema(pack: str, templates_dirs: tuple[Path, ...]) -> None:
 @_templates_option
 def init(pack: str, file: Path | None, templates_dirs: tuple[Path, ...]) -> None:
     """把模板包 PACK 的带注释示例写到 FILE（默认 讲话.yaml），已存在则不覆盖。"""
-    from .errors import WriteError
-    from .output import write_atomic
+    from .output import write_new
     from .packs import find_pack
 
     from .editor import modeline, write_editor_schema
@@ -238,10 +260,8 @@ def init(pack: str, file: Path | None, templates_dirs: tuple[Path, ...]) -> None
 
     found = find_pack(pack, list(templates_dirs))
     file = file or Path("讲话.yaml")
-    if file.exists():
-        raise WriteError(f"{file} 已存在，为免覆盖您的内容，未写入。请换一个文件名")
     example = repoint_pack_key(found.example_file.read_text(encoding="utf-8"), found, file)
-    write_atomic(file, (modeline(found) + "\n" + example).encode("utf-8"))
+    write_new(file, (modeline(found) + "\n" + example).encode("utf-8"))
     schema_file = write_editor_schema(found, file.parent)
     click.echo(f"已写入 {file}（编辑器架构 {schema_file.name}）。填写后运行：draft build {file}")
 
@@ -359,7 +379,7 @@ def watch(file: Path, output: Path | None, interval: float) -> None:
     import time
 
     from .build import Builder, render_docx
-    from .output import write_atomic
+    from .output import write_docx
     from .watch import pack_files, snapshot, wait_for_change
 
     output = output or file.with_suffix(".docx")
@@ -370,7 +390,7 @@ def watch(file: Path, output: Path | None, interval: float) -> None:
         try:
             draft = Builder().draft(file)
             watched[1:] = pack_files(draft.pack.folder)
-            write_atomic(output, render_docx(draft))
+            write_docx(output, render_docx(draft))  # never over the writer's edits
         except DraftError as e:
             click.echo(f"[{stamp}] 错误：{e}", err=True)
             return

@@ -1,20 +1,156 @@
-"""Put output files on disk without ever leaving a half-written one.
+"""Put output files on disk without ever losing what is already there.
 
 The bytes go to a temporary file beside the target and are renamed over it, so
-a failed build leaves the previous output exactly as it was.
+a failed build leaves the previous output exactly as it was. A .docx draft
+wrote carries a fingerprint of its content (``writers/docx/package.py``); a
+target that no longer matches it (edited in Word or WPS, or never written by
+draft), or that is open in Word, is not overwritten unless the caller forces
+it, and then only after a numbered backup is kept.
 """
 
 from __future__ import annotations
 
 import os
+import shutil
 import tempfile
 from pathlib import Path
 
 from .errors import Location, WriteError
+from .writers.docx.package import read_fingerprint
+
+MAX_BACKUPS = 999
 
 
 def write_atomic(target: Path, content: bytes) -> None:
     target = Path(target)
+    temp = _write_temp(target, content)
+    try:
+        os.replace(temp, target)
+    except OSError as e:
+        _remove_quietly(temp)
+        raise WriteError(f"无法写入 {target}：{e.strerror}", Location(str(target))) from None
+    except BaseException:
+        _remove_quietly(temp)
+        raise
+
+
+def write_new(target: Path, content: bytes) -> None:
+    """Create ``target`` whole, or fail if it exists — even if it appeared a moment ago."""
+    target = Path(target)
+    temp = _write_temp(target, content)
+    try:
+        os.link(temp, target)  # atomic, and fails rather than replace
+    except FileExistsError:
+        raise _exists(target) from None
+    except OSError:  # a file system without hard links (FAT, some shares)
+        _create_exclusively(target, content)
+    finally:
+        _remove_quietly(temp)
+
+
+def write_docx(target: Path, content: bytes, *, force: bool = False) -> Path | None:
+    """Write a .docx unless that would overwrite a writer's work.
+
+    Returns the backup kept of the previous file, if ``force`` overrode a refusal.
+    """
+    backups = write_docx_files({Path(target): content}, force=force)
+    return backups[0] if backups else None
+
+
+def write_docx_files(outputs: dict[Path, bytes], *, force: bool = False) -> list[Path]:
+    """Write a set of .docx files, or none of them if any would overwrite a
+    writer's work; with ``force``, keep a backup of each such file first."""
+    refused = [Path(t) for t in outputs if check_overwrite(Path(t)) is not None]
+    if refused and not force:
+        raise check_overwrite(refused[0])
+    backups = [keep_backup(target) for target in refused]
+    for target, content in outputs.items():
+        write_atomic(Path(target), content)
+    return backups
+
+
+def refuse_input_as_output(output: Path, source: Path) -> None:
+    """Writing the speech over its own YAML would lose everything the writer typed."""
+    try:
+        same = Path(output).resolve() == Path(source).resolve() or (
+            Path(output).exists() and os.path.samefile(output, source)
+        )
+    except OSError:
+        same = False
+    if same:
+        raise WriteError(f"输出文件与输入的 YAML 是同一个文件（{source}），未写入。请换一个输出文件名", Location(str(output)))
+
+
+def check_overwrite(target: Path) -> WriteError | None:
+    """Why writing ``target`` would lose the writer's work, or None if it would not."""
+    target = Path(target)
+    where = Location(str(target))
+    if not target.exists():
+        return None
+    if target.is_dir():
+        return WriteError(f"{target} 是一个文件夹，不能写成 Word 文档", where)
+    owner = owner_file(target)
+    if owner is not None:
+        return WriteError(
+            f"这个文件似乎正在 Word 或 WPS 中打开（旁边有锁定文件 {owner.name}）。"
+            "请先保存并关闭它再生成；如确认要覆盖，可加 --force（会先备份原文件）",
+            where,
+        )
+    try:
+        existing = target.read_bytes()
+    except OSError as e:
+        return WriteError(f"无法读取已有的 {target.name}：{e.strerror}", where)
+    fingerprint = read_fingerprint(existing)
+    if fingerprint.unchanged:
+        return None
+    if fingerprint.recorded is None:
+        reason = "不是 draft 生成的文件（或已被其他软件另存）"
+    else:
+        reason = "生成后被修改过（可能在 Word 或 WPS 中编辑并保存过）"
+    return WriteError(
+        f"这个文件{reason}，为免覆盖其中的内容，未写入。"
+        "请换一个输出文件名（-o），或加 --force 覆盖（会先把原文件备份为 "
+        f"{backup_name(target, 1).name} 这样的编号副本）",
+        where,
+    )
+
+
+def owner_file(target: Path) -> Path | None:
+    """Word's ``~$`` owner file (or LibreOffice's lock file) beside ``target``, if any."""
+    folder, name = target.parent, target.name
+    stem = target.stem
+    # Word keeps the name whole up to six characters before the extension,
+    # then drops one (seven) or two (eight or more) to make room for "~$".
+    dropped = 0 if len(stem) <= 6 else 1 if len(stem) == 7 else 2
+    candidates = ["~$" + name[dropped:], "~$" + name, f".~lock.{name}#"]
+    for candidate in dict.fromkeys(candidates):
+        path = folder / candidate
+        if path.exists():
+            return path
+    return None
+
+
+def backup_name(target: Path, number: int) -> Path:
+    return target.with_name(f"{target.stem}.备份{number}{target.suffix}")
+
+
+def keep_backup(target: Path) -> Path:
+    """Copy ``target`` to the first free ``name.备份N.docx``; never replace a backup."""
+    for number in range(1, MAX_BACKUPS + 1):
+        backup = backup_name(target, number)
+        try:
+            with open(target, "rb") as source, open(backup, "xb") as copy:
+                shutil.copyfileobj(source, copy)
+        except FileExistsError:
+            continue
+        except OSError as e:
+            raise WriteError(f"无法备份 {target.name}：{e.strerror}", Location(str(target))) from None
+        return backup
+    raise WriteError(f"{target.name} 的备份已有 {MAX_BACKUPS} 份，请先清理", Location(str(target)))
+
+
+def _write_temp(target: Path, content: bytes) -> str:
+    """The content, complete and on disk, in a hidden temporary file beside ``target``."""
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
         raise WriteError(f"输出文件夹不存在：{folder}", Location(str(target)))
@@ -28,13 +164,32 @@ def write_atomic(target: Path, content: bytes) -> None:
             handle.write(content)
             handle.flush()
             os.fsync(handle.fileno())
-        os.replace(temp, target)
     except OSError as e:
         _remove_quietly(temp)
         raise WriteError(f"无法写入 {target}：{e.strerror}", Location(str(target))) from None
     except BaseException:
         _remove_quietly(temp)
         raise
+    return temp
+
+
+def _create_exclusively(target: Path, content: bytes) -> None:
+    try:
+        handle = open(target, "xb")
+    except FileExistsError:
+        raise _exists(target) from None
+    except OSError as e:
+        raise WriteError(f"无法写入 {target}：{e.strerror}", Location(str(target))) from None
+    try:
+        with handle:
+            handle.write(content)
+    except OSError as e:
+        _remove_quietly(str(target))  # ours, and only half written
+        raise WriteError(f"无法写入 {target}：{e.strerror}", Location(str(target))) from None
+
+
+def _exists(target: Path) -> WriteError:
+    return WriteError(f"{target} 已存在，为免覆盖您的内容，未写入。请换一个文件名", Location(str(target)))
 
 
 def _umask() -> int:
