@@ -122,7 +122,9 @@ def parse_speech(raw: bytes, file: str) -> SpeechData:
     except yaml.MarkedYAMLError as e:
         raise _syntax_error(e, source) from None
     except yaml.reader.ReaderError as e:
-        raise _control_character_error(text, e.position, e.character, source) from None
+        # libyaml counts the position in UTF-8 bytes; the character itself is exact
+        position = text.find(chr(e.character)) if isinstance(e.character, int) else e.position
+        raise _control_character_error(text, max(position, 0), e.character, source) from None
     except yaml.YAMLError as e:  # pragma: no cover - unmarked errors are rare
         raise DataError(f"YAML 无法解析：{e}", Location(file)) from None
     if root is None:
