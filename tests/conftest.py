@@ -129,3 +129,14 @@ WITH_FIGURES = MINIMAL.replace(
           width_mm: 100
     points:""",
 )
+
+
+# Property-based tests: "ci" (the default, what .ci/run uses) runs enough examples
+# to mean something; HYPOTHESIS_PROFILE=dev runs a quick pass while editing.
+import os  # noqa: E402
+
+from hypothesis import settings  # noqa: E402
+
+settings.register_profile("ci", max_examples=300, deadline=None, print_blob=True)
+settings.register_profile("dev", max_examples=30, deadline=None)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
