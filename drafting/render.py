@@ -143,7 +143,8 @@ class _PlaceholderLog:
 
     def phrase_all(self, indicators: list[dict]) -> Markup:
         phrases = self._each(indicators, phrase_indicator)
-        return Markup("；").join(Markup("<ind>%s</ind>") % text for text in phrases)
+        # _finalize: a newline the writer typed in a name stays a line break
+        return Markup("；").join(Markup("<ind>%s</ind>") % _finalize(text) for text in phrases)
 
     def cells_all(self, indicators: list[dict]) -> list[list[str]]:
         return list(self._each(indicators, indicator_cells))

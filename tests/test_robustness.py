@@ -71,7 +71,7 @@ paragraph = st.one_of(
     ),
 )
 paragraphs = st.lists(paragraph, max_size=3)
-point = st.fixed_dictionaries({"lead": text}, optional={"body": paragraphs})
+point = st.fixed_dictionaries({"lead": nonempty}, optional={"body": paragraphs})
 part = st.fixed_dictionaries(
     {"heading": nonempty},
     optional={
