@@ -137,6 +137,6 @@ import os  # noqa: E402
 
 from hypothesis import settings  # noqa: E402
 
-settings.register_profile("ci", max_examples=200, deadline=None, print_blob=True)
+settings.register_profile("ci", max_examples=500, deadline=None, print_blob=True)
 settings.register_profile("dev", max_examples=30, deadline=None)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
