@@ -154,7 +154,7 @@ def decode_text(raw: bytes, file: str) -> str:
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as utf8_error:
-        if not raw[: utf8_error.start].isascii():
+        if _looks_like_utf8(raw[: utf8_error.start]):
             raise _decode_error(raw, utf8_error, file, "UTF-8") from None
         try:
             text = raw.decode("gb18030")
@@ -162,6 +162,12 @@ def decode_text(raw: bytes, file: str) -> str:
             first = min(utf8_error, gb_error, key=lambda e: e.start)
             raise _decode_error(raw, first, file, "UTF-8 或 GBK/GB18030") from None
     return normalize_newlines(text)
+
+
+def _looks_like_utf8(prefix: bytes) -> bool:
+    """Several multi-byte UTF-8 characters in a row do not happen by chance in GBK."""
+    text = prefix.decode("utf-8")
+    return sum(1 for ch in text if ord(ch) > 0x7F) >= 3
 
 
 def normalize_newlines(text: str) -> str:

@@ -68,7 +68,7 @@ def test_undecodable_file_names_byte_offset_and_line():
 
 
 def test_damaged_utf8_is_an_error_not_gb18030_mojibake():
-    raw = "a: 中文\nb: ".encode() + b"\xe4\xb8\n"  # a UTF-8 character cut short
+    raw = "a: 全区经济工作会议\nb: ".encode() + b"\xe4\xb8\n"  # a UTF-8 character cut short
     error = data_error(raw)
     assert error.location.line == 2 and "UTF-8" in error.message
 
