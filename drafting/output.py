@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
+from contextlib import contextmanager
 from pathlib import Path
 
 from .errors import Location, WriteError
@@ -24,14 +25,8 @@ MAX_BACKUPS = 999
 def write_atomic(target: Path, content: bytes) -> None:
     target = Path(target)
     temp = _write_temp(target, content)
-    try:
+    with _removed_on_failure(temp, target):
         os.replace(temp, target)
-    except OSError as e:
-        _remove_quietly(temp)
-        raise WriteError(f"无法写入 {target}：{e.strerror}", Location(str(target))) from None
-    except BaseException:
-        _remove_quietly(temp)
-        raise
 
 
 def write_new(target: Path, content: bytes) -> None:
@@ -158,19 +153,26 @@ def _write_temp(target: Path, content: bytes) -> str:
         fd, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     except OSError as e:
         raise WriteError(f"无法在 {folder} 中写入文件：{e.strerror}", Location(str(target))) from None
-    try:
+    with _removed_on_failure(temp, target):
         os.fchmod(fd, 0o666 & ~_umask())
         with os.fdopen(fd, "wb") as handle:
             handle.write(content)
             handle.flush()
             os.fsync(handle.fileno())
+    return temp
+
+
+@contextmanager
+def _removed_on_failure(temp: str, target: Path):
+    """No failure, not even Ctrl-C, leaves the temporary file behind."""
+    try:
+        yield
     except OSError as e:
         _remove_quietly(temp)
         raise WriteError(f"无法写入 {target}：{e.strerror}", Location(str(target))) from None
     except BaseException:
         _remove_quietly(temp)
         raise
-    return temp
 
 
 def _create_exclusively(target: Path, content: bytes) -> None:

@@ -226,3 +226,23 @@ def test_write_new_without_hard_links_still_refuses_to_clobber(tmp_path, monkeyp
         write_new(tmp_path / "a.yaml", b"two")
     assert (tmp_path / "a.yaml").read_bytes() == b"one"
     assert leftovers(tmp_path) == []
+
+
+def test_template_error_leaves_previous_output_byte_identical(tmp_path):
+    import shutil
+
+    from drafting.packs import builtin_root
+
+    pack = tmp_path / "my-pack"
+    shutil.copytree(builtin_root() / "half-year-speech", pack)
+    speech = tmp_path / "speech.yaml"
+    speech.write_text(MINIMAL.replace("pack: half-year-speech", "pack: ./my-pack"), encoding="utf-8")
+    assert build(speech).exit_code == 0
+    target = speech.with_suffix(".docx")
+    before = target.read_bytes()
+    template = pack / "template.xml.j2"
+    template.write_text(template.read_text(encoding="utf-8") + "{{ 1 / 0 }}\n", encoding="utf-8")
+    result = build(speech)
+    assert result.exit_code == 1 and "template.xml.j2:" in result.stderr
+    assert target.read_bytes() == before
+    assert leftovers(tmp_path) == []
