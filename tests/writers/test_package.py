@@ -98,3 +98,14 @@ def test_python_docx_does_not_stamp_the_time(seed_draft, monkeypatch):
     before = render_docx(seed_draft)
     monkeypatch.setattr(dt, "datetime", Later)
     assert render_docx(seed_draft) == before
+
+
+def test_very_long_title_still_builds(write_yaml):
+    """Found by the property tests: python-docx refuses core properties over 255
+    characters, and a long meeting name made a traceback."""
+    from ..conftest import MINIMAL
+
+    draft = Builder().draft(write_yaml(MINIMAL.replace("测试会议", "长" * 1000)))
+    word = docx.Document(io.BytesIO(render_docx(draft)))
+    assert word.paragraphs[0].text.count("长") == 1000  # the body keeps every character
+    assert len(word.core_properties.title) == 255

@@ -136,11 +136,19 @@ def _keeps_lead_together(block: Block, spec: dict, sheet: StyleSheet) -> bool:
     return lines <= limit
 
 
+_PROPERTY_LIMIT = 255  # python-docx refuses longer core properties
+
+
+def _property_text(text: str) -> str:
+    """A document property is a label; the full text stands in the body."""
+    return text if len(text) <= _PROPERTY_LIMIT else text[: _PROPERTY_LIMIT - 1] + "…"
+
+
 def _set_properties(word, document: Document) -> None:
     props = word.core_properties
-    props.title = document.meta.title
-    props.author = document.meta.author
-    props.subject = document.meta.subject
-    props.keywords = document.meta.keywords
+    props.title = _property_text(document.meta.title)
+    props.author = _property_text(document.meta.author)
+    props.subject = _property_text(document.meta.subject)
+    props.keywords = _property_text(document.meta.keywords)
     props.comments = ""
     props.last_modified_by = "draft"
