@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from .data import SpeechData, load_speech
-from .errors import Problem
+from .errors import PackError, Problem
 from .markup import read_markup
 from .model import Document
 from .packcheck import check_pack
@@ -56,7 +56,12 @@ class Builder:
         name = speech.values.get("pack", DEFAULT_PACK) if isinstance(speech.values, dict) else DEFAULT_PACK
         if not isinstance(name, str):
             name = DEFAULT_PACK  # the schema reports the wrong type with its line
-        return find_pack(name, self.template_dirs, Path(speech.file).parent)
+        try:
+            return find_pack(name, self.template_dirs, Path(speech.file).parent)
+        except PackError as e:
+            if e.location is not None or name == DEFAULT_PACK:
+                raise
+            raise PackError(e.message, speech.source.locate(("pack",))) from None  # the line that names it
 
     def load_pack(self, pack: Pack) -> _LoadedPack:
         loaded = self._packs.get(pack.folder)

@@ -203,3 +203,12 @@ def test_deep_nesting_is_refused_before_libyaml_recurses():
 def test_input_size_is_bounded(monkeypatch):
     monkeypatch.setattr(data, "MAX_INPUT_BYTES", 1024)
     assert "文件过大" in data_error(b"a: " + b"x" * 2000).message
+
+
+def test_unknown_pack_names_the_line_of_the_pack_key(write_yaml):
+    """Found by the property tests: the error named no line."""
+    from drafting.errors import PackError
+
+    with pytest.raises(PackError) as info:
+        Builder().draft(write_yaml(MINIMAL.replace("pack: half-year-speech", "pack: 没有这个包")))
+    assert info.value.location.line == 1 and info.value.location.field == "pack"
