@@ -139,4 +139,5 @@ from hypothesis import settings  # noqa: E402
 
 settings.register_profile("ci", max_examples=500, deadline=None, print_blob=True)
 settings.register_profile("dev", max_examples=30, deadline=None)
+settings.register_profile("soak", max_examples=5000, deadline=None, print_blob=True)  # by hand
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))

@@ -87,3 +87,11 @@ def test_input_errors_exit_1_without_traceback(write_yaml):
     result = run("build", write_yaml("meeting: [1\n"))
     assert result.exit_code == 1
     assert "Traceback" not in result.output and "speech.yaml:" in result.stderr
+
+
+def test_control_characters_in_messages_are_shown_escaped(write_yaml):
+    text = MINIMAL.replace("meeting:\n  name: 测试会议\n  year: 2025", 'meeting: "测试\\x07会议"')
+    result = run("build", write_yaml(text))
+    assert result.exit_code == 1
+    assert "文字“测试\\u0007会议”" in result.stderr  # the value is quoted, its bell shown
+    assert "\x07" not in result.stderr and "speech.yaml:2" in result.stderr

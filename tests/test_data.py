@@ -212,3 +212,18 @@ def test_unknown_pack_names_the_line_of_the_pack_key(write_yaml):
     with pytest.raises(PackError) as info:
         Builder().draft(write_yaml(MINIMAL.replace("pack: half-year-speech", "pack: 没有这个包")))
     assert info.value.location.line == 1 and info.value.location.field == "pack"
+
+
+def test_wrong_types_say_what_was_expected_all_at_once(write_yaml):
+    text = (
+        MINIMAL.replace("  year: 2025", "  year: 明年")
+        .replace("          - 正文一。", "          - indicators:\n              - name: 产值\n                value: [1, 2]")
+        + "closing: 同志们，散会。\n"
+    )
+    with pytest.raises(SchemaError) as info:
+        Builder().draft(write_yaml(text))
+    found = {p.location.field: (p.location.line, p.message) for p in info.value.problems}
+    assert found["meeting.year"] == (4, "年份应为整数，实际是文字“明年”")
+    line, message = found["parts[0].points[0].body[0].indicators[0].value"]
+    assert line == 12 and "数字" in message and "列表" in message
+    assert found["closing"][0] == 13 and "应为列表" in found["closing"][1]
