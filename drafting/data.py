@@ -192,12 +192,12 @@ def _decode_error(raw: bytes, e: UnicodeDecodeError, file: str, tried: str) -> D
 def _check_line_breaks(text: str, source: SourceMap) -> None:
     found = _FOREIGN_BREAKS.search(text)
     if found:
-        code = f"U+{ord(found.group()):04X}"
+        where = _position(text, found.start(), source)
         raise DataError(
-            f"文件中含有特殊换行符 {code}（常由网页复制带入），编辑器里看不见，"
+            f"文件中含有特殊换行符 U+{ord(found.group()):04X}（常由网页复制带入），编辑器里看不见，"
             "却会打乱行号和缩进。请删去它，需要换行处用普通回车",
-            _position(text, found.start(), source),
-            _visible_line(source.line_text(_position(text, found.start(), source).line)),
+            where,
+            _visible_line(source.line_text(where.line)),
         )
 
 
