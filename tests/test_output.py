@@ -241,8 +241,24 @@ def test_template_error_leaves_previous_output_byte_identical(tmp_path):
     target = speech.with_suffix(".docx")
     before = target.read_bytes()
     template = pack / "template.xml.j2"
-    template.write_text(template.read_text(encoding="utf-8") + "{{ 1 / 0 }}\n", encoding="utf-8")
+    template.write_text("{% set broken = meeting.year / 0 %}\n" + template.read_text(encoding="utf-8"), encoding="utf-8")
     result = build(speech)
     assert result.exit_code == 1 and "template.xml.j2:" in result.stderr
     assert target.read_bytes() == before
     assert leftovers(tmp_path) == []
+
+
+def test_one_edited_copy_stops_the_whole_set(write_yaml, tmp_path):
+    speech = write_yaml(MINIMAL)
+    assert build(speech, "--copy", "all").exit_code == 0
+    files = {name: (tmp_path / name).read_bytes() for name in ("speech.docx", "speech.阅读版.docx", "speech.提纲.docx")}
+    edit_in_word(tmp_path / "speech.提纲.docx")
+    edited = (tmp_path / "speech.提纲.docx").read_bytes()
+    speech.write_text(MINIMAL.replace("正文一。", "正文改了。"), encoding="utf-8")
+    result = build(speech, "--copy", "all")
+    assert result.exit_code == 1 and "speech.提纲.docx" in result.stderr
+    assert (tmp_path / "speech.docx").read_bytes() == files["speech.docx"]  # none written
+    assert (tmp_path / "speech.阅读版.docx").read_bytes() == files["speech.阅读版.docx"]
+    assert build(speech, "--copy", "all", "--force").exit_code == 0
+    assert (tmp_path / "speech.提纲.备份1.docx").read_bytes() == edited
+    assert not (tmp_path / "speech.备份1.docx").exists()  # untouched copies need no backup
