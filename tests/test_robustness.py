@@ -10,6 +10,7 @@ YAML file — never a traceback, never another exit code. The number of examples
 comes from the hypothesis profile chosen in conftest.py.
 """
 
+import io
 import re
 import tempfile
 from pathlib import Path
@@ -219,22 +220,23 @@ def _text_edit(source: str):
 _LINE = re.compile(r"speech\.yaml:\d+")
 
 
-def run_build(raw: bytes) -> tuple[int, str, Path | None, Path]:
-    folder = Path(tempfile.mkdtemp(prefix="draft-prop-"))
-    source = folder / "speech.yaml"
-    source.write_bytes(raw)
-    result = CliRunner().invoke(main, ["build", str(source)], catch_exceptions=False)
-    target = source.with_suffix(".docx")
-    return result.exit_code, result.output, target if target.exists() else None, folder
+def run_build(raw: bytes) -> tuple[int, str, bytes | None]:
+    """``draft build`` on the bytes in a fresh folder: exit code, output, the .docx."""
+    with tempfile.TemporaryDirectory(prefix="draft-prop-") as folder:
+        source = Path(folder) / "speech.yaml"
+        source.write_bytes(raw)
+        result = CliRunner().invoke(main, ["build", str(source)], catch_exceptions=False)
+        target = source.with_suffix(".docx")
+        return result.exit_code, result.output, target.read_bytes() if target.exists() else None
 
 
-def check_outcome(exit_code: int, output: str, target: Path | None) -> "docx.document.Document | None":
+def check_outcome(exit_code: int, output: str, target: bytes | None) -> "docx.document.Document | None":
     assert "Traceback" not in output
     assert exit_code in (0, 1, 2), output
     assert exit_code != 2, output  # the command line is always well formed here
     if exit_code == 0:
         assert target is not None, output
-        return docx.Document(target)
+        return docx.Document(io.BytesIO(target))
     assert target is None, output  # a failed build writes nothing
     first = output.split("错误：", 1)[-1]
     assert _LINE.search(first), output  # names the writer's file and a line
@@ -282,7 +284,7 @@ _PROFILE = settings(suppress_health_check=[HealthCheck.too_slow, HealthCheck.dat
 @given(speech)
 def test_valid_speech_builds_and_loses_no_text(data):
     raw = yaml.safe_dump(data, allow_unicode=True, sort_keys=False).encode("utf-8")
-    exit_code, output, target, _ = run_build(raw)
+    exit_code, output, target = run_build(raw)
     word = check_outcome(exit_code, output, target)
     assert word is not None, output  # valid data must build
     printed = "\n".join(p.text for p in word.paragraphs)
@@ -295,12 +297,12 @@ def test_valid_speech_builds_and_loses_no_text(data):
 def test_any_mutated_input_ends_in_a_docx_or_a_located_error(draw):
     data = draw.draw(mutated(draw.draw(speech)))
     raw = draw.draw(yaml_bytes(data))
-    exit_code, output, target, _ = run_build(raw)
+    exit_code, output, target = run_build(raw)
     check_outcome(exit_code, output, target)
 
 
 @_PROFILE
 @given(st.binary(max_size=400) | st.text(max_size=200).map(lambda s: s.encode("utf-8", "surrogatepass")))
 def test_arbitrary_bytes_never_crash(raw):
-    exit_code, output, target, _ = run_build(raw)
+    exit_code, output, target = run_build(raw)
     check_outcome(exit_code, output, target)
