@@ -17,7 +17,7 @@ from typing import Any, Iterable
 
 from .build import PLACEHOLDER_CHARS, Draft, render_text
 from .copies import PinyinReport, pinyin_report
-from .counting import CHARACTER, SPEAKING_RATE, count_characters, speaking_minutes
+from .counting import CHARACTER, SPEAKING_RATE, count_characters, speaking_minutes, summary_line
 from .data import Path_, SourceMap, format_path
 from .errors import Location, Problem
 from .extract import COUNT_WORDS
@@ -59,11 +59,6 @@ class Report:
 
     def summary(self) -> str:
         return summary_line(self.characters, self.rate)
-
-
-def summary_line(characters: int, rate: int = DEFAULT_RATE) -> str:
-    minutes = speaking_minutes(characters, rate)
-    return f"字数 {characters}（汉字，不计标点、数字和字母），按每分钟 {rate} 字约需 {minutes} 分钟"
 
 
 def check_draft(draft: Draft, rate: int = DEFAULT_RATE) -> Report:

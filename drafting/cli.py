@@ -7,9 +7,9 @@ usage errors exit 2. Heavy libraries are imported inside commands, so ``draft
 
 from __future__ import annotations
 
-import json
 import re
 import sys
+from contextlib import nullcontext
 from pathlib import Path
 
 import click
@@ -35,21 +35,21 @@ class _Context(click.Context):
 
 
 _USAGE_MESSAGES = [
-    (re.compile(r"No such option: (\S+)"), "没有这个选项：{0}"),
-    (re.compile(r"No such command '([^']*)'\."), "没有这个命令：{0}"),
-    (re.compile(r"Missing argument '([^']*)'\."), "缺少参数 {0}"),
-    (re.compile(r"Missing option '([^']*)'\."), "缺少选项 {0}"),
-    (re.compile(r"Got unexpected extra arguments? \((.*)\)"), "多余的参数：{0}"),
-    (re.compile(r"Option '([^']*)' requires an argument\."), "选项 {0} 需要一个值"),
-    (re.compile(r"Invalid value for '([^']*)': (.*)"), "{0} 的值无效：{1}"),
-    (re.compile(r"'(.*)' is not one of (.*)\."), "“{0}”不是可选值之一：{1}"),
-    (re.compile(r"Path '(.*)' does not exist\."), "路径不存在：{0}"),
+    (r"No such option: (\S+)", "没有这个选项：{0}"),
+    (r"No such command '([^']*)'\.", "没有这个命令：{0}"),
+    (r"Missing argument '([^']*)'\.", "缺少参数 {0}"),
+    (r"Missing option '([^']*)'\.", "缺少选项 {0}"),
+    (r"Got unexpected extra arguments? \((.*)\)", "多余的参数：{0}"),
+    (r"Option '([^']*)' requires an argument\.", "选项 {0} 需要一个值"),
+    (r"Invalid value for '([^']*)': (.*)", "{0} 的值无效：{1}"),
+    (r"'(.*)' is not one of (.*)\.", "“{0}”不是可选值之一：{1}"),
+    (r"Path '(.*)' does not exist\.", "路径不存在：{0}"),
 ]
 
 
 def _translate_usage(message: str) -> str:
-    for pattern, chinese in _USAGE_MESSAGES:
-        m = pattern.search(message)
+    for pattern, chinese in _USAGE_MESSAGES:  # compiled on first use: errors only
+        m = re.search(pattern, message)
         if m:
             message = message[: m.start()] + chinese.format(*m.groups()) + message[m.end() :]
     return message
@@ -128,14 +128,22 @@ def _visible(text: str) -> str:
     return _INVISIBLE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
-def _warn(problems: list[Problem]) -> None:
+def _warn(problems: list[Problem], say=None) -> None:
     for problem in problems:
-        click.echo(f"警告：{_visible(str(problem))}", err=True)
+        (say or _say)(f"警告：{_visible(str(problem))}")
+
+
+def _say(message: str) -> None:
+    click.echo(message, err=True)
+
+
+# More files than this, on a terminal, get a progress bar.
+BATCH_BAR_FROM = 6
 
 
 @main.command()
-@click.argument("file", required=False, type=click.Path(dir_okay=False, path_type=Path))
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="输出文件（默认与 YAML 同名、同文件夹）。")
+@click.argument("files", nargs=-1, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="输出文件（默认与 YAML 同名、同文件夹；只用于一个文件）。")
 @click.option(
     "-f", "--format", "fmt", type=click.Choice(["docx", "txt", "pdf"]), default=None,
     help="输出格式：docx（默认）、txt（纯文本，一段一行）或 pdf（需安装 LibreOffice）；不写时按 -o 的扩展名判断。",
@@ -155,17 +163,66 @@ def _warn(problems: list[Problem]) -> None:
 )
 @_templates_option
 def build(
-    file: Path | None, output: Path | None, fmt: str | None, reference_doc: Path | None, copy: str,
+    files: tuple[Path, ...], output: Path | None, fmt: str | None, reference_doc: Path | None, copy: str,
     force: bool, templates_dirs: tuple[Path, ...],
+) -> int:
+    """生成讲话稿。FILES 为讲话的 YAML 文件，可写多个；不写则生成内置示例。
+
+    \b
+    多个文件一次生成（共用已载入的模板包），各自写在 YAML 旁边；
+    某个文件有错时报告后继续生成其余文件，最后以退出码 1 结束。
+    """
+    from .build import Builder
+
+    builder = Builder(list(templates_dirs))
+    options = dict(fmt=fmt, reference_doc=reference_doc, copy=copy, force=force)
+    if len(files) <= 1:
+        _build_one(builder, files[0] if files else None, output, **options)
+        return EXIT_OK
+    if output is not None:
+        raise click.UsageError("-o 只能用于一个文件；多个文件各自生成在 YAML 旁边")
+    return _build_many(builder, files, options)
+
+
+def _build_many(builder, files: tuple[Path, ...], options: dict) -> int:
+    """Every file built in one process; a bad one is reported and the rest go on."""
+    show_bar = len(files) >= BATCH_BAR_FROM and _on_terminal()
+    held: list[str] = []  # messages wait under a progress bar, printed when it is done
+    say = held.append if show_bar else _say
+    failed = 0
+    bar = click.progressbar(files, label="生成中", file=sys.stderr) if show_bar else nullcontext(files)
+    with bar as each:
+        for file in each:
+            try:
+                output = file.with_suffix(".txt") if options["fmt"] == "txt" else None
+                _build_one(builder, file, output, say=say, **options)
+            except DraftError as e:
+                failed += 1
+                say(f"错误：{_visible(str(e))}")
+    for message in held:
+        _say(message)
+    if failed:
+        _say(f"共 {len(files)} 个文件：{len(files) - failed} 个已生成，{failed} 个出错。")
+        return EXIT_INPUT
+    _say(f"共 {len(files)} 个文件，均已生成。")
+    return EXIT_OK
+
+
+def _on_terminal() -> bool:
+    return sys.stderr.isatty()
+
+
+def _build_one(
+    builder, file: Path | None, output: Path | None, fmt: str | None, reference_doc: Path | None,
+    copy: str, force: bool, say=_say,
 ) -> None:
-    """生成讲话稿。FILE 为讲话的 YAML 文件；不写则生成内置示例。"""
-    from .build import Builder, render_docx, render_pdf, render_text
+    from .build import render_docx, render_pdf, render_text
     from .copies import COPY_SUFFIXES, copy_path
     from .output import refuse_input_as_output, write_atomic, write_docx_files
     from .packs import DEFAULT_PACK, find_pack
 
     if file is None:
-        file = find_pack(DEFAULT_PACK, list(templates_dirs)).example_file
+        file = find_pack(DEFAULT_PACK, builder.template_dirs).example_file
         if output is None and fmt != "txt":
             output = Path(f"{DEFAULT_PACK}-示例.{fmt or 'docx'}")
     if fmt is None:
@@ -177,9 +234,9 @@ def build(
     targets = {c: (copy_path(base, c) if output is None or copy == "all" else base) for c in copies}
     for target in [] if to_screen else targets.values():
         refuse_input_as_output(target, file)
-    draft = Builder(list(templates_dirs)).draft(file)
-    _warn(draft.warnings)
-    click.echo(_summary(draft), err=True)
+    draft = builder.draft(file)
+    _warn(draft.warnings, say)
+    say(_summary(draft))
     if to_screen:
         click.echo(render_text(draft, copy), nl=False)
         return
@@ -193,12 +250,12 @@ def build(
     outputs = {targets[c]: render(c) for c in copies}
     if fmt == "docx":
         for backup in write_docx_files(outputs, force=force):
-            click.echo(f"原文件已备份为 {backup}", err=True)
+            say(f"原文件已备份为 {backup}")
     else:
         for target, content in outputs.items():
             write_atomic(target, content)
     for target in outputs:
-        click.echo(f"已生成 {target}", err=True)
+        say(f"已生成 {target}")
 
 
 @main.command()
@@ -243,6 +300,8 @@ def schema(pack: str, templates_dirs: tuple[Path, ...]) -> None:
     """输出模板包的 JSON Schema（可用于编辑器的自动补全和校验）。"""
     from .packs import find_pack
 
+    import json
+
     click.echo(json.dumps(find_pack(pack, list(templates_dirs)).schema, ensure_ascii=False, indent=2))
 
 
@@ -268,8 +327,7 @@ def init(pack: str, file: Path | None, templates_dirs: tuple[Path, ...]) -> None
 
 def _summary(draft) -> str:
     from .build import render_text
-    from .check import summary_line
-    from .counting import count_characters
+    from .counting import count_characters, summary_line
 
     return summary_line(count_characters(render_text(draft)))
 
@@ -357,6 +415,8 @@ def check(file: Path, rate: int, fmt: str) -> int:
         pinyin = {"annotated": report.pinyin.annotated, "missing": report.pinyin.missing}
         payload = {"file": str(file), "characters": report.characters, "rate": rate,
                    "minutes": round(report.minutes, 1), "findings": findings, "pinyin": pinyin}
+        import json
+
         click.echo(json.dumps(payload, ensure_ascii=False, indent=2))
     else:
         for finding in report.findings:

@@ -30,3 +30,11 @@ def count_characters(text: str) -> int:
 def speaking_minutes(characters: int, rate: int = SPEAKING_RATE) -> int:
     """Whole minutes, rounded up; at least 1 for any text with words."""
     return max(1, math.ceil(characters / rate)) if characters else 0
+
+
+def summary_line(characters: int, rate: int = SPEAKING_RATE) -> str:
+    """What ``draft build`` and ``draft check`` print: 字数 and speaking time.
+
+    Here rather than in check.py so that a build imports only this module."""
+    minutes = speaking_minutes(characters, rate)
+    return f"字数 {characters}（汉字，不计标点、数字和字母），按每分钟 {rate} 字约需 {minutes} 分钟"

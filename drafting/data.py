@@ -13,16 +13,34 @@ import math
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 
 import yaml
 
 from .errors import DataError, Location
 
 try:  # the C composer is several times faster on book-length inputs
-    from yaml import CSafeLoader as _Loader
+    from yaml import CSafeLoader as _BaseLoader
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml import SafeLoader as _Loader
+    from yaml import SafeLoader as _BaseLoader
+
+_STR_TAG = "tag:yaml.org,2002:str"
+_SEQ_TAG = "tag:yaml.org,2002:seq"
+_MAP_TAG = "tag:yaml.org,2002:map"
+_PLAIN_TAG = "tag:draft,2025:plain"  # an untagged plain scalar, for resolve_plain
+
+
+class _Loader(_BaseLoader):
+    """Leaves plain scalars unresolved: ``resolve_plain`` applies YAML 1.2 itself.
+
+    PyYAML's resolver runs YAML 1.1 regular expressions over every plain scalar,
+    only for us to override the answer; skipping it is a tenth of the load time.
+    """
+
+    def resolve(self, kind, value, implicit):
+        if kind is yaml.ScalarNode:
+            return _PLAIN_TAG if implicit[0] else _STR_TAG
+        return _SEQ_TAG if kind is yaml.SequenceNode else _MAP_TAG
 
 # A long speech is tens of kilobytes; composing YAML costs tens of bytes of
 # memory per byte of input, so the bound keeps a stray huge file from eating it.
@@ -45,9 +63,17 @@ class SourceMap:
     """Where each value (and each mapping key) of the data was written."""
 
     file: str
-    values: dict[Path_, tuple[int, int]] = field(default_factory=dict)
-    keys: dict[Path_, tuple[int, int]] = field(default_factory=dict)
-    lines: list[str] = field(default_factory=list)
+    # line and column packed in one int (``pack_mark``): a book-length speech
+    # has hundreds of thousands of values, and a pair of ints each is 80 bytes more
+    values: dict[Path_, int] = field(default_factory=dict)
+    keys: dict[Path_, int] = field(default_factory=dict)
+    text: str = ""
+    # True when the loader saw that every string can be printed in a Word file:
+    # the YAML reader refuses control characters in the file itself, so only an
+    # escape in a double-quoted string ("\x01") can bring one in, and only
+    # .inf/.nan give a number that is not one. Then nothing needs checking again.
+    all_printable: bool = False
+    _lines: list[str] | None = None  # split only when a message quotes a line
 
     def locate(self, path: Path_, *, key: bool = False) -> Location:
         """The location of ``path``, or of its nearest ancestor that was written."""
@@ -56,15 +82,24 @@ class SourceMap:
         while True:
             mark = table.get(probe) or self.values.get(probe)
             if mark is not None:
-                return Location(self.file, mark[0], mark[1], format_path(path) or None)
+                line, column = unpack_mark(mark)
+                return Location(self.file, line, column, format_path(path) or None)
             if not probe:
                 return Location(self.file, None, None, format_path(path) or None)
             probe = probe[:-1]
 
+    @property
+    def lines(self) -> list[str]:
+        """The file's lines, split on first use (most builds quote none)."""
+        if self._lines is None:
+            self._lines = self.text.split("\n")
+        return self._lines
+
     def line_text(self, line: int | None) -> str | None:
-        if line is None or not 1 <= line <= len(self.lines):
+        lines = self.lines
+        if line is None or not 1 <= line <= len(lines):
             return None
-        return self.lines[line - 1]
+        return lines[line - 1]
 
 
 @dataclass(slots=True)
@@ -77,6 +112,22 @@ class SpeechData:
     @property
     def file(self) -> str:
         return self.source.file
+
+
+def walk(values: Any) -> Iterator[tuple[Path_, Any]]:
+    """Every value in the data with its path, the root first; containers before their contents.
+
+    One loop rather than recursion, so book-length data costs a step per value.
+    """
+    yield (), values
+    stack = [((), values)] if isinstance(values, (dict, list)) else []
+    while stack:
+        path, container = stack.pop()
+        for key, value in container.items() if isinstance(container, dict) else enumerate(container):
+            child = path + (key,)
+            yield child, value
+            if isinstance(value, (dict, list)):
+                stack.append((child, value))
 
 
 def format_path(path: Path_) -> str:
@@ -114,7 +165,7 @@ def parse_speech(raw: bytes, file: str) -> SpeechData:
             Location(file),
         )
     text = decode_text(raw, file)
-    source = SourceMap(file, lines=text.split("\n"))
+    source = SourceMap(file, text=text)
     _check_line_breaks(text, source)
     try:
         _check_depth(text, source)
@@ -129,8 +180,10 @@ def parse_speech(raw: bytes, file: str) -> SpeechData:
         raise DataError(f"YAML 无法解析：{e}", Location(file)) from None
     if root is None:
         raise DataError("文件是空的：请按示例填写（可用 draft init 生成示例）", Location(file, 1))
-    _check_expansion(root, source)
+    if "&" in text:  # no anchor, no alias: nothing can expand
+        _check_expansion(root, source)
     builder = _Builder(source)
+    source.all_printable = True  # until the builder meets an escape or .inf/.nan
     return SpeechData(builder.build(root, (), 0), source)
 
 
@@ -358,7 +411,8 @@ def _check_expansion(root: yaml.Node, source: SourceMap) -> None:
 _INT = re.compile(r"[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+")
 _FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?")
 _PLAIN_TAGS = {
-    "tag:yaml.org,2002:str",
+    _PLAIN_TAG,
+    _STR_TAG,
     "tag:yaml.org,2002:int",
     "tag:yaml.org,2002:float",
     "tag:yaml.org,2002:bool",
@@ -370,6 +424,9 @@ _PLAIN_TAGS = {
 }
 
 
+_NUMBER_STARTS = frozenset("0123456789+-.")
+
+
 def resolve_plain(value: str) -> Any:
     """YAML 1.2 core schema: only true/false, null, numbers; everything else is text."""
     if value in ("", "~", "null", "Null", "NULL"):
@@ -378,6 +435,8 @@ def resolve_plain(value: str) -> Any:
         return True
     if value in ("false", "False", "FALSE"):
         return False
+    if value[0] not in _NUMBER_STARTS:  # text, the usual case: no pattern to try
+        return value
     if _INT.fullmatch(value):
         if value.startswith("0o"):
             return int(value[2:], 8)
@@ -404,22 +463,29 @@ class _Builder:
             raise DataError(
                 f"嵌套层数过深（上限 {MAX_DEPTH} 层）", self._loc(node, path)
             )
-        self.source.values.setdefault(path, _mark(node))
-        if isinstance(node, yaml.ScalarNode):
+        mark = node.start_mark  # pack_mark, written out: this runs for every value
+        self.source.values[path] = ((mark.line + 1) << _COLUMN_BITS) | (mark.column + 1)
+        kind = type(node)
+        if kind is yaml.ScalarNode:
             return self._scalar(node, path)
-        if isinstance(node, yaml.SequenceNode):
-            self._check_tag(node, "tag:yaml.org,2002:seq", path)
+        if kind is yaml.SequenceNode:
+            self._check_tag(node, _SEQ_TAG, path)
             return [self.build(child, path + (i,), depth + 1) for i, child in enumerate(node.value)]
-        self._check_tag(node, "tag:yaml.org,2002:map", path)
+        self._check_tag(node, _MAP_TAG, path)
         return self._mapping(node, path, depth)
 
     def _scalar(self, node: yaml.ScalarNode, path: Path_) -> Any:
         if node.tag not in _PLAIN_TAGS:
             self._reject_tag(node, path)
-        if node.style or node.tag == "tag:yaml.org,2002:str":  # plain: None or ''
+        if node.style == '"':
+            self.source.all_printable = False  # escapes can write anything
+        if node.style or node.tag == _STR_TAG:  # quoted, block, or !!str
             # an escaped "\r" would vanish as XML line-end handling; keep it a break
             return normalize_newlines(node.value)
-        return resolve_plain(node.value)
+        value = resolve_plain(node.value)
+        if isinstance(value, float) and not math.isfinite(value):
+            self.source.all_printable = False
+        return value
 
     def _mapping(self, node: yaml.MappingNode, path: Path_, depth: int) -> dict:
         result: dict[str, Any] = {}
@@ -427,15 +493,17 @@ class _Builder:
             if not isinstance(key_node, yaml.ScalarNode):
                 raise DataError("键必须是简单的文字", self._loc(key_node, path))
             key = key_node.value
+            if key_node.style == '"':
+                self.source.all_printable = False
             child = path + (key,)
             if key in result:
-                first = self.source.keys[child][0]
+                first = unpack_mark(self.source.keys[child])[0]
                 raise DataError(
                     f"键“{key}”重复出现：第 {first} 行已经写过一次，第 {_mark(key_node)[0]} 行又写了一次。"
                     "请删去或合并其中一处，以免内容丢失",
                     self._loc(key_node, child),
                 )
-            self.source.keys[child] = _mark(key_node)
+            self.source.keys[child] = pack_mark(key_node)
             result[key] = self.build(value_node, child, depth + 1)
         return result
 
@@ -452,6 +520,18 @@ class _Builder:
     def _loc(self, node: yaml.Node, path: Path_) -> Location:
         line, column = _mark(node)
         return Location(self.source.file, line, column, format_path(path) or None)
+
+
+_COLUMN_BITS = 32  # a line of the largest allowed file still fits
+
+
+def pack_mark(node: yaml.Node) -> int:
+    """A node's 1-based line and column in one int."""
+    return ((node.start_mark.line + 1) << _COLUMN_BITS) | (node.start_mark.column + 1)
+
+
+def unpack_mark(mark: int) -> tuple[int, int]:
+    return mark >> _COLUMN_BITS, mark & ((1 << _COLUMN_BITS) - 1)
 
 
 def _mark(node: yaml.Node) -> tuple[int, int]:

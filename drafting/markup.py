@@ -20,6 +20,7 @@ dropped; any other character is kept as written.
 from __future__ import annotations
 
 import re
+from typing import Iterable
 
 from lxml import etree
 
@@ -46,35 +47,78 @@ _INLINES = {
     "i": InlineRole.EMPHASIS,
 }
 _LAYOUT = re.compile(r"[ \t]*\n[ \t\n]*")
-_PARSER = etree.XMLParser(
-    resolve_entities=False, no_network=True, huge_tree=True, remove_comments=True
-)
+_PARSER_OPTIONS = dict(resolve_entities=False, no_network=True, huge_tree=True, remove_comments=True)
 
 
-def read_markup(markup: str, template: str) -> Document:
-    """Parse template output; a malformed document is the template's fault."""
+def read_markup(markup: str | Iterable[str], template: str) -> Document:
+    """Parse template output; a malformed document is the template's fault.
+
+    The markup may come in pieces as the template renders it. Each block is read
+    into the model as soon as it is complete and then dropped from the parse
+    tree, so a book-length speech never has its whole tree in memory.
+    """
+    reader = _Reader(template)
+    parser = etree.XMLPullParser(events=("start", "end"), **_PARSER_OPTIONS)
     try:
-        root = etree.fromstring(markup.encode("utf-8"), _PARSER)
+        for piece in (markup,) if isinstance(markup, str) else markup:
+            parser.feed(piece)
+            reader.take(parser.read_events())
+        parser.close()
+        reader.take(parser.read_events())
     except etree.XMLSyntaxError as e:
         line = e.position[0] if e.position else None
         raise TemplateError(
             f"模板输出的标记无法解析（渲染结果第 {line} 行）：{e.msg}", Location(template)
         ) from None
-    if root.tag != "doc":
-        raise TemplateError(f"模板输出的根元素应为 <doc>，实际为 <{root.tag}>", Location(template))
-    meta = Meta(
-        title=root.get("title", ""),
-        author=root.get("author", ""),
-        subject=root.get("subject", ""),
-        date=root.get("date", ""),
-        keywords=root.get("keywords", ""),
-    )
-    document = Document(meta)
-    _expect_layout_only(root.text, root, template)
-    for element in root:
-        document.blocks.append(_block(element, template))
-        _expect_layout_only(element.tail, root, template)
-    return document
+    return reader.document
+
+
+class _Reader:
+    """Turns the parser's start/end events into blocks, one block at a time."""
+
+    def __init__(self, template: str):
+        self.template = template
+        self.document = Document(Meta())
+        self.root = None
+        self.depth = 0
+        self.done = None  # the last block read: its tail is complete only later
+
+    def take(self, events) -> None:
+        for event, element in events:
+            if event == "start":
+                if self.depth == 0:
+                    self._open(element)
+                elif self.depth == 1:
+                    self._finish_previous()
+                self.depth += 1
+            else:
+                self.depth -= 1
+                if self.depth == 1:
+                    self.document.blocks.append(_block(element, self.template))
+                    self.done = element
+                elif self.depth == 0:
+                    self._finish_previous()
+
+    def _open(self, root) -> None:
+        if root.tag != "doc":
+            raise TemplateError(f"模板输出的根元素应为 <doc>，实际为 <{root.tag}>", Location(self.template))
+        self.root = root
+        self.document.meta = Meta(
+            title=root.get("title", ""),
+            author=root.get("author", ""),
+            subject=root.get("subject", ""),
+            date=root.get("date", ""),
+            keywords=root.get("keywords", ""),
+        )
+
+    def _finish_previous(self) -> None:
+        """Check the text before a block (or the end) and drop the block read before it."""
+        if self.done is None:
+            _expect_layout_only(self.root.text, self.root, self.template)
+            return
+        _expect_layout_only(self.done.tail, self.root, self.template)
+        self.root.remove(self.done)
+        self.done = None
 
 
 def _block(element: etree._Element, template: str) -> Block | Table | Image:
@@ -163,7 +207,8 @@ def _collect(element, role: InlineRole, out: list[Inline], template: str) -> Non
 
 def _text(text: str | None, role: InlineRole, out: list[Inline]) -> None:
     if text:
-        text = _LAYOUT.sub("", text)
+        if "\n" in text:
+            text = _LAYOUT.sub("", text)
         if text:
             out.append(Inline(text, role))
 

@@ -10,13 +10,15 @@ explicit ``<br/>``: newlines in the markup itself are only template layout.
 from __future__ import annotations
 
 import traceback
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable, Iterator
 
 import jinja2
 from markupsafe import Markup, escape
 
-from .data import Path_, SpeechData
+from . import cache
+from .data import Path_, SpeechData, walk
 from .errors import Location, Problem, TemplateError
 from .indicators import Indicator, indicator_cells, phrase_indicator
 from .numerals import chinese_numeral, enumeration_marker, format_date
@@ -28,7 +30,44 @@ _BREAK = Markup("<br/>")
 def _finalize(value: Any) -> Any:
     if isinstance(value, Markup) or not isinstance(value, str):
         return value
-    return escape(value).replace("\n", _BREAK)
+    escaped = escape(value)
+    return escaped.replace("\n", _BREAK) if "\n" in value else escaped
+
+
+_DICT_ATTRIBUTES = frozenset(dir(dict))
+_TEMPLATE_OWN = (jinja2.runtime.LoopContext, jinja2.environment.TemplateModule)
+
+
+class _Environment(PackSandbox):
+    """The sandbox, with ``part.heading`` on the writer's data looked up directly,
+    and the template's own macros called without the checks for outside callables.
+
+    Jinja tries ``getattr`` first and falls back to the item; on a plain dict
+    that getattr always fails unless the name is one of dict's own (``items``),
+    and the failure (an exception) is most of the cost of reading a field. The
+    answer is the same: dict's own names still go the usual, checked way.
+    """
+
+    def call(__self, __context: jinja2.runtime.Context, __obj: Any, *args: Any, **kwargs: Any) -> Any:
+        """A macro of the template itself is safe to call: skip the checks for
+        callables from outside, which a paragraph's three macro calls pay each time."""
+        if type(__obj) is jinja2.runtime.Macro:
+            return __context.call(__obj, *args, **kwargs)
+        return super().call(__context, __obj, *args, **kwargs)
+
+    def getattr(self, obj: Any, attribute: str) -> Any:
+        kind = type(obj)
+        if kind is dict and attribute not in _DICT_ATTRIBUTES:
+            try:
+                return obj[attribute]
+            except KeyError:
+                pass
+        elif kind in _TEMPLATE_OWN and not attribute.startswith("_"):
+            try:  # loop.index, an imported macro: Jinja's own objects, nothing to guard
+                return getattr(obj, attribute)
+            except AttributeError:
+                pass
+        return super().getattr(obj, attribute)
 
 
 class Renderer:
@@ -36,7 +75,7 @@ class Renderer:
 
     def __init__(self, template_dirs: list[Path], template_name: str):
         self.template_name = template_name
-        self.env = PackSandbox(
+        self.env = _Environment(
             template_dirs,
             undefined=jinja2.StrictUndefined,
             autoescape=True,
@@ -44,6 +83,7 @@ class Renderer:
             trim_blocks=True,
             lstrip_blocks=True,
             keep_trailing_newline=False,
+            bytecode_cache=_CompiledTemplates(),
         )
         self.env.filters.update(
             cn=chinese_numeral,
@@ -69,32 +109,83 @@ class Renderer:
 
     def render(self, speech: SpeechData) -> tuple[str, list[Problem]]:
         """The markup, and a warning for every X printed in place of a missing figure."""
+        pieces, problems = self.pieces(speech)
+        return "".join(pieces), problems
+
+    def pieces(self, speech: SpeechData) -> tuple[Iterator[str], list[Problem]]:
+        """The markup in pieces as the template runs; the warnings list fills as
+        they are read. A book-length speech's markup is then never held whole
+        (``markup.read_markup`` reads it as it comes)."""
         template = self.template()
         placeholders = _PlaceholderLog(speech)
         context = dict(speech.values)
         context[_LOG] = placeholders
         self.env.start_render()
+        return _batched(self._generate(template, context)), placeholders.problems
+
+    @staticmethod
+    def _generate(template: jinja2.Template, context: dict) -> Iterator[str]:
+        """The template's output as it runs, within the sandbox's output bound."""
+        length = 0
         try:
-            return _bounded_render(template, context), placeholders.problems
+            for chunk in template.generate(context):
+                length += len(chunk)
+                check_length(length)
+                yield chunk
         except jinja2.TemplateError as e:
             raise _runtime_error(e, template) from None
         except _TEMPLATE_FAULTS as e:
             raise _runtime_error(e, template) from None
 
 
+def _batched(pieces: Iterator[str], size: int = 1 << 16) -> Iterator[str]:
+    """Jinja's many small pieces joined into about 64k characters each."""
+    batch: list[str] = []
+    length = 0
+    for piece in pieces:
+        batch.append(piece)
+        length += len(piece)
+        if length >= size:
+            yield "".join(batch)
+            batch, length = [], 0
+    if batch:
+        yield "".join(batch)
+
+
+class _CompiledTemplates(jinja2.BytecodeCache):
+    """Compiled pack templates kept in draft's cache folder (``drafting.cache``),
+    so a new ``draft build`` does not compile the pack's template again.
+
+    Jinja names an entry by the template's path and checks its source; the
+    compiled code also depends on this module's environment settings and on
+    Jinja's version, so those are part of the name too.
+    """
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        data = cache.read(_COMPILED, self._name(bucket))
+        if data is not None:
+            bucket.bytecode_from_string(data)  # Jinja ignores it if its version differs
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        cache.write(_COMPILED, self._name(bucket), bucket.bytecode_to_string())
+
+    @staticmethod
+    def _name(bucket: jinja2.bccache.Bucket) -> str:
+        return cache.digest(bucket.key, bucket.checksum, _settings_digest())
+
+
+_COMPILED = "jinja"
+
+
+@lru_cache(maxsize=1)
+def _settings_digest() -> str:
+    return cache.source_digest(Path(__file__), Path(__file__).with_name("sandbox.py"), Path(jinja2.__file__))
+
+
 # What a template's own code can raise (a bad pack, not a bug in draft).
 _TEMPLATE_FAULTS = (
     TypeError, ValueError, AttributeError, KeyError, IndexError, ArithmeticError, RecursionError,
 )
-
-
-def _bounded_render(template: jinja2.Template, context: dict) -> str:
-    chunks, length = [], 0
-    for chunk in template.generate(context):
-        length += len(chunk)
-        check_length(length)
-        chunks.append(chunk)
-    return "".join(chunks)
 
 
 def _marker(form: str, n: int) -> str:
@@ -127,19 +218,14 @@ class _PlaceholderLog:
 
     def __init__(self, speech: SpeechData):
         self.source = speech.source
-        self.paths: dict[int, Path_] = {}
-        self._index(speech.values, ())
+        self.values = speech.values
+        self._paths: dict[int, Path_] | None = None
         self.problems: list[Problem] = []
 
-    def _index(self, value: Any, path: Path_) -> None:
-        if isinstance(value, dict):
-            self.paths[id(value)] = path
-            for key, child in value.items():
-                self._index(child, path + (key,))
-        elif isinstance(value, list):
-            self.paths[id(value)] = path
-            for i, child in enumerate(value):
-                self._index(child, path + (i,))
+    def path_of(self, container: Any) -> Path_:
+        if self._paths is None:  # only speeches with indicators need the index
+            self._paths = {id(v): path for path, v in walk(self.values) if isinstance(v, (dict, list))}
+        return self._paths.get(id(container), ())
 
     def phrase_all(self, indicators: list[dict]) -> Markup:
         phrases = self._each(indicators, phrase_indicator)
@@ -151,7 +237,7 @@ class _PlaceholderLog:
 
     def _each(self, indicators: list[dict], render: Callable) -> Iterator:
         """render(indicator, report) for each indicator; report(field) logs an X."""
-        base = self.paths.get(id(indicators), ())
+        base = self.path_of(indicators)
         for i, data in enumerate(indicators):
             path = base + (i,)
 

@@ -2,6 +2,12 @@
 
 Every problem is collected and reported at once, each with the file, line and
 field path of the offending value and what the schema expected, in Chinese.
+
+Two validators share the work. jsonschema-rs (compiled, quick to import) gives
+the verdict; only data it rejects is walked again by jsonschema, whose errors
+carry what the Chinese messages need. Valid data, the usual case, never imports
+jsonschema, which costs more start-up than the whole rest of a build. Without
+jsonschema-rs (a platform with no wheel) jsonschema does both jobs.
 """
 
 from __future__ import annotations
@@ -10,13 +16,13 @@ import copy
 import math
 import re
 from pathlib import Path
-from typing import Any, Iterable
+from typing import TYPE_CHECKING, Any, Iterable, Iterator
 
-import jsonschema
-from jsonschema import Draft202012Validator
-
-from .data import SpeechData, format_path
+from .data import SpeechData, format_path, walk
 from .errors import Problem, SchemaError
+
+if TYPE_CHECKING:
+    import jsonschema
 
 _TYPE_NAMES = {
     "string": "文字",
@@ -29,27 +35,74 @@ _TYPE_NAMES = {
 }
 
 
-def make_validator(schema: dict) -> Draft202012Validator:
-    Draft202012Validator.check_schema(schema)
-    return Draft202012Validator(schema)
+class PackSchema:
+    """A pack's JSON Schema (Draft 2020-12), checked and compiled once per pack."""
+
+    def __init__(self, schema: dict):
+        self.schema = schema
+        self.plan = compile_plan(schema, schema)
+        self._quick = _quick_validator(schema)
+        self._full = None
+        if self._quick is None:
+            self.full()  # reports a broken schema now, as the quick path would have
+
+    def full(self):
+        """jsonschema's validator: every error, with what the messages need."""
+        if self._full is None:
+            from jsonschema import Draft202012Validator
+
+            Draft202012Validator.check_schema(self.schema)
+            self._full = Draft202012Validator(self.schema)
+        return self._full
+
+    def surely_valid(self, values: Any) -> bool:
+        """True only when the quick validator accepts; False means "ask jsonschema"."""
+        if self._quick is None:
+            return False
+        try:
+            return self._quick.is_valid(values)
+        except (ValueError, TypeError, OverflowError):  # data jsonschema-rs cannot convert
+            return False
 
 
-def validate(speech: SpeechData, validator: Draft202012Validator) -> SpeechData:
+def _quick_validator(schema: dict):
+    try:
+        import jsonschema_rs
+    except ImportError:  # pragma: no cover - no wheel for this platform
+        return None
+    try:
+        if not jsonschema_rs.meta.is_valid(schema):
+            return None  # jsonschema's check_schema words the problem
+        return jsonschema_rs.Draft202012Validator(schema)
+    except (jsonschema_rs.ReferencingError, ValueError):
+        return None
+
+
+def make_validator(schema: dict) -> PackSchema:
+    return PackSchema(schema)
+
+
+def validate(speech: SpeechData, validator: PackSchema) -> SpeechData:
     """Return the data with defaults applied; raise SchemaError listing every problem."""
-    values = copy.deepcopy(speech.values)
-    problems = [_problem(e, speech, validator.schema) for e in _leaf_errors(validator, values)]
-    problems.extend(_content_problems(values, speech))
+    values = speech.values
+    problems = []
+    if not validator.surely_valid(values):
+        full = validator.full()
+        problems = [_problem(e, speech, validator.schema) for e in _leaf_errors(full, values)]
+    if not speech.source.all_printable:
+        problems.extend(_content_problems(values, speech))
     if problems:
         problems.sort(key=lambda p: (p.location.line or 0, p.location.column or 0))
         raise SchemaError(_unique(problems))
-    apply_defaults(values, validator.schema, validator.schema)
-    problems = resolve_image_paths(values, validator.schema, speech)
-    if problems:
-        raise SchemaError(problems)
+    if validator.plan is not None:
+        values = validator.plan.apply(values)
+        values, problems = resolve_image_paths(values, validator.plan, speech)
+        if problems:
+            raise SchemaError(problems)
     return SpeechData(values, speech.source)
 
 
-def _leaf_errors(validator: Draft202012Validator, values: Any) -> Iterable[jsonschema.ValidationError]:
+def _leaf_errors(validator, values: Any) -> Iterable[jsonschema.ValidationError]:
     for error in validator.iter_errors(values):
         yield from _best_branch(error)
 
@@ -160,28 +213,26 @@ def _describe(value: Any) -> str:
 _UNWRITABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
-def _content_problems(value: Any, speech: SpeechData, path: tuple = ()) -> list[Problem]:
+def _content_problems(values: Any, speech: SpeechData) -> list[Problem]:
     """Values that fit the schema but cannot be printed: never dropped silently."""
-    if isinstance(value, float) and not math.isfinite(value):
-        return [Problem(speech.source.locate(path), f"不是有效的数字（{value}）")]
-    if isinstance(value, str):
-        bad = _UNWRITABLE.search(value)
-        if bad:
-            code = f"U+{ord(bad.group()):04X}"
-            return [
-                Problem(
-                    speech.source.locate(path),
-                    f"第 {bad.start() + 1} 个字符是控制字符 {code}，"
-                    "Word 文档无法保存它。请删去该字符（它常由复制粘贴带入）",
+    problems = []
+    for path, value in walk(values):
+        if isinstance(value, str):
+            bad = _UNWRITABLE.search(value)
+            if bad:
+                code = f"U+{ord(bad.group()):04X}"
+                problems.append(
+                    Problem(
+                        speech.source.locate(path),
+                        f"第 {bad.start() + 1} 个字符是控制字符 {code}，"
+                        "Word 文档无法保存它。请删去该字符（它常由复制粘贴带入）",
+                    )
                 )
-            ]
-        return []
-    if isinstance(value, dict):
-        found = [p for k in value if (p := _key_problem(k, path, speech))]
-        return found + [p for k, v in value.items() for p in _content_problems(v, speech, path + (k,))]
-    if isinstance(value, list):
-        return [p for i, v in enumerate(value) for p in _content_problems(v, speech, path + (i,))]
-    return []
+        elif isinstance(value, float) and not math.isfinite(value):
+            problems.append(Problem(speech.source.locate(path), f"不是有效的数字（{value}）"))
+        elif isinstance(value, dict):
+            problems.extend(p for k in value if (p := _key_problem(k, path, speech)))
+    return problems
 
 
 def _key_problem(key: str, path: tuple, speech: SpeechData) -> Problem | None:
@@ -224,50 +275,146 @@ def _resolve(schema: dict, root: dict) -> dict:
     return schema
 
 
-def _fits(schema: dict, value: Any, root: dict) -> bool:
-    schema = _resolve(schema, root)
-    wanted = schema.get("type")
+def _wanted_types(schema: dict, root: dict) -> list[str] | None:
+    wanted = _resolve(schema, root).get("type")
+    if wanted is None:
+        return None
+    return wanted if isinstance(wanted, list) else [wanted]
+
+
+def _fits(wanted: list[str] | None, value: Any) -> bool:
     if wanted is None:
         return True
-    wanted = wanted if isinstance(wanted, list) else [wanted]
     actual = _json_type(value)
     return actual in wanted or (actual == "integer" and "number" in wanted)
 
 
-def apply_defaults(value: Any, schema: dict, root: dict) -> None:
-    """Fill missing properties that have a default, recursively (data already valid)."""
-    schema = _resolve(schema, root)
-    for key in ("anyOf", "oneOf"):
-        for branch in schema.get(key, []):
-            if _fits(branch, value, root) and _branch_keys_fit(branch, value, root):
-                apply_defaults(value, branch, root)
-                break
-    if isinstance(value, dict):
-        for key, sub in schema.get("properties", {}).items():
-            sub = _resolve(sub, root)
-            if key not in value and "default" in sub:
-                value[key] = copy.deepcopy(sub["default"])
-            if key in value:
-                apply_defaults(value[key], sub, root)
-    elif isinstance(value, list) and isinstance(schema.get("items"), dict):
-        for item in value:
-            apply_defaults(item, schema["items"], root)
-
-
-# ---------------------------------------------------------------- files
-
+_NO_DEFAULT = object()
 IMAGE_PATH_FORMAT = "image-path"
 # python-docx embeds these; the first bytes tell them apart whatever the file is named
 _IMAGE_SIGNATURES = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"GIF87a", b"GIF89a", b"BM")
 
 
-def resolve_image_paths(values: Any, root: dict, speech: SpeechData) -> list[Problem]:
+class _Plan:
+    """What the schema asks of valid data beyond validation, worked out once per pack:
+    the defaults to fill and the strings that name picture files.
+
+    Which anyOf/oneOf branch to follow (the first whose type and required keys
+    fit), which properties have a default or are a file path, and which subtrees
+    hold neither: those are never visited, so the text of a book-length speech
+    is not walked for nothing.
+    """
+
+    __slots__ = ("groups", "properties", "items")
+
+    def __init__(self):
+        # per anyOf/oneOf: (types, required keys, plan) of each branch, in order
+        self.groups: list[list[tuple[list[str] | None, tuple, _Plan | None]]] = []
+        # (key, default or _NO_DEFAULT, is an image path, plan)
+        self.properties: list[tuple[str, Any, bool, _Plan | None]] = []
+        self.items: _Plan | None = None
+
+    def _branch(self, group, value: Any) -> _Plan | None | bool:
+        for wanted, required, plan in group:
+            if _fits(wanted, value) and (not isinstance(value, dict) or all(k in value for k in required)):
+                return plan
+        return False
+
+    def apply(self, value: Any) -> Any:
+        """``value`` with defaults filled in; containers are copied only where one is."""
+        for group in self.groups:
+            plan = self._branch(group, value)
+            if plan:
+                value = plan.apply(value)
+        if self.properties and isinstance(value, dict):
+            updated = None
+            for key, default, _, plan in self.properties:
+                if key in value:
+                    if plan is None:
+                        continue
+                    new = plan.apply(value[key])
+                    if new is value[key]:
+                        continue
+                elif default is _NO_DEFAULT:
+                    continue
+                else:
+                    new = copy.deepcopy(default)
+                    new = plan.apply(new) if plan is not None else new
+                if updated is None:
+                    updated = dict(value)
+                updated[key] = new
+            return value if updated is None else updated
+        if self.items is not None and isinstance(value, list):
+            filled = [self.items.apply(item) for item in value]
+            if any(new is not old for new, old in zip(filled, value)):
+                return filled
+        return value
+
+    def image_paths(self, value: Any, path: tuple = ()) -> Iterator[tuple[tuple, dict, str]]:
+        """(path, container, key) of each string the schema marks ``format: image-path``."""
+        for group in self.groups:
+            plan = self._branch(group, value)
+            if plan:
+                yield from plan.image_paths(value, path)
+        if self.properties and isinstance(value, dict):
+            for key, _, is_image, plan in self.properties:
+                if key not in value:
+                    continue
+                if is_image and isinstance(value[key], str):
+                    yield path + (key,), value, key
+                elif plan is not None:
+                    yield from plan.image_paths(value[key], path + (key,))
+        elif self.items is not None and isinstance(value, list):
+            for i, item in enumerate(value):
+                yield from self.items.image_paths(item, path + (i,))
+
+
+def compile_plan(schema: dict, root: dict, seen: dict | None = None) -> _Plan | None:
+    """The plan for ``schema``, or None when nothing under it has a default or a file path."""
+    seen = {} if seen is None else seen
+    if id(schema) in seen:  # a recursive $ref: assume it may hold something
+        return seen[id(schema)]
+    plan = seen[id(schema)] = _Plan()
+    resolved = _resolve(schema, root)
+    for keyword in ("anyOf", "oneOf"):
+        group = [
+            (_wanted_types(branch, root), tuple(_resolve(branch, root).get("required", ())),
+             compile_plan(branch, root, seen))
+            for branch in resolved.get(keyword, [])
+        ]
+        if any(sub is not None for _, _, sub in group):
+            plan.groups.append(group)
+    for key, sub in resolved.get("properties", {}).items():
+        sub_resolved = _resolve(sub, root)
+        default = sub_resolved.get("default", _NO_DEFAULT)
+        is_image = sub_resolved.get("format") == IMAGE_PATH_FORMAT
+        sub_plan = compile_plan(sub, root, seen)
+        if default is not _NO_DEFAULT or is_image or sub_plan is not None:
+            plan.properties.append((key, default, is_image, sub_plan))
+    if isinstance(resolved.get("items"), dict):
+        plan.items = compile_plan(resolved["items"], root, seen)
+    if not (plan.groups or plan.properties or plan.items):
+        seen[id(schema)] = None
+        return None
+    return plan
+
+
+# ---------------------------------------------------------------- files
+
+
+def resolve_image_paths(values: Any, plan: _Plan, speech: SpeechData) -> tuple[Any, list[Problem]]:
     """Make every ``"format": "image-path"`` string absolute (relative paths are
     relative to the data file's folder) and check the file is a picture Word can
-    hold. Writers then get a path they can open, and never read the YAML."""
+    hold. Writers then get a path they can open, and never read the YAML.
+
+    The data as loaded stays as written: the paths are set in a copy, made only
+    when there is a picture at all."""
+    if next(plan.image_paths(values), None) is None:
+        return values, []
+    values = copy.deepcopy(values)
     base = Path(speech.file).resolve().parent
     problems = []
-    for path, container, key in _formatted(values, root, root, IMAGE_PATH_FORMAT, ()):
+    for path, container, key in plan.image_paths(values):
         written = container[key]
         target = (base / written).resolve()
         problem = _image_problem(target, written)
@@ -275,7 +422,7 @@ def resolve_image_paths(values: Any, root: dict, speech: SpeechData) -> list[Pro
             problems.append(Problem(speech.source.locate(path), problem))
         else:
             container[key] = str(target)
-    return problems
+    return values, problems
 
 
 def _image_problem(target: Path, written: str) -> str | None:
@@ -291,29 +438,3 @@ def _image_problem(target: Path, written: str) -> str | None:
     return None
 
 
-def _formatted(value: Any, schema: dict, root: dict, fmt: str, path: tuple):
-    """(path, container, key) of each string in ``value`` whose schema has ``format: fmt``."""
-    schema = _resolve(schema, root)
-    for key in ("anyOf", "oneOf"):
-        for branch in schema.get(key, []):
-            if _fits(branch, value, root) and _branch_keys_fit(branch, value, root):
-                yield from _formatted(value, branch, root, fmt, path)
-                break
-    if isinstance(value, dict):
-        for key, sub in schema.get("properties", {}).items():
-            if key not in value:
-                continue
-            sub_schema = _resolve(sub, root)
-            if isinstance(value[key], str) and sub_schema.get("format") == fmt:
-                yield path + (key,), value, key
-            else:
-                yield from _formatted(value[key], sub_schema, root, fmt, path + (key,))
-    elif isinstance(value, list) and isinstance(schema.get("items"), dict):
-        for i, item in enumerate(value):
-            yield from _formatted(item, schema["items"], root, fmt, path + (i,))
-
-
-def _branch_keys_fit(schema: dict, value: Any, root: dict) -> bool:
-    """Among object branches, the one whose required keys the value has."""
-    schema = _resolve(schema, root)
-    return not isinstance(value, dict) or all(k in value for k in schema.get("required", ()))

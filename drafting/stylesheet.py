@@ -15,6 +15,11 @@ from typing import Any
 
 import yaml
 
+try:  # C parser: the default style sheet is read by every build
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover
+    from yaml import SafeLoader as _Loader
+
 from .errors import Location, PackError
 from .model import Block, BlockRole
 
@@ -87,7 +92,7 @@ def reading_stylesheet(sheet: StyleSheet) -> StyleSheet:
 
 def _bundled(name: str) -> dict[str, Any]:
     text = resources.files("drafting.styles").joinpath(name).read_text(encoding="utf-8")
-    return yaml.safe_load(text)
+    return yaml.load(text, Loader=_Loader)
 
 
 _PAGE_NUMBERS = ("width_mm", "height_mm", "top_mm", "bottom_mm", "left_mm", "right_mm",
@@ -133,7 +138,7 @@ def load_stylesheet(override: Path | None = None) -> StyleSheet:
     if override is None:
         return sheet
     try:
-        data = yaml.safe_load(override.read_text(encoding="utf-8")) or {}
+        data = yaml.load(override.read_text(encoding="utf-8"), Loader=_Loader) or {}
     except (OSError, yaml.YAMLError) as e:
         raise PackError(f"样式表无法读取：{e}", Location(str(override))) from None
     if not isinstance(data, dict):

@@ -141,3 +141,9 @@ settings.register_profile("ci", max_examples=500, deadline=None, print_blob=True
 settings.register_profile("dev", max_examples=30, deadline=None)
 settings.register_profile("soak", max_examples=5000, deadline=None, print_blob=True)  # by hand
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+
+
+@pytest.fixture(autouse=True)
+def private_cache(tmp_path_factory, monkeypatch):
+    """Tests never read or fill the user's cache folder (see drafting/cache.py)."""
+    monkeypatch.setenv("DRAFT_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "draft-cache"))

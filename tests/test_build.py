@@ -1,7 +1,7 @@
 from drafting.build import Builder, render_text
 from drafting.model import BlockRole, InlineRole
 
-from .conftest import MINIMAL, SEED_YAML, seed_speech_text
+from .conftest import MINIMAL, ROOT, SEED_YAML, seed_speech_text
 
 
 def test_seed_speech_comes_back_character_for_character():
@@ -86,3 +86,25 @@ def test_title_lines_break_where_the_writer_says(write_yaml):
     title = Builder().draft(write_yaml(text)).document.blocks[0]
     assert [i.role.value for i in title.inlines] == ["plain", "line-break", "plain"]
     assert title.text == "在2025年测试会议\n上的讲话"
+
+
+def test_pack_check_findings_come_from_the_cache_until_the_pack_changes(tmp_path, monkeypatch):
+    import shutil
+
+    import drafting.packcheck
+    from drafting.packs import find_pack
+
+    monkeypatch.setenv("DRAFT_CACHE_DIR", str(tmp_path / "cache"))
+    folder = tmp_path / "packs" / "mismatch"
+    shutil.copytree(ROOT / "tests" / "packs" / "mismatch", folder)
+    first = Builder([folder.parent]).load_pack(find_pack("mismatch", [folder.parent])).warnings
+    assert first  # the fixture pack's template and schema disagree
+    calls = []
+    real = drafting.packcheck.check_pack
+    monkeypatch.setattr(drafting.packcheck, "check_pack", lambda *a: calls.append(1) or real(*a))
+    again = Builder([folder.parent]).load_pack(find_pack("mismatch", [folder.parent])).warnings
+    assert again == first and calls == []
+    template = folder / "template.xml.j2"
+    template.write_text(template.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    Builder([folder.parent]).load_pack(find_pack("mismatch", [folder.parent]))
+    assert calls == [1]  # an edited pack is checked again

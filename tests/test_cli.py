@@ -95,3 +95,66 @@ def test_control_characters_in_messages_are_shown_escaped(write_yaml):
     assert result.exit_code == 1
     assert "文字“测试\\u0007会议”" in result.stderr  # the value is quoted, its bell shown
     assert "\x07" not in result.stderr and "speech.yaml:2" in result.stderr
+
+
+def _batch(write_yaml, bad_at: int | None = None, count: int = 3) -> list:
+    files = []
+    for i in range(count):
+        text = MINIMAL.replace("测试会议", f"测试会议{i}")
+        if i == bad_at:
+            text = text.replace("year: 2025", "year: 二〇二五")
+        files.append(write_yaml(text, f"讲话{i}.yaml"))
+    return files
+
+
+def test_build_many_files_in_one_process_sharing_the_pack(write_yaml, monkeypatch):
+    import drafting.build
+
+    compiled = []
+    real = drafting.build.make_validator
+    monkeypatch.setattr(drafting.build, "make_validator", lambda schema: compiled.append(1) or real(schema))
+    files = _batch(write_yaml)
+    result = run("build", *files)
+    assert result.exit_code == 0, result.stderr
+    assert all(f.with_suffix(".docx").is_file() for f in files)
+    assert len(compiled) == 1  # the pack is loaded once for all three
+    assert "共 3 个文件，均已生成。" in result.stderr
+
+
+def test_build_many_reports_a_bad_file_and_builds_the_rest(write_yaml):
+    files = _batch(write_yaml, bad_at=1)
+    result = run("build", *files)
+    assert result.exit_code == 1
+    assert files[0].with_suffix(".docx").is_file() and files[2].with_suffix(".docx").is_file()
+    assert not files[1].with_suffix(".docx").exists()
+    assert f"{files[1]}:" in result.stderr and "meeting.year" in result.stderr
+    assert "2 个已生成，1 个出错" in result.stderr
+
+
+def test_build_many_txt_writes_beside_each_file(write_yaml):
+    files = _batch(write_yaml, count=2)
+    result = run("build", *files, "--format", "txt")
+    assert result.exit_code == 0
+    assert "测试会议1" in files[1].with_suffix(".txt").read_text(encoding="utf-8")
+
+
+def test_build_many_refuses_one_output_name(write_yaml, tmp_path):
+    result = run("build", *_batch(write_yaml, count=2), "-o", tmp_path / "a.docx")
+    assert result.exit_code == 2 and "-o 只能用于一个文件" in result.stderr
+
+
+def test_build_many_on_a_terminal_shows_a_bar_and_holds_messages_until_done(write_yaml, monkeypatch):
+    import drafting.cli
+
+    monkeypatch.setattr(drafting.cli, "_on_terminal", lambda: True)
+    files = _batch(write_yaml, bad_at=4, count=drafting.cli.BATCH_BAR_FROM)
+    result = run("build", *files)
+    assert result.exit_code == 1
+    bar_at = result.stderr.index("生成中")
+    assert result.stderr.index("已生成") > bar_at and result.stderr.index("错误：") > bar_at
+    assert result.stderr.count("已生成 ") == drafting.cli.BATCH_BAR_FROM - 1
+
+
+def test_build_many_without_a_terminal_has_no_bar(write_yaml):
+    result = run("build", *_batch(write_yaml, count=6))
+    assert result.exit_code == 0 and "生成中" not in result.stderr

@@ -8,7 +8,7 @@ import pytest
 
 from drafting import data
 from drafting.build import Builder
-from drafting.data import load_speech, parse_speech
+from drafting.data import load_speech, parse_speech, walk
 from drafting.errors import DataError, SchemaError
 
 from .conftest import CASES, MINIMAL
@@ -227,3 +227,73 @@ def test_wrong_types_say_what_was_expected_all_at_once(write_yaml):
     line, message = found["parts[0].points[0].body[0].indicators[0].value"]
     assert line == 12 and "数字" in message and "列表" in message
     assert found["closing"][0] == 13 and "应为列表" in found["closing"][1]
+
+
+# ---------------------------------------------------------------- loading fast
+
+
+def load(text: str):
+    return parse_speech(text.encode("utf-8"), "x.yaml").values
+
+
+def test_yaml_1_2_scalars_whatever_pyyaml_would_resolve():
+    values = load(
+        "a: no\nb: 2025-07-15\nc: 12\nd: 1.5\ne: ~\nf: '5'\ng: !!str 8\nh: 0x1f\n"
+        "i: true\nj: =\nk: !!int 7\nl: \"\"\nm:\n"
+    )
+    assert values == {
+        "a": "no", "b": "2025-07-15", "c": 12, "d": 1.5, "e": None, "f": "5", "g": "8",
+        "h": 31, "i": True, "j": "=", "k": 7, "l": "", "m": None,
+    }
+
+
+def test_aliases_expand():
+    assert load("a: &x [1, 2]\nb: *x\n") == {"a": [1, 2], "b": [1, 2]}
+
+
+def test_alias_bomb_is_refused():
+    lines = ["a: &a [x, x, x, x, x, x, x, x, x, x]"]
+    for prev, name in zip("abcde", "bcdef"):
+        lines.append(f"{name}: &{name} [{', '.join(['*' + prev] * 10)}]")
+    with pytest.raises(DataError, match="锚点/别名展开后的内容过多"):
+        load("\n".join(lines) + "\n")
+
+
+def test_unknown_tag_is_refused_with_its_line():
+    with pytest.raises(DataError) as caught:
+        load("a: 1\nb: !!python/object:os.system x\n")
+    assert caught.value.location.line == 2
+
+
+def test_walk_gives_every_value_with_its_path():
+    values = {"a": [1, {"b": "x"}], "c": "y"}
+    assert sorted(walk(values), key=repr) == sorted(
+        [((), values), (("a",), values["a"]), (("a", 0), 1), (("a", 1), values["a"][1]),
+         (("a", 1, "b"), "x"), (("c",), "y")],
+        key=repr,
+    )
+
+
+def test_source_map_names_line_and_column_of_values_and_keys():
+    speech = parse_speech("a:\n  - x\n  -   y\nb: 2\n".encode(), "x.yaml")
+    at = speech.source.locate(("a", 1))
+    assert (at.line, at.column, at.field) == (3, 7, "a[1]")
+    key = speech.source.locate(("b",), key=True)
+    assert (key.line, key.column) == (4, 1)
+    assert speech.source.line_text(3) == "  -   y"
+
+
+@pytest.mark.parametrize(
+    "text, printable",
+    [
+        ("a: 正文\nb: |\n  多行\nc: '单引号'\nd: 12\n", True),
+        ('a: "双引号里可以写 \\x01"\n', False),
+        ('"键": 1\n', False),
+        ("a: .inf\n", False),
+        ("a: .NaN\n", False),
+    ],
+)
+def test_loader_knows_when_every_string_is_printable(text, printable):
+    """Only escapes and .inf/.nan can bring what a Word file cannot hold; without
+    them the schema stage skips its walk over every string."""
+    assert parse_speech(text.encode("utf-8"), "x.yaml").source.all_printable is printable

@@ -29,3 +29,61 @@ def test_newline_in_data_is_an_explicit_line_break(write_yaml):
     path = write_yaml(MINIMAL.replace("          - 正文一。", '          - "第一行\\n第二行"'))
     block = [b for b in Builder().draft(path).document.blocks if "第一行" in b.text][0]
     assert [i.role.value for i in block.inlines] == ["plain", "line-break", "plain"]
+
+
+def test_a_new_process_takes_the_compiled_template_from_the_cache(monkeypatch, tmp_path):
+    import jinja2
+
+    from drafting.packs import find_pack
+    from drafting.render import Renderer
+
+    monkeypatch.setenv("DRAFT_CACHE_DIR", str(tmp_path))
+    pack = find_pack("half-year-speech")
+    first = Renderer(pack.template_dirs(), pack.template_file.name)
+    first.template()
+    assert list((tmp_path / "jinja").iterdir())
+    monkeypatch.setattr(jinja2.Environment, "compile", lambda *a, **k: pytest.fail("compiled again"))
+    again = Renderer(pack.template_dirs(), pack.template_file.name)  # a new environment, as in a new process
+    assert again.template().render is not None
+
+
+def test_an_edited_template_is_compiled_again(monkeypatch, tmp_path):
+    from drafting.render import Renderer
+
+    monkeypatch.setenv("DRAFT_CACHE_DIR", str(tmp_path / "cache"))
+    (tmp_path / "t.j2").write_text("<doc>一</doc>", encoding="utf-8")
+    assert Renderer([tmp_path], "t.j2").template().render() == "<doc>一</doc>"
+    (tmp_path / "t.j2").write_text("<doc>二</doc>", encoding="utf-8")
+    assert Renderer([tmp_path], "t.j2").template().render() == "<doc>二</doc>"
+
+
+def test_field_lookup_shortcut_answers_as_jinja_does(tmp_path):
+    import jinja2
+
+    from drafting.render import Renderer
+
+    (tmp_path / "t.j2").write_text(
+        "{{ d.name }}|{{ d['items'] }}|{{ d.items is callable }}|{{ d.get('name') }}", encoding="utf-8"
+    )
+    env = Renderer([tmp_path], "t.j2").env
+    out = env.get_template("t.j2").render(d={"name": "甲", "items": "乙"})
+    assert out == "甲|乙|True|甲"  # dict's own names (items, get) stay dict's methods
+    with pytest.raises(jinja2.UndefinedError):
+        env.from_string("{{ d.missing }}").render(d={})
+    with pytest.raises(jinja2.exceptions.SecurityError):
+        env.from_string("{{ d.update({'a': 1}) }}").render(d={})
+
+
+def test_loop_and_imported_macros_keep_the_sandbox_for_private_names(tmp_path):
+    import jinja2
+
+    from drafting.render import Renderer
+
+    (tmp_path / "m.j2").write_text("{% macro hi(x) %}你好{{ x }}{% endmacro %}", encoding="utf-8")
+    (tmp_path / "t.j2").write_text(
+        '{% import "m.j2" as m %}{% for i in [1, 2] %}{{ loop.index }}{{ m.hi(i) }}{% endfor %}', encoding="utf-8"
+    )
+    env = Renderer([tmp_path], "t.j2").env
+    assert env.get_template("t.j2").render() == "1你好12你好2"
+    with pytest.raises(jinja2.exceptions.SecurityError):
+        env.from_string("{% for i in [1] %}{{ loop._iterable.__class__ }}{% endfor %}").render()

@@ -15,9 +15,12 @@ from __future__ import annotations
 import hashlib
 import io
 import os
+import struct
 import time
 import zipfile
+import zlib
 from dataclasses import dataclass
+from typing import Iterable, Iterator
 
 from lxml import etree
 
@@ -199,3 +202,99 @@ def _write_zip(parts: dict[str, bytes]) -> bytes:
             entry.external_attr = 0o644 << 16
             target.writestr(entry, parts[name], compresslevel=6)
     return out.getvalue()
+
+
+# ---------------------------------------------------------------- parts deflated once
+#
+# Every part but the document body, its properties and the fingerprint is the
+# same for every speech built with one style sheet, so ``base.py`` keeps those
+# parts deflated and ``write_package`` copies them into each zip as they are: a
+# speech costs the deflating of its own document.xml. ``zipfile`` cannot copy
+# compressed data, so the few fixed-layout zip records are written here, field
+# for field as ``_write_zip`` has zipfile write them (tests hold the two equal).
+
+_LOCAL = struct.Struct("<IHHHHHIIIHH")
+_CENTRAL = struct.Struct("<IHHHHHHIIIHHHHHII")
+_END = struct.Struct("<IHHHHIIH")
+_ZIP_VERSION = 20  # deflate
+_MADE_ON_UNIX = 3 << 8  # create_system 3, as _write_zip sets it
+_FILE_MODE = 0o644 << 16
+_DEFLATED = 8
+
+
+@dataclass(frozen=True, slots=True)
+class PackedPart:
+    """One package part, deflated, with what its zip records need."""
+
+    name: str
+    crc: int
+    size: int
+    deflated: bytes
+
+
+def pack_part(name: str, content: bytes) -> PackedPart:
+    return pack_stream(name, (content,))
+
+
+def pack_stream(name: str, pieces: Iterable[bytes]) -> PackedPart:
+    """Deflated at level 6, as ``_write_zip`` does, piece by piece: a book-length
+    body is never held whole, only deflated."""
+    compressor = zlib.compressobj(6, zlib.DEFLATED, -15)
+    deflated, crc, size = [], 0, 0
+    for piece in pieces:
+        deflated.append(compressor.compress(piece))
+        crc = zlib.crc32(piece, crc)
+        size += len(piece)
+    deflated.append(compressor.flush())
+    return PackedPart(name, crc, size, b"".join(deflated))
+
+
+def unpacked(part: PackedPart, chunk: int = 1 << 20) -> Iterator[bytes]:
+    """A packed part's content again, a piece at a time."""
+    inflater = zlib.decompressobj(-15)
+    for start in range(0, len(part.deflated), chunk):
+        yield inflater.decompress(part.deflated[start : start + chunk])
+    yield inflater.flush()
+
+
+def read_packed_parts(blob: bytes) -> list[tuple[PackedPart, bytes]]:
+    """A package's parts in its own order, each packed and as it is."""
+    return [(pack_part(name, content), content) for name, content in _read_parts(blob).items()]
+
+
+def entry_order(names: Iterable[str]) -> list[str]:
+    return sorted(names, key=_entry_order)
+
+
+def write_package(parts: list[PackedPart]) -> bytes:
+    """The zip of ``parts`` in order; parts over 4 GiB are not supported (no zip64)."""
+    year, month, day, hour, minute, second = zip_time()
+    clock, date = (hour << 11) | (minute << 5) | (second // 2), ((year - 1980) << 9) | (month << 5) | day
+    out = io.BytesIO()
+    central = []
+    for part in parts:
+        name = part.name.encode("ascii")
+        offset = out.tell()
+        out.write(_LOCAL.pack(
+            0x04034B50, _ZIP_VERSION, 0, _DEFLATED, clock, date,
+            part.crc, len(part.deflated), part.size, len(name), 0,
+        ))
+        out.write(name)
+        out.write(part.deflated)
+        central.append(_CENTRAL.pack(
+            0x02014B50, _MADE_ON_UNIX | _ZIP_VERSION, _ZIP_VERSION, 0, _DEFLATED, clock, date,
+            part.crc, len(part.deflated), part.size, len(name), 0, 0, 0, 0, _FILE_MODE, offset,
+        ) + name)
+    start = out.tell()
+    for record in central:
+        out.write(record)
+    out.write(_END.pack(0x06054B50, 0, 0, len(parts), len(parts), out.tell() - start, start, 0))
+    return out.getvalue()
+
+
+def custom_properties(fingerprint: str) -> bytes:
+    return _custom_properties(fingerprint)
+
+
+def fixed_core_dates(core: bytes) -> bytes:
+    return _fixed_core_dates(core)

@@ -1,0 +1,126 @@
+import copy
+import json
+
+import pytest
+
+from drafting.data import load_speech, parse_speech
+from drafting.errors import SchemaError
+from drafting.packs import find_pack
+from drafting.schema import PackSchema, compile_plan, validate
+
+from .conftest import MINIMAL, SEED_YAML
+
+
+@pytest.fixture
+def pack_schema():
+    return PackSchema(find_pack("half-year-speech").schema)
+
+
+def test_valid_data_is_never_walked_by_jsonschema(pack_schema, monkeypatch):
+    calls = []
+    monkeypatch.setattr(PackSchema, "full", lambda self: calls.append(1) or pytest.fail("jsonschema used"))
+    validate(load_speech(SEED_YAML), pack_schema)
+    assert calls == []
+
+
+def test_invalid_data_gets_every_problem_from_jsonschema(pack_schema):
+    text = MINIMAL.replace("year: 2025", "year: 二〇二五").replace("name: 测试会议", "name: 测试会议\n  hlf: 上半年")
+    with pytest.raises(SchemaError) as caught:
+        validate(parse_speech(text.encode(), "x.yaml"), pack_schema)
+    fields = [p.location.field for p in caught.value.problems]
+    assert "meeting.year" in fields and "meeting.hlf" in fields
+
+
+def test_data_the_quick_validator_cannot_read_goes_to_jsonschema(pack_schema):
+    assert pack_schema.surely_valid({1: "a key that is not text"}) is False
+
+
+def test_a_broken_pack_schema_is_still_reported_by_jsonschema():
+    from jsonschema.exceptions import SchemaError as BrokenSchema
+
+    with pytest.raises(BrokenSchema):
+        PackSchema({"type": "no-such-type"})
+
+
+def _old_apply_defaults(value, schema, root):
+    """The straightforward recursive fill the compiled plan must agree with."""
+    from drafting.schema import _fits, _resolve, _wanted_types
+
+    schema = _resolve(schema, root)
+    for key in ("anyOf", "oneOf"):
+        for branch in schema.get(key, []):
+            required = _resolve(branch, root).get("required", ())
+            if _fits(_wanted_types(branch, root), value) and (
+                not isinstance(value, dict) or all(k in value for k in required)
+            ):
+                _old_apply_defaults(value, branch, root)
+                break
+    if isinstance(value, dict):
+        for key, sub in schema.get("properties", {}).items():
+            sub = _resolve(sub, root)
+            if key not in value and "default" in sub:
+                value[key] = copy.deepcopy(sub["default"])
+            if key in value:
+                _old_apply_defaults(value[key], sub, root)
+    elif isinstance(value, list) and isinstance(schema.get("items"), dict):
+        for item in value:
+            _old_apply_defaults(item, schema["items"], root)
+
+
+@pytest.mark.parametrize("source", ["seed", "example", "minimal"])
+def test_defaults_fill_like_a_full_walk_without_touching_the_input(source, pack_schema):
+    pack = find_pack("half-year-speech")
+    speech = {
+        "seed": lambda: load_speech(SEED_YAML),
+        "example": lambda: load_speech(pack.example_file),
+        "minimal": lambda: parse_speech(MINIMAL.encode(), "m.yaml"),
+    }[source]()
+    before = copy.deepcopy(speech.values)
+    expected = copy.deepcopy(speech.values)
+    _old_apply_defaults(expected, pack.schema, pack.schema)
+    filled = validate(speech, pack_schema).values
+    assert json.dumps(filled, ensure_ascii=False, default=str) == json.dumps(expected, ensure_ascii=False, default=str)
+    assert speech.values == before  # the loaded data stays as written (warnings read it)
+    assert filled != before
+
+
+def test_defaults_plan_skips_subtrees_without_defaults():
+    schema = {
+        "type": "object",
+        "properties": {
+            "text": {"type": "array", "items": {"type": "string"}},
+            "mode": {"type": "string", "default": "a"},
+        },
+    }
+    plan = compile_plan(schema, schema)
+    assert [entry[0] for entry in plan.properties] == ["mode"]  # "text" is never visited
+    data = {"text": ["x"] * 3}
+    assert plan.apply(data) == {"text": ["x"] * 3, "mode": "a"}
+    assert plan.apply({"text": [], "mode": "b"}) == {"text": [], "mode": "b"}
+    assert compile_plan(schema["properties"]["text"], schema) is None
+
+
+def test_recursive_schema_defaults():
+    schema = {
+        "$defs": {"node": {"type": "object", "properties": {
+            "kind": {"default": "leaf"},
+            "children": {"type": "array", "items": {"$ref": "#/$defs/node"}},
+        }}},
+        "$ref": "#/$defs/node",
+    }
+    plan = compile_plan(schema, schema)
+    assert plan.apply({"children": [{"children": [{}]}]}) == {
+        "children": [{"children": [{"kind": "leaf"}], "kind": "leaf"}],
+        "kind": "leaf",
+    }
+
+
+@pytest.mark.parametrize(
+    "value, message", [('"正文\\x01"', "控制字符 U+0001"), (".inf", "不是有效的数字（inf）")]
+)
+def test_unprintable_values_are_still_found_after_an_escape(pack_schema, value, message):
+    speech = parse_speech(MINIMAL.replace("正文一。", value).encode(), "x.yaml")
+    assert speech.source.all_printable is False
+    with pytest.raises(SchemaError) as caught:
+        validate(speech, pack_schema)
+    assert any(message in p.message for p in caught.value.problems)
