@@ -172,3 +172,12 @@ def test_an_unwritable_cache_folder_does_not_stop_a_build(monkeypatch, tmp_path)
     monkeypatch.setenv("DRAFT_CACHE_DIR", str(blocker / "cache"))
     base._MADE.clear()
     assert render_docx(Builder().draft(SEED_YAML))[:2] == b"PK"
+
+
+def test_a_part_is_inflated_again_in_bounded_pieces():
+    from drafting.writers.docx.package import unpacked
+
+    content = b"<w:p/>" * 2_000_000  # 12 MB that deflate to a few kilobytes
+    pieces = list(unpacked(pack_part("word/document.xml", content), piece=1 << 20))
+    assert b"".join(pieces) == content
+    assert max(len(p) for p in pieces) <= 1 << 20

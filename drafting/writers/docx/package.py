@@ -249,11 +249,15 @@ def pack_stream(name: str, pieces: Iterable[bytes]) -> PackedPart:
     return PackedPart(name, crc, size, b"".join(deflated))
 
 
-def unpacked(part: PackedPart, chunk: int = 1 << 20) -> Iterator[bytes]:
-    """A packed part's content again, a piece at a time."""
+def unpacked(part: PackedPart, piece: int = 1 << 20) -> Iterator[bytes]:
+    """A packed part's content again, at most ``piece`` bytes at a time (text
+    deflates a hundredfold, so the input is bounded as well as the output)."""
     inflater = zlib.decompressobj(-15)
-    for start in range(0, len(part.deflated), chunk):
-        yield inflater.decompress(part.deflated[start : start + chunk])
+    for start in range(0, len(part.deflated), 1 << 16):
+        data = part.deflated[start : start + (1 << 16)]
+        while data:
+            yield inflater.decompress(data, piece)
+            data = inflater.unconsumed_tail
     yield inflater.flush()
 
 
