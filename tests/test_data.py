@@ -297,3 +297,23 @@ def test_loader_knows_when_every_string_is_printable(text, printable):
     """Only escapes and .inf/.nan can bring what a Word file cannot hold; without
     them the schema stage skips its walk over every string."""
     assert parse_speech(text.encode("utf-8"), "x.yaml").source.all_printable is printable
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a: " + "[" * 70 + "]" * 70,
+        "".join("  " * i + "- \n" for i in range(70)),
+        "- " * 70 + "x\n",
+        "".join(("  " * (i // 2)) + ("a:\n" if i % 2 == 0 else "- ") for i in range(140)),
+    ],
+)
+def test_texts_that_could_be_deep_are_walked_for_depth(text):
+    assert data._may_nest_deeply(text)
+
+
+def test_a_speech_is_not_parsed_twice_for_depth(monkeypatch):
+    from .conftest import SEED_YAML
+
+    monkeypatch.setattr(data, "_check_depth", lambda *a: pytest.fail("walked for depth"))
+    assert load_speech(SEED_YAML).values["meeting"]["year"] == 2025
