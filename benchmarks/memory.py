@@ -28,9 +28,6 @@ def peak_rss() -> int:
 
 def main(source: str, target: str) -> None:
     from drafting.build import Builder, render_docx
-    from run import lift_input_bounds
-
-    lift_input_bounds()  # the 58,001-paragraph input is over draft's bounds (see run.py)
     from drafting.output import write_atomic
     import drafting.writers.docx  # noqa: F401 - count imports as baseline, not as the build
 

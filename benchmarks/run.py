@@ -41,20 +41,8 @@ sys.path[:0] = [str(ROOT), str(HERE)]
 from docxtpl_template import build_with_docxtpl, make_template  # noqa: E402
 from inputs import SEED_YAML, SIZES, write_inputs  # noqa: E402
 
-from drafting import data, sandbox  # noqa: E402
 from drafting.build import Builder, render_docx  # noqa: E402
 from drafting.output import write_atomic  # noqa: E402
-
-# draft refuses YAML files over 8 MB and template output over 2,000,000 characters
-# (guards against hostile input, drafting/data.py and drafting/sandbox.py); the
-# 58,001-paragraph speech is about 30 MB and 10 million characters, so the
-# benchmark lifts both. A writer cannot build it with `draft build` as it stands.
-def lift_input_bounds() -> None:
-    data.MAX_INPUT_BYTES = 64 * 1024 * 1024
-    sandbox.MAX_TEXT = 20_000_000
-
-
-lift_input_bounds()
 
 # Repetitions per size: enough for a stable median without taking all day.
 REPEATS = {59: 41, 581: 21, 5801: 9, 58001: 5}

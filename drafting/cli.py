@@ -326,10 +326,10 @@ def init(pack: str, file: Path | None, templates_dirs: tuple[Path, ...]) -> None
 
 
 def _summary(draft) -> str:
-    from .build import render_text
     from .counting import count_characters, summary_line
 
-    return summary_line(count_characters(render_text(draft)))
+    # block by block: the same count as the plain text, without building it
+    return summary_line(sum(count_characters(block.text) for block in draft.document.blocks))
 
 
 @main.command()

@@ -24,7 +24,9 @@ def is_han(ch: str) -> bool:
 
 
 def count_characters(text: str) -> int:
-    return len(CHARACTER.findall(text))
+    # one new string rather than findall's list of a string per character,
+    # which for a book-length report took more memory than the whole build
+    return len(text) - len(CHARACTER.sub("", text))
 
 
 def speaking_minutes(characters: int, rate: int = SPEAKING_RATE) -> int:

@@ -46,7 +46,7 @@ class _Loader(_BaseLoader):
 
 # A long speech is tens of kilobytes; composing YAML costs tens of bytes of
 # memory per byte of input, so the bound keeps a stray huge file from eating it.
-MAX_INPUT_BYTES = 8 * 1024 * 1024
+MAX_INPUT_BYTES = 64 * 1024 * 1024  # a book-length report of 58,000 paragraphs is about 30 MB
 MAX_DEPTH = 64
 # Aliases may share subtrees, but the expanded data may not grow past this many
 # nodes, or this many characters of text, more than the file itself holds

@@ -22,7 +22,7 @@ from .data import Path_, SpeechData, walk
 from .errors import Location, Problem, TemplateError
 from .indicators import Indicator, indicator_cells, phrase_indicator
 from .numerals import chinese_numeral, enumeration_marker, format_date
-from .sandbox import BudgetExceeded, PackSandbox, check_length
+from .sandbox import BudgetExceeded, PackSandbox, check_length, output_limit
 
 _BREAK = Markup("<br/>")
 
@@ -121,16 +121,17 @@ class Renderer:
         context = dict(speech.values)
         context[_LOG] = placeholders
         self.env.start_render()
-        return _batched(self._generate(template, context)), placeholders.problems
+        limit = output_limit(len(speech.source.text))
+        return _batched(self._generate(template, context, limit)), placeholders.problems
 
     @staticmethod
-    def _generate(template: jinja2.Template, context: dict) -> Iterator[str]:
+    def _generate(template: jinja2.Template, context: dict, limit: int) -> Iterator[str]:
         """The template's output as it runs, within the sandbox's output bound."""
         length = 0
         try:
             for chunk in template.generate(context):
                 length += len(chunk)
-                check_length(length)
+                check_length(length, limit)
                 yield chunk
         except jinja2.TemplateError as e:
             raise _runtime_error(e, template) from None

@@ -26,7 +26,11 @@ from jinja2.exceptions import SecurityError
 from jinja2.filters import do_center, do_format, do_indent
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
-MAX_TEXT = 2_000_000  # characters in one value or in the whole output
+MAX_TEXT = 2_000_000  # characters in one value, and the least whole output allowed
+# The whole output may also be this many times the writer's own text: a
+# book-length report renders to about a third of its YAML, a runaway loop to
+# far more, so the bound grows with honest input and still stops a runaway.
+OUTPUT_PER_INPUT = 20
 MAX_RANGE_TOTAL = 1_000_000  # numbers all calls of range() may yield in one render
 MAX_EXPONENT_BITS = 100_000
 MAX_FORMAT_WIDTH = 1_000
@@ -105,9 +109,15 @@ class PackSandbox(ImmutableSandboxedEnvironment):
 _OPERATORS = {"+": operator.add, "*": operator.mul, "**": operator.pow, "%": operator.mod}
 
 
-def check_length(length: int) -> None:
-    if length > MAX_TEXT:
-        raise BudgetExceeded(f"模板生成的文字过长（超过 {MAX_TEXT} 个字符）")
+def check_length(length: int, limit: int | None = None) -> None:
+    limit = limit or MAX_TEXT
+    if length > limit:
+        raise BudgetExceeded(f"模板生成的文字过长（超过 {limit} 个字符）")
+
+
+def output_limit(input_characters: int) -> int:
+    """The most characters a render may produce for an input of this size."""
+    return max(MAX_TEXT, OUTPUT_PER_INPUT * input_characters)
 
 
 def _check_repeat(sequence: Any, times: Any) -> None:

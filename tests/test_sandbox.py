@@ -149,3 +149,11 @@ def test_hostile_pack_through_the_cli_is_exit_1_in_chinese(tmp_path):
     assert "template.xml.j2:2" in result.stderr and "不允许" in result.stderr
     assert "Traceback" not in result.output
     assert not speech.with_suffix(".docx").exists()
+
+
+def test_output_bound_grows_with_the_input_but_stays_a_bound():
+    from drafting.sandbox import MAX_TEXT, OUTPUT_PER_INPUT, output_limit
+
+    assert output_limit(10) == MAX_TEXT  # small input: the fixed floor
+    book = 30 * 1024 * 1024  # a 58,000-paragraph report's YAML
+    assert output_limit(book) == OUTPUT_PER_INPUT * book > 10_000_000  # its ~10M characters fit
