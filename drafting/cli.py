@@ -339,7 +339,11 @@ def _summary(draft) -> str:
 @click.option("--pack", "pack_name", default="half-year-speech", show_default=True, help="使用的模板包。")
 @click.option("--overwrite", is_flag=True, help="YAML 文件已存在时覆盖它（默认不覆盖）。")
 @click.option("--no-indicators", is_flag=True, help="统计数字一律保留为文字，不整理为指标（indicators）。")
-def extract(source: Path, output: Path | None, pack_name: str, overwrite: bool, no_indicators: bool) -> None:
+@_templates_option
+def extract(
+    source: Path, output: Path | None, pack_name: str, overwrite: bool, no_indicators: bool,
+    templates_dirs: tuple[Path, ...],
+) -> None:
     """从旧讲话稿（.docx 或 .txt，一段一行）整理出 YAML 数据。
 
     \b
@@ -350,11 +354,11 @@ def extract(source: Path, output: Path | None, pack_name: str, overwrite: bool, 
     from .errors import WriteError
     from .extract import extract as extract_speech
     from .extract import first_difference, rebuilt_text, source_text, speech_yaml
-    from .output import write_atomic
+    from .output import write_atomic, write_new
     from .packs import find_pack
     from .readers import read_speech
 
-    pack = find_pack(pack_name)
+    pack = find_pack(pack_name, list(templates_dirs))
     document = read_speech(source)
     extraction = extract_speech(document, str(source), pack.name, indicators=not no_indicators)
     to_screen = output is not None and str(output) == "-"
@@ -368,16 +372,22 @@ def extract(source: Path, output: Path | None, pack_name: str, overwrite: bool, 
     ]
     text = speech_yaml(extraction, header)
     built_at = Path.cwd() / "-.yaml" if to_screen else output
-    difference = first_difference(source_text(document), rebuilt_text(text, str(built_at)))
+    unverified, difference = None, None
+    try:
+        difference = first_difference(source_text(document), rebuilt_text(text, str(built_at), list(templates_dirs)))
+    except DraftError as e:  # a pack not shaped like the half-year speech: keep the YAML, say so
+        unverified = f"无法用模板包 {pack.name} 生成核对：{e}"
     if to_screen:
         click.echo(text, nl=False)
-    else:
-        write_atomic(output, text.encode("utf-8"))
+    else:  # without --overwrite, a file that appeared meanwhile is still never replaced
+        (write_atomic if overwrite else write_new)(output, text.encode("utf-8"))
         write_editor_schema(pack, output.parent)
     data = extraction.data
     points = sum(len(p.get("points", [])) for p in data["parts"])
     click.echo(f"已整理：{len(data['parts'])} 个部分，{points} 个要点" + ("" if to_screen else f"，写入 {output}"), err=True)
-    if difference is None:
+    if unverified:
+        click.echo(f"警告：{unverified}", err=True)
+    elif difference is None:
         click.echo("已核对：由它生成的文字与原稿逐字一致。", err=True)
     else:
         n, want, got = difference
@@ -390,7 +400,8 @@ def extract(source: Path, output: Path | None, pack_name: str, overwrite: bool, 
               help="语速：每分钟读多少字，用于估算讲话时长。")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
               help="输出格式：text 供人阅读，json 供程序处理。")
-def check(file: Path, rate: int, fmt: str) -> int:
+@_templates_option
+def check(file: Path, rate: int, fmt: str, templates_dirs: tuple[Path, ...]) -> int:
     """检查讲话稿：占位符 X、字数和时长、半角标点、引号括号配对、重复标点、重复的句子、点数语句。
 
     没有发现问题时退出码为 0，有问题时为 1。
@@ -399,7 +410,7 @@ def check(file: Path, rate: int, fmt: str) -> int:
     from .check import check_draft
     from .copies import pinyin_summary
 
-    report = check_draft(Builder().draft(file), rate)
+    report = check_draft(Builder(list(templates_dirs)).draft(file), rate)
     if fmt == "json":
         findings = [
             {
@@ -434,7 +445,8 @@ def check(file: Path, rate: int, fmt: str) -> int:
               help="输出的 Word 文件（默认与 YAML 同名、同文件夹）。")
 @click.option("--interval", type=click.FloatRange(0.05, 60), default=0.5, show_default=True,
               help="检查文件是否改动的间隔（秒）。")
-def watch(file: Path, output: Path | None, interval: float) -> None:
+@_templates_option
+def watch(file: Path, output: Path | None, interval: float, templates_dirs: tuple[Path, ...]) -> None:
     """监视 YAML 文件和模板包，一有改动就重新生成 Word 文件（按 Ctrl-C 停止）。"""
     import time
 
@@ -448,7 +460,7 @@ def watch(file: Path, output: Path | None, interval: float) -> None:
     def rebuild() -> None:
         stamp = time.strftime("%H:%M:%S")
         try:
-            draft = Builder().draft(file)
+            draft = Builder(list(templates_dirs)).draft(file)  # anew: picks up pack edits
             watched[1:] = pack_files(draft.pack.folder)
             write_docx(output, render_docx(draft))  # never over the writer's edits
         except DraftError as e:

@@ -444,12 +444,13 @@ def speech_yaml(extraction: Extraction, header: list[str]) -> str:
     return write_yaml(extraction.data, extraction.notes, header)
 
 
-def rebuilt_text(yaml_text: str, yaml_file: str) -> str:
+def rebuilt_text(yaml_text: str, yaml_file: str, template_dirs: list | None = None) -> str:
     """Build the written YAML (as if saved at ``yaml_file``) back into plain text."""
     from .build import Builder, render_text
     from .data import parse_speech
 
-    return render_text(Builder().draft_from(parse_speech(yaml_text.encode("utf-8"), yaml_file)))
+    speech = parse_speech(yaml_text.encode("utf-8"), yaml_file)
+    return render_text(Builder(template_dirs).draft_from(speech))
 
 
 def first_difference(expected: str, actual: str) -> tuple[int, str, str] | None:

@@ -107,6 +107,28 @@ def test_build_takes_templates_option(office_yaml):
     assert result.exit_code == 0 and result.stdout.startswith("office-a half-year-speech\n")
 
 
+def test_check_and_watch_take_templates_option(office_yaml):
+    # office-a's schema accepts only `text`: the built-in pack would call it an unknown key
+    result = CliRunner().invoke(main, ["check", str(office_yaml), "--templates", str(OFFICE_A)])
+    assert "未知的键" not in result.output and "Traceback" not in result.output
+    assert result.exit_code in (0, 1) and "字数" in result.output
+    without = CliRunner().invoke(main, ["check", str(office_yaml)])
+    assert without.exit_code == 1 and "未知的键" in without.output
+    assert "--templates" in CliRunner().invoke(main, ["watch", "--help"]).output
+
+
+def test_extract_takes_templates_option(tmp_path):
+    source = tmp_path / "旧稿.txt"
+    source.write_text("同志们：\n开场。\n一、部分\n正文。\n", encoding="utf-8")
+    args = ["extract", str(source), "--pack", "only-b", "-o", "-"]
+    without = CliRunner().invoke(main, args)
+    assert without.exit_code == 1 and "找不到模板包“only-b”" in without.output
+    found = CliRunner().invoke(main, args + ["--templates", str(OFFICE_B)])
+    assert found.exit_code == 0 and "pack: only-b" in found.stdout
+    # only-b is not shaped like a speech: the YAML is still written, and the check says so
+    assert "无法用模板包 only-b 生成核对" in found.stderr
+
+
 # ---------------------------------------------------------------- template ⇔ schema
 
 
