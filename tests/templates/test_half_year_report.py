@@ -82,3 +82,18 @@ def test_title_follows_period(write_yaml):
     text = EXAMPLE.read_text(encoding="utf-8").replace("period: 上半年 ", "period: 全年   ")
     draft = Builder().draft(write_yaml(text))
     assert draft.document.blocks[0].text == "呼中区人民政府2025年全年工作总结"
+
+
+@pytest.mark.parametrize("with_table", [True, False])
+def test_signature_keeps_with_the_last_paragraph(example, with_table):
+    """The 落款 never stands alone at the top of a last page (GB/T 9704): the last
+    paragraph and the blank line before it keep with it."""
+    from dataclasses import replace
+
+    document = example.document
+    if not with_table:  # the plain writer path, without python-docx
+        document = replace(document, blocks=[b for b in document.blocks if b.role is not BlockRole.TABLE])
+    word = docx.Document(io.BytesIO(render_docx(replace(example, document=document))))
+    keeps = [p.paragraph_format.keep_with_next for p in word.paragraphs]
+    assert keeps[-3:] == [True, True, None]  # last body paragraph, blank line, 落款
+    assert not any(keeps[:-3])

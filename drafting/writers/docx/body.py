@@ -54,20 +54,23 @@ class BodyWriter:
             for role, key in _CHARACTER_KEYS.items()
         }
 
-    def paragraphs(self, blocks: list[Block]) -> str:
-        return "".join([self.paragraph(block) for block in blocks])
+    def paragraphs(self, blocks: list[Block], start: int = 0, stop: int | None = None) -> str:
+        stop = len(blocks) if stop is None else stop
+        return "".join([self.paragraph(blocks[i], keeps_with_next(blocks, i)) for i in range(start, stop)])
 
     def encoded(self, blocks: list[Block], per_piece: int = 500) -> Iterator[bytes]:
         """The paragraphs as UTF-8, a few hundred at a time (never the whole body)."""
         for start in range(0, len(blocks), per_piece):
-            yield self.paragraphs(blocks[start : start + per_piece]).encode("utf-8")
+            yield self.paragraphs(blocks, start, min(start + per_piece, len(blocks))).encode("utf-8")
 
-    def paragraph(self, block: Block) -> str:
+    def paragraph(self, block: Block, keep_with_next: bool = False) -> str:
         if block.role is BlockRole.PAGE_BREAK:
             return _PAGE_BREAK
         key = style_key(block)
         out = [self._paragraph_open[key]]
         spec = self.specs[key]
+        if keep_with_next:
+            out.append("<w:keepNext/>")
         if block.lead and keeps_lead_together(block, spec, self.sheet):
             out.append("<w:keepLines/>")
         out.append("</w:pPr>")
@@ -94,6 +97,15 @@ class BodyWriter:
         holder = etree.Element(f"{{{_W}}}p", nsmap={"w": _W})
         holder.append(run)
         return etree.tostring(run, encoding="unicode").replace(f' xmlns:w="{_W}"', "", 1)
+
+
+def keeps_with_next(blocks: list[Block], i: int) -> bool:
+    """The paragraphs before a 落款 (signature), across the blank line that sets
+    it off, stay on its page: a signature never stands alone on the last page."""
+    j = i + 1
+    while j < len(blocks) and blocks[j].role is BlockRole.PARAGRAPH and not blocks[j].inlines:
+        j += 1
+    return j < len(blocks) and blocks[j].role is BlockRole.SIGNATURE and j - i <= 2
 
 
 def keeps_lead_together(block: Block, spec: dict, sheet: StyleSheet) -> bool:

@@ -17,7 +17,7 @@ from lxml import etree
 
 from ...model import BlockRole, Document, Meta
 from ...stylesheet import StyleSheet
-from .body import BodyWriter
+from .body import BodyWriter, keeps_with_next
 from .footer import add_page_number_footers, has_footers
 from .image import image_elements
 from .ooxml import qn
@@ -54,7 +54,7 @@ def package_with_figures(
     body = word.element.body
     section = body.find(qn("w:sectPr"))
     paragraphs = BodyWriter(style_ids, sheet)
-    for block in document.blocks:
+    for i, block in enumerate(document.blocks):
         if block.role is BlockRole.TABLE:
             for element in table_elements(word, block, sheet):
                 section.addprevious(element)
@@ -62,7 +62,8 @@ def package_with_figures(
             for element in image_elements(word, block, sheet):
                 section.addprevious(element)
         else:
-            section.addprevious(_element(paragraphs.paragraph(block)))
+            keep = keeps_with_next(document.blocks, i)
+            section.addprevious(_element(paragraphs.paragraph(block, keep)))
     _set_properties(word, document.meta)
     return finish_package(_saved(word))
 
