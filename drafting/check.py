@@ -17,7 +17,7 @@ from typing import Any, Iterable
 
 from .build import PLACEHOLDER_CHARS, Draft, render_text
 from .copies import PinyinReport, pinyin_report
-from .counting import CHARACTER, SPEAKING_RATE, count_characters, speaking_minutes, summary_line
+from .counting import CHARACTER, SPEAKING_RATE, count_characters, summary_line
 from .data import Path_, SourceMap, format_path
 from .errors import Location, Problem
 from .extract import COUNT_WORDS
