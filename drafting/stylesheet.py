@@ -37,6 +37,12 @@ class StyleSheet:
         return self.data["page"]
 
     @property
+    def text_width_mm(self) -> float:
+        """The width of the type area (版心): the page less its side margins."""
+        page = self.page
+        return page["width_mm"] - page["left_mm"] - page["right_mm"]
+
+    @property
     def page_number(self) -> dict[str, Any]:
         return self.data["page_number"]
 

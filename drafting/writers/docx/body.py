@@ -115,8 +115,7 @@ def keeps_lead_together(block: Block, spec: dict, sheet: StyleSheet) -> bool:
     limit = spec.get("keep_lead_max_lines")
     if not limit or not block.lead:
         return False
-    page = sheet.page
-    width_pt = (page["width_mm"] - page["left_mm"] - page["right_mm"]) * 72 / 25.4
+    width_pt = sheet.text_width_mm * 72 / 25.4
     per_line = max(1, int(width_pt // spec["size_pt"]))
     lines = -(-(len(block.text) + spec.get("first_line_chars", 0)) // per_line)
     return lines <= limit
