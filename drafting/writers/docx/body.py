@@ -94,8 +94,6 @@ class BodyWriter:
         key = _CHARACTER_KEYS.get(inline.style_role)
         style = self.style_ids["char:" + key] if key else None
         run = ruby_run(inline.text, inline.ruby, spec["size_pt"], self.ruby, style)
-        holder = etree.Element(f"{{{_W}}}p", nsmap={"w": _W})
-        holder.append(run)
         return etree.tostring(run, encoding="unicode").replace(f' xmlns:w="{_W}"', "", 1)
 
 
