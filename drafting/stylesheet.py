@@ -130,7 +130,7 @@ def check_stylesheet(sheet: StyleSheet, file: str | None = None) -> None:
 def _figure_numbers(sheet: StyleSheet) -> list[tuple[str, Any]]:
     """The figures of the ``table:`` and ``image:`` sections (their styles included)."""
     fields = []
-    for section, own in (("table", ("border_pt", "width_percent")), ("image", ("width_mm",))):
+    for section, own in (("table", ("border_pt", "cell_margin_mm", "width_percent")), ("image", ("width_mm",))):
         data = sheet.data.get(section, {})
         fields += [(f"{section}.{k}", data[k]) for k in own if k in data]
         for key, spec in data.items():
