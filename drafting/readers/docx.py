@@ -35,13 +35,18 @@ def read_docx(raw: bytes, file: str) -> Document:
     return Document(blocks=blocks)
 
 
-def _paragraphs(word):
-    """Body paragraphs in document order, descending into tables' cells."""
-    for item in word.iter_inner_content():
+def _paragraphs(container):
+    """Paragraphs in document order, descending into tables' cells (and tables
+    nested in them). A merged cell is read once: python-docx gives it for every
+    grid column and row it spans."""
+    for item in container.iter_inner_content():
         if isinstance(item, Table):
+            seen = set()
             for row in item.rows:
                 for cell in row.cells:
-                    yield from cell.paragraphs
+                    if cell._tc not in seen:
+                        seen.add(cell._tc)
+                        yield from _paragraphs(cell)
         else:
             yield item
 

@@ -20,6 +20,18 @@ def test_paragraphs_in_order_with_tables_and_line_breaks(tmp_path):
     assert [b.text for b in read_speech(path).blocks] == ["标题", "第一行\n第二行", "表格里的字", "最后一段。"]
 
 
+def test_merged_cells_are_read_once_and_nested_tables_are_read(tmp_path):
+    word = docx.Document()
+    table = word.add_table(rows=3, cols=3)
+    table.cell(0, 0).merge(table.cell(0, 2)).text = "横向合并"
+    table.cell(1, 0).merge(table.cell(2, 0)).text = "纵向合并"
+    table.cell(1, 1).text = "乙"
+    table.cell(1, 2).add_table(rows=1, cols=1).cell(0, 0).text = "嵌套的表格"
+    path = tmp_path / "稿.docx"
+    word.save(path)
+    assert [b.text for b in read_speech(path).blocks] == ["横向合并", "纵向合并", "乙", "嵌套的表格"]
+
+
 def test_bold_opening_run_is_a_lead_and_a_bold_paragraph_is_not(tmp_path):
     word = docx.Document()
     p = word.add_paragraph()
