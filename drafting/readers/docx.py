@@ -14,8 +14,10 @@ import zipfile
 
 from docx import Document as open_docx
 from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.opc.exceptions import PackageNotFoundError
 from docx.table import Table
 from docx.text.paragraph import Paragraph
+from lxml import etree
 
 from ..errors import DataError, Location
 from ..model import Block, BlockRole, Document, Inline, InlineRole
@@ -25,7 +27,7 @@ from .text import INDENT
 def read_docx(raw: bytes, file: str) -> Document:
     try:
         word = open_docx(io.BytesIO(raw))
-    except (zipfile.BadZipFile, KeyError, ValueError):
+    except (zipfile.BadZipFile, KeyError, ValueError, PackageNotFoundError, etree.XMLSyntaxError):
         raise DataError("无法打开这个 Word 文件：它不是有效的 .docx（旧的 .doc 请先另存为 .docx）", Location(file)) from None
     blocks = []
     for paragraph in _paragraphs(word):

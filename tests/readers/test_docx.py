@@ -1,6 +1,10 @@
+import zipfile
+
 import docx
+import pytest
 
 from drafting.build import Builder, render_docx
+from drafting.errors import DataError
 from drafting.model import InlineRole
 from drafting.readers import read_speech
 
@@ -53,3 +57,16 @@ def test_reads_back_what_draft_writes(tmp_path):
     assert "".join(b.text + "\n" for b in blocks) == seed_speech_text()
     leads = [b.lead for b in blocks if b.lead]
     assert len(leads) == 9 and leads[0] == "一要慎终如始抗疫情，持续抓好常态防控。"
+
+
+def test_a_docx_with_broken_xml_is_a_data_error_naming_the_file(tmp_path):
+    good = tmp_path / "good.docx"
+    good.write_bytes(render_docx(Builder().draft(SEED_YAML)))
+    broken = tmp_path / "坏.docx"
+    with zipfile.ZipFile(good) as source, zipfile.ZipFile(broken, "w") as target:
+        for name in source.namelist():
+            data = source.read(name)
+            target.writestr(name, data[:500] if name == "word/document.xml" else data)
+    with pytest.raises(DataError) as info:
+        read_speech(broken)
+    assert info.value.location.file == str(broken) and "不是有效的 .docx" in info.value.message
