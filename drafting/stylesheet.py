@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import copy
 from dataclasses import dataclass
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -97,6 +98,12 @@ def reading_stylesheet(sheet: StyleSheet) -> StyleSheet:
 
 
 def _bundled(name: str) -> dict[str, Any]:
+    """A bundled sheet, read once a process; a copy, as merging changes it."""
+    return copy.deepcopy(_read_bundled(name))
+
+
+@lru_cache(maxsize=None)
+def _read_bundled(name: str) -> dict[str, Any]:
     text = resources.files("drafting.styles").joinpath(name).read_text(encoding="utf-8")
     return yaml.load(text, Loader=_Loader)
 
@@ -110,7 +117,7 @@ _STYLE_NUMBERS = ("size_pt", "line_pt", "first_line_chars", "space_after_lines",
 def check_stylesheet(sheet: StyleSheet, file: str | None = None) -> None:
     """Figures must be numbers and style names known roles, so a typo in a pack's
     ``stylesheet.yaml`` is an error naming the field, not a silently ignored key."""
-    default = default_stylesheet().data
+    default = _read_bundled(_DEFAULT)
     for section in ("styles", "characters"):
         for key in sheet.data.get(section, {}):
             if key not in default[section]:
