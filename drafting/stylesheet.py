@@ -21,7 +21,8 @@ try:  # C parser: the default style sheet is read by every build
 except ImportError:  # pragma: no cover
     from yaml import SafeLoader as _Loader
 
-from .errors import Location, PackError
+from .data import parse_speech
+from .errors import DataError, Location, PackError
 from .model import Block, BlockRole
 
 _DEFAULT = "default.yaml"
@@ -150,16 +151,28 @@ def load_stylesheet(override: Path | None = None) -> StyleSheet:
     sheet = default_stylesheet()
     if override is None:
         return sheet
-    try:
-        data = yaml.load(override.read_text(encoding="utf-8"), Loader=_Loader) or {}
-    except (OSError, yaml.YAMLError) as e:
-        raise PackError(f"样式表无法读取：{e}", Location(str(override))) from None
+    data = _read_override(override)
     if not isinstance(data, dict):
         raise PackError("样式表应为键值对", Location(str(override)))
     merged = sheet.with_overrides(data)
     check_stylesheet(merged, str(override))
     check_stylesheet(reading_stylesheet(merged), str(override))  # its reading: section too
     return merged
+
+
+def _read_override(path: Path) -> Any:
+    """A pack's style sheet, read as speech data is read (``data.parse_speech``):
+    YAML 1.2 scalars, a duplicate key is an error, errors in Chinese with the line."""
+    try:
+        raw = path.read_bytes()
+    except OSError as e:
+        raise PackError(f"样式表无法读取：{e.strerror}", Location(str(path))) from None
+    if all(not line.strip() or line.strip().startswith(b"#") for line in raw.lstrip(b"\xef\xbb\xbf").splitlines()):
+        return {}  # nothing but comments: nothing overridden
+    try:
+        return parse_speech(raw, str(path)).values
+    except DataError as e:
+        raise PackError(f"样式表无法读取：{e.message}", e.location) from None
 
 
 def _deep_merge(base: dict, extra: dict) -> dict:
