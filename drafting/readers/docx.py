@@ -16,6 +16,7 @@ from docx import Document as open_docx
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.opc.exceptions import PackageNotFoundError
 from docx.table import Table
+from docx.text.hyperlink import Hyperlink
 from docx.text.paragraph import Paragraph
 from lxml import etree
 
@@ -54,7 +55,7 @@ def _paragraphs(container):
 
 
 def _block(paragraph: Paragraph, title: bool = False) -> Block | None:
-    text = paragraph.text
+    text = _text(paragraph)
     if not text.strip(INDENT):
         return None
     if title:
@@ -72,12 +73,29 @@ def _bold_lead(paragraph: Paragraph) -> str:
     """The bold text the paragraph opens with ('' when it opens with plain text)."""
     lead = ""
     for run in paragraph.runs:
-        if not run.text:
+        text = _run_text(run)
+        if not text:
             continue
         if not _is_bold(run, paragraph):
             break
-        lead += run.text
+        lead += text
     return lead.lstrip(INDENT)
+
+
+def _text(paragraph: Paragraph) -> str:
+    """``paragraph.text`` with the characters under a phonetic guide (Word's
+    拼音指南, draft's reading copy), which python-docx leaves out."""
+    out = []
+    for item in paragraph.iter_inner_content():
+        for run in item.runs if isinstance(item, Hyperlink) else (item,):
+            out.append(_run_text(run))
+    return "".join(out)
+
+
+def _run_text(run) -> str:
+    """A run's text; for a phonetic guide, the guided characters (w:rubyBase),
+    not the guide (w:rt)."""
+    return run.text + "".join(base.text for base in run._r.xpath("./w:ruby/w:rubyBase/w:r"))
 
 
 def _is_centred(paragraph: Paragraph) -> bool:

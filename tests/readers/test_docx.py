@@ -1,3 +1,4 @@
+import re
 import zipfile
 
 import docx
@@ -57,6 +58,18 @@ def test_reads_back_what_draft_writes(tmp_path):
     assert "".join(b.text + "\n" for b in blocks) == seed_speech_text()
     leads = [b.lead for b in blocks if b.lead]
     assert len(leads) == 9 and leads[0] == "一要慎终如始抗疫情，持续抓好常态防控。"
+
+
+def test_characters_under_a_phonetic_guide_are_read(tmp_path):
+    """The reading copy puts pinyin over uncommon characters (w:ruby); reading it
+    back gives the file copy's words, the guided characters included."""
+    draft = Builder().draft(SEED_YAML)
+    path = tmp_path / "seed.阅读版.docx"
+    path.write_bytes(render_docx(draft, copy="reading"))
+    assert b"<w:ruby>" in zipfile.ZipFile(path).read("word/document.xml")
+    blocks = [b for b in read_speech(path).blocks if not re.fullmatch(r"约\d+分钟", b.text)]
+    assert "".join(b.text + "\n" for b in blocks) == seed_speech_text()  # 暨 of the title too
+    assert len([b.lead for b in blocks if b.lead]) == 9
 
 
 def test_a_docx_with_broken_xml_is_a_data_error_naming_the_file(tmp_path):
