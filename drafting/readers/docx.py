@@ -16,8 +16,8 @@ from docx import Document as open_docx
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.opc.exceptions import PackageNotFoundError
 from docx.table import Table
-from docx.text.hyperlink import Hyperlink
 from docx.text.paragraph import Paragraph
+from docx.text.run import Run
 from lxml import etree
 
 from ..errors import DataError, Location
@@ -72,30 +72,29 @@ def _block(paragraph: Paragraph, title: bool = False) -> Block | None:
 def _bold_lead(paragraph: Paragraph) -> str:
     """The bold text the paragraph opens with ('' when it opens with plain text)."""
     lead = ""
-    for run in paragraph.runs:
-        text = _run_text(run)
-        if not text:
+    for run in _runs(paragraph):
+        if not run.text:
             continue
         if not _is_bold(run, paragraph):
             break
-        lead += text
+        lead += run.text
     return lead.lstrip(INDENT)
 
 
+def _runs(paragraph: Paragraph) -> list[Run]:
+    """Every run that holds the paragraph's words, in order. python-docx's
+    ``runs`` and ``text`` leave out runs inside tracked insertions (w:ins),
+    fields (w:fldSimple), content controls (w:sdt) and phonetic guides (w:ruby,
+    Word's 拼音指南 and draft's reading copy), so their words would be lost.
+    The guide itself (w:rt) is not read, nor are text boxes."""
+    return [Run(r, paragraph) for r in paragraph._p.xpath(_WORD_RUNS)]
+
+
+_WORD_RUNS = ".//w:r[not(ancestor::w:rt) and not(ancestor::w:txbxContent)]"
+
+
 def _text(paragraph: Paragraph) -> str:
-    """``paragraph.text`` with the characters under a phonetic guide (Word's
-    拼音指南, draft's reading copy), which python-docx leaves out."""
-    out = []
-    for item in paragraph.iter_inner_content():
-        for run in item.runs if isinstance(item, Hyperlink) else (item,):
-            out.append(_run_text(run))
-    return "".join(out)
-
-
-def _run_text(run) -> str:
-    """A run's text; for a phonetic guide, the guided characters (w:rubyBase),
-    not the guide (w:rt)."""
-    return run.text + "".join(base.text for base in run._r.xpath("./w:ruby/w:rubyBase/w:r"))
+    return "".join(run.text for run in _runs(paragraph))
 
 
 def _is_centred(paragraph: Paragraph) -> bool:

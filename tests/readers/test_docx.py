@@ -3,6 +3,7 @@ import zipfile
 
 import docx
 import pytest
+from docx.oxml import parse_xml
 
 from drafting.build import Builder, render_docx
 from drafting.errors import DataError
@@ -70,6 +71,31 @@ def test_characters_under_a_phonetic_guide_are_read(tmp_path):
     blocks = [b for b in read_speech(path).blocks if not re.fullmatch(r"约\d+分钟", b.text)]
     assert "".join(b.text + "\n" for b in blocks) == seed_speech_text()  # 暨 of the title too
     assert len([b.lead for b in blocks if b.lead]) == 9
+
+
+def test_tracked_insertions_fields_and_content_controls_are_read(tmp_path):
+    """Runs python-docx's text leaves out (inside w:ins, w:fldSimple, w:sdt);
+    deleted text (w:del) stays out."""
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    mark = 'w:author="甲" w:date="2025-01-01T00:00:00Z"'
+    word = docx.Document()
+    p = word.add_paragraph("原有")
+    for xml in (
+        f'<w:ins {w} w:id="1" {mark}><w:r><w:t>插入的</w:t></w:r></w:ins>',
+        f'<w:del {w} w:id="2" {mark}><w:r><w:delText>删除的</w:delText></w:r></w:del>',
+        f'<w:fldSimple {w} w:instr=" DATE "><w:r><w:t>域结果</w:t></w:r></w:fldSimple>',
+        f'<w:sdt {w}><w:sdtContent><w:r><w:t>控件</w:t></w:r></w:sdtContent></w:sdt>',
+    ):
+        p._p.append(parse_xml(xml))
+    lead = word.add_paragraph()
+    lead.add_run("一要").bold = True
+    lead._p.append(parse_xml(f'<w:ins {w} w:id="3" {mark}><w:r><w:rPr><w:b/></w:rPr><w:t>抓落实。</w:t></w:r></w:ins>'))
+    lead.add_run("正文。")
+    path = tmp_path / "修订.docx"
+    word.save(path)
+    first, second = read_speech(path).blocks
+    assert first.text == "原有插入的域结果控件"
+    assert second.lead == "一要抓落实。" and second.text == "一要抓落实。正文。"
 
 
 def test_a_docx_with_broken_xml_is_a_data_error_naming_the_file(tmp_path):
