@@ -55,13 +55,14 @@ def _paragraphs(container):
 
 
 def _block(paragraph: Paragraph, title: bool = False) -> Block | None:
-    text = _text(paragraph)
+    runs = _runs(paragraph)
+    text = "".join(run.text for run in runs)
     if not text.strip(INDENT):
         return None
     if title:
         return Block(BlockRole.PARAGRAPH, (Inline(text.replace("\n", "").strip(INDENT)),))
     stripped = text.strip(INDENT)
-    lead = _bold_lead(paragraph)
+    lead = _bold_lead(runs, paragraph)
     if lead and stripped.startswith(lead) and len(lead) < len(stripped):
         inlines = (Inline(lead, InlineRole.LEAD), Inline(stripped[len(lead):]))
     else:
@@ -69,10 +70,10 @@ def _block(paragraph: Paragraph, title: bool = False) -> Block | None:
     return Block(BlockRole.PARAGRAPH, inlines)
 
 
-def _bold_lead(paragraph: Paragraph) -> str:
+def _bold_lead(runs: list[Run], paragraph: Paragraph) -> str:
     """The bold text the paragraph opens with ('' when it opens with plain text)."""
     lead = ""
-    for run in _runs(paragraph):
+    for run in runs:
         if not run.text:
             continue
         if not _is_bold(run, paragraph):
@@ -91,10 +92,6 @@ def _runs(paragraph: Paragraph) -> list[Run]:
 
 
 _WORD_RUNS = ".//w:r[not(ancestor::w:rt) and not(ancestor::w:txbxContent)]"
-
-
-def _text(paragraph: Paragraph) -> str:
-    return "".join(run.text for run in _runs(paragraph))
 
 
 def _is_centred(paragraph: Paragraph) -> bool:
