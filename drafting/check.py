@@ -17,7 +17,7 @@ from typing import Any, Iterable
 
 from .build import PLACEHOLDER_CHARS, Draft, render_text
 from .copies import PinyinReport, pinyin_report
-from .counting import CHARACTER, SPEAKING_RATE, count_characters, speaking_minutes, summary_line
+from .counting import CHARACTER, SPEAKING_RATE, count_characters, summary_line
 from .data import Path_, SourceMap, format_path
 from .errors import Location, Problem
 from .extract import COUNT_WORDS
@@ -66,7 +66,8 @@ def check_draft(draft: Draft, rate: int = DEFAULT_RATE) -> Report:
     report.pinyin = pinyin_report(draft.document, draft.pronunciations)
     texts = list(text_fields(draft.speech.values))
     source = draft.speech.source
-    report.findings += [Finding("placeholder", _at_first_x(p, source, texts)) for p in draft.warnings]
+    by_field = {format_path(path): (path, text) for path, text in texts}
+    report.findings += [Finding("placeholder", _at_first_x(p, source, by_field)) for p in draft.warnings]
     for path, text in texts:
         report.findings += _half_width(source, path, text)
         report.findings += _unpaired(source, path, text)
@@ -99,11 +100,11 @@ def locate_offset(source: SourceMap, path: Path_, text: str, offset: int) -> Loc
     return Location(where.file, where.line, where.column, where.field)
 
 
-def _at_first_x(problem: Problem, source: SourceMap, texts: list[tuple[Path_, str]]) -> Problem:
+def _at_first_x(problem: Problem, source: SourceMap, by_field: dict[str, tuple[Path_, str]]) -> Problem:
     """The build's warning, moved to the line of the first X inside a multi-line block."""
-    for path, text in texts:
-        if format_path(path) == problem.location.field and (x := PLACEHOLDER_CHARS.search(text)):
-            return Problem(locate_offset(source, path, text, x.start()), problem.message)
+    path, text = by_field.get(problem.location.field, ((), ""))
+    if x := PLACEHOLDER_CHARS.search(text):
+        return Problem(locate_offset(source, path, text, x.start()), problem.message)
     return problem
 
 

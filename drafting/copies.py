@@ -21,6 +21,9 @@ COPY_SUFFIXES = {"file": "", "reading": ".阅读版", "outline": ".提纲"}
 _OUTLINE_BLOCKS = {BlockRole.TITLE, BlockRole.BYLINE, BlockRole.HEADING}
 _PART_ENDS = {BlockRole.CLOSING, BlockRole.SIGNATURE}
 _BREAKS = (InlineRole.LINE_BREAK, InlineRole.LAYOUT_BREAK)
+# blocks the reading copy leaves as they are: never read aloud, or looked at
+# rather than read (tables, pictures); ``draft check`` reports on the same text
+_NOT_ANNOTATED = {BlockRole.PAGE_BREAK, BlockRole.NOTE, BlockRole.TABLE, BlockRole.IMAGE}
 _INDICATOR_SEPARATOR = "；"
 _INDICATOR_END = "。"
 
@@ -99,8 +102,8 @@ def copy_path(path: Path, copy: str) -> Path:
 
 
 def _annotated(block: Block, annotator: Annotator) -> Block:
-    if block.role in (BlockRole.PAGE_BREAK, BlockRole.NOTE, BlockRole.TABLE, BlockRole.IMAGE):
-        return block  # tables and pictures are looked at, not read aloud
+    if block.role in _NOT_ANNOTATED:
+        return block
     inlines: list[Inline] = []
     for inline in block.inlines:
         if inline.role in _BREAKS or inline.role is InlineRole.RUBY:
@@ -167,6 +170,6 @@ def _indicator_paragraph(indicators: list[Inline]) -> Block:
 
 
 def _text_inlines(block: Block) -> Iterable[Inline]:
-    if block.role in (BlockRole.PAGE_BREAK, BlockRole.NOTE):
+    if block.role in _NOT_ANNOTATED:
         return ()
     return (i for i in block.inlines if i.role not in _BREAKS)

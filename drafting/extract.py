@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .errors import DataError, Location
-from .model import Document, InlineRole
+from .model import Document
 from .numerals import chinese_numeral, enumeration_marker, format_date, parse_count
 
 Path_ = tuple[str | int, ...]
@@ -24,7 +24,6 @@ Path_ = tuple[str | int, ...]
 PART_FORMS = ("一、", "第一，", "第一、")
 ITEM_FORMS = ("一是", "一要", "第一，", "第一、", "第一句话，", "（一）")
 DEFAULT_PART_FORM = "一、"
-DEFAULT_SALUTATION = "同志们："
 DEFAULT_COUNT_PHRASE = {"上半年": "下面，就做好下半年经济工作，我讲{n}点意见。", "下半年": "下面，就做好明年经济工作，我讲{n}点意见。"}
 
 _SENTENCE_END = "。！？"
@@ -61,11 +60,7 @@ class Extraction:
 
 
 def paragraphs_of(document: Document) -> list[Paragraph]:
-    out = []
-    for block in document.blocks:
-        lead = block.inlines[0].text if block.inlines and block.inlines[0].role is InlineRole.LEAD else ""
-        out.append(Paragraph(block.text, lead))
-    return out
+    return [Paragraph(block.text, block.lead) for block in document.blocks]
 
 
 def extract(
@@ -193,13 +188,13 @@ def _part(index: int, heading: str, body: list[Paragraph], part_form: str, resul
     if not starts:
         if body:
             part["intro"] = [p.text for p in body]
-        _note_inline_enumerations(body, path + ("intro",), 0, result)
+        _note_inline_enumerations(body, path + ("intro",), result)
         return part
     if starts[0]:
         part["intro"] = [p.text for p in body[: starts[0]]]
-        _note_inline_enumerations(body[: starts[0]], path + ("intro",), 0, result)
+        _note_inline_enumerations(body[: starts[0]], path + ("intro",), result)
     runs = [body[s : e] for s, e in zip(starts, starts[1:] + [len(body)])]
-    layout = _layout(runs, form)
+    layout = _layout(runs)
     lead_only = layout == "run-in" and not _tail(runs[-1][0], len(runs), form)
     runs[-1], part_closing = _split_last_item(runs, 1 if lead_only else 0)
     part["enumeration"] = form
@@ -255,7 +250,7 @@ def lead_sentence(text: str) -> int:
     return 0
 
 
-def _layout(runs: list[list[Paragraph]], form: str) -> str:
+def _layout(runs: list[list[Paragraph]]) -> str:
     """run-in when an item line goes on after its lead sentence (or Word showed a bold lead)."""
     for run in runs:
         first = run[0]
@@ -298,12 +293,12 @@ def _lead_end(first: Paragraph, text: str, n: int, form: str) -> int:
     return lead_sentence(text) or len(text)
 
 
-def _note_inline_enumerations(paras: list[Paragraph], path: Path_, offset: int, result: Extraction) -> None:
+def _note_inline_enumerations(paras: list[Paragraph], path: Path_, result: Extraction) -> None:
     for i, p in enumerate(paras):
         for form in ("一是", "一要", "第一，"):
             second = enumeration_marker(form, 2)
             if form in p.text and second in p.text:
-                result.note(path + (offset + i,), f"这段话内部有“{form}……{second}……”的列举，按普通段落保留")
+                result.note(path + (i,), f"这段话内部有“{form}……{second}……”的列举，按普通段落保留")
                 break
 
 
@@ -435,7 +430,9 @@ def _last_sentence_start(text: str) -> int:
 
 def source_text(document: Document) -> str:
     """The speech as read, one paragraph a line: what building the YAML must give back."""
-    return "".join(block.text + "\n" for block in document.blocks)
+    from .writers.text import write_text
+
+    return write_text(document)
 
 
 def speech_yaml(extraction: Extraction, header: list[str]) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import copy
 from dataclasses import dataclass
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -20,7 +21,8 @@ try:  # C parser: the default style sheet is read by every build
 except ImportError:  # pragma: no cover
     from yaml import SafeLoader as _Loader
 
-from .errors import Location, PackError
+from .data import parse_speech
+from .errors import DataError, Location, PackError
 from .model import Block, BlockRole
 
 _DEFAULT = "default.yaml"
@@ -35,6 +37,12 @@ class StyleSheet:
     @property
     def page(self) -> dict[str, Any]:
         return self.data["page"]
+
+    @property
+    def text_width_mm(self) -> float:
+        """The width of the type area (版心): the page less its side margins."""
+        page = self.page
+        return page["width_mm"] - page["left_mm"] - page["right_mm"]
 
     @property
     def page_number(self) -> dict[str, Any]:
@@ -91,6 +99,12 @@ def reading_stylesheet(sheet: StyleSheet) -> StyleSheet:
 
 
 def _bundled(name: str) -> dict[str, Any]:
+    """A bundled sheet, read once a process; a copy, as merging changes it."""
+    return copy.deepcopy(_read_bundled(name))
+
+
+@lru_cache(maxsize=None)
+def _read_bundled(name: str) -> dict[str, Any]:
     text = resources.files("drafting.styles").joinpath(name).read_text(encoding="utf-8")
     return yaml.load(text, Loader=_Loader)
 
@@ -104,7 +118,7 @@ _STYLE_NUMBERS = ("size_pt", "line_pt", "first_line_chars", "space_after_lines",
 def check_stylesheet(sheet: StyleSheet, file: str | None = None) -> None:
     """Figures must be numbers and style names known roles, so a typo in a pack's
     ``stylesheet.yaml`` is an error naming the field, not a silently ignored key."""
-    default = default_stylesheet().data
+    default = _read_bundled(_DEFAULT)
     for section in ("styles", "characters"):
         for key in sheet.data.get(section, {}):
             if key not in default[section]:
@@ -124,7 +138,7 @@ def check_stylesheet(sheet: StyleSheet, file: str | None = None) -> None:
 def _figure_numbers(sheet: StyleSheet) -> list[tuple[str, Any]]:
     """The figures of the ``table:`` and ``image:`` sections (their styles included)."""
     fields = []
-    for section, own in (("table", ("border_pt", "width_percent")), ("image", ("width_mm",))):
+    for section, own in (("table", ("border_pt", "cell_margin_mm", "width_percent")), ("image", ("width_mm",))):
         data = sheet.data.get(section, {})
         fields += [(f"{section}.{k}", data[k]) for k in own if k in data]
         for key, spec in data.items():
@@ -137,16 +151,28 @@ def load_stylesheet(override: Path | None = None) -> StyleSheet:
     sheet = default_stylesheet()
     if override is None:
         return sheet
-    try:
-        data = yaml.load(override.read_text(encoding="utf-8"), Loader=_Loader) or {}
-    except (OSError, yaml.YAMLError) as e:
-        raise PackError(f"样式表无法读取：{e}", Location(str(override))) from None
+    data = _read_override(override)
     if not isinstance(data, dict):
         raise PackError("样式表应为键值对", Location(str(override)))
     merged = sheet.with_overrides(data)
     check_stylesheet(merged, str(override))
     check_stylesheet(reading_stylesheet(merged), str(override))  # its reading: section too
     return merged
+
+
+def _read_override(path: Path) -> Any:
+    """A pack's style sheet, read as speech data is read (``data.parse_speech``):
+    YAML 1.2 scalars, a duplicate key is an error, errors in Chinese with the line."""
+    try:
+        raw = path.read_bytes()
+    except OSError as e:
+        raise PackError(f"样式表无法读取：{e.strerror}", Location(str(path))) from None
+    if all(not line.strip() or line.strip().startswith(b"#") for line in raw.lstrip(b"\xef\xbb\xbf").splitlines()):
+        return {}  # nothing but comments: nothing overridden
+    try:
+        return parse_speech(raw, str(path)).values
+    except DataError as e:
+        raise PackError(f"样式表无法读取：{e.message}", e.location) from None
 
 
 def _deep_merge(base: dict, extra: dict) -> dict:

@@ -8,7 +8,7 @@ from drafting.copies import (
     reading_copy,
 )
 from drafting.counting import speaking_minutes
-from drafting.model import BlockRole, InlineRole
+from drafting.model import Block, BlockRole, Document, Inline, InlineRole, Table
 
 from .conftest import CASES, SEED_YAML
 
@@ -87,6 +87,16 @@ def test_pinyin_report_lists_annotated_and_missing_characters():
     lines = pinyin_summary(report)
     assert lines[0].startswith("阅读版注音 6 字：") and "锶 sī" in lines[0]
     assert lines[1] == "无法注音 0 字：无"
+
+
+def test_pinyin_report_covers_only_what_the_reading_copy_annotates():
+    # a table is looked at, not read aloud: the reading copy leaves it as it is,
+    # so draft check must not list its characters as annotated
+    table = Table(caption=(Inline("氹仔"),), rows=(((Inline("濮"),),),))
+    document = Document(blocks=[Block(BlockRole.PARAGRAPH, (Inline("锶"),)), table])
+    annotated = {i.text for b in reading_copy(document).blocks for i in b.inlines if i.role is InlineRole.RUBY}
+    assert annotated == {"锶"}
+    assert set(pinyin_report(document).annotated) == annotated
 
 
 def test_copy_file_names_sit_side_by_side(tmp_path):

@@ -1,4 +1,3 @@
-import json
 import re
 
 import docx
@@ -11,7 +10,7 @@ from drafting.extract import extract, source_text, speech_yaml
 from drafting.packs import find_pack
 from drafting.readers import read_speech
 
-from .conftest import CASES, ROOT, SEED_YAML, seed_speech_text, word_file
+from .conftest import CASES, SEED_YAML, seed_speech_text, word_file
 
 EXTRACT_CASES = sorted((CASES / "extract").glob("*.txt"))
 SCHEMA = find_pack("half-year-speech").schema  # with the shared definitions (templates/_shared)

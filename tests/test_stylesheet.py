@@ -80,6 +80,25 @@ def test_unreadable_stylesheet_is_a_pack_error(tmp_path):
         load_stylesheet(override)
 
 
+def test_stylesheet_yaml_errors_name_the_line_and_a_duplicate_key_is_one(tmp_path):
+    override = tmp_path / "stylesheet.yaml"
+    override.write_text("styles:\n  body:\n    size_pt: 16\n   line_pt: 30\n", encoding="utf-8")
+    with pytest.raises(PackError) as info:
+        load_stylesheet(override)
+    assert info.value.location.line == 4 and "缩进" in info.value.message
+    override.write_text("styles:\n  body:\n    size_pt: 16\n    size_pt: 18\n", encoding="utf-8")
+    with pytest.raises(PackError) as info:  # silently taking 18 would hide a slip
+        load_stylesheet(override)
+    assert info.value.location.line == 4 and info.value.location.field == "styles.body.size_pt"
+    assert "重复" in info.value.message
+
+
+def test_an_empty_stylesheet_changes_nothing(tmp_path):
+    override = tmp_path / "stylesheet.yaml"
+    override.write_text("# 只有注释\n", encoding="utf-8")
+    assert load_stylesheet(override).data == load_stylesheet().data
+
+
 def test_default_stylesheet_passes_its_own_check():
     check_stylesheet(default_stylesheet())
 

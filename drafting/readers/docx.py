@@ -14,8 +14,11 @@ import zipfile
 
 from docx import Document as open_docx
 from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.opc.exceptions import PackageNotFoundError
 from docx.table import Table
 from docx.text.paragraph import Paragraph
+from docx.text.run import Run
+from lxml import etree
 
 from ..errors import DataError, Location
 from ..model import Block, BlockRole, Document, Inline, InlineRole
@@ -25,7 +28,7 @@ from .text import INDENT
 def read_docx(raw: bytes, file: str) -> Document:
     try:
         word = open_docx(io.BytesIO(raw))
-    except (zipfile.BadZipFile, KeyError, ValueError):
+    except (zipfile.BadZipFile, KeyError, ValueError, PackageNotFoundError, etree.XMLSyntaxError):
         raise DataError("无法打开这个 Word 文件：它不是有效的 .docx（旧的 .doc 请先另存为 .docx）", Location(file)) from None
     blocks = []
     for paragraph in _paragraphs(word):
@@ -35,25 +38,31 @@ def read_docx(raw: bytes, file: str) -> Document:
     return Document(blocks=blocks)
 
 
-def _paragraphs(word):
-    """Body paragraphs in document order, descending into tables' cells."""
-    for item in word.iter_inner_content():
+def _paragraphs(container):
+    """Paragraphs in document order, descending into tables' cells (and tables
+    nested in them). A merged cell is read once: python-docx gives it for every
+    grid column and row it spans."""
+    for item in container.iter_inner_content():
         if isinstance(item, Table):
+            seen = set()
             for row in item.rows:
                 for cell in row.cells:
-                    yield from cell.paragraphs
+                    if cell._tc not in seen:
+                        seen.add(cell._tc)
+                        yield from _paragraphs(cell)
         else:
             yield item
 
 
 def _block(paragraph: Paragraph, title: bool = False) -> Block | None:
-    text = paragraph.text
+    runs = _runs(paragraph)
+    text = "".join(run.text for run in runs)
     if not text.strip(INDENT):
         return None
     if title:
         return Block(BlockRole.PARAGRAPH, (Inline(text.replace("\n", "").strip(INDENT)),))
     stripped = text.strip(INDENT)
-    lead = _bold_lead(paragraph)
+    lead = _bold_lead(runs, paragraph)
     if lead and stripped.startswith(lead) and len(lead) < len(stripped):
         inlines = (Inline(lead, InlineRole.LEAD), Inline(stripped[len(lead):]))
     else:
@@ -61,16 +70,28 @@ def _block(paragraph: Paragraph, title: bool = False) -> Block | None:
     return Block(BlockRole.PARAGRAPH, inlines)
 
 
-def _bold_lead(paragraph: Paragraph) -> str:
+def _bold_lead(runs: list[Run], paragraph: Paragraph) -> str:
     """The bold text the paragraph opens with ('' when it opens with plain text)."""
     lead = ""
-    for run in paragraph.runs:
+    for run in runs:
         if not run.text:
             continue
         if not _is_bold(run, paragraph):
             break
         lead += run.text
     return lead.lstrip(INDENT)
+
+
+def _runs(paragraph: Paragraph) -> list[Run]:
+    """Every run that holds the paragraph's words, in order. python-docx's
+    ``runs`` and ``text`` leave out runs inside tracked insertions (w:ins),
+    fields (w:fldSimple), content controls (w:sdt) and phonetic guides (w:ruby,
+    Word's 拼音指南 and draft's reading copy), so their words would be lost.
+    The guide itself (w:rt) is not read, nor are text boxes."""
+    return [Run(r, paragraph) for r in paragraph._p.xpath(_WORD_RUNS)]
+
+
+_WORD_RUNS = ".//w:r[not(ancestor::w:rt) and not(ancestor::w:txbxContent)]"
 
 
 def _is_centred(paragraph: Paragraph) -> bool:

@@ -1,6 +1,12 @@
+import re
+import zipfile
+
 import docx
+import pytest
+from docx.oxml import parse_xml
 
 from drafting.build import Builder, render_docx
+from drafting.errors import DataError
 from drafting.model import InlineRole
 from drafting.readers import read_speech
 
@@ -18,6 +24,18 @@ def test_paragraphs_in_order_with_tables_and_line_breaks(tmp_path):
     path = tmp_path / "稿.docx"
     word.save(path)
     assert [b.text for b in read_speech(path).blocks] == ["标题", "第一行\n第二行", "表格里的字", "最后一段。"]
+
+
+def test_merged_cells_are_read_once_and_nested_tables_are_read(tmp_path):
+    word = docx.Document()
+    table = word.add_table(rows=3, cols=3)
+    table.cell(0, 0).merge(table.cell(0, 2)).text = "横向合并"
+    table.cell(1, 0).merge(table.cell(2, 0)).text = "纵向合并"
+    table.cell(1, 1).text = "乙"
+    table.cell(1, 2).add_table(rows=1, cols=1).cell(0, 0).text = "嵌套的表格"
+    path = tmp_path / "稿.docx"
+    word.save(path)
+    assert [b.text for b in read_speech(path).blocks] == ["横向合并", "纵向合并", "乙", "嵌套的表格"]
 
 
 def test_bold_opening_run_is_a_lead_and_a_bold_paragraph_is_not(tmp_path):
@@ -41,3 +59,53 @@ def test_reads_back_what_draft_writes(tmp_path):
     assert "".join(b.text + "\n" for b in blocks) == seed_speech_text()
     leads = [b.lead for b in blocks if b.lead]
     assert len(leads) == 9 and leads[0] == "一要慎终如始抗疫情，持续抓好常态防控。"
+
+
+def test_characters_under_a_phonetic_guide_are_read(tmp_path):
+    """The reading copy puts pinyin over uncommon characters (w:ruby); reading it
+    back gives the file copy's words, the guided characters included."""
+    draft = Builder().draft(SEED_YAML)
+    path = tmp_path / "seed.阅读版.docx"
+    path.write_bytes(render_docx(draft, copy="reading"))
+    assert b"<w:ruby>" in zipfile.ZipFile(path).read("word/document.xml")
+    blocks = [b for b in read_speech(path).blocks if not re.fullmatch(r"约\d+分钟", b.text)]
+    assert "".join(b.text + "\n" for b in blocks) == seed_speech_text()  # 暨 of the title too
+    assert len([b.lead for b in blocks if b.lead]) == 9
+
+
+def test_tracked_insertions_fields_and_content_controls_are_read(tmp_path):
+    """Runs python-docx's text leaves out (inside w:ins, w:fldSimple, w:sdt);
+    deleted text (w:del) stays out."""
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    mark = 'w:author="甲" w:date="2025-01-01T00:00:00Z"'
+    word = docx.Document()
+    p = word.add_paragraph("原有")
+    for xml in (
+        f'<w:ins {w} w:id="1" {mark}><w:r><w:t>插入的</w:t></w:r></w:ins>',
+        f'<w:del {w} w:id="2" {mark}><w:r><w:delText>删除的</w:delText></w:r></w:del>',
+        f'<w:fldSimple {w} w:instr=" DATE "><w:r><w:t>域结果</w:t></w:r></w:fldSimple>',
+        f'<w:sdt {w}><w:sdtContent><w:r><w:t>控件</w:t></w:r></w:sdtContent></w:sdt>',
+    ):
+        p._p.append(parse_xml(xml))
+    lead = word.add_paragraph()
+    lead.add_run("一要").bold = True
+    lead._p.append(parse_xml(f'<w:ins {w} w:id="3" {mark}><w:r><w:rPr><w:b/></w:rPr><w:t>抓落实。</w:t></w:r></w:ins>'))
+    lead.add_run("正文。")
+    path = tmp_path / "修订.docx"
+    word.save(path)
+    first, second = read_speech(path).blocks
+    assert first.text == "原有插入的域结果控件"
+    assert second.lead == "一要抓落实。" and second.text == "一要抓落实。正文。"
+
+
+def test_a_docx_with_broken_xml_is_a_data_error_naming_the_file(tmp_path):
+    good = tmp_path / "good.docx"
+    good.write_bytes(render_docx(Builder().draft(SEED_YAML)))
+    broken = tmp_path / "坏.docx"
+    with zipfile.ZipFile(good) as source, zipfile.ZipFile(broken, "w") as target:
+        for name in source.namelist():
+            data = source.read(name)
+            target.writestr(name, data[:500] if name == "word/document.xml" else data)
+    with pytest.raises(DataError) as info:
+        read_speech(broken)
+    assert info.value.location.file == str(broken) and "不是有效的 .docx" in info.value.message

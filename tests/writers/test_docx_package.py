@@ -124,7 +124,7 @@ def test_each_block_is_written_once_and_nothing_is_rescanned(monkeypatch):
     made, written = [], []
     real_styled, real_paragraph = styled.styled_package, BodyWriter.paragraph
     monkeypatch.setattr(styled, "styled_package", lambda *a: made.append(1) or real_styled(*a))
-    monkeypatch.setattr(BodyWriter, "paragraph", lambda self, b: written.append(b) or real_paragraph(self, b))
+    monkeypatch.setattr(BodyWriter, "paragraph", lambda self, b, *keep: written.append(b) or real_paragraph(self, b, *keep))
     monkeypatch.setenv("DRAFT_CACHE_DIR", "")  # memory only
     for copies in (1, 10, 100):
         written.clear()

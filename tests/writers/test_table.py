@@ -88,11 +88,15 @@ def test_caption_above_in_its_style_and_cells_smaller_than_body(word):
 
 def test_stylesheet_table_section_is_read(figures_yaml):
     draft = Builder().draft(figures_yaml)
-    draft.stylesheet = draft.stylesheet.with_overrides({"table": {"cell": {"size_pt": 10.5}, "border_pt": 1}})
+    draft.stylesheet = draft.stylesheet.with_overrides(
+        {"table": {"cell": {"size_pt": 10.5}, "border_pt": 1, "cell_margin_mm": 3}}
+    )
     word = docx.Document(io.BytesIO(render_docx(draft)))
     assert word.styles["表格文字"].font.size.pt == 10.5
     borders = word.tables[0]._tbl.find(qn("w:tblPr")).find(qn("w:tblBorders"))
     assert {b.get(qn("w:sz")) for b in borders} == {"8"}
+    margins = word.tables[0]._tbl.find(qn("w:tblPr")).find(qn("w:tblCellMar"))
+    assert {m.get(qn("w:w")) for m in margins} == {str(Mm(3).twips)}
 
 
 def test_picture_inline_with_width_and_caption_below(word):
@@ -209,6 +213,10 @@ def test_a_pack_stylesheet_with_a_wrong_table_figure_is_an_error(tmp_path):
     with pytest.raises(PackError) as info:
         load_stylesheet(sheet)
     assert info.value.location.field == "table.cell.size_pt" and "小四" in info.value.message
+    sheet.write_text("table:\n  cell_margin_mm: 一点五\n", encoding="utf-8")
+    with pytest.raises(PackError) as info:
+        load_stylesheet(sheet)
+    assert info.value.location.field == "table.cell_margin_mm"
 
 
 def test_cell_text_never_becomes_structure(write_yaml, tmp_path):

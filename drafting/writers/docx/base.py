@@ -9,12 +9,12 @@ so that the next ``draft build`` neither imports python-docx nor styles a packag
 
 from __future__ import annotations
 
-import hashlib
 import json
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib.util import find_spec
 from pathlib import Path
+from typing import Iterable
 
 from lxml import etree
 
@@ -22,10 +22,12 @@ from ... import cache
 from ...model import Meta
 from ...stylesheet import StyleSheet
 from .package import (
+    CORE_PART as CORE,
     CUSTOM_PART,
     PackedPart,
     custom_properties,
     entry_order,
+    fingerprint,
     fixed_core_dates,
     pack_part,
     read_packed_parts,
@@ -33,7 +35,6 @@ from .package import (
 )
 
 DOCUMENT = "word/document.xml"
-CORE = "docProps/core.xml"
 _MARK = b"<!--draft-body-->"
 _DC = "{http://purl.org/dc/elements/1.1/}"
 _CP = "{http://schemas.openxmlformats.org/package/2006/metadata/core-properties}"
@@ -46,6 +47,8 @@ _PROPERTY_LIMIT = 255  # python-docx refuses longer core properties
 def property_text(text: str) -> str:
     """A document property is a label; the full text stands in the body."""
     return text if len(text) <= _PROPERTY_LIMIT else text[: _PROPERTY_LIMIT - 1] + "…"
+
+
 _HERE = Path(__file__).resolve().parent
 
 
@@ -68,6 +71,7 @@ class Base:
             if element is None:
                 element = etree.SubElement(root, tag)
             element.text = property_text(getattr(meta, attribute))
+        # serialized and parsed again: an empty property then reads <dc:creator/>
         return fixed_core_dates(etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True))
 
     def package(self, document: PackedPart, core: bytes) -> list[PackedPart]:
@@ -80,19 +84,13 @@ class Base:
     def _fingerprint(self, document: PackedPart, core: bytes) -> str:
         """``package.content_fingerprint`` of the whole package, the body hashed
         as it is inflated again rather than held whole."""
-        digest = hashlib.sha256()
-        for name in sorted(self.order):
-            if name == CUSTOM_PART:
-                continue
+        def entry(name: str) -> tuple[str, int, Iterable[bytes]]:
             if name == DOCUMENT:
-                size, pieces = document.size, unpacked(document)
-            else:
-                content = core if name == CORE else self.contents[name]
-                size, pieces = len(content), (content,)
-            digest.update(f"{name}\0{size}\0".encode("utf-8"))
-            for piece in pieces:
-                digest.update(piece)
-        return "sha256:" + digest.hexdigest()
+                return name, document.size, unpacked(document)
+            content = core if name == CORE else self.contents[name]
+            return name, len(content), (content,)
+
+        return fingerprint(entry(name) for name in sorted(self.order) if name != CUSTOM_PART)
 
     def to_bytes(self) -> bytes:
         header = {

@@ -94,8 +94,6 @@ class BodyWriter:
         key = _CHARACTER_KEYS.get(inline.style_role)
         style = self.style_ids["char:" + key] if key else None
         run = ruby_run(inline.text, inline.ruby, spec["size_pt"], self.ruby, style)
-        holder = etree.Element(f"{{{_W}}}p", nsmap={"w": _W})
-        holder.append(run)
         return etree.tostring(run, encoding="unicode").replace(f' xmlns:w="{_W}"', "", 1)
 
 
@@ -115,8 +113,7 @@ def keeps_lead_together(block: Block, spec: dict, sheet: StyleSheet) -> bool:
     limit = spec.get("keep_lead_max_lines")
     if not limit or not block.lead:
         return False
-    page = sheet.page
-    width_pt = (page["width_mm"] - page["left_mm"] - page["right_mm"]) * 72 / 25.4
+    width_pt = sheet.text_width_mm * 72 / 25.4
     per_line = max(1, int(width_pt // spec["size_pt"]))
     lines = -(-(len(block.text) + spec.get("first_line_chars", 0)) // per_line)
     return lines <= limit

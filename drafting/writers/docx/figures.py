@@ -68,5 +68,4 @@ def paragraph(style_id: str, inlines: tuple[Inline, ...] = (), align: str | None
 
 
 def text_width_twips(sheet) -> int:
-    page = sheet.page
-    return ooxml.twips_mm(page["width_mm"] - page["left_mm"] - page["right_mm"])
+    return ooxml.twips_mm(sheet.text_width_mm)

@@ -20,7 +20,7 @@ _EMU_PER_TWIP = 635
 def image_elements(word, image: Image, sheet) -> list:
     spec = sheet.image
     picture_style = ensure_style(word, spec["picture"])
-    width = Mm(image.width_mm or spec.get("width_mm", 140))
+    width = Mm(image.width_mm or spec["width_mm"])
     width = Emu(min(width, text_width_twips(sheet) * _EMU_PER_TWIP))
     try:
         inline = word.part.new_pic_inline(image.path, width=width)

@@ -62,11 +62,11 @@ def zip_time() -> tuple[int, int, int, int, int, int]:
 def finish_package(blob: bytes) -> bytes:
     """Rewrite python-docx's package: fixed dates and order, fingerprint added."""
     parts = _read_parts(blob)
-    parts[CORE_PART] = _fixed_core_dates(parts[CORE_PART])
+    parts[CORE_PART] = fixed_core_dates(parts[CORE_PART])
     parts[PACKAGE_RELS] = _with_custom_relationship(parts[PACKAGE_RELS])
     parts[CONTENT_TYPES] = _with_custom_content_type(parts[CONTENT_TYPES])
     parts.pop(CUSTOM_PART, None)
-    parts[CUSTOM_PART] = _custom_properties(content_fingerprint(parts))
+    parts[CUSTOM_PART] = custom_properties(content_fingerprint(parts))
     return _write_zip(parts)
 
 
@@ -87,13 +87,19 @@ class Fingerprint:
 
 def content_fingerprint(parts: dict[str, bytes]) -> str:
     """A hash of every part but the one holding the fingerprint."""
+    return fingerprint((name, len(parts[name]), (parts[name],)) for name in sorted(parts))
+
+
+def fingerprint(entries: Iterable[tuple[str, int, Iterable[bytes]]]) -> str:
+    """``content_fingerprint`` of parts given as (name, size, content pieces) in
+    name order, so a body that is only held deflated is hashed piece by piece."""
     digest = hashlib.sha256()
-    for name in sorted(parts):
+    for name, size, pieces in entries:
         if name == CUSTOM_PART:
             continue
-        data = parts[name]
-        digest.update(f"{name}\0{len(data)}\0".encode("utf-8"))
-        digest.update(data)
+        digest.update(f"{name}\0{size}\0".encode("utf-8"))
+        for piece in pieces:
+            digest.update(piece)
     return "sha256:" + digest.hexdigest()
 
 
@@ -125,7 +131,7 @@ def _recorded_fingerprint(custom: bytes | None) -> str | None:
     return None
 
 
-def _custom_properties(fingerprint: str) -> bytes:
+def custom_properties(fingerprint: str) -> bytes:
     root = etree.Element(f"{{{_CUSTOM_NS}}}Properties", nsmap={None: _CUSTOM_NS, "vt": _VT_NS})
     prop = etree.SubElement(root, f"{{{_CUSTOM_NS}}}property", fmtid=_PROPERTY_FMTID, pid="2")
     prop.set("name", FINGERPRINT_PROPERTY)
@@ -155,7 +161,7 @@ def _with_custom_content_type(types: bytes) -> bytes:
 # ---------------------------------------------------------------- determinism
 
 
-def _fixed_core_dates(core: bytes) -> bytes:
+def fixed_core_dates(core: bytes) -> bytes:
     """created = modified = the source epoch, revision 1 (Word counts its own saves)."""
     root = etree.fromstring(core)
     stamp = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(source_epoch()))
@@ -295,10 +301,3 @@ def write_package(parts: list[PackedPart]) -> bytes:
     out.write(_END.pack(0x06054B50, 0, 0, len(parts), len(parts), out.tell() - start, start, 0))
     return out.getvalue()
 
-
-def custom_properties(fingerprint: str) -> bytes:
-    return _custom_properties(fingerprint)
-
-
-def fixed_core_dates(core: bytes) -> bytes:
-    return _fixed_core_dates(core)

@@ -28,13 +28,12 @@ def _set_grid(sect_pr, sheet: StyleSheet) -> None:
     plus ``charSpace`` (1/4096 pt); the line pitch equals the body's exact line
     spacing, so the grid and the text agree.
     """
-    page = sheet.page
     body = sheet.paragraph("body")
     grid = ooxml.child(sect_pr, "w:docGrid")
     grid.set(ooxml.qn("w:type"), "linesAndChars")
     grid.set(ooxml.qn("w:linePitch"), str(round(body["line_pt"] * ooxml.TWIPS_PER_PT)))
-    text_width_pt = (page["width_mm"] - page["left_mm"] - page["right_mm"]) * 72 / 25.4
-    extra_pt = text_width_pt / page["chars_per_line"] - body["size_pt"]
+    text_width_pt = sheet.text_width_mm * 72 / 25.4
+    extra_pt = text_width_pt / sheet.page["chars_per_line"] - body["size_pt"]
     grid.set(ooxml.qn("w:charSpace"), str(round(extra_pt * 4096)))
 
 

@@ -15,7 +15,6 @@ from docx.opc.exceptions import PackageNotFoundError
 from lxml import etree
 
 from ...errors import DataError, Location
-from .ooxml import qn
 
 
 def open_reference(path: Path):

@@ -76,7 +76,7 @@ def _text_run(parent, text: str, *, size_hp: int | None = None, font: str = "", 
 
 def _w(parent, tag: str):
     name = f"{{{_W}}}{tag}"
-    return etree.Element(name) if parent is None else etree.SubElement(parent, name)
+    return etree.Element(name, nsmap={"w": _W}) if parent is None else etree.SubElement(parent, name)
 
 
 def _val(parent, tag: str, value) -> None:

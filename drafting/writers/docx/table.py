@@ -11,6 +11,7 @@ import unicodedata
 from lxml import etree
 
 from ...model import Cell, Table
+from . import ooxml
 from .figures import ensure_style, paragraph, text_width_twips, w
 
 EIGHTHS_PER_PT = 8
@@ -24,10 +25,10 @@ def table_elements(word, table: Table, sheet) -> list:
     out = []
     if table.caption:
         out.append(paragraph(styles["caption"], table.caption))
-    width = round(text_width_twips(sheet) * spec.get("width_percent", 100) / 100)
+    width = round(text_width_twips(sheet) * spec["width_percent"] / 100)
     columns = column_widths(table, width)
     tbl = etree.Element(w("tbl"))
-    _table_properties(tbl, width, spec.get("border_pt", 0.5))
+    _table_properties(tbl, width, spec["border_pt"], ooxml.twips_mm(spec["cell_margin_mm"]))
     grid = etree.SubElement(tbl, w("tblGrid"))
     for col in columns:
         etree.SubElement(grid, w("gridCol")).set(w("w"), str(col))
@@ -61,7 +62,7 @@ def _display_width(cell: Cell) -> float:
     return 2 + sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in longest)
 
 
-def _table_properties(tbl, width: int, border_pt: float) -> None:
+def _table_properties(tbl, width: int, border_pt: float, cell_margin: int) -> None:
     tpr = etree.SubElement(tbl, w("tblPr"))
     tw = etree.SubElement(tpr, w("tblW"))
     tw.set(w("w"), str(width))
@@ -78,7 +79,7 @@ def _table_properties(tbl, width: int, border_pt: float) -> None:
     margins = etree.SubElement(tpr, w("tblCellMar"))
     for side in ("left", "right"):
         m = etree.SubElement(margins, w(side))
-        m.set(w("w"), "85")  # 1.5 mm
+        m.set(w("w"), str(cell_margin))
         m.set(w("type"), "dxa")
 
 
