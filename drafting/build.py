@@ -72,7 +72,7 @@ class Builder:
             renderer = Renderer(pack.template_dirs(), pack.template_file.name)
             loaded = _LoadedPack(
                 pack,
-                make_validator(pack.schema),
+                make_validator(pack),
                 renderer,
                 load_stylesheet(pack.stylesheet_file),
                 checked_pack(pack, renderer),

@@ -31,15 +31,14 @@ should still build; a name that really is undefined still fails at render time.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 import jinja2
 from jinja2 import meta, nodes
 
 from .errors import Location, Problem
+from .schema import line_in_json, resolve_ref
 
 ENGINE_KEYS = frozenset({"pack", "pronunciations"})  # read by draft itself (pack lookup, reading copy), not by templates
 _JINJA_NAMES = frozenset({"loop", "super", "self", "caller", "varargs", "kwargs"})
@@ -99,7 +98,7 @@ def check_pack(env: jinja2.Environment, template_name: str, schema: dict, schema
     for source in sources:
         walker.walk_template(source)
     problems.extend(walker.unread_required())
-    return _unique(problems)
+    return list(dict.fromkeys(problems))
 
 
 # ---------------------------------------------------------------- templates
@@ -176,45 +175,16 @@ def _first_use(sources: list[_Source], name: str) -> Location:
 
 
 def _key_location(schema_file: Path, key: str) -> Location:
-    """The line where the key is first written after the first "properties" of
+    """Where the key is first written after the first "properties" of
     schema.json: its top-level entry when properties come before $defs, as usual."""
-    try:
-        lines = schema_file.read_text(encoding="utf-8").splitlines()
-    except OSError:
-        return Location(str(schema_file))
-    pattern = re.compile(r'^\s*"' + re.escape(key) + r'"\s*:')
-    start = next((i for i, text in enumerate(lines) if '"properties"' in text), 0)
-    line = next((i for i, text in enumerate(lines[start:], start + 1) if pattern.match(text)), None)
-    return Location(str(schema_file), line, None, key)
-
-
-def _unique(problems: list[Problem]) -> list[Problem]:
-    seen: set[tuple] = set()
-    out = []
-    for p in problems:
-        key = (p.location.file, p.location.line, p.message)
-        if key not in seen:
-            seen.add(key)
-            out.append(p)
-    return out
+    return Location(str(schema_file), line_in_json(schema_file, ("properties", key)), None, key)
 
 
 # ---------------------------------------------------------------- schema
 
 
-def _resolve(schema: Any, root: dict) -> dict:
-    if not isinstance(schema, dict):
-        return {}
-    while "$ref" in schema and schema["$ref"].startswith("#/"):
-        target: Any = root
-        for part in schema["$ref"][2:].split("/"):
-            target = target.get(part, {}) if isinstance(target, dict) else {}
-        schema = {**target, **{k: v for k, v in schema.items() if k != "$ref"}}
-    return schema
-
-
 def _branches(schema: dict, root: dict) -> list[dict]:
-    schema = _resolve(schema, root)
+    schema = resolve_ref(schema, root)
     alternatives = schema.get("anyOf") or schema.get("oneOf")
     if not alternatives:
         return [schema]
@@ -236,7 +206,7 @@ def _closed(schema: dict, root: dict) -> bool:
 def _items(schema: dict, root: dict) -> dict | None:
     for branch in _branches(schema, root):
         if isinstance(branch.get("items"), dict):
-            return _resolve(branch["items"], root)
+            return resolve_ref(branch["items"], root)
     return None
 
 
@@ -308,7 +278,7 @@ class _Walker:
         return None
 
     def _bind(self, schema: dict, label: str, node: nodes.Node | None) -> _Binding:
-        schema = _resolve(schema, self.root)
+        schema = resolve_ref(schema, self.root)
         use = self.uses.get(label)
         if use is None:
             where = Location(self.filename, node.lineno) if node is not None else None

@@ -13,16 +13,20 @@ jsonschema-rs (a platform with no wheel) jsonschema does both jobs.
 from __future__ import annotations
 
 import copy
+import json
 import math
 import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, Iterator
 
 from .data import SpeechData, format_path, walk
-from .errors import Problem, SchemaError
+from .errors import Location, PackError, Problem, SchemaError
+from .packs import SCHEMA_FILE
 
 if TYPE_CHECKING:
     import jsonschema
+
+    from .packs import Pack
 
 _TYPE_NAMES = {
     "string": "文字",
@@ -78,8 +82,44 @@ def _quick_validator(schema: dict):
         return None
 
 
-def make_validator(schema: dict) -> PackSchema:
-    return PackSchema(schema)
+def make_validator(pack: Pack) -> PackSchema:
+    """The pack's validator; a schema.json that is not valid JSON Schema is
+    reported as the pack's mistake, with its file and the path inside it."""
+    file = pack.folder / SCHEMA_FILE
+    try:
+        return PackSchema(pack.schema)
+    except _BrokenRef as e:
+        raise PackError(f"模板包“{pack.name}”的 {e.message}", Location(str(file), line_in_json(file, (), e.ref))) from None
+    except Exception as e:
+        from jsonschema.exceptions import SchemaError as BrokenSchema
+
+        if not isinstance(e, BrokenSchema):
+            raise
+        path = tuple(e.path)
+        raise PackError(
+            f"模板包“{pack.name}”的 {SCHEMA_FILE} 不是有效的 JSON Schema："
+            f"{format_path(path) or '顶层'} 处的值 {json.dumps(e.instance, ensure_ascii=False)[:60]} 不合规范",
+            Location(str(file), line_in_json(file, path)),
+        ) from None
+
+
+def line_in_json(file: Path, keys: tuple, value: str | None = None) -> int | None:
+    """The line in a JSON file of the last of ``keys``, each found after the one
+    before (then of ``value``): near enough to take the pack's author there."""
+    try:
+        text = file.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+    patterns = [re.escape(json.dumps(k, ensure_ascii=False)) + r"\s*:" for k in keys if isinstance(k, str)]
+    if value is not None:
+        patterns.append(re.escape(json.dumps(value, ensure_ascii=False)))
+    at = None
+    for pattern in patterns:
+        found = re.compile(pattern).search(text, at or 0)
+        if found is None:
+            break
+        at = found.start()
+    return None if at is None else text.count("\n", 0, at) + 1
 
 
 def validate(speech: SpeechData, validator: PackSchema) -> SpeechData:
@@ -93,7 +133,7 @@ def validate(speech: SpeechData, validator: PackSchema) -> SpeechData:
         problems.extend(_content_problems(values, speech))
     if problems:
         problems.sort(key=lambda p: (p.location.line or 0, p.location.column or 0))
-        raise SchemaError(_unique(problems))
+        raise SchemaError(list(dict.fromkeys(problems)))
     if validator.plan is not None:
         values = validator.plan.apply(values)
         values, problems = resolve_image_paths(values, validator.plan, speech)
@@ -241,16 +281,6 @@ def _key_problem(key: str, path: tuple, speech: SpeechData) -> Problem | None:
     return None
 
 
-def _unique(problems: list[Problem]) -> list[Problem]:
-    seen, out = set(), []
-    for p in problems:
-        key = (p.location, p.message)
-        if key not in seen:
-            seen.add(key)
-            out.append(p)
-    return out
-
-
 # ---------------------------------------------------------------- defaults
 
 _JSON_TYPES = {dict: "object", list: "array", str: "string", bool: "boolean", type(None): "null"}
@@ -266,17 +296,38 @@ def _json_type(value: Any) -> str:
     return _JSON_TYPES.get(type(value), "unknown")
 
 
-def _resolve(schema: dict, root: dict) -> dict:
-    while "$ref" in schema and schema["$ref"].startswith("#/"):
+class _BrokenRef(PackError):
+    """Raised for a ``$ref`` that leads nowhere; ``make_validator`` says where."""
+
+    def __init__(self, ref: str, problem: str):
+        super().__init__(f"{SCHEMA_FILE} 中的 $ref “{ref}” {problem}")
+        self.ref = ref
+
+
+def resolve_ref(schema: Any, root: dict) -> dict:
+    """``schema`` with its local ``$ref`` followed; ``{}`` for a boolean schema
+    (``true`` allows anything, and validation has the last word on ``false``).
+
+    A ``$ref`` to nothing, or round in a circle, is the pack's mistake: PackError.
+    """
+    if not isinstance(schema, dict):
+        return {}
+    seen: set[str] = set()
+    while isinstance(ref := schema.get("$ref"), str) and ref.startswith("#/"):
+        if ref in seen:
+            raise _BrokenRef(ref, "绕回了自身（循环引用）")
+        seen.add(ref)
         target: Any = root
-        for part in schema["$ref"][2:].split("/"):
+        for part in ref[2:].split("/"):
+            if not isinstance(target, dict) or part not in target:
+                raise _BrokenRef(ref, "指向的定义不存在")
             target = target[part]
-        schema = {**target, **{k: v for k, v in schema.items() if k != "$ref"}}
+        schema = {**(target if isinstance(target, dict) else {}), **{k: v for k, v in schema.items() if k != "$ref"}}
     return schema
 
 
 def _wanted_types(schema: dict, root: dict) -> list[str] | None:
-    wanted = _resolve(schema, root).get("type")
+    wanted = resolve_ref(schema, root).get("type")
     if wanted is None:
         return None
     return wanted if isinstance(wanted, list) else [wanted]
@@ -375,17 +426,17 @@ def compile_plan(schema: dict, root: dict, seen: dict | None = None) -> _Plan | 
     if id(schema) in seen:  # a recursive $ref: assume it may hold something
         return seen[id(schema)]
     plan = seen[id(schema)] = _Plan()
-    resolved = _resolve(schema, root)
+    resolved = resolve_ref(schema, root)
     for keyword in ("anyOf", "oneOf"):
         group = [
-            (_wanted_types(branch, root), tuple(_resolve(branch, root).get("required", ())),
+            (_wanted_types(branch, root), tuple(resolve_ref(branch, root).get("required", ())),
              compile_plan(branch, root, seen))
             for branch in resolved.get(keyword, [])
         ]
         if any(sub is not None for _, _, sub in group):
             plan.groups.append(group)
     for key, sub in resolved.get("properties", {}).items():
-        sub_resolved = _resolve(sub, root)
+        sub_resolved = resolve_ref(sub, root)
         default = sub_resolved.get("default", _NO_DEFAULT)
         is_image = sub_resolved.get("format") == IMAGE_PATH_FORMAT
         sub_plan = compile_plan(sub, root, seen)

@@ -4,9 +4,9 @@ import json
 import pytest
 
 from drafting.data import load_speech, parse_speech
-from drafting.errors import SchemaError
-from drafting.packs import find_pack
-from drafting.schema import PackSchema, compile_plan, validate
+from drafting.errors import PackError, SchemaError
+from drafting.packs import Pack, find_pack
+from drafting.schema import PackSchema, compile_plan, make_validator, validate
 
 from .conftest import MINIMAL, SEED_YAML
 
@@ -42,9 +42,44 @@ def test_a_broken_pack_schema_is_still_reported_by_jsonschema():
         PackSchema({"type": "no-such-type"})
 
 
+def _pack_with_schema(tmp_path, schema: dict) -> Pack:
+    folder = tmp_path / "my-pack"
+    folder.mkdir()
+    (folder / "schema.json").write_text(json.dumps(schema, ensure_ascii=False, indent=2), encoding="utf-8")
+    return Pack("my-pack", folder)
+
+
+def test_a_broken_pack_schema_is_the_packs_mistake_with_file_line_and_path(tmp_path):
+    schema = {"type": "object", "properties": {"title": {"type": "string"}, "year": {"type": "integr"}}}
+    with pytest.raises(PackError) as caught:
+        make_validator(_pack_with_schema(tmp_path, schema))
+    message = str(caught.value)
+    assert "my-pack" in message and "properties.year.type" in message and '"integr"' in message
+    assert caught.value.location.file.endswith("schema.json") and caught.value.location.line == 8
+
+
+@pytest.mark.parametrize(
+    "defs, problem",
+    [({}, "指向的定义不存在"), ({"a": {"$ref": "#/$defs/b"}, "b": {"$ref": "#/$defs/a"}}, "循环引用")],
+)
+def test_a_ref_that_leads_nowhere_is_the_packs_mistake(tmp_path, defs, problem):
+    schema = {"$defs": defs, "type": "object", "properties": {"x": {"$ref": "#/$defs/a"}}}
+    with pytest.raises(PackError) as caught:
+        make_validator(_pack_with_schema(tmp_path, schema))
+    assert "$ref “#/$defs/a”" in str(caught.value) and problem in str(caught.value)
+    assert caught.value.location.line is not None
+
+
+def test_boolean_subschemas_are_valid_json_schema(tmp_path):
+    schema = {"type": "object", "properties": {"note": True, "x": {"type": "string", "default": "甲"}}}
+    validator = make_validator(_pack_with_schema(tmp_path, schema))
+    assert validate(parse_speech(b"note: [1, 2]\n", "x.yaml"), validator).values == {"note": [1, 2], "x": "甲"}
+
+
 def _old_apply_defaults(value, schema, root):
     """The straightforward recursive fill the compiled plan must agree with."""
-    from drafting.schema import _fits, _resolve, _wanted_types
+    from drafting.schema import _fits, _wanted_types
+    from drafting.schema import resolve_ref as _resolve
 
     schema = _resolve(schema, root)
     for key in ("anyOf", "oneOf"):
