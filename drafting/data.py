@@ -459,7 +459,10 @@ def resolve_plain(value: str) -> Any:
             return int(value[2:], 8)
         if value.startswith("0x"):
             return int(value[2:], 16)
-        return int(value)
+        try:
+            return int(value)
+        except ValueError:  # more digits than Python converts: text as written
+            return value
     if _FLOAT.fullmatch(value):
         return float(value)
     if value.lower() in (".inf", "+.inf"):

@@ -247,6 +247,11 @@ def test_yaml_1_2_scalars_whatever_pyyaml_would_resolve():
     }
 
 
+def test_a_number_too_long_for_python_stays_the_text_written():
+    digits = "1" * 5000  # int() refuses more than 4,300 digits
+    assert load(f"year: {digits}\nhex: 0x{'f' * 5000}\n") == {"year": digits, "hex": int("f" * 5000, 16)}
+
+
 def test_aliases_expand():
     assert load("a: &x [1, 2]\nb: *x\n") == {"a": [1, 2], "b": [1, 2]}
 
