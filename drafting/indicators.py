@@ -7,7 +7,8 @@ An unknown figure prints as X, the genre's own placeholder, and is reported.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Context, Decimal
+from functools import partial
 from typing import Any, Callable
 
 PLACEHOLDER = "X"
@@ -42,25 +43,33 @@ class Indicator:
         )
 
 
+_CENTS = Decimal("0.01")
+_EVERY_FLOAT = Context(prec=400)  # the largest float has 309 digits, and two decimals
+
+
 def format_number(value: float | int | str | None) -> str:
     """12.30 → 12.3, 5 → 5, 1e6 → 1000000; unknown → X. At most two decimals."""
     if value is None or value == "" or value == PLACEHOLDER:
         return PLACEHOLDER
     if isinstance(value, str):
         return value
-    number = Decimal(str(value)).quantize(Decimal("0.01"), ROUND_HALF_UP).normalize()
+    if isinstance(value, int):
+        return str(value)
+    number = Decimal(str(value)).quantize(_CENTS, ROUND_HALF_UP, _EVERY_FLOAT).normalize(_EVERY_FLOAT)
     text = format(number, "f")
     return "0" if text in ("-0", "0") else text
 
 
+def _reported_number(on_placeholder: Callable[[str], None] | None, field: str, value: Any) -> str:
+    text = format_number(value)
+    if text == PLACEHOLDER and on_placeholder is not None:
+        on_placeholder(field)
+    return text
+
+
 def phrase_indicator(ind: Indicator, on_placeholder: Callable[[str], None] | None = None) -> str:
     """One indicator as a clause; on_placeholder(field) is called for every X printed."""
-
-    def number(field: str, value: Any) -> str:
-        text = format_number(value)
-        if text == PLACEHOLDER and on_placeholder is not None:
-            on_placeholder(field)
-        return text
+    number = partial(_reported_number, on_placeholder)
 
     clauses = []
     if ind.has_value:
@@ -78,12 +87,7 @@ def phrase_indicator(ind: Indicator, on_placeholder: Callable[[str], None] | Non
 
 def indicator_cells(ind: Indicator, on_placeholder: Callable[[str], None] | None = None) -> list[str]:
     """One indicator as a table row: 指标 / 单位 / 完成值 / 同比 (signed, % implied)."""
-
-    def number(field: str, value: Any) -> str:
-        text = format_number(value)
-        if text == PLACEHOLDER and on_placeholder is not None:
-            on_placeholder(field)
-        return text
+    number = partial(_reported_number, on_placeholder)
 
     change = ind.change
     if ind.trend == FLAT and not isinstance(change, (int, float)):

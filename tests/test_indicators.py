@@ -32,6 +32,15 @@ def test_numbers_keep_at_most_two_decimals():
     assert format_number(None) == "X"
 
 
+@pytest.mark.parametrize(
+    "value, text",
+    [(12345678901234567890123456789, "12345678901234567890123456789"), (1.5e30, "1" + "5" + "0" * 29),
+     (-2.675, "-2.68"), (100, "100")],
+)
+def test_numbers_past_decimals_default_precision_are_printed_whole(value, text):
+    assert format_number(value) == text
+
+
 def test_indicator_cells_for_a_table():
     from drafting.indicators import indicator_cells
 
