@@ -35,15 +35,21 @@ class _Context(click.Context):
 
 
 _USAGE_MESSAGES = [
-    (r"No such option: (\S+)", "没有这个选项：{0}"),
-    (r"No such command '([^']*)'\.", "没有这个命令：{0}"),
-    (r"Missing argument '([^']*)'\.", "缺少参数 {0}"),
-    (r"Missing option '([^']*)'\.", "缺少选项 {0}"),
+    (r"No such option:? (\S+?)\.?(?= |$)", "没有这个选项：{0}"),
+    (r" ?\(?Did you mean (?:one of: )?(.*?)\??\)?$", "（是否想写 {0}？）"),
+    (r"No such command (\S+)\.", "没有这个命令：{0}"),
+    (r"Missing argument (\S+)\.", "缺少参数 {0}"),
+    (r"Missing option (\S+)\.", "缺少选项 {0}"),
     (r"Got unexpected extra arguments? \((.*)\)", "多余的参数：{0}"),
-    (r"Option '([^']*)' requires an argument\.", "选项 {0} 需要一个值"),
-    (r"Invalid value for '([^']*)': (.*)", "{0} 的值无效：{1}"),
-    (r"'(.*)' is not one of (.*)\.", "“{0}”不是可选值之一：{1}"),
-    (r"Path '(.*)' does not exist\.", "路径不存在：{0}"),
+    (r"Option (\S+) requires an argument\.", "选项 {0} 需要一个值"),
+    (r"Invalid value for ('[^']*'(?: / '[^']*')*): ", "{0} 的值无效："),
+    (r"'([^']*)' is not one of (.*)\.$", "“{0}”不是可选值之一：{1}"),
+    (r"(?:File|Directory|Path) (.*) does not exist\.", "找不到 {0}"),
+    (r"(?:File|Path) (.*) is a directory\.", "{0} 是文件夹，这里要写文件"),
+    (r"(?:Directory|Path) (.*) is a file\.", "{0} 是文件，这里要写文件夹"),
+    (r"(?:File|Directory|Path) (.*) is not (?:readable|writable)\.", "没有权限读写 {0}"),
+    (r"(\S+) is not in the range (.*)\.$", "{0} 超出了允许的范围 {1}"),
+    (r"(\S+) is not a valid (?:integer|float)(?: range)?\.$", "{0} 不是有效的数字"),
 ]
 
 
@@ -51,7 +57,8 @@ def _translate_usage(message: str) -> str:
     for pattern, chinese in _USAGE_MESSAGES:  # compiled on first use: errors only
         m = re.search(pattern, message)
         if m:
-            message = message[: m.start()] + chinese.format(*m.groups()) + message[m.end() :]
+            words = (re.sub(r"'([^']*)'", r"\1", group) for group in m.groups())  # unquoted
+            message = message[: m.start()] + chinese.format(*words) + message[m.end() :]
     return message
 
 

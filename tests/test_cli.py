@@ -1,6 +1,7 @@
 import json
 
 import docx
+import pytest
 from click.testing import CliRunner
 
 from drafting.cli import main
@@ -81,6 +82,24 @@ def test_usage_errors_exit_2_in_chinese():
     assert result.exit_code == 2
     assert "用法错误" in result.stderr
     assert run("no-such-command").exit_code == 2
+
+
+@pytest.mark.parametrize(
+    "args, said",
+    [
+        (["build", "--forc"], "没有这个选项：--forc（是否想写 --force, --format？）"),
+        (["buil"], "没有这个命令：buil（是否想写 build？）"),
+        (["build", "x.yaml", "-f", "doc"], "-f / --format 的值无效：“doc”不是可选值之一：docx, txt, pdf"),
+        (["build", "x.yaml", "-o", "."], "-o / --output 的值无效：. 是文件夹，这里要写文件"),
+        (["build", "x.yaml", "--reference-doc", "无.docx"], "--reference-doc 的值无效：找不到 无.docx"),
+        (["check", "x.yaml", "--rate", "10"], "--rate 的值无效：10 超出了允许的范围 60<=x<=600"),
+        (["check", "x.yaml", "--rate", "快"], "--rate 的值无效：快 不是有效的数字"),
+    ],
+)
+def test_usage_errors_are_chinese_through_and_through(args, said):
+    result = run(*args)
+    assert result.exit_code == 2
+    assert f"用法错误：{said}\n" in result.stderr
 
 
 def test_input_errors_exit_1_without_traceback(write_yaml):
