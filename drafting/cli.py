@@ -100,7 +100,7 @@ class _Group(click.Group):
             click.echo(f"错误：{e.format_message()}", err=True)
             sys.exit(e.exit_code)
         except DraftError as e:
-            click.echo(f"错误：{_visible(str(e))}", err=True)
+            click.echo(_error_line(e), err=True)
             sys.exit(e.exit_code)
         sys.exit(result if isinstance(result, int) else EXIT_OK)
 
@@ -133,6 +133,10 @@ def _visible(text: str) -> str:
     surrogates as \\uXXXX instead of sending them to the terminal (a lone
     surrogate cannot even be encoded)."""
     return _INVISIBLE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+def _error_line(error: DraftError) -> str:
+    return f"错误：{_visible(str(error))}"
 
 
 def _warn(problems: list[Problem], say=None) -> None:
@@ -205,7 +209,7 @@ def _build_many(builder, files: tuple[Path, ...], options: dict) -> int:
                 _build_one(builder, file, output, say=say, **options)
             except DraftError as e:
                 failed += 1
-                say(f"错误：{_visible(str(e))}")
+                say(_error_line(e))
     for message in held:
         _say(message)
     if failed:
@@ -471,7 +475,7 @@ def watch(file: Path, output: Path | None, interval: float, templates_dirs: tupl
             watched[1:] = pack_files(draft.pack.folder)
             write_docx(output, render_docx(draft))  # never over the writer's edits
         except DraftError as e:
-            click.echo(f"[{stamp}] 错误：{e}", err=True)
+            click.echo(f"[{stamp}] {_error_line(e)}", err=True)
             return
         left = f"；还有 {len(draft.warnings)} 处占位符 X（draft check 查看）" if draft.warnings else ""
         click.echo(f"[{stamp}] 已生成 {output}：{_summary(draft)}{left}")
