@@ -58,6 +58,7 @@ class DraftError(Exception):
     """Raised for anything the writer can fix; never for a bug in draft itself."""
 
     exit_code = 1
+    source_line: str | None = None  # the offending line of the file, for a caret
 
     def __init__(self, message: str, location: Location | None = None):
         super().__init__(message)
@@ -67,7 +68,7 @@ class DraftError(Exception):
     def __str__(self) -> str:
         if self.location is None:
             return self.message
-        return str(Problem(self.location, self.message))
+        return str(Problem(self.location, self.message, self.source_line))
 
 
 class DataError(DraftError):
@@ -78,11 +79,6 @@ class DataError(DraftError):
     ):
         super().__init__(message, location)
         self.source_line = source_line
-
-    def __str__(self) -> str:
-        if self.location is None:
-            return self.message
-        return str(Problem(self.location, self.message, self.source_line))
 
 
 class SchemaError(DraftError):
