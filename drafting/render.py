@@ -133,8 +133,6 @@ class Renderer:
                 length += len(chunk)
                 check_length(length, limit)
                 yield chunk
-        except jinja2.TemplateError as e:
-            raise _runtime_error(e, template) from None
         except _TEMPLATE_FAULTS as e:
             raise _runtime_error(e, template) from None
 
@@ -185,7 +183,7 @@ def _settings_digest() -> str:
 
 # What a template's own code can raise (a bad pack, not a bug in draft).
 _TEMPLATE_FAULTS = (
-    TypeError, ValueError, AttributeError, KeyError, IndexError, ArithmeticError, RecursionError,
+    jinja2.TemplateError, TypeError, ValueError, AttributeError, KeyError, IndexError, ArithmeticError, RecursionError,
 )
 
 
