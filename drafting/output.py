@@ -55,10 +55,10 @@ def write_docx(target: Path, content: bytes, *, force: bool = False) -> Path | N
 def write_docx_files(outputs: dict[Path, bytes], *, force: bool = False) -> list[Path]:
     """Write a set of .docx files, or none of them if any would overwrite a
     writer's work; with ``force``, keep a backup of each such file first."""
-    refused = [Path(t) for t in outputs if check_overwrite(Path(t)) is not None]
-    if refused and not force:
-        raise check_overwrite(refused[0])
-    backups = [keep_backup(target) for target in refused]
+    refusals = {Path(t): error for t in outputs if (error := check_overwrite(Path(t))) is not None}
+    if refusals and not force:
+        raise next(iter(refusals.values()))
+    backups = [keep_backup(target) for target in refusals]
     for target, content in outputs.items():
         write_atomic(Path(target), content)
     return backups
@@ -146,7 +146,7 @@ def keep_backup(target: Path) -> Path:
 
 def _write_temp(target: Path, content: bytes) -> str:
     """The content, complete and on disk, in a hidden temporary file beside ``target``."""
-    folder = target.parent if str(target.parent) else Path(".")
+    folder = target.parent
     if not folder.is_dir():
         raise WriteError(f"输出文件夹不存在：{folder}", Location(str(target)))
     try:
