@@ -62,6 +62,10 @@ LINE_BREAK = Inline("\n", InlineRole.LINE_BREAK)
 LAYOUT_BREAK = Inline("", InlineRole.LAYOUT_BREAK)
 
 
+def _plain(inlines: tuple[Inline, ...]) -> str:
+    return "".join(inline.text for inline in inlines)
+
+
 @dataclass(frozen=True, slots=True)
 class Block:
     role: BlockRole
@@ -70,12 +74,12 @@ class Block:
 
     @property
     def text(self) -> str:
-        return "".join(inline.text for inline in self.inlines)
+        return _plain(self.inlines)
 
     @property
     def lead(self) -> str:
         """The run-in lead sentence, or '' when the paragraph has none."""
-        return "".join(inline.text for inline in self.lead_inlines)
+        return _plain(self.lead_inlines)
 
     @property
     def lead_inlines(self) -> tuple[Inline, ...]:
@@ -89,10 +93,6 @@ class Block:
 
 
 Cell = tuple[Inline, ...]
-
-
-def _plain(inlines: tuple[Inline, ...]) -> str:
-    return "".join(inline.text for inline in inlines)
 
 
 @dataclass(frozen=True, slots=True)
