@@ -128,7 +128,7 @@ def validate(speech: SpeechData, validator: PackSchema) -> SpeechData:
     problems = []
     if not validator.surely_valid(values):
         full = validator.full()
-        problems = [_problem(e, speech, validator.schema) for e in _leaf_errors(full, values)]
+        problems = [p for e in _leaf_errors(full, values) for p in _problems(e, speech)]
     if not speech.source.all_printable:
         problems.extend(_content_problems(values, speech))
     if problems:
@@ -169,61 +169,74 @@ def _best_branch(error: jsonschema.ValidationError) -> Iterable[jsonschema.Valid
         yield error
 
 
-def _problem(error: jsonschema.ValidationError, speech: SpeechData, root: dict) -> Problem:
+def _problems(error: jsonschema.ValidationError, speech: SpeechData) -> Iterator[Problem]:
+    """One problem for the error, at its value; one for each unknown key, at the key."""
     path = tuple(error.absolute_path)
-    field = format_path(path)
-    message, at_key = _message(error, field)
-    location = speech.source.locate(path + ((at_key,) if at_key else ()), key=bool(at_key))
-    return Problem(location, message)
+    if error.validator != "additionalProperties":
+        yield Problem(speech.source.locate(path), _message(error, format_path(path)))
+        return
+    known = error.schema.get("properties", {})
+    for key in (k for k in error.instance if k not in known):
+        where = speech.source.locate(path + (key,), key=True)
+        yield Problem(where, f"未知的键“{key}”（拼写错误？）；此处可用的键：{'、'.join(known)}")
 
 
-def _message(error: jsonschema.ValidationError, field: str) -> tuple[str, str | None]:
+def _message(error: jsonschema.ValidationError, field: str) -> str:
     kind, expected, value, schema = error.validator, error.validator_value, error.instance, error.schema
     name = schema.get("title", "") if field else "文件顶层"
     if kind == "required":
         missing = [k for k in expected if not isinstance(value, dict) or k not in value]
         subs = schema.get("properties", {})
         names = "、".join(f"{k}（{subs.get(k, {}).get('title', '')}）".replace("（）", "") for k in missing)
-        return f"{name}缺少必填项：{names}", None
-    if kind == "additionalProperties":
-        allowed = "、".join(schema.get("properties", {}))
-        extras = [k for k in value if k not in schema.get("properties", {})]
-        return (
-            f"未知的键“{extras[0]}”（拼写错误？）；此处可用的键：{allowed}",
-            extras[0],
-        )
+        return f"{name}缺少必填项：{names}"
     if kind == "type":
         types = expected if isinstance(expected, list) else [expected]
         wanted = " 或 ".join(_TYPE_NAMES.get(t, t) for t in types)
         hint = ""
         if isinstance(value, str) and "：" in value and "object" in types:
             hint = "。键后面要用半角冒号“:”加空格，不能用全角冒号“：”"
-        return f"{name}应为{wanted}，实际是{_describe(value)}{hint}", None
+        return f"{name}应为{wanted}，实际是{_describe(value)}{hint}"
     if kind == "enum":
         options = "、".join(str(o) for o in expected)
-        return f"{name}只能是以下之一：{options}；实际是“{value}”", None
+        return f"{name}只能是以下之一：{options}；实际是“{value}”"
     if kind == "const":
-        return f"{name}只能是“{expected}”", None
+        return f"{name}只能是“{expected}”"
     if kind == "minItems":
-        return f"{name}至少要有 {expected} 项", None
+        return f"{name}至少要有 {expected} 项"
     if kind == "maxItems":
-        return f"{name}最多只能有 {expected} 项", None
+        return f"{name}最多只能有 {expected} 项"
     if kind == "minLength":
-        return f"{name}不能为空", None
+        return f"{name}不能为空" if expected <= 1 else f"{name}太短：至少 {expected} 个字符"
     if kind == "maxLength":
-        return f"{name}太长：最多 {expected} 个字符", None
+        return f"{name}太长：最多 {expected} 个字符"
     if kind == "pattern":
         hint = schema.get("description", "")
-        return f"{name}格式不对：“{value}”。{hint}", None
+        return f"{name}格式不对：“{value}”。{hint}"
     if kind in ("minimum", "exclusiveMinimum"):
-        return f"{name}不能小于{'或等于' if kind.startswith('exclusive') else ''} {expected}，实际是 {value}", None
+        return f"{name}不能小于{'或等于' if kind.startswith('exclusive') else ''} {expected}，实际是 {value}"
     if kind in ("maximum", "exclusiveMaximum"):
-        return f"{name}不能大于{'或等于' if kind.startswith('exclusive') else ''} {expected}，实际是 {value}", None
+        return f"{name}不能大于{'或等于' if kind.startswith('exclusive') else ''} {expected}，实际是 {value}"
     if kind in ("anyOf", "oneOf"):
         options = " 或 ".join(_branch_name(s) for s in expected)
         actual = "缺少所需的键" if isinstance(value, dict) else f"实际是{_describe(value)}"
-        return f"{name}应为{options}，{actual}", None
-    return f"{name}不符合要求：{error.message}", None
+        return f"{name}应为{options}，{actual}"
+    if kind == "uniqueItems":
+        return f"{name}中有重复的项"
+    if kind == "multipleOf":
+        return f"{name}应为 {expected} 的整数倍，实际是 {value}"
+    if kind == "minProperties":
+        return f"{name}至少要写 {expected} 项"
+    if kind == "maxProperties":
+        return f"{name}最多只能写 {expected} 项"
+    if kind == "dependentRequired":
+        needs = next(((k, [d for d in deps if d not in value]) for k, deps in expected.items()
+                      if k in value and any(d not in value for d in deps)), None)
+        if needs:
+            return f"{name}写了 {needs[0]} 时还要写：{'、'.join(needs[1])}"
+    if kind is None:  # a `false` schema (jsonschema loses the path of its value)
+        return f"{name}中有按模板包的 schema.json 不能填写的内容：{_describe(value)}"
+    # jsonschema's own words are English: name the rule instead
+    return f"{name}不符合模板包 schema.json 中“{kind}”的要求"
 
 
 def _branch_name(schema: dict) -> str:

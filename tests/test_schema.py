@@ -42,6 +42,26 @@ def test_a_broken_pack_schema_is_still_reported_by_jsonschema():
         PackSchema({"type": "no-such-type"})
 
 
+def test_every_unknown_key_is_reported_at_its_line(pack_schema):
+    text = MINIMAL.replace("name: 测试会议", "name: 测试会议\n  hlf: 上半年\n  yaer: 2025")
+    with pytest.raises(SchemaError) as caught:
+        validate(parse_speech(text.encode(), "x.yaml"), pack_schema)
+    unknown = [(p.location.field, p.location.line) for p in caught.value.problems if "未知的键" in p.message]
+    assert unknown == [("meeting.hlf", 4), ("meeting.yaer", 5)]
+
+
+def test_rules_without_a_chinese_message_are_named_not_left_in_english():
+    schema = {"type": "object", "properties": {
+        "a": {"title": "甲", "uniqueItems": True}, "b": {"title": "乙", "not": {"type": "string"}},
+        "c": {"title": "丙", "minLength": 3},
+    }}
+    with pytest.raises(SchemaError) as caught:
+        validate(parse_speech("a: [1, 1]\nb: x\nc: 一\n".encode(), "x.yaml"), PackSchema(schema))
+    assert [p.message for p in caught.value.problems] == [
+        "甲中有重复的项", "乙不符合模板包 schema.json 中“not”的要求", "丙太短：至少 3 个字符",
+    ]
+
+
 def _pack_with_schema(tmp_path, schema: dict) -> Pack:
     folder = tmp_path / "my-pack"
     folder.mkdir()
