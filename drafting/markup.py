@@ -19,6 +19,7 @@ dropped; any other character is kept as written.
 
 from __future__ import annotations
 
+import math
 import re
 from typing import Iterable
 
@@ -174,7 +175,9 @@ def _image(element, template: str) -> Image:
     try:
         width_mm = float(width) if width else None
     except ValueError:
-        raise TemplateError(f"图片宽度 width_mm 应为数字，实际是“{width}”", Location(template)) from None
+        width_mm = math.nan
+    if width_mm is not None and not 0 < width_mm < math.inf:
+        raise TemplateError(f"图片宽度 width_mm 应为数字（毫米，大于 0），实际是“{width}”", Location(template))
     caption: tuple[Inline, ...] = ()
     _expect_layout_only(element.text, element, template)
     for child in element:

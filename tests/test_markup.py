@@ -34,6 +34,8 @@ def test_blocks_inlines_and_layout_whitespace():
         ("<doc><table><tr><td>a</td>游离</tr></table></doc>", "不在任何段落里"),
         ("<doc><image/></doc>", "缺少 src"),
         ('<doc><image src="a.png" width_mm="宽"/></doc>', "应为数字"),
+        ('<doc><image src="a.png" width_mm="-5"/></doc>', "大于 0"),
+        ('<doc><image src="a.png" width_mm="nan"/></doc>', "大于 0"),
     ],
 )
 def test_bad_markup_is_the_templates_fault(markup, fragment):
