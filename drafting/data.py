@@ -347,6 +347,8 @@ def _syntax_error(e: yaml.MarkedYAMLError, source: SourceMap) -> DataError:
     line = mark.line + 1 if mark else None
     column = mark.column + 1 if mark else None
     text = source.line_text(line)
+    if text is not None and column is not None and text[column - 1 : column] == "\t":
+        message = _PROBLEMS["found a tab character that violates indentation"]  # libyaml says less
     if text is not None and "：" in text.split("#")[0] and ": " not in text:
         message += "；注意：键后面要用半角冒号“:”加空格，不能用全角冒号“：”"
     return DataError(f"YAML 语法错误：{message}", Location(source.file, line, column), text)

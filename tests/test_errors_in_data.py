@@ -21,6 +21,13 @@ def test_broken_yaml_names_line_and_column(write_yaml):
     assert "YAML 语法错误" in str(info.value)
 
 
+def test_a_tab_used_to_indent_is_named_as_the_problem(write_yaml):
+    with pytest.raises(DataError) as info:
+        Builder().draft(write_yaml("meeting:\n\tname: 会议\n"))
+    assert (info.value.location.line, info.value.location.column) == (2, 1)
+    assert "不能用 Tab 键缩进" in str(info.value)
+
+
 def test_wrong_types_all_at_once(write_yaml):
     text = MINIMAL.replace("year: 2025", "year: 二〇二五").replace("          - 正文一。", "          正文一。")
     found = problems(write_yaml, text)
