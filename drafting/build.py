@@ -12,7 +12,7 @@ import re
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Iterable
 
 from . import cache
 from .data import SpeechData, load_speech, walk
@@ -22,7 +22,7 @@ from .model import Document
 from .packs import DEFAULT_PACK, SCHEMA_FILE, Pack, find_pack
 from .pinyin import read_pronunciations
 from .render import Renderer
-from .schema import make_validator, validate
+from .schema import PackSchema, make_validator, validate
 from .stylesheet import StyleSheet, load_stylesheet
 
 PLACEHOLDER_CHARS = re.compile("[XＸ]")
@@ -44,7 +44,7 @@ class Draft:
 @dataclass(slots=True)
 class _LoadedPack:
     pack: Pack
-    validator: Any
+    validator: PackSchema
     renderer: Renderer
     stylesheet: StyleSheet
     warnings: list[Problem]  # where the pack's template and schema disagree

@@ -40,10 +40,6 @@ def parse_count(numeral: str) -> int | None:
     return _COUNTS.get(numeral)
 
 
-# The enumeration forms a pack may use, written as their first marker.
-ENUMERATION_FORMS = ("一是", "一要", "第一，", "第一、", "第一句话，", "（一）", "一、", "1.", "（1）", "none")
-
-
 def enumeration_marker(form: str, n: int) -> str:
     """The n-th marker of a form written as its first one: ("一是", 3) → 三是."""
     if form in ("", "none"):

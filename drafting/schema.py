@@ -378,7 +378,8 @@ class _Plan:
         self.properties: list[tuple[str, Any, bool, _Plan | None]] = []
         self.items: _Plan | None = None
 
-    def _branch(self, group, value: Any) -> _Plan | None | bool:
+    @staticmethod
+    def _branch(group, value: Any) -> _Plan | None | bool:
         for wanted, required, plan in group:
             if _fits(wanted, value) and (not isinstance(value, dict) or all(k in value for k in required)):
                 return plan
