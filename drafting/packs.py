@@ -31,7 +31,7 @@ class Pack:
     name: str
     folder: Path
     origin: str = "内置"  # where it was found: see pack_folders
-    _cache: dict = field(default_factory=dict, repr=False)
+    _schema: dict | None = field(default=None, repr=False)  # read on first use
 
     @property
     def template_file(self) -> Path:
@@ -50,7 +50,7 @@ class Pack:
     def schema(self) -> dict:
         """The pack's schema with the shared definitions (paragraph, table, image…)
         added to its ``$defs``; a definition of the pack's own wins."""
-        if "schema" not in self._cache:
+        if self._schema is None:
             schema = _read_json(self.folder / SCHEMA_FILE, self.name)
             if not isinstance(schema, dict):
                 raise PackError(f"模板包“{self.name}”的 {SCHEMA_FILE} 应为 JSON 对象", Location(str(self.folder / SCHEMA_FILE)))
@@ -59,8 +59,8 @@ class Pack:
                 defs = dict(_read_json(shared, SHARED_FOLDER).get("$defs", {}))
                 defs.update(schema.get("$defs", {}))
                 schema["$defs"] = defs
-            self._cache["schema"] = schema
-        return self._cache["schema"]
+            self._schema = schema
+        return self._schema
 
     @property
     def description(self) -> str:
