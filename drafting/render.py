@@ -9,6 +9,7 @@ explicit ``<br/>``: newlines in the markup itself are only template layout.
 
 from __future__ import annotations
 
+import re
 import traceback
 from functools import lru_cache
 from pathlib import Path
@@ -256,7 +257,7 @@ def _runtime_error(e: Exception, template: jinja2.Template) -> TemplateError:
     elif isinstance(e, jinja2.TemplateNotFound):
         message = f"找不到模板文件“{e.name}”：模板只能引用本模板包文件夹中的文件"
     elif isinstance(e, jinja2.UndefinedError):
-        message = f"模板引用了未定义的变量或属性：{detail}"
+        message = f"模板引用了未定义的变量或属性：{_undefined_in_chinese(detail)}"
     elif isinstance(e, BudgetExceeded):
         message = f"模板运行超出限制：{detail}"
     elif isinstance(e, jinja2.exceptions.SecurityError):
@@ -266,6 +267,22 @@ def _runtime_error(e: Exception, template: jinja2.Template) -> TemplateError:
     else:
         message = f"模板运行出错：{detail}"
     return TemplateError(message, Location(filename or template.filename, line))
+
+
+_UNDEFINED = (
+    (r"'(.*)' is undefined", "“{0}”没有定义"),
+    (r"'\w+ object' has no attribute '(.*)'", "没有“{0}”这一项（数据中没有写，或模板中拼错了）"),
+    (r"\w+ object has no element (-?\d+)", "列表中没有第 {0} 项（从 0 数起）"),
+)
+
+
+def _undefined_in_chinese(detail: str) -> str:
+    """Jinja's English for a name or field that is not there, in the pack author's words."""
+    for pattern, chinese in _UNDEFINED:
+        found = re.fullmatch(pattern, detail)
+        if found:
+            return chinese.format(*found.groups())
+    return detail
 
 
 def _template_frame(e: Exception) -> tuple[str | None, int | None]:

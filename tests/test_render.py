@@ -13,6 +13,21 @@ def test_misspelt_variable_names_template_file_and_line():
     assert location.file.endswith("undefined-variable/template.xml.j2")
     assert location.line == 3
     assert "meting" in info.value.message and "未定义" in info.value.message
+    assert info.value.message.endswith("“meting”没有定义")  # not Jinja's English
+
+
+@pytest.mark.parametrize(
+    "source, said",
+    [("{{ d.intro }}", "没有“intro”这一项"), ("{{ l[3] }}", "列表中没有第 3 项"), ("{{ nope }}", "“nope”没有定义")],
+)
+def test_a_missing_field_is_said_in_chinese(tmp_path, source, said):
+    from drafting.data import parse_speech
+    from drafting.render import Renderer
+
+    (tmp_path / "t.j2").write_text(f"<doc>{source}</doc>", encoding="utf-8")
+    with pytest.raises(TemplateError) as info:
+        Renderer([tmp_path], "t.j2").render(parse_speech("d: {a: 1}\nl: [1]\n".encode(), "x.yaml"))
+    assert said in info.value.message and "object" not in info.value.message
 
 
 def test_template_syntax_error_names_file_and_line():
