@@ -81,8 +81,8 @@ class Builder:
         return loaded
 
     def draft(self, path: str | Path) -> Draft:
-        with bulk_allocation():
-            return self.draft_from(load_speech(path))
+        with bulk_allocation():  # loading builds as many objects as the rest
+            return self._draft_from(load_speech(path))
 
     def draft_from(self, speech: SpeechData) -> Draft:
         with bulk_allocation():

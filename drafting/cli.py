@@ -62,25 +62,24 @@ def _translate_usage(message: str) -> str:
     return message
 
 
-def _chinese_help(option: click.Option | None) -> click.Option | None:
-    if option is not None:
-        option.help = "显示本帮助并退出。"
-    return option
+class _ChineseHelp:
+    """Chinese headings and help option, for commands and the group alike."""
 
-
-class _Command(click.Command):
     context_class = _Context
 
     def get_help_option(self, ctx: click.Context) -> click.Option | None:
-        return _chinese_help(super().get_help_option(ctx))
+        option = super().get_help_option(ctx)
+        if option is not None:
+            option.help = "显示本帮助并退出。"
+        return option
 
 
-class _Group(click.Group):
-    context_class = _Context
+class _Command(_ChineseHelp, click.Command):
+    pass
+
+
+class _Group(_ChineseHelp, click.Group):
     command_class = _Command
-
-    def get_help_option(self, ctx: click.Context) -> click.Option | None:
-        return _chinese_help(super().get_help_option(ctx))
 
     def main(self, *args, **kwargs):  # noqa: D401 - click entry point
         kwargs["standalone_mode"] = False

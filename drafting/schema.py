@@ -181,6 +181,9 @@ def _problems(error: jsonschema.ValidationError, speech: SpeechData) -> Iterator
         yield Problem(where, f"未知的键“{key}”（拼写错误？）；此处可用的键：{'、'.join(known)}")
 
 
+_BOUNDS = {"minimum": "小于", "exclusiveMinimum": "小于或等于", "maximum": "大于", "exclusiveMaximum": "大于或等于"}
+
+
 def _message(error: jsonschema.ValidationError, field: str) -> str:
     kind, expected, value, schema = error.validator, error.validator_value, error.instance, error.schema
     name = schema.get("title", "") if field else "文件顶层"
@@ -212,10 +215,8 @@ def _message(error: jsonschema.ValidationError, field: str) -> str:
     if kind == "pattern":
         hint = schema.get("description", "")
         return f"{name}格式不对：“{value}”。{hint}"
-    if kind in ("minimum", "exclusiveMinimum"):
-        return f"{name}不能小于{'或等于' if kind.startswith('exclusive') else ''} {expected}，实际是 {value}"
-    if kind in ("maximum", "exclusiveMaximum"):
-        return f"{name}不能大于{'或等于' if kind.startswith('exclusive') else ''} {expected}，实际是 {value}"
+    if kind in _BOUNDS:
+        return f"{name}不能{_BOUNDS[kind]} {expected}，实际是 {value}"
     if kind in ("anyOf", "oneOf"):
         options = " 或 ".join(_branch_name(s) for s in expected)
         actual = "缺少所需的键" if isinstance(value, dict) else f"实际是{_describe(value)}"
