@@ -93,9 +93,12 @@ class Builder:
         valid = validate(speech, loaded.validator)
         markup, missing = loaded.renderer.pieces(valid)  # read as it is rendered
         document = read_markup(markup, str(loaded.pack.template_file))
+        # an X the template printed for a figure is said once, as that (also when
+        # the writer typed the X, or the figure is both in a sentence and a table)
+        printed = {p.location for p in missing}
+        typed = [p for p in find_placeholders(speech) if p.location not in printed]
         warnings = sorted(
-            dict.fromkeys(list(find_placeholders(speech)) + missing),  # an X in a sentence and a table: once
-            key=lambda p: (p.location.line or 0, p.location.column or 0),
+            dict.fromkeys(typed + missing), key=lambda p: (p.location.line or 0, p.location.column or 0)
         )
         pronunciations = read_pronunciations(valid)
         return Draft(

@@ -39,6 +39,17 @@ def test_placeholders_are_reported_with_field_and_line():
     assert all(w.location.line for w in draft.warnings)
 
 
+def test_an_x_typed_for_a_figure_is_reported_once(write_yaml):
+    text = MINIMAL.replace(
+        "    points:\n",
+        "    intro:\n      - indicators:\n          - name: 产值\n            change: X\n            trend: 增长\n"
+        "    points:\n",
+    )
+    draft = Builder().draft(write_yaml(text))
+    said = [(p.location.line, p.message) for p in draft.warnings if p.location.field.endswith(".change")]
+    assert said == [(10, "未填写，已输出占位符 X")]
+
+
 def test_count_phrase_follows_number_of_parts(write_yaml):
     path = write_yaml(MINIMAL + "  - heading: 第二部分\n")
     text = render_text(Builder().draft(path))
