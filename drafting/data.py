@@ -17,7 +17,7 @@ from typing import Any, Iterator
 
 import yaml
 
-from .errors import DataError, Location
+from .errors import DataError, Location, os_reason
 
 try:  # the C composer is several times faster on book-length inputs
     from yaml import CSafeLoader as _BaseLoader
@@ -157,7 +157,7 @@ def read_input(path: Path, kind: str) -> bytes:
     except IsADirectoryError:
         raise DataError(f"这是一个文件夹，不是{kind}：{path}") from None
     except OSError as e:
-        raise DataError(f"无法读取文件 {path}：{e.strerror}") from None
+        raise DataError(f"无法读取文件 {path}：{os_reason(e)}") from None
 
 
 def parse_speech(raw: bytes, file: str) -> SpeechData:

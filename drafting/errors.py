@@ -7,6 +7,7 @@ re-raised as one of these, naming the writer's file, line and field.
 
 from __future__ import annotations
 
+import errno
 from dataclasses import dataclass
 
 
@@ -52,6 +53,26 @@ def _caret_line(source_line: str, column: int) -> str:
         for ch in source_line[: column - 1]
     )
     return pad + "^"
+
+
+_OS_REASONS = {
+    errno.ENOENT: "文件或文件夹不存在",
+    errno.EACCES: "没有权限（或文件正被其他程序打开）",
+    errno.EPERM: "没有权限",
+    errno.EISDIR: "这是一个文件夹",
+    errno.ENOTDIR: "路径中有一段不是文件夹",
+    errno.ENOSPC: "磁盘空间不足",
+    errno.EROFS: "所在的磁盘是只读的",
+    errno.EBUSY: "文件正被其他程序占用",
+    errno.ENAMETOOLONG: "文件名太长",
+    errno.EEXIST: "文件已存在",
+}
+
+
+def os_reason(error: OSError) -> str:
+    """Why the system refused, in Chinese (``strerror`` is English), for the
+    common cases; the system's own words otherwise."""
+    return _OS_REASONS.get(error.errno, error.strerror or str(error))
 
 
 class DraftError(Exception):

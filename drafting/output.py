@@ -16,7 +16,7 @@ import tempfile
 from contextlib import contextmanager
 from pathlib import Path
 
-from .errors import Location, WriteError
+from .errors import Location, WriteError, os_reason
 from .writers.docx.package import read_fingerprint
 
 MAX_BACKUPS = 999
@@ -94,7 +94,7 @@ def check_overwrite(target: Path) -> WriteError | None:
     try:
         existing = target.read_bytes()
     except OSError as e:
-        return WriteError(f"无法读取已有的 {target.name}：{e.strerror}", where)
+        return WriteError(f"无法读取已有的 {target.name}：{os_reason(e)}", where)
     fingerprint = read_fingerprint(existing)
     if fingerprint.unchanged:
         return None
@@ -139,7 +139,7 @@ def keep_backup(target: Path) -> Path:
         except FileExistsError:
             continue
         except OSError as e:
-            raise WriteError(f"无法备份 {target.name}：{e.strerror}", Location(str(target))) from None
+            raise WriteError(f"无法备份 {target.name}：{os_reason(e)}", Location(str(target))) from None
         return backup
     raise WriteError(f"{target.name} 的备份已有 {MAX_BACKUPS} 份，请先清理", Location(str(target)))
 
@@ -152,7 +152,7 @@ def _write_temp(target: Path, content: bytes) -> str:
     try:
         fd, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     except OSError as e:
-        raise WriteError(f"无法在 {folder} 中写入文件：{e.strerror}", Location(str(target))) from None
+        raise WriteError(f"无法在 {folder} 中写入文件：{os_reason(e)}", Location(str(target))) from None
     with _removed_on_failure(temp, target):
         os.fchmod(fd, 0o666 & ~_umask())
         with os.fdopen(fd, "wb") as handle:
@@ -169,7 +169,7 @@ def _removed_on_failure(temp: str, target: Path):
         yield
     except OSError as e:
         _remove_quietly(temp)
-        raise WriteError(f"无法写入 {target}：{e.strerror}", Location(str(target))) from None
+        raise WriteError(f"无法写入 {target}：{os_reason(e)}", Location(str(target))) from None
     except BaseException:
         _remove_quietly(temp)
         raise
@@ -181,13 +181,13 @@ def _create_exclusively(target: Path, content: bytes) -> None:
     except FileExistsError:
         raise _exists(target) from None
     except OSError as e:
-        raise WriteError(f"无法写入 {target}：{e.strerror}", Location(str(target))) from None
+        raise WriteError(f"无法写入 {target}：{os_reason(e)}", Location(str(target))) from None
     try:
         with handle:
             handle.write(content)
     except OSError as e:
         _remove_quietly(str(target))  # ours, and only half written
-        raise WriteError(f"无法写入 {target}：{e.strerror}", Location(str(target))) from None
+        raise WriteError(f"无法写入 {target}：{os_reason(e)}", Location(str(target))) from None
 
 
 def _exists(target: Path) -> WriteError:

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, Iterator
 
 from .data import SpeechData, format_path, walk
-from .errors import Location, PackError, Problem, SchemaError
+from .errors import Location, PackError, Problem, SchemaError, os_reason
 from .packs import SCHEMA_FILE
 
 if TYPE_CHECKING:
@@ -498,7 +498,7 @@ def _image_problem(target: Path, written: str) -> str | None:
         with target.open("rb") as f:
             head = f.read(8)
     except OSError as e:
-        return f"图片文件“{written}”无法读取：{e.strerror}"
+        return f"图片文件“{written}”无法读取：{os_reason(e)}"
     if not head.startswith(_IMAGE_SIGNATURES):
         return f"“{written}”不是 PNG、JPEG、GIF 或 BMP 图片"
     return None

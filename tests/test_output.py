@@ -60,7 +60,7 @@ def test_write_error_midway_leaves_previous_output_and_no_temp_file(built, monke
     monkeypatch.setattr(output.os, "fsync", disk_full)
     speech.write_text(MINIMAL.replace("测试会议", "另一个会议"), encoding="utf-8")
     result = build(speech)
-    assert result.exit_code == 1 and "No space left on device" in result.stderr
+    assert result.exit_code == 1 and "磁盘空间不足" in result.stderr  # errno 28 said in Chinese
     assert target.read_bytes() == before
     assert leftovers(target.parent) == []
 
