@@ -7,7 +7,7 @@ attributes, ``str.format`` tricks) and mutation of the data; on top of that:
 - templates load only from the pack's own folders, and a symbolic link inside
   a pack cannot lead out of it;
 - work is bounded: ``range`` shares one budget across a render, and operators,
-  ``~`` concatenation, format specs and padding filters refuse to build text
+  ``~`` concatenation, format specs, padding, ``replace`` and ``join`` refuse to build text
   longer than ``MAX_TEXT``, so a hostile template fails fast instead of eating
   memory. Loops over the writer's own data are bounded by the input size.
 """
@@ -23,7 +23,7 @@ from typing import Any, Callable
 import jinja2
 from jinja2.compiler import CodeGenerator
 from jinja2.exceptions import SecurityError
-from jinja2.filters import do_center, do_format, do_indent
+from jinja2.filters import do_center, do_format, do_indent, do_join, do_replace
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 MAX_TEXT = 2_000_000  # characters in one value, and the least whole output allowed
@@ -69,7 +69,10 @@ class PackSandbox(ImmutableSandboxedEnvironment):
         for name in ("lipsum", "cycler", "joiner"):  # nothing a speech needs
             self.globals.pop(name, None)
         self.globals["range"] = self._range
-        self.filters.update(format=_bounded_format, center=_bounded_center, indent=_bounded_indent)
+        self.filters.update(
+            format=_bounded_format, center=_bounded_center, indent=_bounded_indent,
+            replace=_bounded_replace, join=_bounded_join,
+        )
         self.range_left = MAX_RANGE_TOTAL
 
     def start_render(self) -> None:
@@ -168,3 +171,19 @@ def _bounded_indent(value: str, width: int | str = 4, *args: Any, **kwargs: Any)
     elif isinstance(width, str) and len(width) > MAX_FORMAT_WIDTH:
         _check_width(str(len(width)))
     return do_indent(value, width, *args, **kwargs)
+
+
+@jinja2.pass_eval_context
+def _bounded_replace(eval_ctx, s: Any, old: Any, new: Any, count: int | None = None) -> str:
+    text, old_text = str(s), str(old)
+    times = text.count(old_text) if count is None or count < 0 else min(count, text.count(old_text))
+    check_length(len(text) + times * (len(str(new)) - len(old_text)))
+    return do_replace(eval_ctx, s, old, new, count)
+
+
+@jinja2.pass_eval_context
+def _bounded_join(eval_ctx, value: Any, d: str = "", attribute: Any = None) -> str:
+    items = list(value)
+    text = sum(len(item) for item in items if isinstance(item, str)) if attribute is None else 0
+    check_length(text + len(str(d)) * max(len(items) - 1, 0))
+    return do_join(eval_ctx, items, d, attribute)

@@ -95,6 +95,9 @@ BOUNDS = {
     "format filter": "{{ '%999999999s' | format(1) }}",
     "center": "{{ x | center(10**9) }}",
     "indent": "{{ x | indent(10**9) }}",
+    "replace": "{{ ('a' * 1000) | replace('', 'b' * 1000) | replace('b', 'c' * 1000) }}",
+    "join": "{{ (['a' * 1000000] * 1000) | join }}",
+    "join separator": "{{ range(100000) | join('x' * 1000000) }}",
     "output": "{% for i in range(100000) %}{{ 'x' * 100 }}{% endfor %}",
 }
 
