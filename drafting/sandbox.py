@@ -7,7 +7,8 @@ attributes, ``str.format`` tricks) and mutation of the data; on top of that:
 - templates load only from the pack's own folders, and a symbolic link inside
   a pack cannot lead out of it;
 - work is bounded: ``range`` shares one budget across a render, and operators,
-  ``~`` concatenation, format specs, padding, ``replace`` and ``join`` refuse to build text
+  ``~`` concatenation, format specs and the filters that pad, replace, join,
+  wrap or group refuse to build text or lists
   longer than ``MAX_TEXT``, so a hostile template fails fast instead of eating
   memory. Loops over the writer's own data are bounded by the input size.
 """
@@ -23,7 +24,16 @@ from typing import Any, Callable
 import jinja2
 from jinja2.compiler import CodeGenerator
 from jinja2.exceptions import SecurityError
-from jinja2.filters import do_center, do_format, do_indent, do_join, do_replace
+from jinja2.filters import (
+    do_batch,
+    do_center,
+    do_format,
+    do_indent,
+    do_join,
+    do_replace,
+    do_wordwrap,
+    sync_do_slice,
+)
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 MAX_TEXT = 2_000_000  # characters in one value, and the least whole output allowed
@@ -71,7 +81,8 @@ class PackSandbox(ImmutableSandboxedEnvironment):
         self.globals["range"] = self._range
         self.filters.update(
             format=_bounded_format, center=_bounded_center, indent=_bounded_indent,
-            replace=_bounded_replace, join=_bounded_join,
+            replace=_bounded_replace, join=_bounded_join, wordwrap=_bounded_wordwrap,
+            batch=_bounded_batch, slice=_bounded_slice,
         )
         self.range_left = MAX_RANGE_TOTAL
 
@@ -187,3 +198,29 @@ def _bounded_join(eval_ctx, value: Any, d: str = "", attribute: Any = None) -> s
     text = sum(len(item) for item in items if isinstance(item, str)) if attribute is None else 0
     check_length(text + len(str(d)) * max(len(items) - 1, 0))
     return do_join(eval_ctx, items, d, attribute)
+
+
+@jinja2.pass_environment
+def _bounded_wordwrap(environment, s: Any, width: int = 79, break_long_words: bool = True,
+                      wrapstring: str | None = None, break_on_hyphens: bool = True) -> str:
+    text = str(s)
+    breaks = len(text) // max(width, 1) + 1 if isinstance(width, int) else 0
+    check_length(len(text) + breaks * len(wrapstring or "\n"))
+    return do_wordwrap(environment, s, width, break_long_words, wrapstring, break_on_hyphens)
+
+
+def _bounded_batch(value: Any, linecount: int, fill_with: Any = None) -> Any:
+    if fill_with is not None and isinstance(linecount, int):
+        _check_count(linecount)  # the last batch is filled up to it
+    return do_batch(value, linecount, fill_with)
+
+
+def _bounded_slice(value: Any, slices: int, fill_with: Any = None) -> Any:
+    if isinstance(slices, int):
+        _check_count(slices)
+    return sync_do_slice(value, slices, fill_with)
+
+
+def _check_count(count: int) -> None:
+    if count > MAX_RANGE_TOTAL:
+        raise BudgetExceeded(f"模板中分组的数目过大（最多 {MAX_RANGE_TOTAL}）")

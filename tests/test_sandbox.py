@@ -98,6 +98,9 @@ BOUNDS = {
     "replace": "{{ ('a' * 1000) | replace('', 'b' * 1000) | replace('b', 'c' * 1000) }}",
     "join": "{{ (['a' * 1000000] * 1000) | join }}",
     "join separator": "{{ range(100000) | join('x' * 1000000) }}",
+    "wordwrap": "{{ ('a ' * 100000) | wordwrap(1, wrapstring='x' * 100000) }}",
+    "batch": "{% for b in [1] | batch(10**10, 0) %}{% endfor %}",
+    "slice": "{% for s in [1] | slice(10**10) %}{% endfor %}",
     "output": "{% for i in range(100000) %}{{ 'x' * 100 }}{% endfor %}",
 }
 
@@ -107,6 +110,14 @@ def test_runaway_templates_fail_fast(tmp_path, source):
     error = template_error(tmp_path, source)
     assert error.location.file.endswith("t.j2")
     assert "超出限制" in error.message
+
+
+def test_bounded_filters_still_do_their_work(tmp_path):
+    source = (
+        "{{ [1, 2, 3, 4] | slice(2) | list }} {{ [1, 2, 3] | batch(2, 0) | list }} {{ 'ab cd' | wordwrap(2) }} "
+        "{{ [1, 2] | join('、') }} {{ 'aXbX' | replace('X', '-') }} {{ 'aXbX' | replace('X', '-', 1) }}"
+    )
+    assert render(tmp_path, source) == "[[1, 2], [3, 4]] [[1, 2], [3, 0]] ab\ncd 1、2 a-b- a-bX"
 
 
 def test_infinite_recursion_is_a_template_error(tmp_path):
