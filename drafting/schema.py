@@ -181,12 +181,28 @@ def _problems(error: jsonschema.ValidationError, speech: SpeechData) -> Iterator
         yield Problem(where, f"未知的键“{key}”（拼写错误？）；此处可用的键：{'、'.join(known)}")
 
 
-_BOUNDS = {"minimum": "小于", "exclusiveMinimum": "小于或等于", "maximum": "大于", "exclusiveMaximum": "大于或等于"}
+# Rules whose message needs only the field's name, the rule's value and the data's.
+_MESSAGES = {
+    "const": "{name}只能是“{expected}”",
+    "minItems": "{name}至少要有 {expected} 项",
+    "maxItems": "{name}最多只能有 {expected} 项",
+    "maxLength": "{name}太长：最多 {expected} 个字符",
+    "minimum": "{name}不能小于 {expected}，实际是 {value}",
+    "exclusiveMinimum": "{name}不能小于或等于 {expected}，实际是 {value}",
+    "maximum": "{name}不能大于 {expected}，实际是 {value}",
+    "exclusiveMaximum": "{name}不能大于或等于 {expected}，实际是 {value}",
+    "uniqueItems": "{name}中有重复的项",
+    "multipleOf": "{name}应为 {expected} 的整数倍，实际是 {value}",
+    "minProperties": "{name}至少要写 {expected} 项",
+    "maxProperties": "{name}最多只能写 {expected} 项",
+}
 
 
 def _message(error: jsonschema.ValidationError, field: str) -> str:
     kind, expected, value, schema = error.validator, error.validator_value, error.instance, error.schema
     name = schema.get("title", "") if field else "文件顶层"
+    if kind in _MESSAGES:
+        return _MESSAGES[kind].format(name=name, expected=expected, value=value)
     if kind == "required":
         missing = [k for k in expected if not isinstance(value, dict) or k not in value]
         subs = schema.get("properties", {})
@@ -202,33 +218,15 @@ def _message(error: jsonschema.ValidationError, field: str) -> str:
     if kind == "enum":
         options = "、".join(str(o) for o in expected)
         return f"{name}只能是以下之一：{options}；实际是“{value}”"
-    if kind == "const":
-        return f"{name}只能是“{expected}”"
-    if kind == "minItems":
-        return f"{name}至少要有 {expected} 项"
-    if kind == "maxItems":
-        return f"{name}最多只能有 {expected} 项"
     if kind == "minLength":
         return f"{name}不能为空" if expected <= 1 else f"{name}太短：至少 {expected} 个字符"
-    if kind == "maxLength":
-        return f"{name}太长：最多 {expected} 个字符"
     if kind == "pattern":
         hint = schema.get("description", "")
         return f"{name}格式不对：“{value}”。{hint}"
-    if kind in _BOUNDS:
-        return f"{name}不能{_BOUNDS[kind]} {expected}，实际是 {value}"
     if kind in ("anyOf", "oneOf"):
         options = " 或 ".join(_branch_name(s) for s in expected)
         actual = "缺少所需的键" if isinstance(value, dict) else f"实际是{_describe(value)}"
         return f"{name}应为{options}，{actual}"
-    if kind == "uniqueItems":
-        return f"{name}中有重复的项"
-    if kind == "multipleOf":
-        return f"{name}应为 {expected} 的整数倍，实际是 {value}"
-    if kind == "minProperties":
-        return f"{name}至少要写 {expected} 项"
-    if kind == "maxProperties":
-        return f"{name}最多只能写 {expected} 项"
     if kind == "dependentRequired":
         needs = next(((k, [d for d in deps if d not in value]) for k, deps in expected.items()
                       if k in value and any(d not in value for d in deps)), None)
