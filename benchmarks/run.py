@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import argparse
 import compileall
-import io
 import json
 import os
 import statistics

@@ -105,7 +105,7 @@ def _change_clause(ind: Indicator, number: Callable[[str, Any], str]) -> str:
     trend = ind.trend
     change = ind.change
     if isinstance(change, (int, float)):
-        if change == 0:
+        if format_number(change) == "0":  # 0, or a change too small to print (-0.001)
             trend = FLAT
         elif trend is None:
             trend = RISE if change > 0 else FALL

@@ -19,7 +19,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from .errors import Location, PackError, WriteError
+from .errors import Location, PackError, WriteError, os_reason
 from .packs import EXAMPLE_FILE, README_FILE, SCHEMA_FILE, Pack, is_pack_path, shared_root
 
 SCAFFOLD_FOLDER = "new-pack"
@@ -45,7 +45,7 @@ def create_pack(name: str, parent: Path, source: Pack | None = None) -> Path:
             _fill_from_pack(staging, name, source)
         staging.rename(target)
     except OSError as e:
-        raise WriteError(f"无法创建模板包 {target}：{e.strerror or e}", Location(str(target))) from None
+        raise WriteError(f"无法创建模板包 {target}：{os_reason(e)}", Location(str(target))) from None
     finally:
         if staging.exists():
             shutil.rmtree(staging, ignore_errors=True)

@@ -53,3 +53,9 @@ def test_indicator_cells_for_a_table():
     assert reported == []
     assert cells(trend="下降") == ["甲", "", "X", "-X"]
     assert reported == ["change", "value"]
+
+
+def test_a_change_that_rounds_to_zero_is_flat():
+    # “同比下降0%” would be wrong: the printed figure decides the wording
+    assert phrase_indicator(Indicator.from_data({"name": "产值", "change": -0.001})) == "产值与上年同期持平"
+    assert phrase_indicator(Indicator.from_data({"name": "产值", "change": 0.005})) == "产值同比增长0.01%"

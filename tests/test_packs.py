@@ -9,7 +9,7 @@ from click.testing import CliRunner
 
 from drafting.build import Builder, render_text
 from drafting.cli import main
-from drafting.errors import PackError, TemplateError
+from drafting.errors import PackError
 from drafting.packs import builtin_root, find_pack, list_packs
 
 PACKS = Path(__file__).resolve().parent / "packs"

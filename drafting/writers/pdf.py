@@ -16,7 +16,7 @@ import tempfile
 from importlib import resources
 from pathlib import Path
 
-from ..errors import WriteError
+from ..errors import WriteError, os_reason
 
 SOFFICE_NAMES = ("soffice", "libreoffice")
 TIMEOUT_S = 300
@@ -63,7 +63,7 @@ def docx_to_pdf(docx: bytes, name: str = "speech") -> bytes:
         except subprocess.TimeoutExpired:
             raise WriteError(f"LibreOffice 转换 PDF 超过 {TIMEOUT_S} 秒未完成，已放弃") from None
         except OSError as e:
-            raise WriteError(f"无法运行 LibreOffice（{soffice}）：{e.strerror}") from None
+            raise WriteError(f"无法运行 LibreOffice（{soffice}）：{os_reason(e)}") from None
         target = folder / f"{name}.pdf"
         if result.returncode != 0 or not target.is_file():
             detail = (result.stderr or result.stdout).strip().splitlines()

@@ -14,7 +14,7 @@ import docx
 from docx.opc.exceptions import PackageNotFoundError
 from lxml import etree
 
-from ...errors import DataError, Location
+from ...errors import DataError, Location, os_reason
 
 
 def open_reference(path: Path):
@@ -26,7 +26,7 @@ def open_reference(path: Path):
             Location(str(path)),
         ) from None
     except OSError as e:
-        raise DataError(f"参考文档无法读取：{e.strerror}", Location(str(path))) from None
+        raise DataError(f"参考文档无法读取：{os_reason(e)}", Location(str(path))) from None
     body = word.element.body
     section = body.get_or_add_sectPr()
     for child in list(body):
