@@ -6,6 +6,7 @@ leaves a wrong ordinal behind.
 
 from __future__ import annotations
 
+import datetime
 import re
 
 DIGITS = "零一二三四五六七八九"
@@ -55,11 +56,34 @@ _ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 _CN_DATE = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日")
 
 
+_CHINESE_DATE = re.compile(r"([〇零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,2})月([一二三四五六七八九十]{1,3})日")
+
+
 def parse_date(text: str) -> tuple[int, int, int] | None:
+    """(year, month, day) of a date in Arabic numerals that is a day of the calendar."""
     m = _ISO_DATE.fullmatch(text) or _CN_DATE.fullmatch(text)
+    return _calendar(int(m[1]), int(m[2]), int(m[3])) if m else None
+
+
+def calendar_date(text: str) -> tuple[int, int, int] | None:
+    """Like parse_date, and also for 二〇二五年七月十五日 (None for 2025-13-45)."""
+    found = parse_date(text)
+    if found is not None:
+        return found
+    m = _CHINESE_DATE.fullmatch(text)
     if not m:
         return None
-    return int(m[1]), int(m[2]), int(m[3])
+    year = int("".join(str(_DATE_DIGITS.index(d) if d != "零" else 0) for d in m[1]))
+    month, day = parse_count(m[2]), parse_count(m[3])
+    return _calendar(year, month, day) if month and day else None
+
+
+def _calendar(year: int, month: int, day: int) -> tuple[int, int, int] | None:
+    try:
+        datetime.date(year, month, day)
+    except ValueError:
+        return None
+    return year, month, day
 
 
 def format_date(text: str, style: str = "arabic") -> str:

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any, Iterable, Iterator
 
 from .data import SpeechData, format_path, walk
 from .errors import Location, PackError, Problem, SchemaError, os_reason
+from .numerals import calendar_date
 from .packs import SCHEMA_FILE
 
 if TYPE_CHECKING:
@@ -136,9 +137,10 @@ def validate(speech: SpeechData, validator: PackSchema) -> SpeechData:
         raise SchemaError(list(dict.fromkeys(problems)))
     if validator.plan is not None:
         values = validator.plan.apply(values)
-        values, problems = resolve_image_paths(values, validator.plan, speech)
-        if problems:
-            raise SchemaError(problems)
+        problems = list(date_problems(values, validator.plan, speech))
+        values, image_problems = resolve_image_paths(values, validator.plan, speech)
+        if problems or image_problems:
+            raise SchemaError(problems + image_problems)
     return SpeechData(values, speech.source)
 
 
@@ -354,13 +356,17 @@ def _fits(wanted: list[str] | None, value: Any) -> bool:
 
 _NO_DEFAULT = object()
 IMAGE_PATH_FORMAT = "image-path"
+# A date as speeches write it (2025-07-15, 2025年7月15日, 二〇二五年七月十五日): the
+# pattern says the shape, this format that the day exists (not 2025-13-45).
+SPEECH_DATE_FORMAT = "speech-date"
+_FORMATS = (IMAGE_PATH_FORMAT, SPEECH_DATE_FORMAT)
 # python-docx embeds these; the first bytes tell them apart whatever the file is named
 _IMAGE_SIGNATURES = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"GIF87a", b"GIF89a", b"BM")
 
 
 class _Plan:
     """What the schema asks of valid data beyond validation, worked out once per pack:
-    the defaults to fill and the strings that name picture files.
+    the defaults to fill and the strings with a format to check (picture files, dates).
 
     Which anyOf/oneOf branch to follow (the first whose type and required keys
     fit), which properties have a default or are a file path, and which subtrees
@@ -373,8 +379,8 @@ class _Plan:
     def __init__(self):
         # per anyOf/oneOf: (types, required keys, plan) of each branch, in order
         self.groups: list[list[tuple[list[str] | None, tuple, _Plan | None]]] = []
-        # (key, default or _NO_DEFAULT, is an image path, plan)
-        self.properties: list[tuple[str, Any, bool, _Plan | None]] = []
+        # (key, default or _NO_DEFAULT, format (one of _FORMATS) or None, plan)
+        self.properties: list[tuple[str, Any, str | None, _Plan | None]] = []
         self.items: _Plan | None = None
 
     @staticmethod
@@ -414,23 +420,23 @@ class _Plan:
                 return filled
         return value
 
-    def image_paths(self, value: Any, path: tuple = ()) -> Iterator[tuple[tuple, dict, str]]:
-        """(path, container, key) of each string the schema marks ``format: image-path``."""
+    def formatted(self, fmt: str, value: Any, path: tuple = ()) -> Iterator[tuple[tuple, dict, str]]:
+        """(path, container, key) of each string the schema marks ``format: fmt``."""
         for group in self.groups:
             plan = self._branch(group, value)
             if plan:
-                yield from plan.image_paths(value, path)
+                yield from plan.formatted(fmt, value, path)
         if self.properties and isinstance(value, dict):
-            for key, _, is_image, plan in self.properties:
+            for key, _, key_format, plan in self.properties:
                 if key not in value:
                     continue
-                if is_image and isinstance(value[key], str):
+                if key_format == fmt and isinstance(value[key], str):
                     yield path + (key,), value, key
                 elif plan is not None:
-                    yield from plan.image_paths(value[key], path + (key,))
+                    yield from plan.formatted(fmt, value[key], path + (key,))
         elif self.items is not None and isinstance(value, list):
             for i, item in enumerate(value):
-                yield from self.items.image_paths(item, path + (i,))
+                yield from self.items.formatted(fmt, item, path + (i,))
 
 
 def compile_plan(schema: dict, root: dict, seen: dict | None = None) -> _Plan | None:
@@ -451,10 +457,10 @@ def compile_plan(schema: dict, root: dict, seen: dict | None = None) -> _Plan | 
     for key, sub in resolved.get("properties", {}).items():
         sub_resolved = resolve_ref(sub, root)
         default = sub_resolved.get("default", _NO_DEFAULT)
-        is_image = sub_resolved.get("format") == IMAGE_PATH_FORMAT
+        key_format = sub_resolved.get("format") if sub_resolved.get("format") in _FORMATS else None
         sub_plan = compile_plan(sub, root, seen)
-        if default is not _NO_DEFAULT or is_image or sub_plan is not None:
-            plan.properties.append((key, default, is_image, sub_plan))
+        if default is not _NO_DEFAULT or key_format or sub_plan is not None:
+            plan.properties.append((key, default, key_format, sub_plan))
     if isinstance(resolved.get("items"), dict):
         plan.items = compile_plan(resolved["items"], root, seen)
     if not (plan.groups or plan.properties or plan.items):
@@ -473,12 +479,12 @@ def resolve_image_paths(values: Any, plan: _Plan, speech: SpeechData) -> tuple[A
 
     The data as loaded stays as written: the paths are set in a copy, made only
     when there is a picture at all."""
-    if next(plan.image_paths(values), None) is None:
+    if next(plan.formatted(IMAGE_PATH_FORMAT, values), None) is None:
         return values, []
     values = copy.deepcopy(values)
     base = Path(speech.file).resolve().parent
     problems = []
-    for path, container, key in plan.image_paths(values):
+    for path, container, key in plan.formatted(IMAGE_PATH_FORMAT, values):
         written = container[key]
         target = (base / written).resolve()
         problem = _image_problem(target, written)
@@ -487,6 +493,14 @@ def resolve_image_paths(values: Any, plan: _Plan, speech: SpeechData) -> tuple[A
         else:
             container[key] = str(target)
     return values, problems
+
+
+def date_problems(values: Any, plan: _Plan, speech: SpeechData) -> Iterator[Problem]:
+    """A date of the right shape that is not a day of the calendar (2025-13-45)."""
+    for path, container, key in plan.formatted(SPEECH_DATE_FORMAT, values):
+        written = container[key]
+        if calendar_date(written) is None:
+            yield Problem(speech.source.locate(path), f"日期“{written}”不存在，请核对年、月、日")
 
 
 def _image_problem(target: Path, written: str) -> str | None:

@@ -55,3 +55,14 @@ def test_indicator_of_wrong_shape(write_yaml):
     text = MINIMAL.replace("          - 正文一。", "          - indicators:\n              - value: 3\n")
     found = problems(write_yaml, text)
     assert any("缺少必填项：name" in m for (line, field), m in found.items() if field.endswith("indicators[0]"))
+
+
+@pytest.mark.parametrize("date", ["2025-13-45", "2025年2月29日", "二〇二五年二月三十日"])
+def test_a_date_that_does_not_exist_names_its_line(write_yaml, date):
+    found = problems(write_yaml, MINIMAL.replace("parts:", f"date: {date}\nparts:"))
+    assert found[(5, "date")] == f"日期“{date}”不存在，请核对年、月、日"
+
+
+def test_real_dates_in_every_form_pass(write_yaml):
+    for date in ("2024-02-29", "2024年2月29日", "二〇二四年二月二十九日"):
+        Builder().draft(write_yaml(MINIMAL.replace("parts:", f"date: {date}\nparts:")))
