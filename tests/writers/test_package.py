@@ -10,7 +10,7 @@ import pytest
 from drafting.build import Builder, render_docx
 from drafting.writers.docx.package import CUSTOM_PART, read_fingerprint
 
-from ..conftest import SEED_YAML
+from ..conftest import MINIMAL, SEED_YAML
 
 
 @pytest.fixture(scope="module")
@@ -109,3 +109,17 @@ def test_very_long_title_still_builds(write_yaml):
     word = docx.Document(io.BytesIO(render_docx(draft)))
     assert word.paragraphs[0].text.count("长") == 1000  # the body keeps every character
     assert len(word.core_properties.title) == 255
+
+
+def test_document_dates_are_the_speech_date_unless_source_date_epoch(write_yaml, monkeypatch):
+    """Word's 属性 shows the day of the speech, not 1980; still the same bytes every time."""
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+
+    def core(path):
+        return docx.Document(io.BytesIO(render_docx(Builder().draft(path)))).core_properties
+
+    dated = write_yaml(MINIMAL.replace("parts:", "date: 2025-07-15\nparts:"))
+    assert core(dated).created.date().isoformat() == core(dated).modified.date().isoformat() == "2025-07-15"
+    assert core(write_yaml(MINIMAL, "undated.yaml")).created.year == 1980
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")  # 2023-11-14 wins over the speech's date
+    assert core(dated).created.date().isoformat() == "2023-11-14"

@@ -64,7 +64,7 @@ class Base:
 
     def fill_core(self, meta: Meta) -> bytes:
         """core.xml with the speech's title, speaker, subject and keywords, dated
-        ``SOURCE_DATE_EPOCH`` as ``package.finish_package`` dates it."""
+        as ``package.finish_package`` dates it (``package.source_epoch``)."""
         root = etree.fromstring(self.core)
         for attribute, tag in _CORE_FIELDS:
             element = root.find(tag)
@@ -72,7 +72,8 @@ class Base:
                 element = etree.SubElement(root, tag)
             element.text = property_text(getattr(meta, attribute))
         # serialized and parsed again: an empty property then reads <dc:creator/>
-        return fixed_core_dates(etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True))
+        core = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+        return fixed_core_dates(core, meta.date)
 
     def package(self, document: PackedPart, core: bytes) -> list[PackedPart]:
         """Every part of a speech's package in order, its fingerprint recorded."""

@@ -12,6 +12,7 @@ writer has edited since (or one draft never wrote) and refuse to overwrite it.
 
 from __future__ import annotations
 
+import calendar
 import hashlib
 import io
 import os
@@ -23,6 +24,8 @@ from dataclasses import dataclass
 from typing import Iterable, Iterator
 
 from lxml import etree
+
+from ...numerals import calendar_date
 
 _DEFAULT_EPOCH = 315532800  # 1980-01-01, the earliest time a zip entry can hold
 _LATEST_EPOCH = 4354819199  # 2107-12-31, the latest
@@ -46,23 +49,31 @@ _CORE_NS = {
 _PROPERTY_FMTID = "{D5CDD505-2E9C-101B-9397-08002B2CF9AE}"  # user-defined properties
 
 
-def source_epoch() -> int:
-    """``SOURCE_DATE_EPOCH`` if it is a usable time, else 1980-01-01."""
+def source_epoch(speech_date: str = "") -> int:
+    """``SOURCE_DATE_EPOCH`` if it is a usable time; else the speech's own date
+    (Word's 属性 then shows the day of the speech, and the same YAML still gives
+    the same bytes); else 1980-01-01."""
+    fallback = _date_epoch(speech_date) or _DEFAULT_EPOCH
     try:
-        epoch = int(os.environ.get("SOURCE_DATE_EPOCH", _DEFAULT_EPOCH))
+        epoch = int(os.environ.get("SOURCE_DATE_EPOCH", fallback))
     except ValueError:
-        epoch = _DEFAULT_EPOCH
+        epoch = fallback
     return min(max(epoch, _DEFAULT_EPOCH), _LATEST_EPOCH)
+
+
+def _date_epoch(speech_date: str) -> int | None:
+    day = calendar_date(speech_date) if speech_date else None
+    return calendar.timegm((*day, 0, 0, 0)) if day else None
 
 
 def zip_time() -> tuple[int, int, int, int, int, int]:
     return time.gmtime(source_epoch())[:6]
 
 
-def finish_package(blob: bytes) -> bytes:
+def finish_package(blob: bytes, speech_date: str = "") -> bytes:
     """Rewrite python-docx's package: fixed dates and order, fingerprint added."""
     parts = _read_parts(blob)
-    parts[CORE_PART] = fixed_core_dates(parts[CORE_PART])
+    parts[CORE_PART] = fixed_core_dates(parts[CORE_PART], speech_date)
     parts[PACKAGE_RELS] = _with_custom_relationship(parts[PACKAGE_RELS])
     parts[CONTENT_TYPES] = _with_custom_content_type(parts[CONTENT_TYPES])
     parts.pop(CUSTOM_PART, None)
@@ -161,10 +172,10 @@ def _with_custom_content_type(types: bytes) -> bytes:
 # ---------------------------------------------------------------- determinism
 
 
-def fixed_core_dates(core: bytes) -> bytes:
+def fixed_core_dates(core: bytes, speech_date: str = "") -> bytes:
     """created = modified = the source epoch, revision 1 (Word counts its own saves)."""
     root = etree.fromstring(core)
-    stamp = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(source_epoch()))
+    stamp = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(source_epoch(speech_date)))
     for name in ("dcterms:created", "dcterms:modified"):
         _core_element(root, name).text = stamp
     _core_element(root, "cp:revision").text = "1"

@@ -65,7 +65,7 @@ def package_with_figures(
             keep = keeps_with_next(document.blocks, i)
             section.addprevious(_element(paragraphs.paragraph(block, keep)))
     _set_properties(word, document.meta)
-    return finish_package(_saved(word))
+    return finish_package(_saved(word), document.meta.date)
 
 
 def _styled_document(sheet: StyleSheet, reference: Path | None, character_grid: bool):
