@@ -374,7 +374,7 @@ class _Plan:
     is not walked for nothing.
     """
 
-    __slots__ = ("groups", "properties", "items")
+    __slots__ = ("groups", "properties", "items", "formats")
 
     def __init__(self):
         # per anyOf/oneOf: (types, required keys, plan) of each branch, in order
@@ -382,6 +382,9 @@ class _Plan:
         # (key, default or _NO_DEFAULT, format (one of _FORMATS) or None, plan)
         self.properties: list[tuple[str, Any, str | None, _Plan | None]] = []
         self.items: _Plan | None = None
+        # the formats anywhere below, so a walk for one skips subtrees without it;
+        # every format until compile_plan has seen the whole subtree (recursive $refs)
+        self.formats: frozenset[str] = frozenset(_FORMATS)
 
     @staticmethod
     def _branch(group, value: Any) -> _Plan | None | bool:
@@ -422,6 +425,8 @@ class _Plan:
 
     def formatted(self, fmt: str, value: Any, path: tuple = ()) -> Iterator[tuple[tuple, dict, str]]:
         """(path, container, key) of each string the schema marks ``format: fmt``."""
+        if fmt not in self.formats:
+            return
         for group in self.groups:
             plan = self._branch(group, value)
             if plan:
@@ -466,7 +471,18 @@ def compile_plan(schema: dict, root: dict, seen: dict | None = None) -> _Plan | 
     if not (plan.groups or plan.properties or plan.items):
         seen[id(schema)] = None
         return None
+    plan.formats = _formats_below(plan)
     return plan
+
+
+def _formats_below(plan: _Plan) -> frozenset[str]:
+    subplans = [sub for group in plan.groups for _, _, sub in group]
+    subplans += [sub for *_, sub in plan.properties] + [plan.items]
+    found = {fmt for _, _, fmt, _ in plan.properties if fmt}
+    for sub in subplans:
+        if sub is not None:
+            found |= sub.formats
+    return frozenset(found)
 
 
 # ---------------------------------------------------------------- files
