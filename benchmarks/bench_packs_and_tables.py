@@ -13,10 +13,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from drafting.build import Builder, render_docx  # noqa: E402
-from drafting.packcheck import check_pack  # noqa: E402
-from drafting.packs import SCHEMA_FILE, list_packs  # noqa: E402
-from drafting.render import Renderer  # noqa: E402
+from drafting.workflow.build import Builder, render_docx  # noqa: E402
+from drafting.packs.check import check_pack  # noqa: E402
+from drafting.packs.finder import SCHEMA_FILE, list_packs  # noqa: E402
+from drafting.packs.render import Renderer  # noqa: E402
 
 
 def bench_pack_checks(rounds: int = 20) -> None:

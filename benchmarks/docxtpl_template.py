@@ -19,10 +19,10 @@ import jinja2
 import yaml
 from docx.oxml.ns import qn
 
-from drafting.build import Builder, render_docx
-from drafting.indicators import Indicator, phrase_indicator
-from drafting.model import BlockRole
-from drafting.numerals import chinese_numeral, enumeration_marker
+from drafting.workflow.build import Builder, render_docx
+from drafting.model.indicators import Indicator, phrase_indicator
+from drafting.model.document import BlockRole
+from drafting.model.numerals import chinese_numeral, enumeration_marker
 
 try:
     from yaml import CSafeLoader as _Loader

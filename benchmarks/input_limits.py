@@ -3,7 +3,7 @@
     python benchmarks/input_limits.py
 
 Prints one line a case: wall time and peak traced Python memory. The bounds in
-drafting/data.py and drafting/sandbox.py are meant to keep every hostile case
+drafting/source/yaml_loader.py and drafting/packs/sandbox.py are meant to keep every hostile case
 well under a second and a few megabytes, and a file at the size limit under
 about a gigabyte.
 """
@@ -18,8 +18,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from drafting.build import Builder, render_docx  # noqa: E402
-from drafting.data import MAX_INPUT_BYTES, parse_speech  # noqa: E402
+from drafting.workflow.build import Builder, render_docx  # noqa: E402
+from drafting.source.yaml_loader import MAX_INPUT_BYTES, parse_speech  # noqa: E402
 from drafting.errors import DraftError  # noqa: E402
 
 

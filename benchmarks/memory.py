@@ -27,8 +27,8 @@ def peak_rss() -> int:
 
 
 def main(source: str, target: str) -> None:
-    from drafting.build import Builder, render_docx
-    from drafting.output import write_atomic
+    from drafting.workflow.build import Builder, render_docx
+    from drafting.writers.safe_write import write_atomic
     import drafting.writers.docx  # noqa: F401 - count imports as baseline, not as the build
 
     baseline = peak_rss()

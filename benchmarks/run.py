@@ -40,8 +40,8 @@ sys.path[:0] = [str(ROOT), str(HERE)]
 from docxtpl_template import build_with_docxtpl, make_template  # noqa: E402
 from inputs import SEED_YAML, SIZES, write_inputs  # noqa: E402
 
-from drafting.build import Builder, render_docx  # noqa: E402
-from drafting.output import write_atomic  # noqa: E402
+from drafting.workflow.build import Builder, render_docx  # noqa: E402
+from drafting.writers.safe_write import write_atomic  # noqa: E402
 
 # Repetitions per size: enough for a stable median without taking all day.
 REPEATS = {59: 41, 581: 21, 5801: 9, 58001: 5}

@@ -19,7 +19,7 @@ import hashlib
 import os
 from pathlib import Path
 
-from . import __version__
+from drafting import __version__
 
 _ENV = "DRAFT_CACHE_DIR"
 
@@ -58,8 +58,8 @@ def read(kind: str, key: str) -> bytes | None:
 
 
 def write(kind: str, key: str, content: bytes) -> None:
-    from .errors import WriteError
-    from .output import write_atomic
+    from drafting.errors import WriteError
+    from drafting.writers.safe_write import write_atomic
 
     folder = cache_dir()
     if folder is None:

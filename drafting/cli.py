@@ -14,8 +14,8 @@ from pathlib import Path
 
 import click
 
-from . import __version__
-from .errors import DraftError, Problem
+from drafting import __version__
+from drafting.errors import DraftError, Problem
 
 EXIT_OK, EXIT_INPUT, EXIT_USAGE = 0, 1, 2
 
@@ -182,7 +182,7 @@ def build(
     多个文件一次生成（共用已载入的模板包），各自写在 YAML 旁边；
     某个文件有错时报告后继续生成其余文件，最后以退出码 1 结束。
     """
-    from .build import Builder
+    from drafting.workflow.build import Builder
 
     builder = Builder(list(templates_dirs))
     options = dict(fmt=fmt, reference_doc=reference_doc, copy=copy, force=force)
@@ -226,10 +226,10 @@ def _build_one(
     builder, file: Path | None, output: Path | None, fmt: str | None, reference_doc: Path | None,
     copy: str, force: bool, say=_say,
 ) -> None:
-    from .build import render_docx, render_pdf, render_text
-    from .copies import COPY_SUFFIXES, copy_path
-    from .output import refuse_input_as_output, write_atomic, write_docx_files
-    from .packs import DEFAULT_PACK, find_pack
+    from drafting.workflow.build import render_docx, render_pdf, render_text
+    from drafting.model.editions import COPY_SUFFIXES, copy_path
+    from drafting.writers.safe_write import refuse_input_as_output, write_atomic, write_docx_files
+    from drafting.packs.finder import DEFAULT_PACK, find_pack
 
     if file is None:
         file = find_pack(DEFAULT_PACK, builder.template_dirs).example_file
@@ -273,7 +273,7 @@ def _build_one(
 @_templates_option
 def validate(file: Path, templates_dirs: tuple[Path, ...]) -> None:
     """检查讲话的 YAML 文件是否符合模板包的要求（不生成文件）。"""
-    from .build import Builder
+    from drafting.workflow.build import Builder
 
     draft = Builder(list(templates_dirs)).draft(file)
     _warn(draft.warnings)
@@ -292,7 +292,7 @@ def templates(templates_dirs: tuple[Path, ...]) -> None:
       3. 环境变量 DRAFT_TEMPLATES 中的文件夹（按顺序，以系统路径分隔符分隔）
       4. 内置模板包
     """
-    from .packs import all_packs
+    from drafting.packs.finder import all_packs
 
     chosen: dict[str, object] = {}
     for pack in all_packs(list(templates_dirs)):
@@ -308,7 +308,7 @@ def templates(templates_dirs: tuple[Path, ...]) -> None:
 @_templates_option
 def schema(pack: str, templates_dirs: tuple[Path, ...]) -> None:
     """输出模板包的 JSON Schema（可用于编辑器的自动补全和校验）。"""
-    from .packs import find_pack
+    from drafting.packs.finder import find_pack
 
     import json
 
@@ -321,11 +321,11 @@ def schema(pack: str, templates_dirs: tuple[Path, ...]) -> None:
 @_templates_option
 def init(pack: str, file: Path | None, templates_dirs: tuple[Path, ...]) -> None:
     """把模板包 PACK 的带注释示例写到 FILE（默认 讲话.yaml），已存在则不覆盖。"""
-    from .output import write_new
-    from .packs import find_pack
+    from drafting.writers.safe_write import write_new
+    from drafting.packs.finder import find_pack
 
-    from .editor import modeline, write_editor_schema
-    from .scaffold import repoint_pack_key
+    from drafting.source.editor import modeline, write_editor_schema
+    from drafting.packs.scaffold import repoint_pack_key
 
     found = find_pack(pack, list(templates_dirs))
     file = file or Path("讲话.yaml")
@@ -336,7 +336,7 @@ def init(pack: str, file: Path | None, templates_dirs: tuple[Path, ...]) -> None
 
 
 def _summary(draft) -> str:
-    from .counting import count_characters, summary_line
+    from drafting.model.counting import count_characters, summary_line
 
     # block by block: the same count as the plain text, without building it
     return summary_line(sum(count_characters(block.text) for block in draft.document.blocks))
@@ -360,13 +360,13 @@ def extract(
     写出的 YAML 用 draft build 生成，文字与原稿逐字一致（写出前已自动核对）；
     以“自动识别”开头的注释是程序的推测，请核对。
     """
-    from .editor import modeline, write_editor_schema
-    from .errors import WriteError
-    from .extract import extract as extract_speech
-    from .extract import first_difference, rebuilt_text, source_text, speech_yaml
-    from .output import write_atomic, write_new
-    from .packs import find_pack
-    from .readers import read_speech
+    from drafting.source.editor import modeline, write_editor_schema
+    from drafting.errors import WriteError
+    from drafting.workflow.extract import extract as extract_speech
+    from drafting.workflow.extract import first_difference, rebuilt_text, source_text, speech_yaml
+    from drafting.writers.safe_write import write_atomic, write_new
+    from drafting.packs.finder import find_pack
+    from drafting.readers import read_speech
 
     pack = find_pack(pack_name, list(templates_dirs))
     document = read_speech(source)
@@ -416,9 +416,9 @@ def check(file: Path, rate: int, fmt: str, templates_dirs: tuple[Path, ...]) -> 
 
     没有发现问题时退出码为 0，有问题时为 1。
     """
-    from .build import Builder
-    from .check import check_draft
-    from .copies import pinyin_summary
+    from drafting.workflow.build import Builder
+    from drafting.workflow.check import check_draft
+    from drafting.model.editions import pinyin_summary
 
     report = check_draft(Builder(list(templates_dirs)).draft(file), rate)
     if fmt == "json":
@@ -460,9 +460,9 @@ def watch(file: Path, output: Path | None, interval: float, templates_dirs: tupl
     """监视 YAML 文件和模板包，一有改动就重新生成 Word 文件（按 Ctrl-C 停止）。"""
     import time
 
-    from .build import Builder, render_docx
-    from .output import write_docx
-    from .watch import pack_files, snapshot, wait_for_change
+    from drafting.workflow.build import Builder, render_docx
+    from drafting.writers.safe_write import write_docx
+    from drafting.workflow.watch import pack_files, snapshot, wait_for_change
 
     output = output or file.with_suffix(".docx")
     watched = [file]
@@ -501,8 +501,8 @@ def watch(file: Path, output: Path | None, interval: float, templates_dirs: tupl
 @_templates_option
 def new_pack(name: str, source: str | None, parent: Path, templates_dirs: tuple[Path, ...]) -> None:
     """新建模板包 NAME：模板（继承共用版式）、schema.json、带注释的 example.yaml、README.md，建好即可生成。"""
-    from .packs import find_pack
-    from .scaffold import create_pack
+    from drafting.packs.finder import find_pack
+    from drafting.packs.scaffold import create_pack
 
     origin = find_pack(source, list(templates_dirs)) if source else None
     folder = create_pack(name, parent, origin)

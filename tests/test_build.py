@@ -1,5 +1,5 @@
-from drafting.build import Builder, render_text
-from drafting.model import BlockRole, InlineRole
+from drafting.workflow.build import Builder, render_text
+from drafting.model.document import BlockRole, InlineRole
 
 from .conftest import MINIMAL, ROOT, SEED_YAML, seed_speech_text
 
@@ -102,8 +102,8 @@ def test_title_lines_break_where_the_writer_says(write_yaml):
 def test_pack_check_findings_come_from_the_cache_until_the_pack_changes(tmp_path, monkeypatch):
     import shutil
 
-    import drafting.packcheck
-    from drafting.packs import find_pack
+    import drafting.packs.check
+    from drafting.packs.finder import find_pack
 
     monkeypatch.setenv("DRAFT_CACHE_DIR", str(tmp_path / "cache"))
     folder = tmp_path / "packs" / "mismatch"
@@ -111,8 +111,8 @@ def test_pack_check_findings_come_from_the_cache_until_the_pack_changes(tmp_path
     first = Builder([folder.parent]).load_pack(find_pack("mismatch", [folder.parent])).warnings
     assert first  # the fixture pack's template and schema disagree
     calls = []
-    real = drafting.packcheck.check_pack
-    monkeypatch.setattr(drafting.packcheck, "check_pack", lambda *a: calls.append(1) or real(*a))
+    real = drafting.packs.check.check_pack
+    monkeypatch.setattr(drafting.packs.check, "check_pack", lambda *a: calls.append(1) or real(*a))
     again = Builder([folder.parent]).load_pack(find_pack("mismatch", [folder.parent])).warnings
     assert again == first and calls == []
     template = folder / "template.xml.j2"

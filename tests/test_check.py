@@ -3,8 +3,8 @@ import json
 import pytest
 from click.testing import CliRunner
 
-from drafting.build import Builder
-from drafting.check import check_draft, count_characters, summary_line
+from drafting.workflow.build import Builder
+from drafting.workflow.check import check_draft, count_characters, summary_line
 from drafting.cli import main
 
 from .conftest import SEED_YAML, seed_speech_text

@@ -127,11 +127,11 @@ def _batch(write_yaml, bad_at: int | None = None, count: int = 3) -> list:
 
 
 def test_build_many_files_in_one_process_sharing_the_pack(write_yaml, monkeypatch):
-    import drafting.build
+    import drafting.workflow.build
 
     compiled = []
-    real = drafting.build.make_validator
-    monkeypatch.setattr(drafting.build, "make_validator", lambda schema: compiled.append(1) or real(schema))
+    real = drafting.workflow.build.make_validator
+    monkeypatch.setattr(drafting.workflow.build, "make_validator", lambda schema: compiled.append(1) or real(schema))
     files = _batch(write_yaml)
     result = run("build", *files)
     assert result.exit_code == 0, result.stderr

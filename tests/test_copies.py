@@ -1,5 +1,5 @@
-from drafting.build import Builder, render_text
-from drafting.copies import (
+from drafting.workflow.build import Builder, render_text
+from drafting.model.editions import (
     copy_path,
     outline_copy,
     part_characters,
@@ -7,8 +7,8 @@ from drafting.copies import (
     pinyin_summary,
     reading_copy,
 )
-from drafting.counting import speaking_minutes
-from drafting.model import Block, BlockRole, Document, Inline, InlineRole, Table
+from drafting.model.counting import speaking_minutes
+from drafting.model.document import Block, BlockRole, Document, Inline, InlineRole, Table
 
 from .conftest import CASES, SEED_YAML
 

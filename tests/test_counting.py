@@ -1,4 +1,4 @@
-from drafting.counting import SPEAKING_RATE, count_characters, is_han, speaking_minutes
+from drafting.model.counting import SPEAKING_RATE, count_characters, is_han, speaking_minutes
 
 
 def test_only_chinese_characters_are_counted():

@@ -6,9 +6,9 @@ import tracemalloc
 
 import pytest
 
-from drafting import data
-from drafting.build import Builder
-from drafting.data import load_speech, parse_speech, walk
+from drafting.source import yaml_loader as data
+from drafting.workflow.build import Builder
+from drafting.source.yaml_loader import load_speech, parse_speech, walk
 from drafting.errors import DataError, SchemaError
 
 from .conftest import CASES, MINIMAL

@@ -5,8 +5,8 @@ from click.testing import CliRunner
 from jsonschema import Draft7Validator
 
 from drafting.cli import main
-from drafting.editor import DRAFT_07, editor_schema, modeline
-from drafting.packs import find_pack
+from drafting.source.editor import DRAFT_07, editor_schema, modeline
+from drafting.packs.finder import find_pack
 
 PACK = find_pack("half-year-speech")
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from drafting.build import Builder
+from drafting.workflow.build import Builder
 from drafting.errors import DataError, SchemaError
 
 from .conftest import MINIMAL

@@ -3,11 +3,11 @@ import re
 import docx
 import pytest
 
-from drafting.build import Builder, render_docx, render_text
-from drafting.data import load_speech
+from drafting.workflow.build import Builder, render_docx, render_text
+from drafting.source.yaml_loader import load_speech
 from drafting.errors import DataError
-from drafting.extract import extract, source_text, speech_yaml
-from drafting.packs import find_pack
+from drafting.workflow.extract import extract, source_text, speech_yaml
+from drafting.packs.finder import find_pack
 from drafting.readers import read_speech
 
 from .conftest import CASES, SEED_YAML, seed_speech_text, word_file

@@ -1,7 +1,7 @@
 import pytest
 
-from drafting.extract_indicators import with_indicators
-from drafting.indicators import Indicator, phrase_indicator
+from drafting.readers.indicators import with_indicators
+from drafting.model.indicators import Indicator, phrase_indicator
 
 
 def rebuilt(paragraph):

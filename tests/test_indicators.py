@@ -1,6 +1,6 @@
 import pytest
 
-from drafting.indicators import Indicator, format_number, phrase_indicator
+from drafting.model.indicators import Indicator, format_number, phrase_indicator
 
 
 @pytest.mark.parametrize(
@@ -42,7 +42,7 @@ def test_numbers_past_decimals_default_precision_are_printed_whole(value, text):
 
 
 def test_indicator_cells_for_a_table():
-    from drafting.indicators import indicator_cells
+    from drafting.model.indicators import indicator_cells
 
     reported = []
     cells = lambda **kw: indicator_cells(Indicator.from_data({"name": "甲", **kw}), reported.append)  # noqa: E731

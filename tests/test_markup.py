@@ -1,8 +1,8 @@
 import pytest
 
 from drafting.errors import TemplateError
-from drafting.markup import read_markup
-from drafting.model import BlockRole, InlineRole
+from drafting.readers.markup import read_markup
+from drafting.model.document import BlockRole, InlineRole
 
 
 def test_blocks_inlines_and_layout_whitespace():

@@ -1,6 +1,6 @@
 import pytest
 
-from drafting.numerals import chinese_numeral, enumeration_marker, format_date
+from drafting.model.numerals import chinese_numeral, enumeration_marker, format_date
 
 
 @pytest.mark.parametrize(
@@ -29,7 +29,7 @@ def test_dates():
 
 
 def test_parse_count_reads_what_chinese_numeral_writes():
-    from drafting.numerals import chinese_numeral, parse_count
+    from drafting.model.numerals import chinese_numeral, parse_count
 
     assert [parse_count(chinese_numeral(n)) for n in (1, 3, 10, 12, 20, 99)] == [1, 3, 10, 12, 20, 99]
     assert parse_count("两") == 2 and parse_count("第") is None

@@ -6,10 +6,10 @@ import docx
 import pytest
 from click.testing import CliRunner
 
-from drafting import output
+from drafting.writers import safe_write as output
 from drafting.cli import main
 from drafting.errors import WriteError
-from drafting.output import check_overwrite, keep_backup, owner_file, write_atomic, write_new
+from drafting.writers.safe_write import check_overwrite, keep_backup, owner_file, write_atomic, write_new
 
 from .conftest import MINIMAL
 
@@ -231,7 +231,7 @@ def test_write_new_without_hard_links_still_refuses_to_clobber(tmp_path, monkeyp
 def test_template_error_leaves_previous_output_byte_identical(tmp_path):
     import shutil
 
-    from drafting.packs import builtin_root
+    from drafting.packs.finder import builtin_root
 
     pack = tmp_path / "my-pack"
     shutil.copytree(builtin_root() / "half-year-speech", pack)

@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from drafting.build import Builder, render_text
+from drafting.workflow.build import Builder, render_text
 from drafting.cli import main
 from drafting.errors import PackError
-from drafting.packs import builtin_root, find_pack, list_packs
+from drafting.packs.finder import builtin_root, find_pack, list_packs
 
 PACKS = Path(__file__).resolve().parent / "packs"
 OFFICE_A, OFFICE_B = PACKS / "office-a", PACKS / "office-b"
@@ -134,9 +134,9 @@ def test_extract_takes_templates_option(tmp_path):
 
 @pytest.fixture(scope="module")
 def mismatch_warnings():
-    from drafting.packcheck import check_pack
-    from drafting.packs import SCHEMA_FILE
-    from drafting.render import Renderer
+    from drafting.packs.check import check_pack
+    from drafting.packs.finder import SCHEMA_FILE
+    from drafting.packs.render import Renderer
 
     pack = find_pack(str(PACKS / "mismatch"))
     renderer = Renderer(pack.template_dirs(), pack.template_file.name)

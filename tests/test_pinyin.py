@@ -1,8 +1,8 @@
 import pytest
 
-from drafting.data import parse_speech
+from drafting.source.yaml_loader import parse_speech
 from drafting.errors import SchemaError
-from drafting.pinyin import Annotator, common_characters, is_uncommon, read_pronunciations
+from drafting.model.pinyin import Annotator, common_characters, is_uncommon, read_pronunciations
 
 
 def test_the_common_list_is_level_one_of_the_general_standard_table():

@@ -1,6 +1,6 @@
 import pytest
 
-from drafting.build import Builder
+from drafting.workflow.build import Builder
 from drafting.errors import TemplateError
 
 from .conftest import CASES
@@ -21,8 +21,8 @@ def test_misspelt_variable_names_template_file_and_line():
     [("{{ d.intro }}", "没有“intro”这一项"), ("{{ l[3] }}", "列表中没有第 3 项"), ("{{ nope }}", "“nope”没有定义")],
 )
 def test_a_missing_field_is_said_in_chinese(tmp_path, source, said):
-    from drafting.data import parse_speech
-    from drafting.render import Renderer
+    from drafting.source.yaml_loader import parse_speech
+    from drafting.packs.render import Renderer
 
     (tmp_path / "t.j2").write_text(f"<doc>{source}</doc>", encoding="utf-8")
     with pytest.raises(TemplateError) as info:
@@ -49,8 +49,8 @@ def test_newline_in_data_is_an_explicit_line_break(write_yaml):
 def test_a_new_process_takes_the_compiled_template_from_the_cache(monkeypatch, tmp_path):
     import jinja2
 
-    from drafting.packs import find_pack
-    from drafting.render import Renderer
+    from drafting.packs.finder import find_pack
+    from drafting.packs.render import Renderer
 
     monkeypatch.setenv("DRAFT_CACHE_DIR", str(tmp_path))
     pack = find_pack("half-year-speech")
@@ -63,7 +63,7 @@ def test_a_new_process_takes_the_compiled_template_from_the_cache(monkeypatch, t
 
 
 def test_an_edited_template_is_compiled_again(monkeypatch, tmp_path):
-    from drafting.render import Renderer
+    from drafting.packs.render import Renderer
 
     monkeypatch.setenv("DRAFT_CACHE_DIR", str(tmp_path / "cache"))
     (tmp_path / "t.j2").write_text("<doc>一</doc>", encoding="utf-8")
@@ -75,7 +75,7 @@ def test_an_edited_template_is_compiled_again(monkeypatch, tmp_path):
 def test_field_lookup_shortcut_answers_as_jinja_does(tmp_path):
     import jinja2
 
-    from drafting.render import Renderer
+    from drafting.packs.render import Renderer
 
     (tmp_path / "t.j2").write_text(
         "{{ d.name }}|{{ d['items'] }}|{{ d.items is callable }}|{{ d.get('name') }}", encoding="utf-8"
@@ -92,7 +92,7 @@ def test_field_lookup_shortcut_answers_as_jinja_does(tmp_path):
 def test_loop_and_imported_macros_keep_the_sandbox_for_private_names(tmp_path):
     import jinja2
 
-    from drafting.render import Renderer
+    from drafting.packs.render import Renderer
 
     (tmp_path / "m.j2").write_text("{% macro hi(x) %}你好{{ x }}{% endmacro %}", encoding="utf-8")
     (tmp_path / "t.j2").write_text(

@@ -10,10 +10,10 @@ import pytest
 from click.testing import CliRunner
 
 from drafting.cli import main
-from drafting.data import parse_speech
+from drafting.source.yaml_loader import parse_speech
 from drafting.errors import TemplateError
-from drafting.packs import builtin_root
-from drafting.render import Renderer
+from drafting.packs.finder import builtin_root
+from drafting.packs.render import Renderer
 
 from .conftest import MINIMAL
 
@@ -166,7 +166,7 @@ def test_hostile_pack_through_the_cli_is_exit_1_in_chinese(tmp_path):
 
 
 def test_output_bound_grows_with_the_input_but_stays_a_bound():
-    from drafting.sandbox import MAX_TEXT, OUTPUT_PER_INPUT, output_limit
+    from drafting.packs.sandbox import MAX_TEXT, OUTPUT_PER_INPUT, output_limit
 
     assert output_limit(10) == MAX_TEXT  # small input: the fixed floor
     book = 30 * 1024 * 1024  # a 58,000-paragraph report's YAML

@@ -5,9 +5,9 @@ import json
 import pytest
 from click.testing import CliRunner
 
-from drafting.build import Builder, render_text
+from drafting.workflow.build import Builder, render_text
 from drafting.cli import main
-from drafting.packs import find_pack
+from drafting.packs.finder import find_pack
 
 
 def run(*args):

@@ -3,10 +3,10 @@ import json
 
 import pytest
 
-from drafting.data import load_speech, parse_speech
+from drafting.source.yaml_loader import load_speech, parse_speech
 from drafting.errors import PackError, SchemaError
-from drafting.packs import Pack, find_pack
-from drafting.schema import PackSchema, compile_plan, make_validator, validate
+from drafting.packs.finder import Pack, find_pack
+from drafting.source.schema import PackSchema, compile_plan, make_validator, validate
 
 from .conftest import MINIMAL, SEED_YAML
 
@@ -98,8 +98,8 @@ def test_boolean_subschemas_are_valid_json_schema(tmp_path):
 
 def _old_apply_defaults(value, schema, root):
     """The straightforward recursive fill the compiled plan must agree with."""
-    from drafting.schema import _fits, _wanted_types
-    from drafting.schema import resolve_ref as _resolve
+    from drafting.source.schema import _fits, _wanted_types
+    from drafting.source.schema import resolve_ref as _resolve
 
     schema = _resolve(schema, root)
     for key in ("anyOf", "oneOf"):

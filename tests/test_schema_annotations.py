@@ -6,7 +6,7 @@ import re
 import pytest
 from jsonschema import Draft202012Validator
 
-from drafting.packs import find_pack, list_packs
+from drafting.packs.finder import find_pack, list_packs
 
 # Each built-in pack's schema as draft and the editor see it: the pack's
 # schema.json with the shared definitions (templates/_shared) merged in.

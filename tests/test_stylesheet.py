@@ -1,8 +1,8 @@
 import pytest
 
 from drafting.errors import PackError
-from drafting.model import Block, BlockRole
-from drafting.stylesheet import check_stylesheet, default_stylesheet, load_stylesheet, style_key
+from drafting.model.document import Block, BlockRole
+from drafting.packs.stylesheet import check_stylesheet, default_stylesheet, load_stylesheet, style_key
 
 PT_PER_MM = 72 / 25.4
 
@@ -104,7 +104,7 @@ def test_default_stylesheet_passes_its_own_check():
 
 
 def test_reading_variant_over_a_pack_sheet(tmp_path):
-    from drafting.stylesheet import reading_stylesheet
+    from drafting.packs.stylesheet import reading_stylesheet
 
     sheet_file = tmp_path / "stylesheet.yaml"
     sheet_file.write_text(

@@ -1,8 +1,8 @@
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from drafting.data import parse_speech
-from drafting.yaml_writer import is_plain_safe, write_yaml
+from drafting.source.yaml_loader import parse_speech
+from drafting.source.yaml_writer import is_plain_safe, write_yaml
 
 
 def read_back(text):

@@ -1,7 +1,7 @@
 """Readers: an old speech (plain text or Word) → the document model.
 
 The mirror of ``drafting/writers``: each format has one module that turns a
-file into a ``Document`` of paragraphs, so ``drafting/extract.py`` recognises
+file into a ``Document`` of paragraphs, so ``drafting/workflow/extract.py`` recognises
 the speech's structure without knowing where the text came from.
 """
 
@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..data import read_input
-from ..errors import DataError
-from ..model import Document
+from drafting.source.yaml_loader import read_input
+from drafting.errors import DataError
+from drafting.model.document import Document
 
 FORMATS = {".txt": "text", ".text": "text", ".docx": "docx"}
 
@@ -25,9 +25,9 @@ def read_speech(path: str | Path) -> Document:
         raise DataError(f"不支持的文件类型“{path.suffix or '（无扩展名）'}”：可读取 {known} 文件（.doc 请先在 Word 中另存为 .docx）")
     raw = read_input(path, "讲话稿文件")
     if kind == "text":
-        from .text import read_text
+        from drafting.readers.text import read_text
 
         return read_text(raw, str(path))
-    from .docx import read_docx
+    from drafting.readers.docx import read_docx
 
     return read_docx(raw, str(path))

@@ -20,9 +20,9 @@ from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 from lxml import etree
 
-from ..errors import DataError, Location
-from ..model import Block, BlockRole, Document, Inline, InlineRole
-from .text import INDENT
+from drafting.errors import DataError, Location
+from drafting.model.document import Block, BlockRole, Document, Inline, InlineRole
+from drafting.readers.text import INDENT
 
 
 def read_docx(raw: bytes, file: str) -> Document:

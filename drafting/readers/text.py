@@ -6,8 +6,8 @@ indent a paragraph (ASCII or the full-width U+3000) are layout, not text.
 
 from __future__ import annotations
 
-from ..data import decode_text
-from ..model import Block, BlockRole, Document, Inline
+from drafting.source.yaml_loader import decode_text
+from drafting.model.document import Block, BlockRole, Document, Inline
 
 INDENT = " \t\u3000\ufeff"
 

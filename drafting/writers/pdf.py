@@ -16,7 +16,7 @@ import tempfile
 from importlib import resources
 from pathlib import Path
 
-from ..errors import WriteError, os_reason
+from drafting.errors import WriteError, os_reason
 
 SOFFICE_NAMES = ("soffice", "libreoffice")
 TIMEOUT_S = 300

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..model import BlockRole, Document
+from drafting.model.document import BlockRole, Document
 
 
 def write_text(document: Document) -> str:

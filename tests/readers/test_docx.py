@@ -5,9 +5,9 @@ import docx
 import pytest
 from docx.oxml import parse_xml
 
-from drafting.build import Builder, render_docx
+from drafting.workflow.build import Builder, render_docx
 from drafting.errors import DataError
-from drafting.model import InlineRole
+from drafting.model.document import InlineRole
 from drafting.readers import read_speech
 
 from ..conftest import SEED_YAML, seed_speech_text

@@ -2,7 +2,7 @@ import pytest
 
 from drafting.errors import DataError
 from drafting.readers import read_speech
-from drafting.model import BlockRole
+from drafting.model.document import BlockRole
 
 
 def test_one_paragraph_a_line_blank_lines_and_indent_dropped(tmp_path):

@@ -7,10 +7,10 @@ import docx
 import pytest
 from docx.oxml.ns import qn
 
-from drafting.build import Builder, render_docx, render_text
+from drafting.workflow.build import Builder, render_docx, render_text
 from drafting.errors import SchemaError
-from drafting.model import BlockRole
-from drafting.packs import find_pack
+from drafting.model.document import BlockRole
+from drafting.packs.finder import find_pack
 
 EXAMPLE = find_pack("half-year-report").example_file
 

@@ -6,9 +6,9 @@ import io
 import docx
 import pytest
 
-from drafting.build import Builder, render_docx, render_text
-from drafting.model import BlockRole
-from drafting.packs import find_pack
+from drafting.workflow.build import Builder, render_docx, render_text
+from drafting.model.document import BlockRole
+from drafting.packs.finder import find_pack
 
 EXAMPLE = find_pack("year-end-speech").example_file
 
@@ -88,7 +88,7 @@ def test_word_output_holds_both_tables(example):
 
 
 def test_reading_and_outline_copies_with_tables(example):
-    from drafting.copies import outline_copy, reading_copy
+    from drafting.model.editions import outline_copy, reading_copy
 
     draft, _ = example
     reading = reading_copy(draft.document)

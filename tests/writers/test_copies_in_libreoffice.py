@@ -6,7 +6,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from drafting.build import Builder, render_pdf
+from drafting.workflow.build import Builder, render_pdf
 
 from ..conftest import CASES, SEED_YAML
 

@@ -5,7 +5,7 @@ import docx
 import pytest
 from docx.oxml.ns import qn
 
-from drafting.build import Builder, render_docx, render_text
+from drafting.workflow.build import Builder, render_docx, render_text
 
 from ..conftest import MINIMAL, SEED_YAML, office_reference_docx
 
@@ -73,7 +73,7 @@ def _part_xml(word, partname: str) -> bytes:
 
 @pytest.fixture(scope="module")
 def sheet():
-    from drafting.stylesheet import default_stylesheet
+    from drafting.packs.stylesheet import default_stylesheet
 
     return default_stylesheet()
 
@@ -274,7 +274,7 @@ def test_document_properties_come_from_the_data(write_yaml):
 
 
 def test_pack_style_sheet_overrides_the_defaults(tmp_path):
-    from drafting.stylesheet import load_stylesheet
+    from drafting.packs.stylesheet import load_stylesheet
     from drafting.writers.docx import DocxWriter
 
     override = tmp_path / "stylesheet.yaml"

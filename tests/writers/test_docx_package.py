@@ -7,9 +7,9 @@ import docx
 import pytest
 from lxml import etree
 
-from drafting.build import Builder, render_docx
-from drafting.model import LAYOUT_BREAK, LINE_BREAK, Block, BlockRole, Document, Inline, InlineRole, Meta
-from drafting.stylesheet import default_stylesheet, reading_stylesheet, style_key
+from drafting.workflow.build import Builder, render_docx
+from drafting.model.document import LAYOUT_BREAK, LINE_BREAK, Block, BlockRole, Document, Inline, InlineRole, Meta
+from drafting.packs.stylesheet import default_stylesheet, reading_stylesheet, style_key
 from drafting.writers.docx import DocxWriter, base, styled
 from drafting.writers.docx.body import BodyWriter, keeps_lead_together
 from drafting.writers.docx.ruby import RubyLook, ruby_run

@@ -7,7 +7,7 @@ import zipfile
 import docx
 import pytest
 
-from drafting.build import Builder, render_docx
+from drafting.workflow.build import Builder, render_docx
 from drafting.writers.docx.package import CUSTOM_PART, read_fingerprint
 
 from ..conftest import MINIMAL, SEED_YAML

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 import pytest
 from click.testing import CliRunner
 
-from drafting.build import Builder, render_docx, render_pdf, render_text
+from drafting.workflow.build import Builder, render_docx, render_pdf, render_text
 from drafting.cli import main
 from drafting.writers.pdf import docx_to_pdf
 

@@ -6,7 +6,7 @@ import docx
 import pytest
 from docx.oxml.ns import qn
 
-from drafting.build import Builder, render_docx
+from drafting.workflow.build import Builder, render_docx
 
 from ..conftest import CASES, SEED_YAML
 
@@ -102,7 +102,7 @@ def test_short_run_in_paragraphs_are_kept_on_one_page(seed_reading):
 
 
 def test_a_style_sheet_may_ask_for_xiaoyi_and_page_breaks(tmp_path):
-    from drafting.stylesheet import default_stylesheet, reading_stylesheet
+    from drafting.packs.stylesheet import default_stylesheet, reading_stylesheet
 
     sheet = default_stylesheet().with_overrides(
         {"reading": {"styles": {"body": {"size_pt": 24, "line_pt": 44}, "heading1": {"page_break_before": True}}}}
@@ -121,8 +121,8 @@ def test_outline_docx_holds_the_outline_in_file_typography():
 
 
 def test_level_one_headings_start_a_page_only_when_the_sheet_asks():
-    from drafting.copies import reading_copy
-    from drafting.stylesheet import reading_stylesheet
+    from drafting.model.editions import reading_copy
+    from drafting.packs.stylesheet import reading_stylesheet
     from drafting.writers.docx import DocxWriter
 
     draft = Builder().draft(SEED_YAML)

@@ -7,9 +7,9 @@ import pytest
 from docx.oxml.ns import qn
 from docx.shared import Mm
 
-from drafting.build import Builder, render_docx, render_text
+from drafting.workflow.build import Builder, render_docx, render_text
 from drafting.errors import SchemaError
-from drafting.model import BlockRole
+from drafting.model.document import BlockRole
 
 from ..conftest import MINIMAL, WITH_FIGURES, write_png
 
@@ -206,7 +206,7 @@ def test_a_table_needs_rows_or_indicators(write_yaml):
 
 def test_a_pack_stylesheet_with_a_wrong_table_figure_is_an_error(tmp_path):
     from drafting.errors import PackError
-    from drafting.stylesheet import load_stylesheet
+    from drafting.packs.stylesheet import load_stylesheet
 
     sheet = tmp_path / "stylesheet.yaml"
     sheet.write_text("table:\n  cell:\n    size_pt: 小四\n", encoding="utf-8")
@@ -246,7 +246,7 @@ def test_header_row_repeats_on_every_page_in_libreoffice(write_yaml):
     each page it reaches starts with the header row; no cell is lost."""
     import subprocess
 
-    from drafting.build import render_pdf
+    from drafting.workflow.build import render_pdf
 
     rows = "".join(f"            - [指标{i:02d}, 亿元, {i}.5, {i % 7}]\n" for i in range(60))
     text = MINIMAL.replace(

@@ -15,11 +15,11 @@ from __future__ import annotations
 from itertools import chain
 from pathlib import Path
 
-from ...model import BlockRole, Document
-from ...stylesheet import StyleSheet
-from .base import DOCUMENT, base_for
-from .body import BodyWriter
-from .package import pack_stream, write_package
+from drafting.model.document import BlockRole, Document
+from drafting.packs.stylesheet import StyleSheet
+from drafting.writers.docx.base import DOCUMENT, base_for
+from drafting.writers.docx.body import BodyWriter
+from drafting.writers.docx.package import pack_stream, write_package
 
 _FIGURES = (BlockRole.TABLE, BlockRole.IMAGE)
 
@@ -46,6 +46,6 @@ class DocxWriter:
     def _write_with_figures(self, document: Document) -> bytes:
         """Tables and pictures add styles and parts (the image files) to the
         package itself, so such a speech gets a styled package of its own."""
-        from .styled import package_with_figures
+        from drafting.writers.docx.styled import package_with_figures
 
         return package_with_figures(document, self.stylesheet, self.reference, self.character_grid)

@@ -18,10 +18,10 @@ from typing import Iterable
 
 from lxml import etree
 
-from ... import cache
-from ...model import Meta
-from ...stylesheet import StyleSheet
-from .package import (
+from drafting import cache
+from drafting.model.document import Meta
+from drafting.packs.stylesheet import StyleSheet
+from drafting.writers.docx.package import (
     CORE_PART as CORE,
     CUSTOM_PART,
     PackedPart,
@@ -156,7 +156,7 @@ def base_for(sheet: StyleSheet, reference: Path | None, character_grid: bool) ->
     if base is None:
         base = _cached(key)
         if base is None:
-            from .styled import styled_package
+            from drafting.writers.docx.styled import styled_package
 
             base = Base.from_package(*styled_package(sheet, reference, character_grid))
             cache.write(_CACHE_KIND, key, base.to_bytes())

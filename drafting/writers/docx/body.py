@@ -15,9 +15,9 @@ from typing import Iterator
 
 from lxml import etree
 
-from ...model import Block, BlockRole, InlineRole
-from ...stylesheet import StyleSheet, style_key
-from .ruby import RubyLook, ruby_run
+from drafting.model.document import Block, BlockRole, InlineRole
+from drafting.packs.stylesheet import StyleSheet, style_key
+from drafting.writers.docx.ruby import RubyLook, ruby_run
 
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _CHARACTER_KEYS = {

@@ -10,10 +10,10 @@ from __future__ import annotations
 from docx.enum.style import WD_STYLE_TYPE
 from lxml import etree
 
-from ...model import Inline, InlineRole
-from . import ooxml
-from .styles import paragraph_properties
-from .styles import run_properties
+from drafting.model.document import Inline, InlineRole
+from drafting.writers.docx import ooxml
+from drafting.writers.docx.styles import paragraph_properties
+from drafting.writers.docx.styles import run_properties
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _BOLD = {InlineRole.LEAD, InlineRole.STRONG}

@@ -8,9 +8,9 @@ needs to show it.
 
 from __future__ import annotations
 
-from ...stylesheet import StyleSheet
-from . import ooxml
-from .ooxml import OxmlElement
+from drafting.packs.stylesheet import StyleSheet
+from drafting.writers.docx import ooxml
+from drafting.writers.docx.ooxml import OxmlElement
 
 
 def has_footers(section) -> bool:

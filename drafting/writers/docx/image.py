@@ -10,9 +10,9 @@ from docx.image.exceptions import UnrecognizedImageError
 from docx.shared import Emu, Mm
 from lxml import etree
 
-from ...errors import Location, WriteError
-from ...model import Image
-from .figures import ensure_style, paragraph, text_width_twips, w
+from drafting.errors import Location, WriteError
+from drafting.model.document import Image
+from drafting.writers.docx.figures import ensure_style, paragraph, text_width_twips, w
 
 _EMU_PER_TWIP = 635
 

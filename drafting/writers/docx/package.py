@@ -25,7 +25,7 @@ from typing import Iterable, Iterator
 
 from lxml import etree
 
-from ...numerals import calendar_date
+from drafting.model.numerals import calendar_date
 
 _DEFAULT_EPOCH = 315532800  # 1980-01-01, the earliest time a zip entry can hold
 _LATEST_EPOCH = 4354819199  # 2107-12-31, the latest

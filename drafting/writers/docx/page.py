@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from docx.shared import Mm
 
-from ...stylesheet import StyleSheet
-from . import ooxml
+from drafting.packs.stylesheet import StyleSheet
+from drafting.writers.docx import ooxml
 
 
 def set_up_page(word, sheet: StyleSheet) -> None:

@@ -14,7 +14,7 @@ import docx
 from docx.opc.exceptions import PackageNotFoundError
 from lxml import etree
 
-from ...errors import DataError, Location, os_reason
+from drafting.errors import DataError, Location, os_reason
 
 
 def open_reference(path: Path):

@@ -15,18 +15,18 @@ from pathlib import Path
 import docx
 from lxml import etree
 
-from ...model import BlockRole, Document, Meta
-from ...stylesheet import StyleSheet
-from .body import BodyWriter, keeps_with_next
-from .footer import add_page_number_footers, has_footers
-from .image import image_elements
-from .ooxml import qn
-from .base import property_text
-from .package import finish_package
-from .page import drop_character_grid, set_up_page
-from .reference import open_reference
-from .styles import define_styles, set_chinese_theme_language, set_document_defaults, use_chinese_fonts
-from .table import table_elements
+from drafting.model.document import BlockRole, Document, Meta
+from drafting.packs.stylesheet import StyleSheet
+from drafting.writers.docx.body import BodyWriter, keeps_with_next
+from drafting.writers.docx.footer import add_page_number_footers, has_footers
+from drafting.writers.docx.image import image_elements
+from drafting.writers.docx.ooxml import qn
+from drafting.writers.docx.base import property_text
+from drafting.writers.docx.package import finish_package
+from drafting.writers.docx.page import drop_character_grid, set_up_page
+from drafting.writers.docx.reference import open_reference
+from drafting.writers.docx.styles import define_styles, set_chinese_theme_language, set_document_defaults, use_chinese_fonts
+from drafting.writers.docx.table import table_elements
 
 BODY_MARK = "draft-body"  # an XML comment where the paragraphs go
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"

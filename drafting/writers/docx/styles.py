@@ -11,9 +11,9 @@ from __future__ import annotations
 from docx.enum.style import WD_STYLE_TYPE
 from lxml import etree
 
-from ...stylesheet import StyleSheet
-from . import ooxml
-from .ooxml import qn
+from drafting.packs.stylesheet import StyleSheet
+from drafting.writers.docx import ooxml
+from drafting.writers.docx.ooxml import qn
 
 _EAST_ASIAN_SCRIPTS = ("Jpan", "Hans", "Hant")
 _JAPANESE_FONTS = ("ＭＳ 明朝", "ＭＳ ゴシック", "MS Mincho", "MS Gothic")

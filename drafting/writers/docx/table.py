@@ -10,9 +10,9 @@ import unicodedata
 
 from lxml import etree
 
-from ...model import Cell, Table
-from . import ooxml
-from .figures import ensure_style, paragraph, text_width_twips, w
+from drafting.model.document import Cell, Table
+from drafting.writers.docx import ooxml
+from drafting.writers.docx.figures import ensure_style, paragraph, text_width_twips, w
 
 EIGHTHS_PER_PT = 8
 _MIN_SHARE = 0.08  # no column narrower than this share of the table

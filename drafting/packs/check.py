@@ -37,8 +37,8 @@ from pathlib import Path
 import jinja2
 from jinja2 import meta, nodes
 
-from .errors import Location, Problem
-from .schema import line_in_json, resolve_ref
+from drafting.errors import Location, Problem
+from drafting.source.schema import line_in_json, resolve_ref
 
 ENGINE_KEYS = frozenset({"pack", "pronunciations"})  # read by draft itself (pack lookup, reading copy), not by templates
 _JINJA_NAMES = frozenset({"loop", "super", "self", "caller", "varargs", "kwargs"})

@@ -17,7 +17,7 @@ from typing import Any, Iterator
 
 import yaml
 
-from .errors import DataError, Location, os_reason
+from drafting.errors import DataError, Location, os_reason
 
 try:  # the C composer is several times faster on book-length inputs
     from yaml import CSafeLoader as _BaseLoader

@@ -18,12 +18,12 @@ from typing import Any, Callable, Iterator
 import jinja2
 from markupsafe import Markup, escape
 
-from . import cache
-from .data import Path_, SpeechData, walk
-from .errors import Location, Problem, TemplateError
-from .indicators import Indicator, indicator_cells, phrase_indicator
-from .numerals import chinese_numeral, enumeration_marker, format_date
-from .sandbox import BudgetExceeded, PackSandbox, check_length, output_limit
+from drafting import cache
+from drafting.source.yaml_loader import Path_, SpeechData, walk
+from drafting.errors import Location, Problem, TemplateError
+from drafting.model.indicators import Indicator, indicator_cells, phrase_indicator
+from drafting.model.numerals import chinese_numeral, enumeration_marker, format_date
+from drafting.packs.sandbox import BudgetExceeded, PackSandbox, check_length, output_limit
 
 _BREAK = Markup("<br/>")
 

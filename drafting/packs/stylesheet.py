@@ -21,9 +21,9 @@ try:  # C parser: the default style sheet is read by every build
 except ImportError:  # pragma: no cover
     from yaml import SafeLoader as _Loader
 
-from .data import parse_speech
-from .errors import DataError, Location, PackError
-from .model import Block, BlockRole
+from drafting.source.yaml_loader import parse_speech
+from drafting.errors import DataError, Location, PackError
+from drafting.model.document import Block, BlockRole
 
 _DEFAULT = "default.yaml"
 _READING = "reading.yaml"

@@ -19,8 +19,8 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from .errors import Location, PackError, WriteError, os_reason
-from .packs import EXAMPLE_FILE, README_FILE, SCHEMA_FILE, Pack, is_pack_path, shared_root
+from drafting.errors import Location, PackError, WriteError, os_reason
+from drafting.packs.finder import EXAMPLE_FILE, README_FILE, SCHEMA_FILE, Pack, is_pack_path, shared_root
 
 SCAFFOLD_FOLDER = "new-pack"
 NAME_TOKEN = "__PACK__"

@@ -14,16 +14,16 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Iterable
 
-from . import cache
-from .data import SpeechData, load_speech, walk
-from .errors import Location, PackError, Problem
-from .markup import read_markup
-from .model import Document
-from .packs import DEFAULT_PACK, SCHEMA_FILE, Pack, find_pack
-from .pinyin import read_pronunciations
-from .render import Renderer
-from .schema import PackSchema, make_validator, validate
-from .stylesheet import StyleSheet, load_stylesheet
+from drafting import cache
+from drafting.source.yaml_loader import SpeechData, load_speech, walk
+from drafting.errors import Location, PackError, Problem
+from drafting.readers.markup import read_markup
+from drafting.model.document import Document
+from drafting.packs.finder import DEFAULT_PACK, SCHEMA_FILE, Pack, find_pack
+from drafting.model.pinyin import read_pronunciations
+from drafting.packs.render import Renderer
+from drafting.source.schema import PackSchema, make_validator, validate
+from drafting.packs.stylesheet import StyleSheet, load_stylesheet
 
 PLACEHOLDER_CHARS = re.compile("[XＸ]")
 
@@ -120,7 +120,7 @@ def checked_pack(pack: Pack, renderer: Renderer) -> list[Problem]:
             return [Problem(Location(**p["location"]), p["message"], p["source_line"]) for p in json.loads(stored)]
         except (ValueError, KeyError, TypeError):
             pass  # a damaged entry: check again
-    from .packcheck import check_pack
+    from drafting.packs.check import check_pack
 
     problems = check_pack(renderer.env, renderer.template_name, pack.schema, pack.folder / SCHEMA_FILE)
     cache.write(_CHECKED, key, json.dumps([asdict(p) for p in problems], ensure_ascii=False).encode("utf-8"))
@@ -129,7 +129,8 @@ def checked_pack(pack: Pack, renderer: Renderer) -> list[Problem]:
 
 _CHECKED = "pack-check"
 _PACK_FILES = {".j2", ".json", ".yaml"}
-_CHECKER = (Path(__file__).with_name("packcheck.py"), Path(__file__).with_name("render.py"))
+_PACKS = Path(__file__).resolve().parents[1] / "packs"
+_CHECKER = (_PACKS / "check.py", _PACKS / "render.py", _PACKS.parent / "source" / "schema.py")
 
 
 @contextmanager
@@ -162,8 +163,8 @@ def find_placeholders(speech: SpeechData) -> Iterable[Problem]:
 
 def copy_of(draft: Draft, copy: str = "file") -> tuple[Document, StyleSheet]:
     """The document and style sheet of one printed copy (see ``copies``)."""
-    from .copies import outline_copy, reading_copy
-    from .stylesheet import reading_stylesheet
+    from drafting.model.editions import outline_copy, reading_copy
+    from drafting.packs.stylesheet import reading_stylesheet
 
     if copy == "reading":
         return reading_copy(draft.document, draft.pronunciations), reading_stylesheet(draft.stylesheet)
@@ -173,14 +174,14 @@ def copy_of(draft: Draft, copy: str = "file") -> tuple[Document, StyleSheet]:
 
 
 def render_text(draft: Draft, copy: str = "file") -> str:
-    from .writers.text import write_text
+    from drafting.writers.text import write_text
 
     with bulk_allocation():
         return write_text(copy_of(draft, copy)[0])
 
 
 def render_docx(draft: Draft, reference_doc: Path | None = None, copy: str = "file") -> bytes:
-    from .writers.docx import DocxWriter
+    from drafting.writers.docx import DocxWriter
 
     with bulk_allocation():
         document, stylesheet = copy_of(draft, copy)
@@ -190,8 +191,8 @@ def render_docx(draft: Draft, reference_doc: Path | None = None, copy: str = "fi
 def render_pdf(draft: Draft, reference_doc: Path | None = None, copy: str = "file") -> bytes:
     """The .docx converted by LibreOffice, with the line grid only (which
     LibreOffice sets correctly; see ``writers/docx/page.drop_character_grid``)."""
-    from .writers.docx import DocxWriter
-    from .writers.pdf import docx_to_pdf
+    from drafting.writers.docx import DocxWriter
+    from drafting.writers.pdf import docx_to_pdf
 
     with bulk_allocation():
         document, stylesheet = copy_of(draft, copy)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .indicators import Indicator, format_number, phrase_indicator
+from drafting.model.indicators import Indicator, format_number, phrase_indicator
 
 _NUMBER = r"X|\d+(?:\.\d+)?"
 _UNITS = "亿元|万元|元|万吨|吨|万亩|亩|万人|人|户|家|个"

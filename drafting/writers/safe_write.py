@@ -16,8 +16,8 @@ import tempfile
 from contextlib import contextmanager
 from pathlib import Path
 
-from .errors import Location, WriteError, os_reason
-from .writers.docx.package import read_fingerprint
+from drafting.errors import Location, WriteError, os_reason
+from drafting.writers.docx.package import read_fingerprint
 
 MAX_BACKUPS = 999
 

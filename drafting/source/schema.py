@@ -19,15 +19,15 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, Iterator
 
-from .data import SpeechData, format_path, walk
-from .errors import Location, PackError, Problem, SchemaError, os_reason
-from .numerals import calendar_date
-from .packs import SCHEMA_FILE
+from drafting.source.yaml_loader import SpeechData, format_path, walk
+from drafting.errors import Location, PackError, Problem, SchemaError, os_reason
+from drafting.model.numerals import calendar_date
+from drafting.packs.finder import SCHEMA_FILE
 
 if TYPE_CHECKING:
     import jsonschema
 
-    from .packs import Pack
+    from drafting.packs.finder import Pack
 
 _TYPE_NAMES = {
     "string": "文字",

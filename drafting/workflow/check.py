@@ -15,13 +15,13 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Iterable
 
-from .build import PLACEHOLDER_CHARS, Draft, render_text
-from .copies import PinyinReport, pinyin_report
-from .counting import CHARACTER, SPEAKING_RATE, count_characters, summary_line
-from .data import Path_, SourceMap, format_path
-from .errors import Location, Problem
-from .extract import COUNT_WORDS
-from .numerals import parse_count
+from drafting.workflow.build import PLACEHOLDER_CHARS, Draft, render_text
+from drafting.model.editions import PinyinReport, pinyin_report
+from drafting.model.counting import CHARACTER, SPEAKING_RATE, count_characters, summary_line
+from drafting.source.yaml_loader import Path_, SourceMap, format_path
+from drafting.errors import Location, Problem
+from drafting.workflow.extract import COUNT_WORDS
+from drafting.model.numerals import parse_count
 
 DEFAULT_RATE = SPEAKING_RATE  # the reading copy's 约N分钟 marks use the same rate and count
 

@@ -15,9 +15,9 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from .errors import DataError, Location
-from .model import Document
-from .numerals import chinese_numeral, enumeration_marker, format_date, parse_count
+from drafting.errors import DataError, Location
+from drafting.model.document import Document
+from drafting.model.numerals import chinese_numeral, enumeration_marker, format_date, parse_count
 
 Path_ = tuple[str | int, ...]
 
@@ -128,7 +128,7 @@ def _paragraph_slots(data: dict) -> list[tuple[Path_, list]]:
 
 
 def _recognise_indicators(result: Extraction) -> None:
-    from .extract_indicators import with_indicators
+    from drafting.readers.indicators import with_indicators
 
     for path, paragraphs in _paragraph_slots(result.data):
         for n, text in enumerate(paragraphs):
@@ -430,21 +430,21 @@ def _last_sentence_start(text: str) -> int:
 
 def source_text(document: Document) -> str:
     """The speech as read, one paragraph a line: what building the YAML must give back."""
-    from .writers.text import write_text
+    from drafting.writers.text import write_text
 
     return write_text(document)
 
 
 def speech_yaml(extraction: Extraction, header: list[str]) -> str:
-    from .yaml_writer import write_yaml
+    from drafting.source.yaml_writer import write_yaml
 
     return write_yaml(extraction.data, extraction.notes, header)
 
 
 def rebuilt_text(yaml_text: str, yaml_file: str, template_dirs: list | None = None) -> str:
     """Build the written YAML (as if saved at ``yaml_file``) back into plain text."""
-    from .build import Builder, render_text
-    from .data import parse_speech
+    from drafting.workflow.build import Builder, render_text
+    from drafting.source.yaml_loader import parse_speech
 
     speech = parse_speech(yaml_text.encode("utf-8"), yaml_file)
     return render_text(Builder(template_dirs).draft_from(speech))

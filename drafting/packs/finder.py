@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
-from .errors import Location, PackError
+from drafting.errors import Location, PackError
 
 TEMPLATE_FILE = "template.xml.j2"
 SCHEMA_FILE = "schema.json"
@@ -102,7 +102,7 @@ def builtin_root() -> Path:
             return root
     except (ModuleNotFoundError, TypeError):  # pragma: no cover
         pass
-    return Path(__file__).resolve().parent.parent / "templates"
+    return Path(__file__).resolve().parents[2] / "templates"
 
 
 TEMPLATES_ENV = "DRAFT_TEMPLATES"

@@ -25,8 +25,8 @@ from typing import Iterable
 
 from lxml import etree
 
-from .errors import Location, TemplateError
-from .model import LAYOUT_BREAK, LINE_BREAK, Block, BlockRole, Document, Image, Inline, InlineRole, Meta, Table
+from drafting.errors import Location, TemplateError
+from drafting.model.document import LAYOUT_BREAK, LINE_BREAK, Block, BlockRole, Document, Image, Inline, InlineRole, Meta, Table
 
 _BLOCKS = {
     "title": (BlockRole.TITLE, 0),

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .data import resolve_plain
+from drafting.source.yaml_loader import resolve_plain
 
 Path_ = tuple[str | int, ...]
 INDENT = 2

@@ -12,9 +12,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Mapping, Sequence
 
-from .counting import SPEAKING_RATE, count_characters, speaking_minutes
-from .model import Block, BlockRole, Document, Inline, InlineRole
-from .pinyin import Annotator
+from drafting.model.counting import SPEAKING_RATE, count_characters, speaking_minutes
+from drafting.model.document import Block, BlockRole, Document, Inline, InlineRole
+from drafting.model.pinyin import Annotator
 
 # Each copy and what its file name adds before the extension: 讲话.阅读版.docx.
 COPY_SUFFIXES = {"file": "", "reading": ".阅读版", "outline": ".提纲"}

@@ -19,8 +19,8 @@ import copy
 import json
 from pathlib import Path
 
-from .output import write_atomic
-from .packs import Pack
+from drafting.writers.safe_write import write_atomic
+from drafting.packs.finder import Pack
 
 DRAFT_07 = "http://json-schema.org/draft-07/schema#"
 

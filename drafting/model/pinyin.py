@@ -17,9 +17,9 @@ from functools import lru_cache
 from importlib import resources
 from typing import Mapping, Sequence
 
-from .counting import is_han
-from .data import SpeechData
-from .errors import Problem, SchemaError
+from drafting.model.counting import is_han
+from drafting.source.yaml_loader import SpeechData
+from drafting.errors import Problem, SchemaError
 
 PRONUNCIATIONS_KEY = "pronunciations"
 _CHARSET = "tongyong-level1.txt"
