@@ -16,13 +16,13 @@ from typing import Iterable
 
 from drafting import cache
 from drafting.source.yaml_loader import SpeechData, load_speech, walk
-from drafting.errors import Location, PackError, Problem
+from drafting.errors import Location, PackError, Problem, TemplateError
 from drafting.readers.markup import read_markup
-from drafting.model.document import Document
+from drafting.model.document import Document, Image
 from drafting.packs.finder import DEFAULT_PACK, SCHEMA_FILE, Pack, find_pack
 from drafting.model.pinyin import read_pronunciations
 from drafting.packs.render import Renderer
-from drafting.source.schema import PackSchema, make_validator, validate
+from drafting.source.schema import IMAGE_PATH_FORMAT, PackSchema, make_validator, validate
 from drafting.packs.stylesheet import StyleSheet, load_stylesheet
 
 PLACEHOLDER_CHARS = re.compile("[XＸ]")
@@ -93,6 +93,7 @@ class Builder:
         valid = validate(speech, loaded.validator)
         markup, missing = loaded.renderer.pieces(valid)  # read as it is rendered
         document = read_markup(markup, str(loaded.pack.template_file))
+        check_images(document, valid, loaded)
         # an X the template printed for a figure is said once, as that (also when
         # the writer typed the X, or the figure is both in a sentence and a table)
         printed = {p.location for p in missing}
@@ -104,6 +105,20 @@ class Builder:
         return Draft(
             valid, loaded.pack, document, loaded.stylesheet, loaded.warnings + warnings, pronunciations
         )
+
+
+def check_images(document: Document, speech: SpeechData, loaded: _LoadedPack) -> None:
+    """A pack's template may insert only the pictures the validated data names:
+    an ``<image src>`` of its own choosing would put any file of the writer's
+    disk into the document (or read a device without end)."""
+    named = {container[key] for _, container, key in loaded.validator.plan.formatted(IMAGE_PATH_FORMAT, speech.values)}
+    for block in document.blocks:
+        if isinstance(block, Image) and block.path not in named:
+            raise TemplateError(
+                f"模板包“{loaded.pack.name}”要插入图片“{block.path}”，而数据中没有写这个图片；"
+                "模板只能插入写稿人在数据中写明的图片文件",
+                Location(str(loaded.pack.template_file)),
+            )
 
 
 def checked_pack(pack: Pack, renderer: Renderer) -> list[Problem]:
