@@ -142,3 +142,70 @@ def test_a_pattern_the_bounded_engine_cannot_run_is_a_pack_error(tmp_path):
     edit_schema(pack, lambda s: s["properties"].__setitem__("title", {"type": "string", "pattern": "^(a)\\1$"}))
     result = build(speech_for(tmp_path, pack))
     assert result.exit_code == 1 and "正则表达式" in result.stderr and "schema.json" in result.stderr
+
+
+# ---------------------------------------------------------------- the pack's own files
+
+needs_links = pytest.mark.skipif(not hasattr(os, "symlink") or os.name == "nt", reason="symbolic links and FIFOs")
+
+
+@needs_links
+@pytest.mark.parametrize("name", ["schema.json", "stylesheet.yaml", "template.xml.j2"])
+def test_a_pack_file_linked_to_an_endless_device_is_refused(tmp_path, name):
+    pack = evil_pack(tmp_path)
+    (pack / name).unlink(missing_ok=True)
+    outside = tmp_path / "outside.txt"  # a template must be a file to be found at all
+    outside.write_text("<doc>{{ 1 }}</doc>")
+    (pack / name).symlink_to(outside if name.endswith(".j2") else "/dev/zero")
+    result = build(speech_for(tmp_path, pack))
+    assert result.exit_code == 1
+    assert name in result.stderr and "模板包以外" in result.stderr
+
+
+@needs_links
+def test_a_fifo_in_a_pack_is_refused_not_waited_on(tmp_path):
+    pack = evil_pack(tmp_path)
+    (pack / "stylesheet.yaml").unlink(missing_ok=True)
+    os.mkfifo(pack / "stylesheet.yaml")
+    result = build(speech_for(tmp_path, pack))
+    assert result.exit_code == 1 and "不是普通文件" in result.stderr
+
+
+def test_an_oversized_pack_file_is_refused_before_it_is_read_whole(tmp_path, monkeypatch):
+    from drafting.packs import finder
+
+    monkeypatch.setattr(finder, "MAX_PACK_FILE_BYTES", 200_000)
+    pack = evil_pack(tmp_path)
+    (pack / "stylesheet.yaml").write_text("# 注释\n" * 40_000, encoding="utf-8")
+    result = build(speech_for(tmp_path, pack))
+    assert result.exit_code == 1 and "过大" in result.stderr and "stylesheet.yaml" in result.stderr
+
+
+@needs_links
+def test_new_pack_from_a_pack_with_a_link_copies_no_link_target(tmp_path):
+    secret = tmp_path / "secret.txt"
+    secret.write_text("机密")
+    packs = tmp_path / "packs"
+    packs.mkdir()
+    pack = evil_pack(packs, "linked")
+    (pack / "notes.txt").symlink_to(secret)
+    out = tmp_path / "out"
+    out.mkdir()
+    result = CliRunner().invoke(
+        main, ["new-pack", "mine", "--from", "linked", "--templates", str(packs), "--dir", str(out)],
+        catch_exceptions=False,
+    )
+    assert result.exit_code == 1 and "符号链接" in result.stderr
+    assert not any("机密" in p.read_text(errors="ignore") for p in tmp_path.rglob("*") if p.is_file() and not p.is_symlink() and p != secret)
+
+
+def test_pack_titles_reach_the_terminal_without_control_sequences(tmp_path):
+    packs = tmp_path / "packs"
+    packs.mkdir()
+    pack = evil_pack(packs, "loud")
+    edit_schema(pack, lambda s: s.update(title="\x1b]0;owned\x07\x1b[2J标题\u202e", description="说明\x9b31m"))
+    result = CliRunner().invoke(main, ["templates", "--templates", str(packs)], catch_exceptions=False)
+    assert result.exit_code == 0
+    line = next(line for line in result.output.splitlines() if line.startswith("loud"))
+    assert "标题" in line and "说明" in line
+    assert not any(ch in line for ch in "\x1b\x07\x9b\u202e")

@@ -23,7 +23,7 @@ from drafting.source.yaml_loader import Path_, SpeechData, walk
 from drafting.errors import Location, Problem, TemplateError
 from drafting.model.indicators import Indicator, indicator_cells, phrase_indicator
 from drafting.model.numerals import chinese_numeral, enumeration_marker, format_date
-from drafting.packs.sandbox import MACRO_STEPS, BudgetExceeded, PackSandbox, check_length, output_limit
+from drafting.packs.sandbox import MACRO_STEPS, BudgetExceeded, PackSandbox, RefusedTemplate, check_length, output_limit
 
 _BREAK = Markup("<br/>")
 
@@ -105,6 +105,8 @@ class Renderer:
                 raise TemplateError(
                     f"模板语法错误：{e.message}", Location(e.filename or e.name, e.lineno)
                 ) from None
+            except RefusedTemplate as e:
+                raise TemplateError(e.message, Location(self.template_name)) from None
             except jinja2.TemplateNotFound as e:
                 raise TemplateError(f"找不到模板文件：{e.name}") from None
             except RecursionError:
@@ -260,6 +262,8 @@ def _runtime_error(e: Exception, template: jinja2.Template) -> TemplateError:
     if isinstance(e, jinja2.TemplateSyntaxError):  # in an included template
         filename, line = e.filename or e.name, e.lineno
         message = f"模板语法错误：{detail}"
+    elif isinstance(e, RefusedTemplate):
+        message = e.message
     elif isinstance(e, jinja2.TemplateNotFound):
         message = f"找不到模板文件“{e.name}”：模板只能引用本模板包文件夹中的文件"
     elif isinstance(e, jinja2.UndefinedError):

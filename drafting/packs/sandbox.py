@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import inspect
 import operator
+import os
 import re
 import time
 from pathlib import Path
@@ -30,6 +31,7 @@ import jinja2
 from jinja2 import nodes
 from jinja2.compiler import CodeGenerator
 from jinja2.exceptions import SecurityError
+from jinja2.loaders import split_template_path
 from jinja2.filters import (
     do_batch,
     do_center,
@@ -41,6 +43,9 @@ from jinja2.filters import (
     sync_do_slice,
 )
 from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+from drafting.errors import PackError
+from drafting.packs.finder import read_pack_file
 
 MAX_TEXT = 2_000_000  # characters in one value, and the least whole output allowed
 # The whole output may also be this many times the writer's own text: a
@@ -62,15 +67,36 @@ class BudgetExceeded(SecurityError):
     """Raised when a template would do unbounded work or build huge text."""
 
 
+class RefusedTemplate(jinja2.TemplateNotFound):
+    """Raised for a template file that is there but may not be read; ``message`` says why."""
+
+
 class PackLoader(jinja2.FileSystemLoader):
-    """A FileSystemLoader that will not follow a link out of its folders."""
+    """A FileSystemLoader that reads only regular files inside its folders,
+    within a size bound (``finder.read_pack_file``)."""
 
     def get_source(self, environment, template):
-        source, filename, uptodate = super().get_source(environment, template)
-        real = Path(filename).resolve()
-        if not any(real.is_relative_to(Path(root).resolve()) for root in self.searchpath):
-            raise jinja2.TemplateNotFound(template)
-        return source, filename, uptodate
+        pieces = split_template_path(template)
+        for root in self.searchpath:
+            filename = os.path.join(root, *pieces)
+            if not os.path.lexists(filename):
+                continue
+            try:
+                source = read_pack_file(Path(filename), [Path(root)], Path(root).name).decode(self.encoding)
+            except PackError as e:
+                raise RefusedTemplate(template, e.message) from None
+            except UnicodeDecodeError:
+                raise RefusedTemplate(template, f"模板文件 {template} 不是 UTF-8 编码") from None
+            mtime = os.path.getmtime(filename)
+            return source, os.path.normpath(filename), lambda: _unchanged(filename, mtime)
+        raise jinja2.TemplateNotFound(template)
+
+
+def _unchanged(filename: str, mtime: float) -> bool:
+    try:
+        return os.path.getmtime(filename) == mtime
+    except OSError:
+        return False
 
 
 class _BoundedCodeGenerator(CodeGenerator):

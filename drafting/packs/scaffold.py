@@ -67,11 +67,7 @@ def _fill_from_scaffold(folder: Path, name: str) -> None:
 
 
 def _fill_from_pack(folder: Path, name: str, source: Pack) -> None:
-    for path in sorted(source.folder.iterdir()):
-        if path.is_dir():
-            shutil.copytree(path, folder / path.name)
-        else:
-            shutil.copy2(path, folder / path.name)
+    _copy_files(source.folder, folder, source)
     _retitle_schema(folder / SCHEMA_FILE, name, source.name)
     example = folder / EXAMPLE_FILE
     if example.is_file():
@@ -85,6 +81,22 @@ def _fill_from_pack(folder: Path, name: str, source: Pack) -> None:
         f"以下为原模板包的说明，请按本模板包的用途修改。\n\n{original}",
         encoding="utf-8",
     )
+
+
+def _copy_files(origin: Path, target: Path, source: Pack) -> None:
+    """The pack's regular files and folders, each read within bounds: a link
+    (whose target could be any of the writer's files) or a device is refused,
+    never copied in as an ordinary file."""
+    for path in sorted(origin.iterdir()):
+        if path.is_symlink():
+            raise PackError(
+                f"模板包“{source.name}”中的 {path.name} 是符号链接，不能复制；请换成普通文件后再试", Location(str(path))
+            )
+        if path.is_dir():
+            (target / path.name).mkdir()
+            _copy_files(path, target / path.name, source)
+        else:
+            (target / path.name).write_bytes(source.read(path))  # PackError for a FIFO or device
 
 
 def _retitle_schema(path: Path, name: str, old: str) -> None:

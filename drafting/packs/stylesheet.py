@@ -21,6 +21,7 @@ try:  # C parser: the default style sheet is read by every build
 except ImportError:  # pragma: no cover
     from yaml import SafeLoader as _Loader
 
+from drafting.packs.finder import read_pack_file
 from drafting.source.yaml_loader import parse_speech
 from drafting.errors import DataError, Location, PackError
 from drafting.model.document import Block, BlockRole
@@ -163,10 +164,7 @@ def load_stylesheet(override: Path | None = None) -> StyleSheet:
 def _read_override(path: Path) -> Any:
     """A pack's style sheet, read as speech data is read (``data.parse_speech``):
     YAML 1.2 scalars, a duplicate key is an error, errors in Chinese with the line."""
-    try:
-        raw = path.read_bytes()
-    except OSError as e:
-        raise PackError(f"样式表无法读取：{e.strerror}", Location(str(path))) from None
+    raw = read_pack_file(path, [path.parent], path.parent.name)
     if all(not line.strip() or line.strip().startswith(b"#") for line in raw.lstrip(b"\xef\xbb\xbf").splitlines()):
         return {}  # nothing but comments: nothing overridden
     try:

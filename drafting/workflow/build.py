@@ -111,7 +111,8 @@ def check_images(document: Document, speech: SpeechData, loaded: _LoadedPack) ->
     """A pack's template may insert only the pictures the validated data names:
     an ``<image src>`` of its own choosing would put any file of the writer's
     disk into the document (or read a device without end)."""
-    named = {container[key] for _, container, key in loaded.validator.plan.formatted(IMAGE_PATH_FORMAT, speech.values)}
+    plan = loaded.validator.plan
+    named = {c[k] for _, c, k in plan.formatted(IMAGE_PATH_FORMAT, speech.values)} if plan else set()
     for block in document.blocks:
         if isinstance(block, Image) and block.path not in named:
             raise TemplateError(
@@ -128,7 +129,7 @@ def checked_pack(pack: Pack, renderer: Renderer) -> list[Problem]:
     takes longer than building a speech, so a new ``draft build`` reads them.
     """
     files = sorted(f for folder in pack.template_dirs() for f in folder.rglob("*") if f.suffix in _PACK_FILES)
-    key = cache.digest(*(str(f) for f in files), cache.source_digest(*files, *_CHECKER))
+    key = cache.digest(*(str(f) for f in files), *(pack.read(f) for f in files), cache.source_digest(*_CHECKER))
     stored = cache.read(_CHECKED, key)
     if stored is not None:
         try:
