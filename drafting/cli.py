@@ -228,7 +228,7 @@ def _build_one(
 ) -> None:
     from drafting.workflow.build import render_docx, render_pdf, render_text
     from drafting.model.editions import COPY_SUFFIXES, copy_path
-    from drafting.writers.safe_write import refuse_input_as_output, write_atomic, write_docx_files
+    from drafting.writers.safe_write import refuse_input_as_output, write_outputs
     from drafting.packs.finder import DEFAULT_PACK, find_pack
 
     if file is None:
@@ -258,12 +258,8 @@ def _build_one(
 
     # every copy is rendered before any is written: a failure leaves no partial set
     outputs = {targets[c]: render(c) for c in copies}
-    if fmt == "docx":
-        for backup in write_docx_files(outputs, force=force):
-            say(f"原文件已备份为 {backup}")
-    else:
-        for target, content in outputs.items():
-            write_atomic(target, content)
+    for backup in write_outputs(outputs, force=force):  # every format: never over the writer's work
+        say(f"原文件已备份为 {backup}")
     for target in outputs:
         say(f"已生成 {target}")
 
@@ -483,10 +479,13 @@ def watch(file: Path, output: Path | None, interval: float, templates_dirs: tupl
     try:
         state = snapshot(watched)
         rebuild()
+        # files a build starts watching (the pack's) count as they are now; the
+        # rest as they were before it, so an edit made during a build is not missed
+        state = {**snapshot(watched), **state}
         while True:
             state = wait_for_change(lambda: list(watched), state, interval)
             rebuild()
-            state = snapshot(watched)
+            state = {**snapshot(watched), **state}
     except KeyboardInterrupt:
         click.echo("已停止监视。")
 

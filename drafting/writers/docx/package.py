@@ -123,9 +123,14 @@ def read_fingerprint(blob: bytes) -> Fingerprint:
             if sum(info.file_size for info in source.infolist()) > _MAX_UNPACKED:
                 return Fingerprint(None, None)
         parts = _read_parts(blob)
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError, NotImplementedError, RuntimeError):
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError, NotImplementedError, RuntimeError,
+            zlib.error):
         return Fingerprint(None, None)
-    return Fingerprint(_recorded_fingerprint(parts.get(CUSTOM_PART)), content_fingerprint(parts))
+    recorded = _recorded_fingerprint(parts.get(CUSTOM_PART))
+    actual = content_fingerprint(parts)
+    if recorded is not None and parts[CUSTOM_PART] != custom_properties(recorded):
+        actual += "+custom"  # a property added (a classification label) is an edit too
+    return Fingerprint(recorded, actual)
 
 
 def _recorded_fingerprint(custom: bytes | None) -> str | None:
