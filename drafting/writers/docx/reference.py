@@ -20,9 +20,6 @@ import os
 import stat
 from pathlib import Path
 
-import docx
-from docx.opc.constants import RELATIONSHIP_TYPE as RT
-from docx.opc.exceptions import PackageNotFoundError
 from lxml import etree
 
 from drafting.errors import DataError, Location, os_reason
@@ -31,13 +28,13 @@ from drafting.safe_zip import checked_zip
 MAX_REFERENCE_BYTES = 64 * 1024 * 1024
 _WHAT = "参考文档"
 
-_KEPT_FROM_DOCUMENT = {
-    RT.STYLES, RT.NUMBERING, RT.SETTINGS, RT.FONT_TABLE, RT.WEB_SETTINGS, RT.THEME,
-    RT.HEADER, RT.FOOTER, RT.FOOTNOTES, RT.ENDNOTES,  # settings name the note separators
-    "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects",
-}
-_KEPT_FROM_STORIES = {RT.IMAGE}  # headers, footers and notes may hold pictures
-_STORIES = {RT.HEADER, RT.FOOTER, RT.FOOTNOTES, RT.ENDNOTES}
+_RT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+_OFFICE_DOCUMENT, _SETTINGS = _RT + "officeDocument", _RT + "settings"
+_STORIES = {_RT + "header", _RT + "footer", _RT + "footnotes", _RT + "endnotes"}  # settings name the note separators
+_KEPT_FROM_DOCUMENT = _STORIES | {
+    _RT + t for t in ("styles", "numbering", "settings", "fontTable", "webSettings", "theme")
+} | {"http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"}
+_KEPT_FROM_STORIES = {_RT + "image"}  # headers, footers and notes may hold pictures
 _PAGE_FIELDS = {"PAGE", "NUMPAGES", "SECTIONPAGES"}
 
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -65,6 +62,9 @@ def read_reference(path: Path) -> bytes:
 
 
 def open_reference(path: Path):
+    import docx
+    from docx.opc.exceptions import PackageNotFoundError
+
     raw = read_reference(path)
     checked_zip(raw, str(path), _WHAT)
     try:
@@ -87,7 +87,7 @@ def _reduce(word) -> None:
     """Keep only what draft takes from a reference file (see the module's docstring)."""
     package = word.part.package
     for rel in list(package.rels.values()):
-        if rel.reltype != RT.OFFICE_DOCUMENT:  # core, app and custom properties: the author's
+        if rel.reltype != _OFFICE_DOCUMENT:  # core, app and custom properties: the author's
             del package.rels[rel.rId]
     _prune(word.part, _KEPT_FROM_DOCUMENT)
     _drop_dangling(word.part)
@@ -99,7 +99,7 @@ def _reduce(word) -> None:
             continue
         if rel.reltype in _STORIES:
             _drop_fields(element)
-        elif rel.reltype == RT.SETTINGS:
+        elif rel.reltype == _SETTINGS:
             for name in _SETTINGS_DROPPED:
                 for found in element.findall(f"{{{_W}}}{name}"):
                     element.remove(found)
