@@ -120,6 +120,10 @@ class PackError(DraftError):
     """Raised when a template pack cannot be found or is malformed."""
 
 
+class StyleSheetError(SchemaError, PackError):
+    """Raised when a pack's style sheet does not fit the style-sheet schema; carries every problem."""
+
+
 class TemplateError(DraftError):
     """Raised when a pack's template fails to compile or render."""
 

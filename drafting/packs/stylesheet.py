@@ -8,6 +8,7 @@ here and nowhere else.
 from __future__ import annotations
 
 import copy
+import json
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -22,8 +23,9 @@ except ImportError:  # pragma: no cover
     from yaml import SafeLoader as _Loader
 
 from drafting.packs.finder import read_pack_file
+from drafting.source.schema import PackSchema, validate
 from drafting.source.yaml_loader import parse_speech
-from drafting.errors import DataError, Location, PackError
+from drafting.errors import DataError, Location, PackError, SchemaError, StyleSheetError
 from drafting.model.document import Block, BlockRole
 
 _DEFAULT = "default.yaml"
@@ -168,9 +170,24 @@ def _read_override(path: Path) -> Any:
     if all(not line.strip() or line.strip().startswith(b"#") for line in raw.lstrip(b"\xef\xbb\xbf").splitlines()):
         return {}  # nothing but comments: nothing overridden
     try:
-        return parse_speech(raw, str(path)).values
+        sheet = parse_speech(raw, str(path))
     except DataError as e:
         raise PackError(f"样式表无法读取：{e.message}", e.location) from None
+    try:  # every problem at its line: unknown keys, 0 lines, .nan, centre
+        validate(sheet, _sheet_schema())
+    except SchemaError as e:
+        raise StyleSheetError(e.problems) from None
+    return sheet.values
+
+
+_SCHEMA = "stylesheet.schema.json"
+
+
+@lru_cache(maxsize=1)
+def _sheet_schema() -> PackSchema:
+    """What a style sheet may say (``styles/stylesheet.schema.json``), checked as data is."""
+    text = resources.files("drafting.styles").joinpath(_SCHEMA).read_text(encoding="utf-8")
+    return PackSchema(json.loads(text))
 
 
 def _deep_merge(base: dict, extra: dict) -> dict:
