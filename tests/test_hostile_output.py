@@ -106,3 +106,23 @@ def test_stale_temp_files_of_a_killed_build_are_removed(write_yaml):
     os.utime(other, (old, old))
     assert build(speech).exit_code == 0
     assert not stale.exists() and fresh.exists() and other.exists()
+
+
+def test_the_input_bound_is_checked_before_the_whole_file_is_read(tmp_path, monkeypatch):
+    import tracemalloc
+
+    from drafting.errors import DataError
+    from drafting.source import yaml_loader
+
+    monkeypatch.setattr(yaml_loader, "MAX_INPUT_BYTES", 1024 * 1024)
+    huge = tmp_path / "huge.yaml"
+    with open(huge, "wb") as handle:
+        handle.truncate(200 * 1024 * 1024)  # sparse: takes no disk, reads as 200 MB
+    tracemalloc.start()
+    try:
+        with pytest.raises(DataError, match="文件过大"):
+            yaml_loader.load_speech(huge)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 20 * 1024 * 1024
