@@ -188,6 +188,10 @@ BUDGET = {
     "constant text in a capture": "{% set s %}{% for i in [0] * 1000000 %}" + "y" * 1000 + "{% endfor %}{% endset %}",
     "nested loops over data": "{% set big = [0] * 1000000 %}{% for i in big %}{% for j in big %}{% endfor %}{% endfor %}",
     "filtered loop": "{% set big = [0] * 1000000 %}{% for i in big %}{% for j in big if j %}{% endfor %}{% endfor %}",
+    "many kept values": "{% set ns = namespace(l=[]) %}{% for i in range(1000) %}"
+    "{% set ns.l = ns.l + ['x' * 1999999] %}{% endfor %}",
+    "many kept method results": "{% set ns = namespace(l=[]) %}{% for i in range(1000) %}"
+    "{% set ns.l = ns.l + [x.ljust(1999999)] %}{% endfor %}",
     "macro doubling": "{% macro f(n) %}{% if n %}{{ f(n - 1) }}{{ f(n - 1) }}{% endif %}{% endmacro %}{{ f(60) }}",
 }
 

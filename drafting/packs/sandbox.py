@@ -19,6 +19,7 @@ attributes, ``str.format`` tricks) and mutation of the data; on top of that:
 
 from __future__ import annotations
 
+import functools
 import inspect
 import operator
 import os
@@ -57,10 +58,13 @@ MAX_EXPONENT_BITS = 100_000
 MAX_FORMAT_WIDTH = 1_000
 # Seconds a render may take: a fixed allowance plus time in proportion to the
 # input (a 58,000-paragraph report, ~10M characters, renders in about 2 s).
-MIN_SECONDS = 5.0
-SECONDS_PER_MILLION_CHARACTERS = 10.0
+MIN_SECONDS = 10.0
+SECONDS_PER_MILLION_CHARACTERS = 20.0
 _CLOCK_EVERY = 1024  # steps between looks at the clock
 MACRO_STEPS = 50  # a macro call costs about as much as fifty loop iterations
+# Steps a render may take: an honest template takes a few per paragraph, far
+# fewer than the input has characters; a runaway stops in well under a second.
+MIN_STEPS = MAX_RANGE_TOTAL  # an honest template may count through range() to its end
 
 
 class BudgetExceeded(SecurityError):
@@ -166,17 +170,28 @@ class PackSandbox(ImmutableSandboxedEnvironment):
         for name in ("lipsum", "cycler", "joiner"):  # nothing a speech needs
             self.globals.pop(name, None)
         self.globals["range"] = self._range
-        self.filters.update(
+        growing = dict(
             format=_bounded_format, center=_bounded_center, indent=_bounded_indent,
             replace=_bounded_replace, join=_bounded_join, wordwrap=_bounded_wordwrap,
             batch=_bounded_batch, slice=_bounded_slice,
         )
+        self.filters.update({name: self._spending(f) for name, f in growing.items()})
         self.start_render()
+
+    def _spending(self, function: Callable) -> Callable:
+        """``function`` (a filter), its result spent from the budget."""
+
+        @functools.wraps(function)  # keeps Jinja's pass_eval_context marks
+        def spent(*args: Any, **kwargs: Any) -> Any:
+            return self.bounded(function(*args, **kwargs))
+
+        return spent
 
     def start_render(self, input_characters: int = 0) -> None:
         """A fresh budget for one render of an input this long."""
         self.range_left = MAX_RANGE_TOTAL
-        self.steps_left = self.collect_left = output_limit(input_characters)
+        self.steps_left = max(MIN_STEPS, input_characters)
+        self.collect_left = output_limit(input_characters)
         seconds = MIN_SECONDS + SECONDS_PER_MILLION_CHARACTERS * input_characters / 1e6
         self.deadline = time.monotonic() + seconds
         self.clock_in = _CLOCK_EVERY
@@ -214,9 +229,19 @@ class PackSandbox(ImmutableSandboxedEnvironment):
         return numbers
 
     def bounded(self, value: Any) -> Any:
+        """A value the template built (``~``, an operator, a string method or
+        filter): within ``MAX_TEXT`` itself, and its length spent from the
+        render's budget, so many values kept in a list cannot add up either."""
         if hasattr(value, "__len__"):
-            check_length(len(value))
+            length = len(value)
+            check_length(length)
+            self.spend(length)
         return value
+
+    def spend(self, length: int) -> None:
+        self.collect_left -= length
+        if self.collect_left < 0:
+            raise BudgetExceeded("模板生成的文字或列表累计过多")
 
     def call_binop(self, context, op: str, left: Any, right: Any) -> Any:
         if op == "*":
@@ -237,6 +262,7 @@ class PackSandbox(ImmutableSandboxedEnvironment):
             __self.step(MACRO_STEPS)
         elif isinstance(getattr(__obj, "__self__", None), str):
             _check_str_method(__obj.__self__, getattr(__obj, "__name__", ""), args, kwargs)
+            return __self.bounded(super().call(__context, __obj, *args, **kwargs))
         return super().call(__context, __obj, *args, **kwargs)
 
     def wrap_str_format(self, value: Any) -> Callable[..., str] | None:
