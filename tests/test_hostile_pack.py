@@ -209,3 +209,14 @@ def test_pack_titles_reach_the_terminal_without_control_sequences(tmp_path):
     line = next(line for line in result.output.splitlines() if line.startswith("loud"))
     assert "标题" in line and "说明" in line
     assert not any(ch in line for ch in "\x1b\x07\x9b\u202e")
+
+
+@pytest.mark.parametrize("source", [
+    "{% if 1 %}" * 3000 + "{% endif %}" * 3000,
+    "<doc>{{ " + "(" * 2000 + "1" + ")" * 2000 + " }}</doc>",
+], ids=["statements", "expression"])
+def test_deeply_nested_template_source_is_a_chinese_error(tmp_path, source):
+    pack = evil_pack(tmp_path)
+    (pack / "template.xml.j2").write_text(source, encoding="utf-8")
+    result = build(speech_for(tmp_path, pack))
+    assert result.exit_code == 1 and "嵌套层次过深" in result.stderr and "template.xml.j2" in result.stderr

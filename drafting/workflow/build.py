@@ -138,7 +138,10 @@ def checked_pack(pack: Pack, renderer: Renderer) -> list[Problem]:
             pass  # a damaged entry: check again
     from drafting.packs.check import check_pack
 
-    problems = check_pack(renderer.env, renderer.template_name, pack.schema, pack.folder / SCHEMA_FILE)
+    try:
+        problems = check_pack(renderer.env, renderer.template_name, pack.schema, pack.folder / SCHEMA_FILE)
+    except RecursionError:  # a hostile pack's template nested thousands deep
+        raise TemplateError("模板嵌套层次过深，无法编译", Location(str(pack.template_file))) from None
     cache.write(_CHECKED, key, json.dumps([asdict(p) for p in problems], ensure_ascii=False).encode("utf-8"))
     return problems
 
