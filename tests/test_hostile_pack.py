@@ -220,3 +220,16 @@ def test_deeply_nested_template_source_is_a_chinese_error(tmp_path, source):
     (pack / "template.xml.j2").write_text(source, encoding="utf-8")
     result = build(speech_for(tmp_path, pack))
     assert result.exit_code == 1 and "嵌套层次过深" in result.stderr and "template.xml.j2" in result.stderr
+
+
+def test_a_half_made_pack_left_by_a_killed_new_pack_is_removed(tmp_path):
+    stale = tmp_path / ".draft-new-pack-k1ll3d"
+    fresh = tmp_path / ".draft-new-pack-runn1n"
+    for folder in (stale, fresh):
+        folder.mkdir()
+        (folder / "schema.json").write_text("{}")
+    old = time.time() - 2 * 3600
+    os.utime(stale, (old, old))
+    result = CliRunner().invoke(main, ["new-pack", "会议纪要", "--dir", str(tmp_path)], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    assert not stale.exists() and fresh.exists() and (tmp_path / "会议纪要").is_dir()

@@ -17,6 +17,7 @@ import os
 import re
 import shutil
 import tempfile
+import time
 from pathlib import Path
 
 from drafting.errors import Location, PackError, WriteError, os_reason
@@ -37,7 +38,8 @@ def create_pack(name: str, parent: Path, source: Pack | None = None) -> Path:
         raise WriteError(f"{target} 已存在，为免覆盖其中的内容，未创建模板包。请换一个名称或文件夹")
     if not parent.is_dir():
         raise WriteError(f"文件夹不存在：{parent}")
-    staging = Path(tempfile.mkdtemp(prefix=".draft-new-pack-", dir=parent))
+    _remove_stale_staging(parent)
+    staging = Path(tempfile.mkdtemp(prefix=_STAGING, dir=parent))
     try:
         if source is None:
             _fill_from_scaffold(staging, name)
@@ -50,6 +52,21 @@ def create_pack(name: str, parent: Path, source: Pack | None = None) -> Path:
         if staging.exists():
             shutil.rmtree(staging, ignore_errors=True)
     return target
+
+
+_STAGING = ".draft-new-pack-"
+_STALE_SECONDS = 3600
+
+
+def _remove_stale_staging(parent: Path) -> None:
+    """Half-made packs a killed ``new-pack`` left behind (an hour old: not one being made now)."""
+    now = time.time()
+    for entry in parent.glob(_STAGING + "*"):
+        try:
+            if entry.is_dir() and not entry.is_symlink() and now - entry.stat().st_mtime > _STALE_SECONDS:
+                shutil.rmtree(entry, ignore_errors=True)
+        except OSError:
+            pass
 
 
 def check_pack_name(name: str) -> None:
