@@ -16,7 +16,7 @@ from typing import Iterable
 
 from drafting import cache
 from drafting.source.yaml_loader import SpeechData, load_speech, walk
-from drafting.errors import Location, PackError, Problem
+from drafting.errors import Location, MarkupError, PackError, Problem
 from drafting.readers.markup import read_markup
 from drafting.model.document import Document
 from drafting.packs.finder import DEFAULT_PACK, SCHEMA_FILE, Pack, find_pack
@@ -92,7 +92,12 @@ class Builder:
         loaded = self.load_pack(self.pack_for(speech))
         valid = validate(speech, loaded.validator)
         markup, missing = loaded.renderer.pieces(valid)  # read as it is rendered
-        document = read_markup(markup, str(loaded.pack.template_file))
+        try:
+            document = read_markup(markup, str(loaded.pack.template_file))
+        except MarkupError as e:
+            from drafting.packs.template_lines import at_template_line
+
+            raise at_template_line(e, loaded.renderer, valid) from None
         # an X the template printed for a figure is said once, as that (also when
         # the writer typed the X, or the figure is both in a sentence and a table)
         printed = {p.location for p in missing}

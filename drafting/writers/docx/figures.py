@@ -16,7 +16,7 @@ from drafting.writers.docx.styles import paragraph_properties
 from drafting.writers.docx.styles import run_properties
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-_BOLD = {InlineRole.LEAD, InlineRole.STRONG}
+_BOLD = {InlineRole.LEAD}
 
 
 def w(tag: str) -> str:
