@@ -114,11 +114,10 @@ class Builder:
 def checked_pack(pack: Pack, renderer: Renderer) -> list[Problem]:
     """``check_pack``'s findings, kept in draft's cache folder (``drafting.cache``).
 
-    They depend only on the pack's files and the checker, and checking a pack
-    takes longer than building a speech, so a new ``draft build`` reads them.
+    Checking a pack takes longer than building a speech, so a new ``draft build``
+    reads them; ``pack_check_key`` names everything they depend on.
     """
-    files = sorted(f for folder in pack.template_dirs() for f in folder.rglob("*") if f.suffix in _PACK_FILES)
-    key = cache.digest(*(str(f) for f in files), cache.source_digest(*files, *_CHECKER))
+    key = pack_check_key(pack, renderer)
     stored = cache.read(_CHECKED, key)
     if stored is not None:
         try:
@@ -132,10 +131,33 @@ def checked_pack(pack: Pack, renderer: Renderer) -> list[Problem]:
     return problems
 
 
+def pack_check_key(pack: Pack, renderer: Renderer) -> str:
+    """A name for everything ``check_pack`` reads: every file its loader could open
+    (any name, not only ``.j2``: a template may include ``note.txt``), the schema
+    as the pack gets it (with the shared definitions and draft's own fields merged
+    in), the environment's filters, tests and globals, the code of the checker and
+    of what it calls, and Jinja's version (its parser)."""
+    import jinja2
+
+    files = sorted(f for folder in pack.template_dirs() for f in folder.rglob("*") if f.is_file())
+    env = renderer.env
+    return cache.digest(
+        *(str(f) for f in files),
+        cache.source_digest(*files, *_CHECKER, Path(jinja2.__file__)),  # jinja2/__init__.py holds its version
+        json.dumps(pack.schema, ensure_ascii=False),
+        str(pack.folder / SCHEMA_FILE),
+        renderer.template_name,
+        " ".join(sorted(env.filters)), " ".join(sorted(env.tests)), " ".join(sorted(env.globals)),
+    )
+
+
 _CHECKED = "pack-check"
-_PACK_FILES = {".j2", ".json", ".yaml"}
-_PACKS = Path(__file__).resolve().parents[1] / "packs"
-_CHECKER = (_PACKS / "check.py", _PACKS / "render.py", _PACKS.parent / "source" / "schema.py")
+_DRAFTING = Path(__file__).resolve().parents[1]
+_CHECKER = tuple(
+    _DRAFTING / name
+    for name in ("packs/check.py", "packs/render.py", "packs/sandbox.py", "packs/engine_fields.py",
+                 "source/schema.py", "errors.py")
+)
 
 
 @contextmanager
