@@ -23,6 +23,7 @@ import jinja2
 
 from drafting.errors import Location, MarkupError, TemplateError
 from drafting.packs.render import Renderer
+from drafting.packs.sandbox import check_length, output_limit
 from drafting.source.yaml_loader import SpeechData
 
 
@@ -38,7 +39,7 @@ def at_template_line(error: MarkupError, renderer: Renderer, speech: SpeechData)
     if error.output_line is None:
         return TemplateError(error.message, error.location)
     try:
-        pieces, output = _pieces(renderer, speech)
+        pieces, output = _pieces(renderer, speech, error.output_line)
     except Exception:  # a second render that fails differently: keep what is known
         return TemplateError(error.message, error.location)
     offset = _offset(output, error.output_line, error.output_column, error.output_text)
@@ -51,19 +52,29 @@ def at_template_line(error: MarkupError, renderer: Renderer, speech: SpeechData)
     return TemplateError(error.message, Location(file, line))
 
 
-def _pieces(renderer: Renderer, speech: SpeechData) -> tuple[list[_Piece], str]:
+def _pieces(renderer: Renderer, speech: SpeechData, last_line: int) -> tuple[list[_Piece], str]:
+    """The output up to the piece after ``last_line`` (no further: the rest may be
+    long, or the template may run away), and where each piece was printed."""
     context, _ = renderer.context(speech)
     generator = renderer.template().generate(context)
+    limit = output_limit(len(speech.source.text))
     pieces: list[_Piece] = []
     chunks: list[str] = []
-    length = 0
-    for chunk in generator:
-        frame = _template_frame(generator)
-        if frame is not None and chunk:
-            template = frame.f_globals["__jinja_template__"]
-            pieces.append(_Piece(length, template, template.get_corresponding_lineno(frame.f_lineno)))
-        chunks.append(chunk)
-        length += len(chunk)
+    length = lines = 0
+    try:
+        for chunk in generator:
+            frame = _template_frame(generator)
+            if frame is not None and chunk:
+                template = frame.f_globals["__jinja_template__"]
+                pieces.append(_Piece(length, template, template.get_corresponding_lineno(frame.f_lineno)))
+            chunks.append(chunk)
+            length += len(chunk)
+            check_length(length, limit)
+            lines += chunk.count("\n")
+            if lines >= last_line:  # the piece holding the line and the start of the next are in
+                break
+    finally:
+        generator.close()
     return pieces, "".join(chunks)
 
 
