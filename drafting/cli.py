@@ -467,26 +467,30 @@ def watch(file: Path, output: Path | None, interval: float, templates_dirs: tupl
     output = output or file.with_suffix(".docx")
     watched = [file]
 
-    def rebuild() -> None:
+    def rebuild() -> dict:
+        """Build once; the state of the files as this build read them (the YAML
+        before reading it, the pack's files as soon as they are known), so an
+        edit made after the build's message is never taken for already seen."""
         stamp = time.strftime("%H:%M:%S")
+        state = snapshot(watched)
         try:
             draft = Builder(list(templates_dirs)).draft(file)  # anew: picks up pack edits
             watched[1:] = pack_files(draft.pack.folder)
+            state = {**snapshot(watched[1:]), file: state[file]}
             write_docx(output, render_docx(draft))  # never over the writer's edits
         except DraftError as e:
             click.echo(f"[{stamp}] {_error_line(e)}", err=True)
-            return
+            return state
         left = f"；还有 {len(draft.warnings)} 处占位符 X（draft check 查看）" if draft.warnings else ""
         click.echo(f"[{stamp}] 已生成 {output}：{_summary(draft)}{left}")
+        return state
 
     click.echo(f"正在监视 {file} 及其模板包，改动后自动生成 {output}；按 Ctrl-C 停止。")
     try:
-        state = snapshot(watched)
-        rebuild()
+        state = rebuild()
         while True:
-            state = wait_for_change(lambda: list(watched), state, interval)
-            rebuild()
-            state = snapshot(watched)
+            wait_for_change(lambda: list(watched), state, interval)
+            state = rebuild()
     except KeyboardInterrupt:
         click.echo("已停止监视。")
 
