@@ -108,3 +108,22 @@ def test_a_speech_still_builds_with_every_shared_field(write_yaml):
     texts = [b.text for b in Builder().draft(path).document.blocks]
     assert texts[1:4] == ["区长 张三", "（二〇二五年七月十五日）", "各位代表："]
     assert texts[5].startswith("第一，") and texts[-1] == "同志们，让我们共同努力。"
+
+
+def test_a_pack_asking_for_speech_fields_it_never_reads_is_warned(tmp_path):
+    from drafting.packs.check import check_pack
+    from drafting.packs.render import Renderer
+
+    folder = tmp_path / "notice"
+    folder.mkdir()
+    (folder / "template.xml.j2").write_text(
+        '{% extends "document.xml.j2" %}{% set title_lines = title %}{% set doc_subject = "" %}'
+        '{% set doc_author = "" %}{% set doc_date = "" %}', encoding="utf-8")
+    (folder / "schema.json").write_text(json.dumps(
+        {"type": "object", "x-draft-fields": "speech", "properties": {"title": {"type": "string"}}}), encoding="utf-8")
+    pack = Pack("notice", folder)
+    renderer = Renderer(pack.template_dirs(), "template.xml.j2")
+    unread = [p.message for p in check_pack(renderer.env, "template.xml.j2", pack.schema, folder / "schema.json")]
+    for key in SPEECH_FIELDS:
+        assert any(f"“{key}”在模板中从未用到" in m for m in unread), key
+    assert not any("pronunciations" in m or "“pack”" in m for m in unread)  # read by draft itself
