@@ -14,6 +14,8 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Iterable
 
+import jinja2
+
 from drafting import cache
 from drafting.source.yaml_loader import SpeechData, load_speech, walk
 from drafting.errors import Location, MarkupError, PackError, Problem
@@ -137,8 +139,6 @@ def pack_check_key(pack: Pack, renderer: Renderer) -> str:
     as the pack gets it (with the shared definitions and draft's own fields merged
     in), the environment's filters, tests and globals, the code of the checker and
     of what it calls, and Jinja's version (its parser)."""
-    import jinja2
-
     files = sorted(f for folder in pack.template_dirs() for f in folder.rglob("*") if f.is_file())
     env = renderer.env
     return cache.digest(
