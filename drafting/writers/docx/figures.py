@@ -50,7 +50,7 @@ def ensure_style(word, spec: dict) -> str:
 
 
 def paragraph(style_id: str, inlines: tuple[Inline, ...] = (), align: str | None = None):
-    """A ``w:p`` in a style, its runs plain but for bold leads and strong text."""
+    """A ``w:p`` in a style, its runs plain but for bold leads."""
     p = etree.Element(w("p"))
     ppr = etree.SubElement(p, w("pPr"))
     etree.SubElement(ppr, w("pStyle")).set(w("val"), style_id)
