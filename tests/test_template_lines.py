@@ -98,13 +98,21 @@ def test_a_line_inside_a_loop_is_the_loops_line(tmp_path):
     assert error.location.line == 10 and "附件" in error.message
 
 
-def test_a_macro_s_output_is_reported_where_it_is_called(tmp_path):
+def test_a_macro_s_output_is_reported_in_the_macro(tmp_path):
     template = TEMPLATE.replace(
         "{% block body %}", '{% macro note(x) %}\n<note>{{ x }}</note>\n{% endmacro %}\n{% block body %}'
     )
-    # the macro takes lines 8-10; the call is on line 16
+    # the macro takes lines 8-10, <note> on line 9; the call is on line 16
     error = build_error(tmp_path, "", template.replace("<p>特此通知。</p>\n", "<p>特此通知。</p>\n{{ note('注') }}\n"))
-    assert error.location.line == 16 and "<note>" in error.message
+    assert error.location.line == 9 and "<note>" in error.message
+
+
+def test_a_macro_s_output_seen_twice_in_the_file_is_reported_where_it_is_called(tmp_path):
+    template = TEMPLATE.replace(
+        "{% block body %}", '{% macro note(x) %}\n<note>{{ x }}</note>\n{% endmacro %}\n{# <note> 不可用 #}\n{% block body %}'
+    )
+    error = build_error(tmp_path, "", template.replace("<p>特此通知。</p>\n", "<p>特此通知。</p>\n{{ note('注') }}\n"))
+    assert error.location.line == 17  # the call: the file has <note in two places
 
 
 def test_a_block_the_pack_replaces_is_reported_in_the_pack_s_file(tmp_path):

@@ -9,8 +9,9 @@ Jinja's compiled code records, for each of its lines, the template line it came
 from; while the output is generated, the innermost template generator's current
 line says where a piece of output was printed. A piece of the template's own
 text (not a ``{{ value }}``) is then found in the template's source, so a line
-inside a long stretch of literal text is exact. The output of a macro is
-reported at the line that called it.
+inside a long stretch of literal text is exact. The output of a macro (printed
+whole at the call) is reported where the macro's file holds the offending text,
+when it does so once, else at the line that called it.
 """
 
 from __future__ import annotations
@@ -48,7 +49,7 @@ def at_template_line(error: MarkupError, renderer: Renderer, speech: SpeechData)
         return TemplateError(error.message, error.location)
     piece = pieces[index]
     end = pieces[index + 1].start if index + 1 < len(pieces) else len(output)
-    file, line = _source_line(piece, output[piece.start:end], offset - piece.start)
+    file, line = _source_line(piece, output[piece.start:end], offset - piece.start, error.output_text)
     return TemplateError(error.message, Location(file, line))
 
 
@@ -108,9 +109,11 @@ def _offset(output: str, line: int, column: int | None, text: str | None) -> int
     return at
 
 
-def _source_line(piece: _Piece, chunk: str, within: int) -> tuple[str, int]:
+def _source_line(piece: _Piece, chunk: str, within: int, text: str | None) -> tuple[str, int]:
     """The file and line of output offset ``within`` of ``chunk``: inside the
-    template's own text when the chunk is that text, else the line that printed it."""
+    template's own text when the chunk is that text; for a chunk a macro of the
+    same file printed, the one place in the file with the offending ``text``;
+    else the line that printed it."""
     file = piece.template.filename or piece.template.name
     try:
         source = piece.template.environment.loader.get_source(piece.template.environment, piece.template.name)[0]
@@ -120,6 +123,8 @@ def _source_line(piece: _Piece, chunk: str, within: int) -> tuple[str, int]:
     for _ in range(piece.line - 1):
         line_start = source.find("\n", line_start) + 1
     at = source.find(chunk, line_start)
-    if at < 0:
-        return file, piece.line
-    return file, source.count("\n", 0, at + within) + 1
+    if at >= 0:
+        return file, source.count("\n", 0, at + within) + 1
+    if text and source.count(text) == 1:
+        return file, source.count("\n", 0, source.index(text)) + 1
+    return file, piece.line
