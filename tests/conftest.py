@@ -148,3 +148,10 @@ def private_cache(tmp_path_factory, monkeypatch):
     """Tests never read or fill the user's cache folder, nor make its key (see drafting/cache.py)."""
     monkeypatch.setenv("DRAFT_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "draft-cache"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path_factory.getbasetemp() / "draft-config"))
+
+
+def headings(document, level: int) -> list:
+    """The document's headings of one level, in order."""
+    from drafting.model.document import BlockRole
+
+    return [b for b in document.blocks if b.role is BlockRole.HEADING and b.level == level]

@@ -3,11 +3,17 @@
 Every problem is collected and reported at once, each with the file, line and
 field path of the offending value and what the schema expected, in Chinese.
 
-Two validators share the work. jsonschema-rs (compiled, quick to import) gives
-the verdict; only data it rejects is walked again by jsonschema, whose errors
-carry what the Chinese messages need. Valid data, the usual case, never imports
-jsonschema, which costs more start-up than the whole rest of a build. Without
-jsonschema-rs (a platform with no wheel) jsonschema does both jobs.
+Two validators share the work. jsonschema-rs (compiled, quick to import) says
+whether data is valid; only data it rejects is walked again by jsonschema, whose
+errors carry what the Chinese messages need. Valid data, the usual case, never
+imports jsonschema, which costs more start-up than the whole rest of a build.
+Without jsonschema-rs (a platform with no wheel) jsonschema does both jobs.
+
+The verdict must not depend on which of the two ran, so both read the same
+schema with its patterns spelt out in constructs the two regex dialects read
+alike (``patterns.portable_schema``); formats are left to draft's own checks
+below in both; and a schema whose ``multipleOf`` is fractional (where Python's
+float division and jsonschema-rs disagree) is judged by jsonschema alone.
 """
 
 from __future__ import annotations
@@ -23,6 +29,7 @@ from drafting.source.yaml_loader import SpeechData, format_path, walk
 from drafting.errors import Location, PackError, Problem, SchemaError, os_reason
 from drafting.model.numerals import calendar_date
 from drafting.packs.finder import SCHEMA_FILE
+from drafting.source.patterns import PatternProblem, has_fractional_multiple, portable_schema
 
 if TYPE_CHECKING:
     import jsonschema
@@ -46,9 +53,11 @@ class PackSchema:
     def __init__(self, schema: dict):
         self.schema = schema
         check_refs(schema)
-        check_patterns(schema)
+        self.checked = portable_schema(schema)  # what both validators read
+        check_patterns(schema)  # the pack's own text first: its line can be found
+        check_patterns(self.checked)
         self.plan = compile_plan(schema, schema)
-        self._quick = _quick_validator(schema)
+        self._quick = None if has_fractional_multiple(schema) else _quick_validator(self.checked)
         self._full = None
         if self._quick is None:
             self.full()  # reports a broken schema now, as the quick path would have
@@ -60,10 +69,10 @@ class PackSchema:
             from jsonschema.validators import extend
             from referencing import Registry
 
-            Draft202012Validator.check_schema(self.schema)
-            # the same linear-time patterns as the quick verdict, and no fetching
+            Draft202012Validator.check_schema(self.checked)
+            # the same bounded pattern engine as the quick verdict, and no fetching
             bounded = extend(Draft202012Validator, {"pattern": _pattern, "patternProperties": _pattern_properties})
-            self._full = bounded(self.schema, registry=Registry(retrieve=_refuse_retrieval))
+            self._full = bounded(self.checked, registry=Registry(retrieve=_refuse_retrieval))
         return self._full
 
     def surely_valid(self, values: Any) -> bool:
@@ -84,9 +93,7 @@ def _quick_validator(schema: dict):
     try:
         if not jsonschema_rs.meta.is_valid(schema):
             return None  # jsonschema's check_schema words the problem
-        return jsonschema_rs.Draft202012Validator(
-            schema, retriever=_refuse_retrieval, pattern_options=jsonschema_rs.RegexOptions()
-        )
+        return jsonschema_rs.Draft202012Validator(schema, validate_formats=False, retriever=_refuse_retrieval)
     except (jsonschema_rs.ReferencingError, ValueError):
         return None
 
@@ -94,8 +101,9 @@ def _quick_validator(schema: dict):
 # ---------------------------------------------------------------- bounds
 # A pack's schema is the pack author's code as much as its template: it may
 # refer only to itself (the shared definitions are merged into its $defs), and
-# its patterns run on a linear-time engine (Rust's regex, via jsonschema-rs),
-# so ``^(a+)+$`` on failing data cannot hang a build.
+# its patterns run on jsonschema-rs's engine for the messages too (fancy-regex:
+# linear-time except for lookaround and back-references, and there bounded by
+# a backtracking limit), so ``^(a+)+$`` on failing data cannot hang a build.
 
 
 def _refuse_retrieval(uri: Any) -> Any:
@@ -152,8 +160,8 @@ def _keywords(node: Any, parent_key: str | None = None) -> Iterator[tuple[Any, s
 class _BrokenPattern(PackError):
     def __init__(self, pattern: str):
         super().__init__(
-            f"{SCHEMA_FILE} 中的正则表达式“{pattern}”无法使用：只支持不含前后查找（?=、?!、?<=）"
-            "和反向引用（\\1）的写法"
+            f"{SCHEMA_FILE} 中的正则表达式“{pattern}”无法使用：请按 JavaScript（ECMA-262）的写法书写，"
+            "不用 Python 专有的写法（如 (?P=名称)、(?>…)）"
         )
         self.ref = pattern
 
@@ -180,9 +188,7 @@ def _matcher(pattern: str) -> Any:
             found = re.compile(pattern).search
         else:
             try:
-                rs = jsonschema_rs.validator_for(
-                    {"type": "string", "pattern": pattern}, pattern_options=jsonschema_rs.RegexOptions()
-                )
+                rs = jsonschema_rs.validator_for({"type": "string", "pattern": pattern})
             except (ValueError, jsonschema_rs.ValidationError):
                 raise _BrokenPattern(pattern) from None
             found = rs.is_valid
@@ -214,6 +220,11 @@ def make_validator(pack: Pack) -> PackSchema:
         return PackSchema(pack.schema)
     except (_BrokenRef, _BrokenPattern) as e:
         raise PackError(f"模板包“{pack.name}”的 {e.message}", Location(str(file), line_in_json(file, (), e.ref))) from None
+    except PatternProblem as e:
+        raise PackError(
+            f"模板包“{pack.name}”的 {SCHEMA_FILE} 中 {format_path(e.path)} 的正则表达式 {json.dumps(e.pattern, ensure_ascii=False)}：{e}",
+            Location(str(file), line_in_json(file, e.path)),
+        ) from None
     except Exception as e:
         from jsonschema.exceptions import SchemaError as BrokenSchema
 
