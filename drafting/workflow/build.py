@@ -91,8 +91,8 @@ class Builder:
     def _draft_from(self, speech: SpeechData) -> Draft:
         loaded = self.load_pack(self.pack_for(speech))
         valid = validate(speech, loaded.validator)
-        markup, missing = loaded.renderer.pieces(valid)  # read as it is rendered
-        document = read_markup(markup, str(loaded.pack.template_file))
+        template = str(loaded.pack.template_file)
+        document, missing = loaded.renderer.render(valid, lambda markup: read_markup(markup, template))
         # an X the template printed for a figure is said once, as that (also when
         # the writer typed the X, or the figure is both in a sentence and a table)
         printed = {p.location for p in missing}
