@@ -17,3 +17,14 @@ def test_minutes_round_up_and_never_zero_for_words():
     assert speaking_minutes(1) == 1
     assert speaking_minutes(220) == 1
     assert speaking_minutes(221) == 2
+
+
+from hypothesis import given, strategies as st  # noqa: E402
+
+
+@given(st.text(alphabet=st.sampled_from("一〇㐀龥豈𠀀𱍊X x1。，A\n\t") | st.characters(), max_size=80))
+def test_count_is_the_characters_the_definition_counts(text):
+    """The fast count agrees with the definition, character by character."""
+    from drafting.model.counting import CHARACTER, count_characters
+
+    assert count_characters(text) == sum(1 for ch in text if CHARACTER.fullmatch(ch))

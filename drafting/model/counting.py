@@ -16,6 +16,9 @@ SPEAKING_RATE = 220
 
 HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
 CHARACTER = re.compile(f"\u3007|{HAN.pattern}")  # what 字数 counts
+# everything else, in runs: removing the runs leaves what 字数 counts (one
+# character class is several times faster than the alternation above)
+_NOT_COUNTED = re.compile("[^\u3007" + HAN.pattern[1:] + "+")
 
 
 def is_han(ch: str) -> bool:
@@ -26,7 +29,7 @@ def is_han(ch: str) -> bool:
 def count_characters(text: str) -> int:
     # one new string rather than findall's list of a string per character,
     # which for a book-length report took more memory than the whole build
-    return len(text) - len(CHARACTER.sub("", text))
+    return len(_NOT_COUNTED.sub("", text))
 
 
 def speaking_minutes(characters: int, rate: int = SPEAKING_RATE) -> int:

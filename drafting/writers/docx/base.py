@@ -1,6 +1,6 @@
 """The part of a .docx that one style sheet makes the same for every speech.
 
-``Base`` holds the styled package's parts already deflated and hashed,
+``Base`` holds the styled package's parts already deflated,
 document.xml cut where the body goes, the picture relationships and content
 types cut where a speech's pictures go, and the style ids. It is made once per
 style sheet (``empty_package.py``, with python-docx) and then kept: in memory
@@ -75,7 +75,7 @@ class Base:
         shared = {part.name: part for part in self.parts}
         names = entry_order(set(self.order) | set(own))
         parts = [own.get(name) or shared[name] for name in names if name != CUSTOM_PART]
-        recorded = fingerprint((part.name, part.size, part.digest) for part in parts)
+        recorded = fingerprint((part.name, part.size, part.crc) for part in parts)
         custom = pack_part(CUSTOM_PART, wordml.custom_properties(FINGERPRINT_PROPERTY, recorded))
         return [custom if name == CUSTOM_PART else own.get(name) or shared[name] for name in names]
 
@@ -93,7 +93,7 @@ class Base:
 
     def to_bytes(self) -> bytes:
         header = {
-            "parts": [[p.name, p.crc, p.size, len(p.deflated), p.digest] for p in self.parts],
+            "parts": [[p.name, p.crc, p.size, len(p.deflated)] for p in self.parts],
             "order": self.order,
             "names": [self.document, self.document_rels, self.core],
             "lengths": [len(piece) for piece in self._pieces()],
@@ -112,8 +112,8 @@ class Base:
         header = json.loads(data[4 : 4 + size])
         at = 4 + size
         parts = []
-        for name, crc, length, deflated, digest in header["parts"]:
-            parts.append(PackedPart(name, crc, length, data[at : at + deflated], digest))
+        for name, crc, length, deflated in header["parts"]:
+            parts.append(PackedPart(name, crc, length, data[at : at + deflated]))
             at += deflated
         pieces = []
         for length in header["lengths"]:

@@ -80,35 +80,25 @@ class Fingerprint:
         return self.recorded is not None and self.recorded == self.actual
 
 
-# The fingerprint hashes each part on its own and then the list of parts, so a
-# body that is only ever held deflated is hashed as it is written. Files from
-# before carry the older form (one hash over every part's content in turn,
-# "sha256:"); it is still recognised, so they are not taken for edited ones.
-_PARTS_PREFIX = "sha256-parts:"
+# The fingerprint is a hash of each part's name, size and CRC-32, the figures
+# every zip records for every entry: writing one costs nothing beyond deflating,
+# and checking one reads the zip's directory and the custom part, never the
+# body. Word and WPS rewrite the parts they save, so an edit changes it (CRC-32
+# tells accidental changes apart; nobody forges a speech to fool a build).
+# Files from before carry the older form, one hash over every part's content in
+# turn ("sha256:"); it is still recognised, so they are not taken for edited ones.
+_PARTS_PREFIX = "crc32-parts:"
 _WHOLE_PREFIX = "sha256:"
+_MAX_CUSTOM = 1 << 20  # a larger custom part is not one draft wrote
 
 
-def content_fingerprint(parts: dict[str, bytes]) -> str:
-    """The fingerprint of a package held as its parts (every one but the one holding it)."""
-    return fingerprint((name, len(parts[name]), hashlib.sha256(parts[name]).hexdigest()) for name in parts)
-
-
-def fingerprint(entries: Iterable[tuple[str, int, str]]) -> str:
-    """The fingerprint of parts given as (name, size, sha256 of the content)."""
+def fingerprint(entries: Iterable[tuple[str, int, int]]) -> str:
+    """The fingerprint of parts given as (name, size, CRC-32), but the one holding it."""
     digest = hashlib.sha256()
-    for name, size, part_digest in sorted(entries):
+    for name, size, crc in sorted(entries):
         if name != CUSTOM_PART:
-            digest.update(f"{name}\0{size}\0{part_digest}\0".encode("utf-8"))
+            digest.update(f"{name}\0{size}\0{crc:08x}\n".encode("utf-8"))
     return _PARTS_PREFIX + digest.hexdigest()
-
-
-def _whole_fingerprint(parts: dict[str, bytes]) -> str:
-    digest = hashlib.sha256()
-    for name in sorted(parts):
-        if name != CUSTOM_PART:
-            digest.update(f"{name}\0{len(parts[name])}\0".encode("utf-8"))
-            digest.update(parts[name])
-    return _WHOLE_PREFIX + digest.hexdigest()
 
 
 _MAX_UNPACKED = 512 * 1024 * 1024  # a larger "docx" is not one draft wrote
@@ -117,14 +107,28 @@ _MAX_UNPACKED = 512 * 1024 * 1024  # a larger "docx" is not one draft wrote
 def read_fingerprint(blob: bytes) -> Fingerprint:
     try:
         with zipfile.ZipFile(io.BytesIO(blob)) as source:
-            if sum(info.file_size for info in source.infolist()) > _MAX_UNPACKED:
-                return Fingerprint(None, None)
-        parts = _read_parts(blob)
+            entries = [info for info in source.infolist() if not info.is_dir()]
+            custom = next((info for info in entries if info.filename == CUSTOM_PART), None)
+            if custom is None or custom.file_size > _MAX_CUSTOM:
+                return Fingerprint(None, fingerprint((i.filename, i.file_size, i.CRC) for i in entries))
+            recorded = _recorded_fingerprint(source.read(custom))
+            if recorded is None or not recorded.startswith(_WHOLE_PREFIX):
+                return Fingerprint(recorded, fingerprint((i.filename, i.file_size, i.CRC) for i in entries))
+            if sum(info.file_size for info in entries) > _MAX_UNPACKED:
+                return Fingerprint(recorded, None)
+            return Fingerprint(recorded, _whole_fingerprint(source, entries))
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError, NotImplementedError, RuntimeError):
         return Fingerprint(None, None)
-    recorded = _recorded_fingerprint(parts.get(CUSTOM_PART))
-    whole = recorded is not None and recorded.startswith(_WHOLE_PREFIX)
-    return Fingerprint(recorded, _whole_fingerprint(parts) if whole else content_fingerprint(parts))
+
+
+def _whole_fingerprint(source: zipfile.ZipFile, entries: list[zipfile.ZipInfo]) -> str:
+    """The older form: every part's content hashed in name order."""
+    digest = hashlib.sha256()
+    for info in sorted(entries, key=lambda i: i.filename):
+        if info.filename != CUSTOM_PART:
+            digest.update(f"{info.filename}\0{info.file_size}\0".encode("utf-8"))
+            digest.update(source.read(info))
+    return _WHOLE_PREFIX + digest.hexdigest()
 
 
 def _recorded_fingerprint(custom: bytes | None) -> str | None:
@@ -139,11 +143,6 @@ def _recorded_fingerprint(custom: bytes | None) -> str | None:
             value = prop.find(f"{{{_VT_NS}}}lpwstr")
             return value.text if value is not None else None
     return None
-
-
-def _read_parts(blob: bytes) -> dict[str, bytes]:
-    with zipfile.ZipFile(io.BytesIO(blob)) as source:
-        return {info.filename: source.read(info) for info in source.infolist() if not info.is_dir()}
 
 
 def _entry_order(name: str) -> tuple[int, str]:
@@ -172,13 +171,12 @@ _DEFLATED = 8
 
 @dataclass(frozen=True, slots=True)
 class PackedPart:
-    """One package part, deflated, with what its zip records and the fingerprint need."""
+    """One package part, deflated, with what its zip records (and so the fingerprint) need."""
 
     name: str
     crc: int
     size: int
     deflated: bytes
-    digest: str  # sha256 of the content, hex
 
 
 def pack_part(name: str, content: bytes) -> PackedPart:
@@ -186,18 +184,16 @@ def pack_part(name: str, content: bytes) -> PackedPart:
 
 
 def pack_stream(name: str, pieces: Iterable[bytes]) -> PackedPart:
-    """Deflated at level 6 and hashed piece by piece: a book-length body is
-    never held whole, only deflated."""
+    """Deflated at level 6 piece by piece: a book-length body is never held
+    whole, only deflated."""
     compressor = zlib.compressobj(6, zlib.DEFLATED, -15)
-    digest = hashlib.sha256()
     deflated, crc, size = [], 0, 0
     for piece in pieces:
         deflated.append(compressor.compress(piece))
         crc = zlib.crc32(piece, crc)
-        digest.update(piece)
         size += len(piece)
     deflated.append(compressor.flush())
-    return PackedPart(name, crc, size, b"".join(deflated), digest.hexdigest())
+    return PackedPart(name, crc, size, b"".join(deflated))
 
 
 def entry_order(names: Iterable[str]) -> list[str]:
