@@ -40,10 +40,9 @@ class BodyWriter:
         self.sheet = sheet
         self.pictures = pictures or {}
         self.specs = {key: sheet.paragraph(key) for key in sheet.paragraph_keys()}
-        for section in ("table", "image"):  # a cell's pinyin is sized to the cell's type
-            for key, spec in sheet.data[section].items():
-                if isinstance(spec, dict) and "size_pt" in spec:
-                    self.specs[f"{section}:{key}"] = spec
+        for style in ("table:caption", "table:header", "table:cell", "image:caption"):
+            section, key = style.split(":")  # a cell's pinyin is sized to the cell's type
+            self.specs[style] = {**self.specs["body"], **sheet.data[section][key]}
         self.ruby = RubyLook.from_sheet(sheet.data.get("ruby"))
         self._paragraph_open = {key: _paragraph_open(value) for key, value in style_ids.items()}
         self._run_open = {

@@ -46,11 +46,14 @@ def define_styles(word, sheet: StyleSheet) -> dict[str, str]:
             style.quick_style = True
             run_properties(style.element.get_or_add_rPr(), spec)
         ids["char:" + key] = style.style_id
-    for section in ("table", "image"):
-        for key, spec in sheet.data[section].items():
-            if isinstance(spec, dict):
-                ids[f"{section}:{key}"] = _figure_style(word, spec, existing)
+    for section, keys in FIGURE_STYLES.items():
+        for key in keys:
+            ids[f"{section}:{key}"] = _figure_style(word, sheet.data[section][key], existing)
     return ids
+
+
+# The paragraph styles of tables and pictures, by style-sheet section.
+FIGURE_STYLES = {"table": ("caption", "header", "cell"), "image": ("picture", "caption")}
 
 
 def _figure_style(word, spec: dict, existing: dict) -> str:
