@@ -11,7 +11,7 @@ from docx.oxml.ns import qn
 from docx.shared import Pt
 from lxml import etree
 
-from drafting.writers.docx.wordml import ALIGN as _ALIGN, TWIPS_PER_PT, twips_mm  # noqa: F401
+from drafting.writers.docx.wordml import ALIGN as _ALIGN, TWIPS_PER_PT
 
 
 # Child order of the property elements (ECMA-376 Part 1, §17.3.1.26, §17.3.2.28,
