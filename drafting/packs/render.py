@@ -115,16 +115,21 @@ class Renderer:
         speech's markup is never held whole (``markup.read_markup`` reads it as
         it comes); by default the pieces are joined."""
         template = self.template()
-        placeholders = _PlaceholderLog(speech)
-        context = dict(speech.values)
-        context[_LOG] = placeholders
-        self.env.start_render()
+        context, placeholders = self.context(speech)
         limit = output_limit(len(speech.source.text))
         pieces = _batched(self._generate(template, context, limit))
         result = read(pieces)
         for _ in pieces:  # a reader that stopped early still gets every warning
             pass
         return result, placeholders.problems
+
+    def context(self, speech: SpeechData) -> tuple[dict, _PlaceholderLog]:
+        """What the template runs with, for one render (the sandbox's budget restarts)."""
+        placeholders = _PlaceholderLog(speech)
+        context = dict(speech.values)
+        context[_LOG] = placeholders
+        self.env.start_render()
+        return context, placeholders
 
     @staticmethod
     def _generate(template: jinja2.Template, context: dict, limit: int) -> Iterator[str]:

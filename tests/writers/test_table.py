@@ -11,7 +11,7 @@ from drafting.workflow.build import Builder, render_docx, render_text
 from drafting.errors import SchemaError
 from drafting.model.document import BlockRole
 
-from ..conftest import MINIMAL, WITH_FIGURES, write_png
+from ..conftest import MINIMAL, WITH_FIGURES, headings, write_png
 
 
 @pytest.fixture
@@ -226,7 +226,7 @@ def test_cell_text_never_becomes_structure(write_yaml, tmp_path):
     text = WITH_FIGURES.replace("[地区生产总值, 亿元, 12.3, 4.5]", f"['{hostile}', 亿元, 12.3, 4.5]")
     draft = Builder().draft(write_yaml(text))
     table = next(b for b in draft.document.blocks if b.role is BlockRole.TABLE)
-    assert table.rows[0][0][0].text == hostile and len(draft.document.headings(1)) == 1
+    assert table.rows[0][0][0].text == hostile and len(headings(draft.document, 1)) == 1
 
 
 def test_missing_image_through_the_command_line(write_yaml):
@@ -270,9 +270,9 @@ def _figure_document(tmp_path):
     from drafting.model.document import Document, Image, Inline, InlineRole, Meta, Table
 
     write_png(tmp_path / "chart.png", 120, 60)
-    emphasis, indicator = Inline("重点", InlineRole.EMPHASIS), Inline("增长4.5%", InlineRole.INDICATOR)
+    indicator = Inline("增长4.5%", InlineRole.INDICATOR)
     table = Table(
-        caption=(Inline("表1 "), emphasis),
+        caption=(Inline("表1 "), Inline("一要", InlineRole.LEAD)),
         header=((Inline("指标"),), (Inline("说明"),)),
         rows=(((Inline("地区生产总值"),), (Inline("同比"), indicator)),),
     )
@@ -285,16 +285,16 @@ def _run_styles(element):
             for r in element.iter(qn("w:r")) if r.find(f"{qn('w:rPr')}/{qn('w:rStyle')}") is not None]
 
 
-def test_cells_and_captions_keep_emphasis_and_indicators(tmp_path):
-    """The figures path once wrote its own plain runs and dropped <i> and <ind>:
-    cells and captions are now written by the body's paragraph code."""
+def test_cells_and_captions_keep_their_character_styles(tmp_path):
+    """The figures path once wrote its own plain runs and dropped <ind> (and <i>,
+    since retired): cells and captions are now written by the body's paragraph code."""
     from drafting.packs.stylesheet import default_stylesheet
     from drafting.writers.docx import DocxWriter
 
     word = docx.Document(io.BytesIO(DocxWriter(default_stylesheet()).write(_figure_document(tmp_path))))
-    ids = {name: word.styles[name].style_id for name in ("强调", "统计指标")}
+    ids = {name: word.styles[name].style_id for name in ("段首句", "统计指标")}
     body = list(word.element.body)
-    assert _run_styles(body[0]) == [("重点", ids["强调"])]  # the table's caption
+    assert _run_styles(body[0]) == [("一要", ids["段首句"])]  # the table's caption
     assert _run_styles(word.tables[0]._tbl) == [("增长4.5%", ids["统计指标"])]
     picture_caption = next(p for p in word.paragraphs if p.text == "图1 增长4.5%")
     assert _run_styles(picture_caption._p) == [("增长4.5%", ids["统计指标"])]

@@ -22,12 +22,9 @@ from drafting.writers.docx.table import table_xml
 _CHARACTER_KEYS = {
     InlineRole.LEAD: "lead",
     InlineRole.INDICATOR: "indicator",
-    InlineRole.STRONG: "strong",
-    InlineRole.EMPHASIS: "emphasis",
 }
 # a writer's line break, and a break the layout chose (a long title's shape)
 _BREAKS = (InlineRole.LINE_BREAK, InlineRole.LAYOUT_BREAK)
-_PAGE_BREAK = '<w:p><w:r><w:br w:type="page"/></w:r></w:p>'
 _LINE_BREAK = "<w:br/>"
 
 
@@ -68,8 +65,6 @@ class BodyWriter:
         return self.paragraph(block, keeps_with_next(blocks, i))
 
     def paragraph(self, block: Block, keep_with_next: bool = False) -> str:
-        if block.role is BlockRole.PAGE_BREAK:
-            return _PAGE_BREAK
         key = style_key(block)
         spec = self.specs[key]
         properties = ""
