@@ -85,13 +85,25 @@ def test_an_edit_only_to_custom_properties_is_noticed(built):
 def test_a_corrupt_zip_at_the_output_path_is_refused_and_forced_with_a_backup(built):
     speech, target = built
     raw = bytearray(target.read_bytes())
-    raw[200:400] = bytes(range(200))  # deflate data no longer inflates
+    at = raw.rfind(b"PK\x05\x06")  # the zip's directory no longer says where it starts
+    raw[at + 16 : at + 20] = b"\xff\xff\xff\x7f"
     target.write_bytes(bytes(raw))
     result = build(speech)
     assert result.exit_code == 1 and "--force" in result.stderr
     result = build(speech, "--force")
     assert result.exit_code == 0, result.stderr
     assert (target.parent / "speech.备份1.docx").read_bytes() == bytes(raw)
+
+
+def test_corrupt_deflate_data_at_the_output_path_is_no_traceback(built):
+    speech, target = built
+    raw = bytearray(target.read_bytes())
+    raw[200:400] = bytes(range(200))  # the directory intact, a part no longer inflates
+    target.write_bytes(bytes(raw))
+    result = build(speech, "--force")
+    assert result.exit_code == 0, result.stderr
+    with zipfile.ZipFile(target) as z:
+        assert z.testzip() is None
 
 
 def test_stale_temp_files_of_a_killed_build_are_removed(write_yaml):
