@@ -23,6 +23,7 @@ from drafting.packs.finder import DEFAULT_PACK, SCHEMA_FILE, Pack, find_pack
 from drafting.model.pinyin import read_pronunciations
 from drafting.packs.render import Renderer
 from drafting.source.schema import PackSchema, make_validator, validate
+from drafting.source.statistics import Statistics, fill_statistics
 from drafting.packs.stylesheet import StyleSheet, load_stylesheet
 
 PLACEHOLDER_CHARS = re.compile("[XＸ]")
@@ -39,6 +40,8 @@ class Draft:
     warnings: list[Problem] = field(default_factory=list)
     # the writer's readings of names and places: word -> one syllable a character
     pronunciations: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # which indicators the statistics sheet filled, from which row; its warnings
+    statistics: Statistics = field(default_factory=Statistics)
 
 
 @dataclass(slots=True)
@@ -90,19 +93,23 @@ class Builder:
 
     def _draft_from(self, speech: SpeechData) -> Draft:
         loaded = self.load_pack(self.pack_for(speech))
-        valid = validate(speech, loaded.validator)
+        valid, statistics = fill_statistics(validate(speech, loaded.validator), loaded.validator.plan)
         markup, missing = loaded.renderer.pieces(valid)  # read as it is rendered
         document = read_markup(markup, str(loaded.pack.template_file))
         # an X the template printed for a figure is said once, as that (also when
         # the writer typed the X, or the figure is both in a sentence and a table)
         printed = {p.location for p in missing}
-        typed = [p for p in find_placeholders(speech) if p.location not in printed]
+        typed = [
+            p for p in find_placeholders(speech)
+            if p.location not in printed and p.location.field not in statistics.filled
+        ]
         warnings = sorted(
-            dict.fromkeys(typed + missing), key=lambda p: (p.location.line or 0, p.location.column or 0)
+            dict.fromkeys(typed + missing + statistics.warnings),
+            key=lambda p: (p.location.line or 0, p.location.column or 0),
         )
         pronunciations = read_pronunciations(valid)
         return Draft(
-            valid, loaded.pack, document, loaded.stylesheet, loaded.warnings + warnings, pronunciations
+            valid, loaded.pack, document, loaded.stylesheet, loaded.warnings + warnings, pronunciations, statistics
         )
 
 
