@@ -349,10 +349,12 @@ def _summary(draft) -> str:
 @click.option("--pack", "pack_name", default="half-year-speech", show_default=True, help="使用的模板包。")
 @click.option("--overwrite", is_flag=True, help="YAML 文件已存在时覆盖它（默认不覆盖）。")
 @click.option("--no-indicators", is_flag=True, help="统计数字一律保留为文字，不整理为指标（indicators）。")
+@click.option("--statistics-out", type=click.Path(dir_okay=False, path_type=Path), metavar="指标.xlsx",
+              help="另把识别出的统计指标写成 Excel 表，交统计部门填写后可在 statistics: 中使用。")
 @_templates_option
 def extract(
     source: Path, output: Path | None, pack_name: str, overwrite: bool, no_indicators: bool,
-    templates_dirs: tuple[Path, ...],
+    statistics_out: Path | None, templates_dirs: tuple[Path, ...],
 ) -> None:
     """从旧讲话稿（.docx 或 .txt，一段一行）整理出 YAML 数据。
 
@@ -392,6 +394,8 @@ def extract(
     else:  # without --overwrite, a file that appeared meanwhile is still never replaced
         (write_atomic if overwrite else write_new)(output, text.encode("utf-8"))
         write_editor_schema(pack, output.parent)
+    if statistics_out is not None:
+        _write_statistics_sheet(extraction.data, source, statistics_out, overwrite)
     data = extraction.data
     points = sum(len(p.get("points", [])) for p in data["parts"])
     click.echo(f"已整理：{len(data['parts'])} 个部分，{points} 个要点" + ("" if to_screen else f"，写入 {output}"), err=True)
@@ -402,6 +406,20 @@ def extract(
     else:
         n, want, got = difference
         click.echo(f"警告：由它生成的文字与原稿第 {n} 段不同，请核对：\n  原稿：{want}\n  生成：{got}", err=True)
+
+
+def _write_statistics_sheet(data: dict, source: Path, target: Path, overwrite: bool) -> None:
+    from drafting.errors import WriteError
+    from drafting.writers.safe_write import write_atomic, write_new
+    from drafting.writers.statistics_sheet import indicators_in, statistics_sheet
+
+    if target.suffix.lower() != ".xlsx":
+        raise WriteError(f"--statistics-out 应是 .xlsx 文件，如 指标.xlsx（收到“{target.name}”）")
+    if target.exists() and not overwrite:
+        raise WriteError(f"{target} 已存在，为免覆盖您的内容，未写入。请换一个文件名，或加 --overwrite")
+    indicators = indicators_in(data)
+    (write_atomic if overwrite else write_new)(target, statistics_sheet(indicators, source.name))
+    click.echo(f"已写出统计表 {target}：{len(indicators)} 个指标，请统计部门填写“本期”和“同比增长（%）”。", err=True)
 
 
 @main.command()
@@ -435,7 +453,8 @@ def check(file: Path, rate: int, fmt: str, templates_dirs: tuple[Path, ...]) -> 
         ]
         pinyin = {"annotated": report.pinyin.annotated, "missing": report.pinyin.missing}
         payload = {"file": str(file), "characters": report.characters, "rate": rate,
-                   "minutes": round(report.minutes, 1), "findings": findings, "pinyin": pinyin}
+                   "minutes": round(report.minutes, 1), "findings": findings, "pinyin": pinyin,
+                   "statistics": [s.as_json() for s in report.sourced]}
         import json
 
         click.echo(json.dumps(payload, ensure_ascii=False, indent=2))
@@ -445,6 +464,10 @@ def check(file: Path, rate: int, fmt: str, templates_dirs: tuple[Path, ...]) -> 
         click.echo(report.summary())
         for line in pinyin_summary(report.pinyin):
             click.echo(line)
+        if report.sourced:
+            click.echo(f"取自统计表的指标 {len(report.sourced)} 个：")
+            for sourced in report.sourced:
+                click.echo(f"  {sourced}")
         click.echo(f"共 {len(report.findings)} 处问题。" if report.findings else "未发现问题。")
     return EXIT_INPUT if report.findings else EXIT_OK
 
@@ -457,11 +480,13 @@ def check(file: Path, rate: int, fmt: str, templates_dirs: tuple[Path, ...]) -> 
               help="检查文件是否改动的间隔（秒）。")
 @_templates_option
 def watch(file: Path, output: Path | None, interval: float, templates_dirs: tuple[Path, ...]) -> None:
-    """监视 YAML 文件和模板包，一有改动就重新生成 Word 文件（按 Ctrl-C 停止）。"""
+    """监视 YAML 文件、模板包和统计表，一有改动就重新生成 Word 文件（按 Ctrl-C 停止）。"""
     import time
 
     from drafting.workflow.build import Builder, render_docx
     from drafting.writers.safe_write import write_docx
+    from drafting.source.statistics import statistics_files
+    from drafting.source.yaml_loader import load_speech
     from drafting.workflow.watch import pack_files, snapshot, wait_for_change
 
     output = output or file.with_suffix(".docx")
@@ -470,8 +495,10 @@ def watch(file: Path, output: Path | None, interval: float, templates_dirs: tupl
     def rebuild() -> None:
         stamp = time.strftime("%H:%M:%S")
         try:
-            draft = Builder(list(templates_dirs)).draft(file)  # anew: picks up pack edits
-            watched[1:] = pack_files(draft.pack.folder)
+            speech = load_speech(file)
+            watched[1:] = statistics_files(speech)  # also when the sheet is what fails
+            draft = Builder(list(templates_dirs)).draft_from(speech)  # anew: picks up pack edits
+            watched[1:] = pack_files(draft.pack.folder) + draft.statistics.files
             write_docx(output, render_docx(draft))  # never over the writer's edits
         except DraftError as e:
             click.echo(f"[{stamp}] {_error_line(e)}", err=True)

@@ -55,6 +55,12 @@ class Sourced:
         taken = "、".join(_FIELD_NAMES[f] for f in self.fields) or "表中也未知，仍为 X"
         return f"{self.location}：{self.name} ← {self.origin}（{taken}）"
 
+    def as_json(self) -> dict:
+        sheet = self.origin.sheet
+        return {"file": self.location.file, "line": self.location.line, "field": self.location.field,
+                "name": self.name, "sheet_file": sheet.file, "sheet": sheet.name, "row": self.origin.row,
+                "filled": list(self.fields)}
+
 
 @dataclass(slots=True)
 class Statistics:
