@@ -130,15 +130,33 @@ def _check_unpacked_size(path: Path) -> None:
 def _worksheet_rows(path: Path, name: str, worksheet: Any) -> Iterator[Row]:
     if not hasattr(worksheet, "iter_rows"):  # a chart sheet
         return
-    rows = worksheet.iter_rows(min_row=1, max_row=MAX_ROWS + 1, max_col=MAX_COLUMNS + 1)
+    beyond = _content_beyond(worksheet)
+    if beyond is not None:
+        row, column = beyond
+        detail = f"超过 {MAX_ROWS} 行" if row > MAX_ROWS else f"第{row}行超过 {MAX_COLUMNS} 列"
+        raise _too_large(path, f"工作表“{name}”{detail}")
+    rows = worksheet.iter_rows(min_row=1, max_row=MAX_ROWS, max_col=MAX_COLUMNS)
     for number, cells in enumerate(rows, start=1):
-        values = tuple(_shown(cell) for cell in cells)
-        if number > MAX_ROWS and any(v not in (None, "") for v in values):
-            raise _too_large(path, f"工作表“{name}”超过 {MAX_ROWS} 行")
-        if len(values) > MAX_COLUMNS and values[MAX_COLUMNS] not in (None, ""):
-            raise _too_large(path, f"工作表“{name}”第{number}行超过 {MAX_COLUMNS} 列")
-        if number <= MAX_ROWS:
-            yield Row(number, values[:MAX_COLUMNS])
+        yield Row(number, tuple(_shown(cell) for cell in cells))
+
+
+def _content_beyond(worksheet: Any) -> tuple[int, int] | None:
+    """(row, column) of the first filled cell past the bounds, else None.
+
+    Read from the rows the sheet's XML holds, not through ``iter_rows``: that
+    pads every missing row, so one cell at row 1,000,000 would cost a million
+    empty rows, and a bound on ``iter_rows`` alone would drop what lies past it.
+    """
+    from openpyxl.worksheet._reader import WorkSheetParser
+
+    with worksheet._get_source() as source:
+        for number, cells in WorkSheetParser(source, worksheet._shared_strings, data_only=True).parse():
+            for cell in cells:
+                if cell.get("value") in (None, ""):
+                    continue
+                if number > MAX_ROWS or cell.get("column", 0) > MAX_COLUMNS:
+                    return number, cell.get("column", 0)
+    return None
 
 
 def _shown(cell: Any) -> Any:
