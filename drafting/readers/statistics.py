@@ -28,6 +28,7 @@ _CUMULATIVE = re.compile(r"\d{1,2}[-—–~～至]\d{1,2}月|累计|绝对值|�
 _PERIOD = re.compile(r"^\d{1,2}月|季度|本月|完成|总量|\d{4}年")
 _NOTE = re.compile(r"^(注\d*[:：.．、]|注$|说明[:：]|资料来源|数据来源|备注)")
 _LEADS = re.compile(r"^(其中[:：,，]?|[#＃△▲*]+)")
+_SPACES = re.compile(r"[\s\u3000]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,8 +78,13 @@ class _Columns:
 def normal_name(text: str) -> str:
     """A name as compared: full-width letters, digits and brackets as half-width,
     no spaces anywhere, no leading 其中： or marker."""
-    text = re.sub(r"\s+", "", unicodedata.normalize("NFKC", str(text)))
-    return _LEADS.sub("", text)
+    return _LEADS.sub("", _SPACES.sub("", unicodedata.normalize("NFKC", str(text))))
+
+
+def shown_name(text: str) -> str:
+    """A name as the writer should type it: the sheet's own characters, without
+    the indentation, spaces and 其中： that only lay the table out."""
+    return _LEADS.sub("", _SPACES.sub("", str(text)))
 
 
 def read_table(sheet: Sheet, into: Table | None = None) -> Table:
@@ -183,7 +189,7 @@ def _figures(sheet: Sheet, row: Row, name: str, columns: _Columns) -> Figures:
     if bad:
         unreadable.append(f"增幅“{bad}”")
     unit = _text(_cell(row, columns.unit)).strip() or None
-    return Figures(name.strip(), unit, value, change, columns.change_unit, Origin(sheet, row.number), tuple(unreadable))
+    return Figures(shown_name(name), unit, value, change, columns.change_unit, Origin(sheet, row.number), tuple(unreadable))
 
 
 def _cell(row: Row, column: int | None) -> Any:

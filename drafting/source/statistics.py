@@ -10,8 +10,8 @@ reads files the YAML names, relative to the YAML, as images are.
 Indicators are found through the schema (``"format": "indicator-name"`` on the
 name), not by key names, so a pack's own fields that hold indicators are filled
 too. What the writer typed wins; a field left out, empty or X is filled. A unit
-comes only with its number: a unit without a figure would print an X the writer
-never asked for.
+is filled only beside a known number: a unit without a figure would print an X
+the writer never asked for.
 """
 
 from __future__ import annotations
@@ -148,9 +148,9 @@ def _fill_one(indicator: dict, key: str, table: Table, where: Location, found: S
         else:
             indicator["value"] = row.value
             filled.append("value")
-            if row.unit and indicator.get("unit") in _UNKNOWN:
-                indicator["unit"] = row.unit
-                filled.append("unit")
+    if row.unit and indicator.get("unit") in _UNKNOWN and indicator.get("value") not in _UNKNOWN:
+        indicator["unit"] = row.unit
+        filled.append("unit")
     if "change" in missing and row.change is not None:
         indicator["change"] = row.change
         filled.append("change")
