@@ -377,6 +377,8 @@ def extract(
     output = output or source.with_suffix(".yaml")
     if not to_screen and output.exists() and not overwrite:
         raise WriteError(f"{output} 已存在，为免覆盖您的内容，未写入。请用 -o 换一个文件名，或加 --overwrite")
+    if statistics_out is not None:
+        _check_statistics_target(statistics_out, overwrite)  # before anything is written
     header = [] if to_screen else [modeline(pack)[2:]]
     header += [
         f"由 draft extract 从“{source.name}”整理（模板包 {pack.name}）。",
@@ -408,15 +410,19 @@ def extract(
         click.echo(f"警告：由它生成的文字与原稿第 {n} 段不同，请核对：\n  原稿：{want}\n  生成：{got}", err=True)
 
 
-def _write_statistics_sheet(data: dict, source: Path, target: Path, overwrite: bool) -> None:
+def _check_statistics_target(target: Path, overwrite: bool) -> None:
     from drafting.errors import WriteError
-    from drafting.writers.safe_write import write_atomic, write_new
-    from drafting.writers.statistics_sheet import indicators_in, statistics_sheet
 
     if target.suffix.lower() != ".xlsx":
         raise WriteError(f"--statistics-out 应是 .xlsx 文件，如 指标.xlsx（收到“{target.name}”）")
     if target.exists() and not overwrite:
         raise WriteError(f"{target} 已存在，为免覆盖您的内容，未写入。请换一个文件名，或加 --overwrite")
+
+
+def _write_statistics_sheet(data: dict, source: Path, target: Path, overwrite: bool) -> None:
+    from drafting.writers.safe_write import write_atomic, write_new
+    from drafting.writers.statistics_sheet import indicators_in, statistics_sheet
+
     indicators = indicators_in(data)
     (write_atomic if overwrite else write_new)(target, statistics_sheet(indicators, source.name))
     click.echo(f"已写出统计表 {target}：{len(indicators)} 个指标，请统计部门填写“本期”和“同比增长（%）”。", err=True)
@@ -506,10 +512,12 @@ def watch(file: Path, output: Path | None, interval: float, templates_dirs: tupl
         left = f"；还有 {len(draft.warnings)} 处占位符 X（draft check 查看）" if draft.warnings else ""
         click.echo(f"[{stamp}] 已生成 {output}：{_summary(draft)}{left}")
 
-    click.echo(f"正在监视 {file} 及其模板包，改动后自动生成 {output}；按 Ctrl-C 停止。")
+    click.echo(f"正在监视 {file} 及其模板包和统计表，改动后自动生成 {output}；按 Ctrl-C 停止。")
     try:
         state = snapshot(watched)
         rebuild()
+        # the files the build found (pack, sheets) count from now; the YAML from before
+        state = {**snapshot(watched), **state}
         while True:
             state = wait_for_change(lambda: list(watched), state, interval)
             rebuild()

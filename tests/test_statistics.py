@@ -8,6 +8,7 @@ import subprocess
 import sys
 
 import docx
+import openpyxl
 import pytest
 
 from drafting.errors import DataError, SchemaError
@@ -250,3 +251,28 @@ def test_a_speech_without_statistics_is_untouched(tmp_path):
     draft = Builder().draft(path)
     assert sentence(draft) == "上半年，地区生产总值。"
     assert draft.statistics.sourced == [] and draft.statistics.files == []
+
+
+def test_watch_rebuilds_when_the_sheet_changes(tmp_path):
+    from .test_cli_watch import Watcher
+
+    path = speech(tmp_path)
+    watcher = Watcher(path)
+    try:
+        watcher.wait_for("已生成")
+        assert "地区生产总值实现123.45亿元" in "".join(p.text for p in docx.Document(tmp_path / "讲话.docx").paragraphs)
+        before = (tmp_path / "指标.xlsx").stat().st_mtime_ns
+        book = openpyxl.load_workbook(tmp_path / "指标.xlsx")
+        book["主要指标"]["C3"] = 130.2
+        book.save(tmp_path / "指标.xlsx")
+        import os
+
+        if (tmp_path / "指标.xlsx").stat().st_mtime_ns == before:  # a coarse file-system clock
+            os.utime(tmp_path / "指标.xlsx", ns=(before + 1_000_000_000,) * 2)
+        watcher.wait_for("已生成")
+        assert "地区生产总值实现130.2亿元" in "".join(p.text for p in docx.Document(tmp_path / "讲话.docx").paragraphs)
+        assert sum("已生成" in line for line in watcher.everything) == 2  # no rebuild for nothing
+        (tmp_path / "指标.xlsx").write_bytes(b"damaged")  # an error is said, and watching goes on
+        assert "指标.xlsx" in watcher.wait_for("错误")
+    finally:
+        assert watcher.stop() == 0
