@@ -127,13 +127,7 @@ def _header_columns(row: Row, below: Row | None) -> _Columns | None:
         return None
     header_rows = 1
     if below is not None and _is_sub_header(below, kinds.index("name")):
-        for i, cell in enumerate(below.cells):
-            kind = _kind(cell)
-            if kind is not None and kind != "name":
-                while len(kinds) <= i:
-                    kinds.append(None)
-                kinds[i] = kind
-        header_rows = 2
+        kinds, header_rows = _with_sub_header(kinds, below), 2
     values = [i for i, k in enumerate(kinds) if k in ("cumulative", "period")]
     changes = [i for i, k in enumerate(kinds) if k == "change"]
     if not values and not changes:
@@ -151,14 +145,30 @@ def _header_columns(row: Row, below: Row | None) -> _Columns | None:
     )
 
 
+def _with_sub_header(kinds: list[str | None], below: Row) -> list[str | None]:
+    """The kinds of a two-row header. A period merged over its columns (本月 over
+    绝对值 | 增长%, 1—6月 over the next two) stands in its first cell only, so it
+    carries to the right until the next; a 绝对值 under it is of that period."""
+    merged = list(kinds) + [None] * max(0, len(below.cells) - len(kinds))
+    period = None
+    for i, cell in enumerate(below.cells):
+        if kinds[i:i + 1] and kinds[i] in ("cumulative", "period"):
+            period = kinds[i]
+        kind = _kind(cell)
+        if kind in ("cumulative", "period"):
+            merged[i] = period or kind
+        elif kind is not None and kind != "name":
+            merged[i] = kind
+    return merged
+
+
 def _is_sub_header(row: Row, name_column: int) -> bool:
     """The second row of a two-row header: 绝对值 | 增长（%） under a merged 1—6月."""
     if _text(_cell(row, name_column)):
         return False
     kinds = [_kind(cell) for cell in row.cells]
-    return any(k in ("cumulative", "period", "change") for k in kinds) and not any(
-        _number(c)[0] is not None for c in row.cells if isinstance(c, (int, float))
-    )
+    has_figures = any(isinstance(c, (int, float)) and not isinstance(c, bool) for c in row.cells)
+    return not has_figures and any(k in ("cumulative", "period", "change") for k in kinds)
 
 
 def _kind(cell: Any) -> str | None:

@@ -236,3 +236,15 @@ def test_an_entity_bomb_in_a_worksheet_is_refused(tmp_path):
     with pytest.raises(DataError) as e:
         read_sheets(bomb)
     assert "指标.xlsx" in e.value.message and "损坏" in e.value.message
+
+
+def test_under_two_merged_periods_the_cumulative_one_is_taken(tmp_path):
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["指标名称", "计量单位", "6月", None, "1—6月", None])
+    sheet.merge_cells("C1:D1")
+    sheet.merge_cells("E1:F1")
+    sheet.append([None, None, "绝对值", "增长（%）", "绝对值", "增长（%）"])
+    sheet.append(["社会消费品零售总额", "亿元", 3.2, 1.1, 19.8, 4.4])
+    book.save(tmp_path / "月报.xlsx")
+    assert figures(table_of(tmp_path / "月报.xlsx"), "社会消费品零售总额") == ("亿元", 19.8, 4.4)
