@@ -499,33 +499,34 @@ def watch(file: Path, output: Path | None, interval: float, templates_dirs: tupl
     output = output or file.with_suffix(".docx")
     watched = [file]
 
-    def rebuild() -> None:
+    def rebuild() -> dict:
+        """Build once; the files' state as the build read them, so a change made
+        while it ran builds again, and files it newly watches are not a change."""
         stamp = time.strftime("%H:%M:%S")
+        state = snapshot(watched)
         try:
             speech = load_speech(file)
-            watched[1:] = statistics_files(speech)  # also when the sheet is what fails
-            draft = Builder(list(templates_dirs)).draft_from(speech)  # anew: picks up pack edits
-            watched[1:] = pack_files(draft.pack.folder) + draft.statistics.files
+            builder = Builder(list(templates_dirs))  # anew: picks up pack edits
+            watched[1:] = pack_files(builder.pack_for(speech).folder) + statistics_files(speech)
+            state = {**snapshot(watched), **{p: s for p, s in state.items() if p in watched}}
+            draft = builder.draft_from(speech)
             write_docx(output, render_docx(draft))  # never over the writer's edits
         except DraftError as e:
             click.echo(f"[{stamp}] {_error_line(e)}", err=True)
-            return
+            return state
         left = f"；还有 {len(draft.warnings)} 处占位符 X（draft check 查看）" if draft.warnings else ""
         click.echo(f"[{stamp}] 已生成 {output}：{_summary(draft)}{left}")
+        return state
 
     click.echo(f"正在监视 {file} 及其模板包和统计表，改动后自动生成 {output}；按 Ctrl-C 停止。")
     # Ctrl-C must stop a watch even when a launcher started it with SIGINT ignored
     # (a background job of a non-interactive shell, some IDE run buttons).
     signal.signal(signal.SIGINT, signal.default_int_handler)
     try:
-        state = snapshot(watched)
-        rebuild()
-        # the files the build found (pack, sheets) count from now; the YAML from before
-        state = {**snapshot(watched), **state}
+        state = rebuild()
         while True:
-            state = wait_for_change(lambda: list(watched), state, interval)
-            rebuild()
-            state = snapshot(watched)
+            wait_for_change(lambda: list(watched), state, interval)
+            state = rebuild()
     except KeyboardInterrupt:
         click.echo("已停止监视。")
 

@@ -4,8 +4,10 @@ name take value, unit and change from the sheet row of that name."""
 
 import io
 import json
+import os
 import subprocess
 import sys
+import time
 
 import docx
 import openpyxl
@@ -254,25 +256,38 @@ def test_a_speech_without_statistics_is_untouched(tmp_path):
 
 
 def test_watch_rebuilds_when_the_sheet_changes(tmp_path):
-    from .test_cli_watch import Watcher
+    from .test_cli_watch import TIMEOUT, Watcher, touch_later
+
+    def built_text():
+        return "".join(p.text for p in docx.Document(tmp_path / "讲话.docx").paragraphs)
+
+    def wait_for_text(text):
+        deadline = time.monotonic() + TIMEOUT
+        while text not in built_text():  # each rebuild says 已生成; wait for the one with the change
+            assert time.monotonic() < deadline, f"no rebuild with {text!r}"
+            watcher.wait_for("已生成")
 
     path = speech(tmp_path)
     watcher = Watcher(path)
     try:
         watcher.wait_for("已生成")
-        assert "地区生产总值实现123.45亿元" in "".join(p.text for p in docx.Document(tmp_path / "讲话.docx").paragraphs)
-        before = (tmp_path / "指标.xlsx").stat().st_mtime_ns
+        assert "地区生产总值实现123.45亿元" in built_text()
         book = openpyxl.load_workbook(tmp_path / "指标.xlsx")
         book["主要指标"]["C3"] = 130.2
-        book.save(tmp_path / "指标.xlsx")
-        import os
-
-        if (tmp_path / "指标.xlsx").stat().st_mtime_ns == before:  # a coarse file-system clock
-            os.utime(tmp_path / "指标.xlsx", ns=(before + 1_000_000_000,) * 2)
-        watcher.wait_for("已生成")
-        assert "地区生产总值实现130.2亿元" in "".join(p.text for p in docx.Document(tmp_path / "讲话.docx").paragraphs)
+        changed = io.BytesIO()
+        book.save(changed)
+        touch_later_bytes(tmp_path / "指标.xlsx", changed.getvalue())
+        wait_for_text("地区生产总值实现130.2亿元")
         assert sum("已生成" in line for line in watcher.everything) == 2  # no rebuild for nothing
-        (tmp_path / "指标.xlsx").write_bytes(b"damaged")  # an error is said, and watching goes on
+        touch_later_bytes(tmp_path / "指标.xlsx", b"damaged")  # an error is said, and watching goes on
         assert "指标.xlsx" in watcher.wait_for("错误")
     finally:
         assert watcher.stop() == 0
+
+
+def touch_later_bytes(path, data):
+    """New content with a later mtime even on coarse-grained file systems."""
+    before = path.stat().st_mtime_ns
+    path.write_bytes(data)
+    if path.stat().st_mtime_ns == before:
+        os.utime(path, ns=(before + 1_000_000_000, before + 1_000_000_000))
