@@ -291,3 +291,25 @@ def touch_later_bytes(path, data):
     path.write_bytes(data)
     if path.stat().st_mtime_ns == before:
         os.utime(path, ns=(before + 1_000_000_000, before + 1_000_000_000))
+
+
+def test_the_year_end_review_a_pack_field_of_its_own_is_filled_in_sentence_and_table(tmp_path):
+    """review.indicators is the year-end pack's own field; the schema, not its name,
+    says it holds indicators. The same row fills the sentence and the table."""
+    from drafting.packs.finder import find_pack
+
+    statistics_workbook(tmp_path / "指标.xlsx")
+    example = find_pack("year-end-speech").example_file.read_text(encoding="utf-8")
+    start = example.index("  indicators:\n    - name: 地区生产总值")
+    end = example.index("  after: 。主要经济指标")
+    path = tmp_path / "讲话.yaml"
+    path.write_text(example[:start] + """\
+  indicators:
+    - name: 地区生产总值
+    - name: 固定资产投资（不含农户）
+""" + example[end:] + "statistics: 指标.xlsx\n", encoding="utf-8")
+    draft = Builder().draft(path)
+    assert "预计全年，地区生产总值实现123.45亿元，同比增长5.2%；固定资产投资（不含农户）实现88亿元，同比下降3.4%。" in render_text(draft)
+    word = docx.Document(io.BytesIO(render_docx(draft)))
+    assert [c.text for c in word.tables[0].rows[1].cells] == ["地区生产总值", "亿元", "123.45", "5.2"]
+    assert [(s.name, s.origin.row) for s in draft.statistics.sourced] == [("地区生产总值", 3), ("固定资产投资（不含农户）", 8)]

@@ -248,3 +248,30 @@ def test_under_two_merged_periods_the_cumulative_one_is_taken(tmp_path):
     sheet.append(["社会消费品零售总额", "亿元", 3.2, 1.1, 19.8, 4.4])
     book.save(tmp_path / "月报.xlsx")
     assert figures(table_of(tmp_path / "月报.xlsx"), "社会消费品零售总额") == ("亿元", 19.8, 4.4)
+
+
+from decimal import Decimal  # noqa: E402
+
+from hypothesis import given, strategies as st  # noqa: E402
+
+from drafting.readers.sheet import Row, Sheet  # noqa: E402
+
+FULL_WIDTH = str.maketrans("0123456789.-,", "０１２３４５６７８９．－，")
+
+
+def typed_as_text(number: Decimal, style: str) -> str:
+    text = f"{number:,f}" if style in ("thousands", "full-width") else f"{number:f}"
+    return text.translate(FULL_WIDTH) if style == "full-width" else text
+
+
+@given(
+    cents=st.integers(min_value=-10**12, max_value=10**12),
+    style=st.sampled_from(["plain", "thousands", "full-width"]),
+    pad=st.sampled_from(["", " ", "\u3000"]),
+)
+def test_a_number_typed_as_text_reads_as_that_number(cents, style, pad):
+    number = Decimal(cents) / 100
+    cell = pad + typed_as_text(number, style) + pad
+    sheet = Sheet("指标.csv", None, (Row(1, tuple(HEADER)), Row(2, ("地区生产总值", "亿元", cell, None))))
+    [row] = read_table(sheet).rows["地区生产总值"]
+    assert Decimal(str(row.value)) == number and row.unreadable == ()
