@@ -139,26 +139,37 @@ def _fill_one(indicator: dict, key: str, table: Table, where: Location, found: S
         return []
     row = rows[0]
     found.warnings += _doubts(row, rows, where)
-    filled = []
-    if "value" in missing and row.value is not None:
-        if _units_differ(indicator.get("unit"), row.unit):
-            found.warnings.append(Problem(where, (
-                f"单位不一致：这里写的是“{indicator['unit']}”，{row.origin}是“{row.unit}”；未取表中的数值，请核对"
-            )))
-        else:
-            indicator["value"] = row.value
-            filled.append("value")
+    filled = _fill_value(indicator, row, where, found) if "value" in missing else []
     if row.unit and indicator.get("unit") in _UNKNOWN and indicator.get("value") not in _UNKNOWN:
         indicator["unit"] = row.unit
         filled.append("unit")
-    if "change" in missing and row.change is not None:
-        indicator["change"] = row.change
-        filled.append("change")
-        if row.change_unit and "change_unit" not in indicator:
-            indicator["change_unit"] = row.change_unit
-            filled.append("change_unit")
-        found.warnings += _trend_conflict(indicator, row, where)
+    if "change" in missing:
+        filled += _fill_change(indicator, row, where, found)
     found.sourced.append(Sourced(where, name, row.origin, tuple(filled)))
+    return filled
+
+
+def _fill_value(indicator: dict, row: Figures, where: Location, found: Statistics) -> list[str]:
+    if row.value is None:
+        return []
+    if _units_differ(indicator.get("unit"), row.unit):
+        found.warnings.append(Problem(where, (
+            f"单位不一致：这里写的是“{indicator['unit']}”，{row.origin}是“{row.unit}”；未取表中的数值，请核对"
+        )))
+        return []
+    indicator["value"] = row.value
+    return ["value"]
+
+
+def _fill_change(indicator: dict, row: Figures, where: Location, found: Statistics) -> list[str]:
+    if row.change is None:
+        return []
+    indicator["change"] = row.change
+    filled = ["change"]
+    if row.change_unit and "change_unit" not in indicator:
+        indicator["change_unit"] = row.change_unit
+        filled.append("change_unit")
+    found.warnings += _trend_conflict(indicator, row, where)
     return filled
 
 
