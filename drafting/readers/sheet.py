@@ -55,8 +55,10 @@ def read_sheets(path: Path, sheet: str | None = None) -> list[Sheet]:
     head = _head(path)
     suffix = path.suffix.lower()
     if suffix in (".xls", ".et") or head.startswith(_OLE_SIGNATURE):
+        # an .xlsx with a password to open is stored in the old container too
+        what = "旧版 Excel 文件（.xls）" if suffix in (".xls", ".et") else "旧版 Excel 格式（.xls），或设了打开密码"
         raise DataError(
-            f"“{path.name}”是旧版 Excel 文件（.xls），draft 读不了；请在 Excel 或 WPS 中打开，"
+            f"“{path.name}”是{what}，draft 读不了；请在 Excel 或 WPS 中打开（有密码的先取消密码），"
             "“另存为” Excel 工作簿（.xlsx）后改用新文件", Location(str(path)),
         )
     if suffix == ".csv":
