@@ -247,6 +247,9 @@ def _build_one(
     draft = builder.draft(file)
     _warn(draft.warnings, say)
     say(_summary(draft))
+    if draft.statistics.sourced:
+        sheets = "、".join(dict.fromkeys(p.name for p in draft.statistics.files))
+        say(f"{len(draft.statistics.sourced)} 个统计指标的数字取自 {sheets}（draft check 列出各取自哪一行）")
     if to_screen:
         click.echo(render_text(draft, copy), nl=False)
         return

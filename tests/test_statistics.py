@@ -121,6 +121,12 @@ def test_check_says_which_indicator_came_from_which_file_and_row(tmp_path):
     ]
 
 
+def test_draft_build_says_how_many_figures_came_from_which_sheet(tmp_path):
+    done = run_draft("build", speech(tmp_path), env={"PYTHONPATH": str(ROOT), "DRAFT_CACHE_DIR": ""})
+    assert done.returncode == 0, done.stderr
+    assert "4 个统计指标的数字取自 指标.xlsx（draft check 列出各取自哪一行）" in done.stderr
+
+
 def test_draft_check_prints_the_sources_and_the_warning_kinds(tmp_path):
     path = speech(tmp_path, indicators=NAMES_ONLY + "\n          - name: 地区生产总量")
     env = {"PYTHONPATH": str(ROOT), "DRAFT_CACHE_DIR": ""}
