@@ -132,33 +132,38 @@ def _check_unpacked_size(path: Path) -> None:
 def _worksheet_rows(path: Path, name: str, worksheet: Any) -> Iterator[Row]:
     if not hasattr(worksheet, "iter_rows"):  # a chart sheet
         return
-    beyond = _content_beyond(worksheet)
-    if beyond is not None:
-        row, column = beyond
-        detail = f"超过 {MAX_ROWS} 行" if row > MAX_ROWS else f"第{row}行超过 {MAX_COLUMNS} 列"
-        raise _too_large(path, f"工作表“{name}”{detail}")
-    rows = worksheet.iter_rows(min_row=1, max_row=MAX_ROWS, max_col=MAX_COLUMNS)
+    last_row, last_column = _extent(worksheet)
+    if last_row > MAX_ROWS:
+        raise _too_large(path, f"工作表“{name}”超过 {MAX_ROWS} 行")
+    if last_column > MAX_COLUMNS:
+        raise _too_large(path, f"工作表“{name}”超过 {MAX_COLUMNS} 列")
+    if not last_row:
+        return
+    rows = worksheet.iter_rows(min_row=1, max_row=last_row, max_col=max(last_column, 1))
     for number, cells in enumerate(rows, start=1):
         yield Row(number, tuple(_shown(cell) for cell in cells))
 
 
-def _content_beyond(worksheet: Any) -> tuple[int, int] | None:
-    """(row, column) of the first filled cell past the bounds, else None.
+def _extent(worksheet: Any) -> tuple[int, int]:
+    """The last row and column holding anything, stopping at the first past the bounds.
 
     Read from the rows the sheet's XML holds, not through ``iter_rows``: that
     pads every missing row, so one cell at row 1,000,000 would cost a million
     empty rows, and a bound on ``iter_rows`` alone would drop what lies past it.
+    The sheet's own ``<dimension>`` may be missing or false, so it is not asked.
     """
     from openpyxl.worksheet._reader import WorkSheetParser
 
+    last_row = last_column = 0
     with worksheet._get_source() as source:
         for number, cells in WorkSheetParser(source, worksheet._shared_strings, data_only=True).parse():
             for cell in cells:
                 if cell.get("value") in (None, ""):
                     continue
-                if number > MAX_ROWS or cell.get("column", 0) > MAX_COLUMNS:
-                    return number, cell.get("column", 0)
-    return None
+                last_row, last_column = number, max(last_column, cell.get("column", 0))
+                if last_row > MAX_ROWS or last_column > MAX_COLUMNS:
+                    return last_row, last_column
+    return last_row, last_column
 
 
 def _shown(cell: Any) -> Any:
