@@ -31,6 +31,7 @@ STATISTICS_KEY = "statistics"
 _UNKNOWN = (None, "", "X", "Ｘ")
 _FIELD_NAMES = {"value": "数值", "unit": "单位", "change": "增幅", "change_unit": "增幅单位"}
 CLOSEST = 3
+LISTED = 8  # names listed when none is close
 
 
 @dataclass(frozen=True, slots=True)
@@ -205,4 +206,6 @@ def _not_in_table(name: str, table: Table) -> str:
     closest = difflib.get_close_matches(normal_name(name), list(by_normal), n=CLOSEST, cutoff=0.4)
     if closest:
         return f"统计表（{where}）中没有“{name}”；最相近的是：{'、'.join(by_normal[c] for c in closest)}（名称须与表中一致）"
-    return f"统计表（{where}）中没有“{name}”，也没有相近的名称；表中共 {len(by_normal)} 个指标"
+    names = list(by_normal.values())
+    listed = "、".join(names[:LISTED]) + ("……" if len(names) > LISTED else "")
+    return f"统计表（{where}）中没有“{name}”，也没有相近的名称；表中共 {len(names)} 个指标：{listed}"
