@@ -467,26 +467,29 @@ def watch(file: Path, output: Path | None, interval: float, templates_dirs: tupl
     output = output or file.with_suffix(".docx")
     watched = [file]
 
-    def rebuild() -> None:
+    def rebuild() -> tuple[str, bool]:
+        """The line that reports one build, and whether it reports an error."""
         stamp = time.strftime("%H:%M:%S")
         try:
             draft = Builder(list(templates_dirs)).draft(file)  # anew: picks up pack edits
             watched[1:] = pack_files(draft.pack.folder)
             write_docx(output, render_docx(draft))  # never over the writer's edits
         except DraftError as e:
-            click.echo(f"[{stamp}] {_error_line(e)}", err=True)
-            return
+            return f"[{stamp}] {_error_line(e)}", True
         left = f"；还有 {len(draft.warnings)} 处占位符 X（draft check 查看）" if draft.warnings else ""
-        click.echo(f"[{stamp}] 已生成 {output}：{_summary(draft)}{left}")
+        return f"[{stamp}] 已生成 {output}：{_summary(draft)}{left}", False
 
     click.echo(f"正在监视 {file} 及其模板包，改动后自动生成 {output}；按 Ctrl-C 停止。")
     try:
         state = snapshot(watched)
-        rebuild()
         while True:
+            line, failed = rebuild()
+            # A change is measured from each file's state before the build read it (an
+            # editor still writing then brings one more build); a pack file this build
+            # found first, from its state now, before the line says the build is done.
+            state = {path: state.get(path, now) for path, now in snapshot(watched).items()}
+            click.echo(line, err=failed)
             state = wait_for_change(lambda: list(watched), state, interval)
-            rebuild()
-            state = snapshot(watched)
     except KeyboardInterrupt:
         click.echo("已停止监视。")
 
