@@ -149,6 +149,13 @@ def private_cache(tmp_path_factory, monkeypatch):
     monkeypatch.setenv("DRAFT_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "draft-cache"))
 
 
+def headings(document, level: int) -> list:
+    """The document's headings of one level, in order."""
+    from drafting.model.document import BlockRole
+
+    return [b for b in document.blocks if b.role is BlockRole.HEADING and b.level == level]
+
+
 # Tests that need programs or fonts outside Python: see tests/outside.py.
 from . import outside  # noqa: E402
 
