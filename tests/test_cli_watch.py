@@ -118,7 +118,8 @@ def test_a_file_still_being_written_when_read_is_built_again_once_written(tmp_pa
     from click.testing import CliRunner
 
     from drafting.cli import main
-    from drafting.workflow import build, watch
+    from drafting.source import yaml_loader
+    from drafting.workflow import watch
 
     source = tmp_path / "讲话.yaml"
     source.write_text(MINIMAL, encoding="utf-8")
@@ -133,16 +134,16 @@ def test_a_file_still_being_written_when_read_is_built_again_once_written(tmp_pa
         if len(polls) > 20:
             raise KeyboardInterrupt
 
-    real_draft, real_wait = build.Builder.draft, watch.wait_for_change
+    real_read, real_wait = yaml_loader.read_input, watch.wait_for_change
 
-    def draft(self, path, *args, **kwargs):
+    def read_input(path, kind):
         try:
-            return real_draft(self, path, *args, **kwargs)
+            return real_read(path, kind)
         finally:
-            if still_writing:  # ... and finishes while draft reads
+            if still_writing:  # ... and finishes just after draft read it
                 touch_later(source, still_writing.pop())
 
-    monkeypatch.setattr(build.Builder, "draft", draft)
+    monkeypatch.setattr(yaml_loader, "read_input", read_input)
     monkeypatch.setattr(watch, "wait_for_change", lambda paths, before, step: real_wait(paths, before, step, poll))
     result = CliRunner().invoke(main, ["watch", str(source)])
     assert result.exit_code == 0 and "已停止监视。" in result.output
