@@ -155,3 +155,49 @@ def headings(document, level: int) -> list:
     from drafting.model.document import BlockRole
 
     return [b for b in document.blocks if b.role is BlockRole.HEADING and b.level == level]
+
+
+# Tests that need programs or fonts outside Python: see tests/outside.py.
+from . import outside  # noqa: E402
+
+VERSIONS_SHOWN = ("jinja2", "python-docx", "click", "PyYAML", "lxml", "jsonschema", "jsonschema-rs", "pypinyin")
+
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", "needs(*names): programs or fonts outside Python (tests/outside.py)")
+    config.addinivalue_line("markers", "network: installs from the package index")
+
+
+def pytest_collection_modifyitems(config, items):
+    """Skip at collection, so the report names each test; CI fails them in setup instead."""
+    if outside.required():
+        return
+    for item in items:
+        reasons = _missing_for(item)
+        if reasons:
+            item.add_marker(pytest.mark.skip(reason="；".join(reasons)))
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item):
+    if outside.required():
+        reasons = _missing_for(item)
+        if reasons:
+            outside.unavailable("；".join(reasons))
+
+
+def _missing_for(item):
+    return outside.missing(name for mark in item.iter_markers("needs") for name in mark.args)
+
+
+def pytest_report_header(config):
+    """The versions this run resolved, so a failure only a new release causes shows at once."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    def found(name):
+        try:
+            return version(name)
+        except PackageNotFoundError:
+            return "未安装"
+
+    return "draft depends on: " + ", ".join(f"{name} {found(name)}" for name in VERSIONS_SHOWN)

@@ -110,3 +110,42 @@ def test_pack_change_triggers_a_rebuild(tmp_path):
         assert docx.Document(tmp_path / "讲话.docx").paragraphs[0].text == "在2025年测试会议上的发言"
     finally:
         assert watcher.stop() == 0
+
+
+def test_a_file_still_being_written_when_read_is_built_again_once_written(tmp_path, monkeypatch):
+    """An editor truncates, then writes: a build that read the empty file must
+    not take the finished file for the state it already built."""
+    from click.testing import CliRunner
+
+    from drafting.cli import main
+    from drafting.source import yaml_loader
+    from drafting.workflow import watch
+
+    source = tmp_path / "讲话.yaml"
+    source.write_text(MINIMAL, encoding="utf-8")
+    finished = MINIMAL.replace("测试会议", "写完的会议")
+    still_writing, polls = [], []
+
+    def poll(_interval):
+        polls.append(1)
+        if len(polls) == 1:  # the editor has truncated the file, not yet written it
+            touch_later(source, "")
+            still_writing.append(finished)
+        if len(polls) > 20:
+            raise KeyboardInterrupt
+
+    real_read, real_wait = yaml_loader.read_input, watch.wait_for_change
+
+    def read_input(path, kind):
+        try:
+            return real_read(path, kind)
+        finally:
+            if still_writing:  # ... and finishes just after draft read it
+                touch_later(source, still_writing.pop())
+
+    monkeypatch.setattr(yaml_loader, "read_input", read_input)
+    monkeypatch.setattr(watch, "wait_for_change", lambda paths, before, step: real_wait(paths, before, step, poll))
+    result = CliRunner().invoke(main, ["watch", str(source)])
+    assert result.exit_code == 0 and "已停止监视。" in result.output
+    assert "文件是空的" in result.stderr
+    assert docx.Document(tmp_path / "讲话.docx").paragraphs[0].text == "在2025年写完的会议上的讲话"

@@ -196,8 +196,18 @@ def test_modest_aliases_still_work():
 
 
 def test_deep_nesting_is_refused_before_libyaml_recurses():
+    """PyYAML 6.0.4's libyaml refuses this itself, in English, before draft's
+    count of events reaches its bound: the writer still reads draft's message."""
     error = data_error(b"a: " + b"[" * 100_000)  # crashed the interpreter before
-    assert error.location.line == 1 and "嵌套层数过深" in error.message
+    assert error.location.line == 1 and error.message == f"嵌套层数过深（上限 {data.MAX_DEPTH} 层）"
+
+
+def test_nesting_just_past_the_bound_is_refused_at_the_first_level_too_deep():
+    depth = data.MAX_DEPTH + 1
+    error = data_error(("x: 1\na: " + "[" * depth + "]" * depth + "\n").encode())
+    assert error.message == f"嵌套层数过深（上限 {data.MAX_DEPTH} 层）"
+    # the mapping is level 1, so the 64th "[" (after "a: ", column 3 + 64) is level 65
+    assert (error.location.line, error.location.column) == (2, 3 + data.MAX_DEPTH)
 
 
 def test_input_size_is_bounded(monkeypatch):

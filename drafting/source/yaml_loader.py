@@ -299,19 +299,36 @@ def _may_nest_deeply(text: str) -> bool:
 
 def _check_depth(text: str, source: SourceMap) -> None:
     """Refuse deep nesting before composing: libyaml's composer recurses in C
-    and crashes the interpreter on a few thousand nested brackets."""
+    and crashes the interpreter on a few thousand nested brackets.
+
+    The libyaml in PyYAML 6.0.4 and later stops at 1000 levels itself, in its
+    scanner, which reads flow brackets far ahead of the events counted here;
+    its English refusal is the same fault, so it gets the same message.
+    """
     depth = 0
-    for event in yaml.parse(text, Loader=_Loader):
-        if isinstance(event, yaml.CollectionStartEvent):
-            depth += 1
-            if depth > MAX_DEPTH:
-                mark = event.start_mark
-                raise DataError(
-                    f"嵌套层数过深（上限 {MAX_DEPTH} 层）",
-                    Location(source.file, mark.line + 1, mark.column + 1),
-                )
-        elif isinstance(event, yaml.CollectionEndEvent):
-            depth -= 1
+    try:
+        for event in yaml.parse(text, Loader=_Loader):
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    raise _too_deep(event.start_mark, source)
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+    except yaml.MarkedYAMLError as e:
+        if e.problem != _LIBYAML_TOO_DEEP:
+            raise
+        raise _too_deep(e.problem_mark, source) from None
+
+
+_LIBYAML_TOO_DEEP = "exceeded maximum nesting depth"
+
+
+def _too_deep(mark: Any, source: SourceMap) -> DataError:
+    """libyaml's C marks and PyYAML's Python ones both carry line and column from 0."""
+    return DataError(
+        f"嵌套层数过深（上限 {MAX_DEPTH} 层）",
+        Location(source.file, mark.line + 1, mark.column + 1),
+    )
 
 
 def _control_character_error(text: str, position: int, character: int, source: SourceMap) -> DataError:

@@ -8,7 +8,10 @@ import pytest
 
 from drafting.workflow.build import Builder, render_pdf
 
+from .. import outside
 from ..conftest import CASES, SEED_YAML
+
+pytestmark = pytest.mark.needs(*outside.PDF, "pdfinfo")
 
 
 def _pdf(tmp_path, path, copy):

@@ -12,7 +12,11 @@ from drafting.workflow.build import Builder, render_docx, render_pdf, render_tex
 from drafting.cli import main
 from drafting.writers.pdf import docx_to_pdf
 
+from .. import outside
 from ..conftest import SEED_YAML, office_reference_docx
+
+# LibreOffice converts, pdftotext reads back, the free faces stand in for Word's fonts.
+needs_pdf = pytest.mark.needs(*outside.PDF)
 
 PT_PER_MM = 72 / 25.4
 _WORD = re.compile(
@@ -90,6 +94,7 @@ def pages(request, pdf_pages, word_docx_pages):
     return pdf_pages if request.param == "pdf" else word_docx_pages
 
 
+@needs_pdf
 def test_every_paragraph_present_in_order(pages, draft):
     text = squeeze("".join(line for page in pages for _, line in page.lines))
     position = 0
@@ -100,6 +105,7 @@ def test_every_paragraph_present_in_order(pages, draft):
     assert position == len(text)  # and nothing else in the type area
 
 
+@needs_pdf
 def test_page_numbers_on_consecutive_pages_odd_right_even_left(pages):
     assert len(pages) >= 3
     for number, page in enumerate(pages, start=1):
@@ -111,12 +117,14 @@ def test_page_numbers_on_consecutive_pages_odd_right_even_left(pages):
             assert right < page.width / 2, f"page {number} number should be on the left"
 
 
+@needs_pdf
 def test_page_number_dashes_about_7_mm_below_the_type_area(pdf_pages):
     """GB/T 9704 7.5: 一字线上距版心下边缘 7 mm."""
     for page in pdf_pages:
         assert 6 <= page.footer_below_type_area_mm <= 9, page.footer_below_type_area_mm
 
 
+@needs_pdf
 def test_a_full_page_holds_22_lines_28_pt_apart(pages):
     counts = [len(page.lines) for page in pages]
     assert max(counts) == 22, counts
@@ -125,6 +133,7 @@ def test_a_full_page_holds_22_lines_28_pt_apart(pages):
     assert gaps <= {27, 28, 29}, gaps  # exact 28 pt; baselines are rounded to points
 
 
+@needs_pdf
 def test_pdf_sets_at_least_27_characters_a_line(pdf_pages):
     """LibreOffice sets 27 (Word 28) characters a line of 16 pt text in 156 mm."""
     widths = [len(squeeze(line)) for page in pdf_pages for _, line in page.lines]
@@ -132,11 +141,14 @@ def test_pdf_sets_at_least_27_characters_a_line(pdf_pages):
     assert sorted(widths)[len(widths) // 2] >= 26  # most lines are full lines
 
 
+@needs_pdf
 def test_title_opens_the_first_page(pdf_pages, draft):
     first = squeeze("".join(line for _, line in pdf_pages[0].lines[:2]))
     assert first == squeeze(draft.document.meta.title)
 
 
+@needs_pdf
+@pytest.mark.needs("pdffonts")
 def test_word_fonts_are_mapped_to_distinct_free_faces(seed_pdf, tmp_path):
     pdf = tmp_path / "seed.pdf"
     pdf.write_bytes(seed_pdf)
@@ -145,6 +157,7 @@ def test_word_fonts_are_mapped_to_distinct_free_faces(seed_pdf, tmp_path):
         assert face in fonts, fonts
 
 
+@needs_pdf
 def test_build_pdf_from_the_command_line(tmp_path):
     out = tmp_path / "讲话.pdf"
     result = CliRunner().invoke(main, ["build", str(SEED_YAML), "-o", str(out)])
@@ -165,6 +178,7 @@ def test_missing_libreoffice_says_how_to_install_it(tmp_path):
     assert not out.exists()
 
 
+@needs_pdf
 def test_reference_doc_margins_carry_into_the_pdf(draft, pdf_pages, tmp_path):
     reference = office_reference_docx(tmp_path / "office.docx")  # 30 mm margins all round
     pages = read_pages(render_pdf(draft, reference), bottom_margin_mm=30)

@@ -11,6 +11,7 @@ from drafting.workflow.build import Builder, render_docx, render_text
 from drafting.errors import SchemaError
 from drafting.model.document import BlockRole
 
+from .. import outside
 from ..conftest import MINIMAL, WITH_FIGURES, headings, write_png
 
 
@@ -241,6 +242,7 @@ def test_missing_image_through_the_command_line(write_yaml):
     assert not path.with_suffix(".docx").exists()
 
 
+@pytest.mark.needs(*outside.PDF)
 def test_header_row_repeats_on_every_page_in_libreoffice(write_yaml):
     """Through LibreOffice (draft's PDF path): a table of 60 rows spans pages and
     each page it reaches starts with the header row; no cell is lost."""
