@@ -18,6 +18,7 @@ from typing import Any, Iterator
 import yaml
 
 from drafting.errors import DataError, Location, os_reason
+from drafting.source.messages import explain_syntax
 
 try:  # the C composer is several times faster on book-length inputs
     from yaml import CSafeLoader as _BaseLoader
@@ -316,42 +317,14 @@ def _visible_line(line: str | None) -> str | None:
 
 # ---------------------------------------------------------------- YAML errors
 
-_PROBLEMS = {
-    "mapping values are not allowed here": "此处不能出现“键: 值”（上一行是否缺少冒号后的空格，或缩进不一致？）",
-    "could not find expected ':'": "缺少冒号“:”（键和值之间要用半角冒号加空格，如 title: 标题）",
-    "found character '\\t' that cannot start any token": "不能用 Tab 键缩进，请改用空格",
-    "found character that cannot start any token": "此处的字符不能作为开头（是否需要给文字加引号？）",
-    "did not find expected key": "缩进不一致：这一行与同级的其他行没有对齐",
-    "did not find expected node content": "此处缺少内容",
-    "did not find expected '-' indicator": "列表项缩进不一致：每一项都要以“- ”开头并对齐",
-    "found unexpected end of stream": "文件意外结束（是否有未闭合的引号？）",
-    "found undefined alias": "引用了未定义的锚点（*名字 之前要有 &名字）",
-    "found unknown escape character": "双引号内有无法识别的转义符（反斜杠 \\ 要写成 \\\\，或改用单引号）",
-    "expected <block end>, but found '-'": "列表项缩进不一致",
-    "found a tab character that violates indentation": "不能用 Tab 键缩进，请改用空格",
-    "did not find expected ',' or ']'": "方括号 [ ] 没有闭合，或列表项之间缺少逗号",
-    "did not find expected ',' or '}'": "花括号 { } 没有闭合，或各项之间缺少逗号",
-    "found unexpected ':'": "此处不能出现冒号（文字中含半角冒号时请加引号）",
-    "expected '<document start>', but found": "一个文件只能写一份讲话数据：此处多出了内容（是否多了一行 --- 或缩进不对？）",
-    "but found another document": "一个文件只能写一份讲话数据：此处又出现了 ---",
-    "found invalid Unicode character escape code": "双引号内的 \\u 转义不是有效字符（如单独的 \\ud800 代理项，Word 文档无法保存），请改写",
-}
-
-
 def _syntax_error(e: yaml.MarkedYAMLError, source: SourceMap) -> DataError:
     mark = e.problem_mark or e.context_mark
     problem = (e.problem or e.context or "").strip()
-    message = next((zh for en, zh in _PROBLEMS.items() if problem.startswith(en)), None)
-    if message is None:
-        message = f"YAML 格式错误（{problem}）"
     line = mark.line + 1 if mark else None
     column = mark.column + 1 if mark else None
-    text = source.line_text(line)
-    if text is not None and column is not None and text[column - 1 : column] == "\t":
-        message = _PROBLEMS["found a tab character that violates indentation"]  # libyaml says less
-    if text is not None and "：" in text.split("#")[0] and ": " not in text:
-        message += "；注意：键后面要用半角冒号“:”加空格，不能用全角冒号“：”"
-    return DataError(f"YAML 语法错误：{message}", Location(source.file, line, column), text)
+    found = explain_syntax(source.lines, line, column, problem)
+    where = Location(source.file, found.line, found.column)
+    return DataError(f"YAML 语法错误：{found.message}", where, source.line_text(found.line))
 
 
 # ---------------------------------------------------------------- building
