@@ -17,7 +17,7 @@ from typing import Any, Iterator
 
 import yaml
 
-from drafting.errors import DataError, Location, os_reason
+from drafting.errors import DataError, Location, Problem, os_reason
 from drafting.source.messages import explain_syntax
 
 try:  # the C composer is several times faster on book-length inputs
@@ -76,6 +76,9 @@ class SourceMap:
     # escape in a double-quoted string ("\x01") can bring one in, and only
     # .inf/.nan give a number that is not one. Then nothing needs checking again.
     all_printable: bool = False
+    # slips that still parse, each a warning naming its line: text after " #" a
+    # comment, a leading "&word" an anchor (the writer's words would be lost)
+    slips: list[Problem] = field(default_factory=list)
     _lines: list[str] | None = None  # split only when a message quotes a line
 
     def locate(self, path: Path_, *, key: bool = False) -> Location:
@@ -186,7 +189,7 @@ def parse_speech(raw: bytes, file: str) -> SpeechData:
         raise DataError("文件是空的：请按示例填写（可用 draft init 生成示例）", Location(file, 1))
     if "&" in text:  # no anchor, no alias: nothing can expand
         _check_expansion(root, source)
-    builder = _Builder(source)
+    builder = _Builder(source, _comment_lines(text), "&" in text)
     source.all_printable = True  # until the builder meets an escape or .inf/.nan
     return SpeechData(builder.build(root, (), 0), source)
 
@@ -449,9 +452,22 @@ def resolve_plain(value: str) -> Any:
     return value
 
 
+_TRAILING_COMMENT = re.compile(r"^[^#\n]*?\S[ \t]+#", re.M)
+_SENTENCE_END = tuple("。！？；…”’）》")
+
+
+def _comment_lines(text: str) -> frozenset[int]:
+    """0-based numbers of the lines where a `` #`` follows something: a comment, or cut text."""
+    if " #" not in text and "\t#" not in text:
+        return frozenset()
+    return frozenset(text.count("\n", 0, m.start()) for m in _TRAILING_COMMENT.finditer(text))
+
+
 class _Builder:
-    def __init__(self, source: SourceMap):
+    def __init__(self, source: SourceMap, comment_lines: frozenset[int] = frozenset(), anchors: bool = False):
         self.source = source
+        self.comment_lines = comment_lines
+        self.anchors = anchors
 
     def build(self, node: yaml.Node, path: Path_, depth: int) -> Any:
         if depth > MAX_DEPTH:
@@ -474,6 +490,11 @@ class _Builder:
             self._reject_tag(node, path)
         if node.style == '"':
             self.source.all_printable = False  # escapes can write anything
+        elif not node.style:
+            if self.comment_lines and node.end_mark.line in self.comment_lines:
+                self._cut_by_comment(node, path)
+            if self.anchors:
+                self._anchor_ate_text(node, path)
         if node.style or node.tag == _STR_TAG:  # quoted, block, or !!str
             # an escaped "\r" would vanish as XML line-end handling; keep it a break
             return normalize_newlines(node.value)
@@ -481,6 +502,39 @@ class _Builder:
         if isinstance(value, float) and not math.isfinite(value):
             self.source.all_printable = False
         return value
+
+    def _cut_by_comment(self, node: yaml.ScalarNode, path: Path_) -> None:
+        """Text the writer typed after `` #`` that YAML took for a comment.
+
+        A comment the writer meant reads ``   # 说明`` after a finished value;
+        ``坚持最高标准 #1，实现……`` has no space after ``#``, or cuts a list
+        item (a paragraph) before its closing punctuation.
+        """
+        line = self.source.line_text(node.end_mark.line + 1) or ""
+        rest = line[node.end_mark.column :]
+        hash_at = len(rest) - len(rest.lstrip(" \t"))
+        if not rest[hash_at : hash_at + 1] == "#":
+            return
+        comment = rest[hash_at + 1 :]
+        paragraph = bool(path) and isinstance(path[-1], int) and not node.value.endswith(_SENTENCE_END)
+        if comment[:1].isspace() and not paragraph:
+            return
+        column = node.end_mark.column + hash_at + 1
+        self.source.slips.append(Problem(
+            Location(self.source.file, node.end_mark.line + 1, column, format_path(path) or None),
+            f"“#”前有空格，YAML 把“#{comment.strip()[:12]}”起的文字当作注释删去了，讲话稿中没有这部分："
+            "文字中要写“ #”时请给整段文字加单引号；若确是注释，请忽略",
+        ))
+
+    def _anchor_ate_text(self, node: yaml.ScalarNode, path: Path_) -> None:
+        """A value typed as ``&书记 张三``: YAML keeps 张三 and takes 书记 for an anchor name."""
+        line = self.source.line_text(node.start_mark.line + 1) or ""
+        m = re.match(r"&(\S+)", line[node.start_mark.column :])
+        if m and f"*{m[1]}" not in self.source.text:
+            self.source.slips.append(Problem(
+                self._loc(node, path),
+                f"“&{m[1]}”被 YAML 当作锚点名省略了，讲话稿中没有这几个字：以“&”开头的文字请加单引号，如 '&{m[1]}…'",
+            ))
 
     def _mapping(self, node: yaml.MappingNode, path: Path_, depth: int) -> dict:
         result: dict[str, Any] = {}
@@ -507,6 +561,11 @@ class _Builder:
             self._reject_tag(node, path)
 
     def _reject_tag(self, node: yaml.Node, path: Path_) -> None:
+        if node.tag.startswith("!") and not node.tag.startswith("!!"):  # "!书记" typed as text
+            raise DataError(
+                f"文字不能以“!”开头（YAML 把“{node.tag}”当作标签）：请给整段文字加单引号，如 '{node.tag} …'",
+                self._loc(node, path),
+            )
         raise DataError(
             f"不支持的 YAML 标签 {node.tag}：这里只接受文字、数字、列表和键值对",
             self._loc(node, path),

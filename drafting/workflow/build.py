@@ -23,9 +23,14 @@ from drafting.packs.finder import DEFAULT_PACK, SCHEMA_FILE, Pack, find_pack
 from drafting.model.pinyin import read_pronunciations
 from drafting.packs.render import Renderer
 from drafting.source.schema import PackSchema, make_validator, validate
+from drafting.source.slips import COUNT_PHRASE, find_slips, read_figures
 from drafting.packs.stylesheet import StyleSheet, load_stylesheet
 
-PLACEHOLDER_CHARS = re.compile("[XＸ]")
+# What writers leave for "not known yet": X (xx, XX: a run is one), ×××, ＊＊,
+# 某某, an editor's note in 【】, and 请填写… as the examples and extract write it.
+PLACEHOLDERS = re.compile(
+    r"(?<![A-Za-zＡ-Ｚａ-ｚ])[XxＸｘ]{1,4}(?![A-Za-zＡ-Ｚａ-ｚ])|[×＊*]{2,}|某某|【[^】\n]*】|请填写[^，。；、：\s]*"
+)
 
 
 @dataclass(slots=True)
@@ -37,6 +42,8 @@ class Draft:
     document: Document
     stylesheet: StyleSheet
     warnings: list[Problem] = field(default_factory=list)
+    # the warnings that are typing slips (source.slips), listed by draft check as such
+    slips: list[Problem] = field(default_factory=list)
     # the writer's readings of names and places: word -> one syllable a character
     pronunciations: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
@@ -91,18 +98,20 @@ class Builder:
     def _draft_from(self, speech: SpeechData) -> Draft:
         loaded = self.load_pack(self.pack_for(speech))
         valid = validate(speech, loaded.validator)
+        read_figures(valid)
         markup, missing = loaded.renderer.pieces(valid)  # read as it is rendered
         document = read_markup(markup, str(loaded.pack.template_file))
         # an X the template printed for a figure is said once, as that (also when
         # the writer typed the X, or the figure is both in a sentence and a table)
         printed = {p.location for p in missing}
         typed = [p for p in find_placeholders(speech) if p.location not in printed]
+        slips = find_slips(valid, _plain_text(document) if COUNT_PHRASE.search(speech.source.text) else None)
         warnings = sorted(
-            dict.fromkeys(typed + missing), key=lambda p: (p.location.line or 0, p.location.column or 0)
+            dict.fromkeys(typed + missing + slips), key=lambda p: (p.location.line or 0, p.location.column or 0)
         )
         pronunciations = read_pronunciations(valid)
         return Draft(
-            valid, loaded.pack, document, loaded.stylesheet, loaded.warnings + warnings, pronunciations
+            valid, loaded.pack, document, loaded.stylesheet, loaded.warnings + warnings, slips, pronunciations
         )
 
 
@@ -153,12 +162,20 @@ def bulk_allocation():
         gc.enable()
 
 
+
+
+def _plain_text(document: Document) -> str:
+    from drafting.writers.text import write_text
+
+    return write_text(document)
+
+
 def find_placeholders(speech: SpeechData) -> Iterable[Problem]:
-    """Every X the writer left in the text, by field path and line."""
+    """Every placeholder the writer left in the text, by field path and line."""
     for path, value in walk(speech.values):
-        if isinstance(value, str) and ("X" in value or "Ｘ" in value):
-            count = len(PLACEHOLDER_CHARS.findall(value))
-            yield Problem(speech.source.locate(path), f"还有 {count} 处占位符 X 待填写")
+        if isinstance(value, str) and (found := PLACEHOLDERS.findall(value)):
+            forms = "、".join(dict.fromkeys("X" if f in ("X", "Ｘ") else f[:12] for f in found))
+            yield Problem(speech.source.locate(path), f"还有 {len(found)} 处占位符 {forms} 待填写")
 
 
 def copy_of(draft: Draft, copy: str = "file") -> tuple[Document, StyleSheet]:
