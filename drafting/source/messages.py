@@ -197,7 +197,8 @@ def how_to_write(value: Any, types: list[str]) -> str:
         plain = text.translate(_WIDE_DIGITS)
         if wants_number:
             if _NUMBER.match(plain):
-                return f"：写成 {plain}，不加引号，也不用全角数字" if plain != value else ""
+                wide = "，用半角数字" if plain != text else ""
+                return f"：写成 {plain}，不加引号{wide}"
             if _THOUSANDS.match(plain):
                 return f"：数字中不写千位分隔符，写成 {re.sub('[,，]', '', plain)}"
             if text and all(ch in _CHINESE_DIGITS for ch in text):
@@ -211,10 +212,37 @@ def how_to_write(value: Any, types: list[str]) -> str:
             return "。列表的每一项另起一行，以“- ”开头"
         if "object" in types and "：" in value:
             return "。键后面要用半角冒号“:”加空格，不能用全角冒号“：”"
+    if isinstance(value, int) and not isinstance(value, bool) and "string" in types and (date := _date_of(str(value))):
+        return f"：日期请写成 {date}"
     if isinstance(value, (int, float)) and not isinstance(value, bool) and "string" in types:
         return f"：这里要写文字；若确实是这个数字，请加引号，如 '{value}'"
     if isinstance(value, dict) and "string" in types and len(value) == 1:
         return "。" + COLON_IN_TEXT_HINT
+    return ""
+
+
+_LOOSE_DATE = re.compile(r"(\d{4})\s*[-/.年]?\s*(\d{1,2})\s*[-/.月]?\s*(\d{1,2})\s*[日号]?")
+
+
+def _date_of(text: str) -> str | None:
+    """2025/7/15, 2025.07.15, 20250715, ２０２５年７月１５日 … as 2025-07-15, if a day of the calendar."""
+    import datetime
+
+    m = _LOOSE_DATE.fullmatch(text.strip().translate(_WIDE_DIGITS))
+    if m is None:
+        return None
+    try:
+        day = datetime.date(int(m[1]), int(m[2]), int(m[3]))
+    except ValueError:
+        return None
+    return day.isoformat()
+
+
+def pattern_hint(value: Any) -> str:
+    """For text that does not fit a field's pattern: the date the writer meant, in a form that fits."""
+    if isinstance(value, str) and (date := _date_of(value)):
+        year, month, day = date.split("-")
+        return f"请写成 {date} 或 {year}年{int(month)}月{int(day)}日"
     return ""
 
 
