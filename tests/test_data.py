@@ -223,7 +223,7 @@ def test_wrong_types_say_what_was_expected_all_at_once(write_yaml):
     with pytest.raises(SchemaError) as info:
         Builder().draft(write_yaml(text))
     found = {p.location.field: (p.location.line, p.message) for p in info.value.problems}
-    assert found["meeting.year"] == (4, "年份应为整数，实际是文字“明年”")
+    assert found["meeting.year"] == (4, "年份应为整数，实际是文字“明年”：写成阿拉伯数字")
     line, message = found["parts[0].points[0].body[0].indicators[0].value"]
     assert line == 12 and "数字" in message and "列表" in message
     assert found["closing"][0] == 13 and "应为列表" in found["closing"][1]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterator
@@ -206,6 +207,11 @@ def decode_text(raw: bytes, file: str) -> str:
     """
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
+    elif raw.count(b"\x00") * 4 > len(raw) > 0:  # every second byte zero: UTF-16 that lost its BOM
+        raise DataError(
+            "文件编码无法识别：看起来是不带 BOM 的 UTF-16 编码。请在编辑器中“另存为” UTF-8 编码后重试",
+            Location(file, 1),
+        )
     elif raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
             return normalize_newlines(raw.decode("utf-16"))
@@ -221,7 +227,57 @@ def decode_text(raw: bytes, file: str) -> str:
         except UnicodeDecodeError as gb_error:
             first = min(utf8_error, gb_error, key=lambda e: e.start)
             raise _decode_error(raw, first, file, "UTF-8 或 GBK/GB18030") from None
+        _check_plausible_gb(text, raw, file)
     return normalize_newlines(text)
+
+
+# GB18030 decodes almost any byte pairs, so Big5 or Shift-JIS bytes come out as
+# Chinese characters, just the wrong ones: rare hanzi from GBK's extension and
+# private-use code points. A file written in GBK/GB2312 (Notepad, WPS) is nearly
+# all GB2312 characters, the 6,763 hanzi of everyday simplified Chinese; a name
+# with a rare character is one in hundreds. So when more than a quarter of the
+# letters (punctuation aside) fall outside GB2312, the bytes were not GBK.
+_IMPLAUSIBLE_SHARE = 0.25
+_IMPLAUSIBLE_MIN = 3
+_SAMPLE = 100_000  # characters: wrong bytes are wrong throughout, a book-length file need not be read twice
+
+
+def _check_plausible_gb(text: str, raw: bytes, file: str) -> None:
+    letters = rare = 0
+    first_rare = None
+    for i, ch in enumerate(text[:_SAMPLE]):
+        if ch < "\x80" or unicodedata.category(ch)[0] in "PZS" or ch == "〇":
+            continue
+        letters += 1
+        if not _in_gb2312(ch):
+            rare += 1
+            first_rare = i if first_rare is None else first_rare
+    if rare >= _IMPLAUSIBLE_MIN and rare > letters * _IMPLAUSIBLE_SHARE:
+        line = text.count("\n", 0, first_rare) + 1
+        raise DataError(
+            f"文件编码无法识别：按 GBK/GB18030 读出的 {letters} 个字中有 {rare} 个是生僻字或私用区字符，"
+            f"不像中文文稿{_likely_encoding(raw)}。请在编辑器中“另存为” UTF-8 编码后重试（以免讲话稿中出现乱码）",
+            Location(file, line),
+        )
+
+
+def _in_gb2312(ch: str) -> bool:
+    try:
+        ch.encode("gb2312")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _likely_encoding(raw: bytes) -> str:
+    for codec, name, script in (("shift_jis", "日文 Shift-JIS", "[\u3040-\u30ff]"), ("big5", "繁体中文 Big5", "")):
+        try:
+            decoded = raw.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        if not script or re.search(script, decoded):
+            return f"，很可能是{name} 编码"
+    return ""
 
 
 def _looks_like_utf8(prefix: bytes) -> bool:
@@ -563,7 +619,8 @@ class _Builder:
     def _reject_tag(self, node: yaml.Node, path: Path_) -> None:
         if node.tag.startswith("!") and not node.tag.startswith("!!"):  # "!书记" typed as text
             raise DataError(
-                f"文字不能以“!”开头（YAML 把“{node.tag}”当作标签）：请给整段文字加单引号，如 '{node.tag} …'",
+                f"不支持的 YAML 标签 {node.tag}：若“{node.tag}”是文字的一部分（文字不能以“!”开头），"
+                f"请给整段文字加单引号，如 '{node.tag} …'",
                 self._loc(node, path),
             )
         raise DataError(
