@@ -77,20 +77,27 @@ def read_figure(typed: str, unit: str) -> float | int | str:
         number = _TYPED_NUMBER.fullmatch(text)
         if number is None or number[4]:
             return text
+    if re.match(r"[-+]?0[xXoObB]", text):
+        raise FigureMismatch(f"“{typed[:20]}{'…' if len(typed) > 20 else ''}”不是十进制数字：统计数字请用十进制书写")
     number = _TYPED_NUMBER.fullmatch(text)
     if number is None:
         return typed
     sign, digits, decimals, rest = number.groups()
+    shown = typed if len(typed) <= 20 else typed[:20] + "…"
     if rest:
         if not unit or not re.match(r"[^\d.]", rest):
             return typed  # no unit key: the text prints as typed, once
         raise FigureMismatch(
-            f"“{typed}”中的“{rest}”与单位“{unit}”不一致：这里只写数字 {sign}{digits.replace(',', '')}{decimals or ''}，"
+            f"“{shown}”中的“{rest[:12]}”与单位“{unit}”不一致：这里只写数字 {sign}{digits.replace(',', '')}{decimals or ''}，"
             "单位写在 unit（变化幅度写在 change_unit）中"
         )
     digits = digits.replace(",", "")
+    if len(digits) > _MAX_DIGITS:
+        raise FigureMismatch(f"“{shown}”有 {len(digits)} 位数字，不像统计数字：请核对")
     return float(sign + digits + decimals) if decimals else int(sign + digits)
 
+
+_MAX_DIGITS = 30  # the largest statistic has a dozen digits
 
 _CENTS = Decimal("0.01")
 _EVERY_FLOAT = Context(prec=400)  # the largest float has 309 digits, and two decimals

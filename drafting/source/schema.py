@@ -26,6 +26,7 @@ from drafting.source.messages import (
     COLON_IN_TEXT_HINT, digits_key_hint, how_to_write, is_colon_split_text, pattern_hint,
 )
 from drafting.packs.finder import SCHEMA_FILE
+from drafting.source.pictures import picture_problem
 
 if TYPE_CHECKING:
     import jsonschema
@@ -530,12 +531,14 @@ def _image_problem(target: Path, written: str) -> str | None:
     if not target.is_file():
         return f"找不到图片文件“{written}”（{target}）；路径相对于本 YAML 文件所在的文件夹"
     try:
-        with target.open("rb") as f:
-            head = f.read(8)
+        data = target.read_bytes()
     except OSError as e:
         return f"图片文件“{written}”无法读取：{os_reason(e)}"
-    if not head.startswith(_IMAGE_SIGNATURES):
+    if not data:
+        return f"图片文件“{written}”是空的（0 字节），请重新导出该图片"
+    if not data.startswith(_IMAGE_SIGNATURES):
         return f"“{written}”不是 PNG、JPEG、GIF 或 BMP 图片"
-    return None
+    problem = picture_problem(data)
+    return f"“{written}”：{problem}" if problem else None
 
 

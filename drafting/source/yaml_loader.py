@@ -476,6 +476,9 @@ _PLAIN_TAGS = {
 
 
 _NUMBER_STARTS = frozenset("0123456789+-.")
+# A number typed by hand has a few dozen digits at most; past this it stays the
+# text as written (0x and thousands of hex digits made an int no one can print).
+_MAX_NUMBER_CHARS = 400
 
 
 def resolve_plain(value: str) -> Any:
@@ -489,6 +492,8 @@ def resolve_plain(value: str) -> Any:
     if value[0] not in _NUMBER_STARTS:  # text, the usual case: no pattern to try
         return value
     if _INT.fullmatch(value):
+        if len(value) > _MAX_NUMBER_CHARS:  # no figure; Python would not even print it
+            return value
         if value.startswith("0o"):
             return int(value[2:], 8)
         if value.startswith("0x"):
