@@ -203,8 +203,8 @@ def how_to_write(value: Any, types: list[str]) -> str:
                 return f"：数字中不写千位分隔符，写成 {re.sub('[,，]', '', plain)}"
             if text and all(ch in _CHINESE_DIGITS for ch in text):
                 return f"：写成阿拉伯数字 {''.join(_CHINESE_DIGITS[ch] for ch in text)}"
-            if re.match(r"^[-+]?\d", plain):
-                return "：只写数字，单位、百分号等写在对应的键中"
+            if number := re.match(r"[-+]?\d+(\.\d+)?", plain):
+                return f"：只写数字 {number[0]}，不写“{plain[number.end():][:8]}”"
             return "：写成阿拉伯数字"
         if "array" in types and text[:1] in _DASHES:
             return f"。列表项要以半角减号“-”加空格开头，这里用了“{text[0]}”"

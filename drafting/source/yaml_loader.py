@@ -207,16 +207,17 @@ def decode_text(raw: bytes, file: str) -> str:
     """
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
-    elif raw.count(b"\x00") * 4 > len(raw) > 0:  # every second byte zero: UTF-16 that lost its BOM
-        raise DataError(
-            "文件编码无法识别：看起来是不带 BOM 的 UTF-16 编码。请在编辑器中“另存为” UTF-8 编码后重试",
-            Location(file, 1),
-        )
+
     elif raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
             return normalize_newlines(raw.decode("utf-16"))
         except UnicodeDecodeError as e:
             raise _decode_error(raw, e, file, "UTF-16") from None
+    if raw.count(b"\x00") * 4 > len(raw):  # every second byte zero: UTF-16 that lost its BOM
+        raise DataError(
+            "文件编码无法识别：看起来是不带 BOM 的 UTF-16 编码。请在编辑器中“另存为” UTF-8 编码后重试",
+            Location(file, 1),
+        )
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as utf8_error:
