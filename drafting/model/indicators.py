@@ -74,9 +74,8 @@ def read_figure(typed: str, unit: str) -> float | int | str:
         return PLACEHOLDER
     if unit and text.endswith(unit) and text != unit:
         text = text[: -len(unit)].rstrip()
-        number = _TYPED_NUMBER.fullmatch(text)
-        if number is None or number[4]:
-            return text
+        if _TYPED_NUMBER.fullmatch(text) is None:
+            return text  # 约12: words around the figure, the unit printed once
     if re.match(r"[-+]?0[xXoObB]", text):
         raise FigureMismatch(f"“{typed[:20]}{'…' if len(typed) > 20 else ''}”不是十进制数字：统计数字请用十进制书写")
     number = _TYPED_NUMBER.fullmatch(text)
@@ -87,6 +86,8 @@ def read_figure(typed: str, unit: str) -> float | int | str:
     if rest:
         if not unit or not re.match(r"[^\d.]", rest):
             return typed  # no unit key: the text prints as typed, once
+        if rest == unit:
+            raise FigureMismatch(f"“{shown}”把单位“{unit}”写了两次：这里只写数字 {sign}{digits}{decimals or ''}")
         raise FigureMismatch(
             f"“{shown}”中的“{rest[:12]}”与单位“{unit}”不一致：这里只写数字 {sign}{digits.replace(',', '')}{decimals or ''}，"
             "单位写在 unit（变化幅度写在 change_unit）中"
