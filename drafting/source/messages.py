@@ -28,7 +28,8 @@ _KEY = r"[A-Za-z_][A-Za-z0-9_\-]*"
 _LEAD = r"^(?P<lead>[ ]*(?:-[ ]+)*)"
 _FULL_WIDTH_COLON = re.compile(_LEAD + rf"(?P<key>{_KEY})[ \u3000]*(?P<mark>：)")
 _NO_SPACE_AFTER_COLON = re.compile(_LEAD + rf"(?P<key>{_KEY})(?P<mark>:)(?=[^\s:/])")
-_FULL_WIDTH_SPACE = re.compile(_LEAD + rf"(?:{_KEY}:)?(?P<mark>\u3000)")
+# in the indentation, or in place of the space after "key:" (one inside text is the writer's)
+_FULL_WIDTH_SPACE = re.compile(rf"^(?P<lead>[ ]*)(?:{_KEY}:)?(?P<mark>\u3000)")
 _FULL_WIDTH_DASH = re.compile(r"^(?P<lead>[ ]*)(?P<mark>[－—–‐﹣])[ \u3000]")
 _TAB = re.compile(r"^[ ]*(?:-[ ]+)*(?P<mark>\t)")
 # where a value starts: after "key: ", after "- ", or at the line's start

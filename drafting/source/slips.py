@@ -10,7 +10,6 @@ warnings: ``draft build`` prints them and ``draft check`` lists them.
 from __future__ import annotations
 
 import re
-from typing import Any, Iterable
 
 from drafting.errors import Problem, SchemaError
 from drafting.model.indicators import FigureMismatch, read_figure
@@ -24,39 +23,13 @@ COUNT_PHRASE = re.compile(
 )
 
 
-def read_figures(speech: SpeechData) -> None:
-    """Figures typed as text (``12.3亿元``, ``4.5%``, ``21,560``, ``１２.３``) become
+def review(speech: SpeechData) -> list[Problem]:
+    """The warnings for valid data that prints other than meant, in one walk that also
+    reads figures typed as text (``12.3亿元``, ``4.5%``, ``21,560``, ``１２.３``) as
     numbers, in place; a unit that contradicts the indicator's is a SchemaError."""
-    if "indicators" not in speech.source.text:
-        return
-    problems = []
-    for path, indicator in _indicators(speech.values):
-        for key, unit_key, default_unit in (("value", "unit", ""), ("change", "change_unit", "%")):
-            if not isinstance(indicator.get(key), str):
-                continue
-            try:
-                indicator[key] = read_figure(indicator[key], indicator.get(unit_key, default_unit))
-            except FigureMismatch as e:
-                problems.append(Problem(speech.source.locate(path + (key,)), e.message))
-    if problems:
-        raise SchemaError(problems)
-
-
-def _indicators(values: Any) -> Iterable[tuple[Path_, dict]]:
-    for path, value in walk(values):
-        if path and path[-1] == "indicators" and isinstance(value, list):
-            yield from ((path + (i,), d) for i, d in enumerate(value) if isinstance(d, dict))
-
-
-def find_slips(speech: SpeechData, document_text: str | None = None) -> list[Problem]:
-    """Warnings for valid data that prints other than meant (see the module's docstring).
-
-    ``document_text`` is the built speech as text, needed only when the writer
-    typed a count phrase (我讲三点意见) somewhere; pass None to skip that check.
-    """
     found = list(speech.source.slips)
+    refused: list[Problem] = []
     layouts: dict[Path_, str] = {}
-    typed_counts: list[tuple[Path_, str]] = []
     for path, value in walk(speech.values):
         if isinstance(value, dict):
             if isinstance(value.get("layout"), str):
@@ -65,11 +38,34 @@ def find_slips(speech: SpeechData, document_text: str | None = None) -> list[Pro
                 found += _open_lead(speech, path, value["lead"], _layout(layouts, path))
             if path and isinstance(path[-1], int) and isinstance(value.get("indicators"), list):
                 found += _open_end(speech, path, value)
-        elif isinstance(value, str) and COUNT_PHRASE.search(value):
-            typed_counts += [(path, m.group()) for m in COUNT_PHRASE.finditer(value)]
-    if typed_counts and document_text is not None:
-        found += _doubled_counts(speech, typed_counts, document_text)
+            if len(path) > 1 and path[-2] == "indicators":
+                refused += _read_figures(speech, path, value)
+    if refused:
+        raise SchemaError(refused)
     return found
+
+
+def _read_figures(speech: SpeechData, path: Path_, indicator: dict) -> list[Problem]:
+    refused = []
+    for key, unit_key, default_unit in (("value", "unit", ""), ("change", "change_unit", "%")):
+        if isinstance(indicator.get(key), str):
+            try:
+                indicator[key] = read_figure(indicator[key], indicator.get(unit_key, default_unit))
+            except FigureMismatch as e:
+                refused.append(Problem(speech.source.locate(path + (key,)), e.message))
+    return refused
+
+
+def doubled_counts(speech: SpeechData, document_text: str) -> list[Problem]:
+    """A count phrase (我讲三点意见) the writer typed where the pack generates one too:
+    it is printed more often than typed. Called only when the file holds one."""
+    typed = [
+        (path, m.group())
+        for path, value in walk(speech.values)
+        if isinstance(value, str)
+        for m in COUNT_PHRASE.finditer(value)
+    ]
+    return _doubled_counts(speech, typed, document_text) if typed else []
 
 
 def _layout(layouts: dict[Path_, str], path: Path_) -> str | None:
