@@ -68,6 +68,8 @@ def problems_of(error: DraftError):
         ("          - 坚持最高标准", "          - >50%的项目坚持最高标准", ">50%", "“>”开头"),
         ("          - 坚持最高标准", "          - |全区坚持最高标准", "|全区", "“|”开头"),
         ("speaker: 区长 张三", 'speaker: "区长"张三', '"区长"', "引号"),
+        ("          - 坚持最高标准", "          - [重要]坚持最高标准", "[重要]", "“[”开头"),
+        ("          - 坚持最高标准", "          - ，坚持最高标准", "，坚持", None),
         ("  year: 2025", "\tyear: 2025", "\tyear", "Tab"),
         ("  year: 2025", "\u3000year: 2025", "\u3000year", "全角空格"),
         ("  half: 上半年", "  half:\u3000上半年", "half:\u3000", "全角空格"),
@@ -75,6 +77,9 @@ def problems_of(error: DraftError):
 )
 def test_parser_slips_name_their_own_line_in_chinese(write_yaml, old, new, fragment, says):
     text = edited(old, new)
+    if says is None:  # a full-width sign is text: it builds
+        assert "，坚持最高标准" in render_text(build(write_yaml, text))
+        return
     error = failure(write_yaml, text)
     assert error.location.line == line_of(text, fragment)
     assert says in error.message
@@ -107,6 +112,13 @@ def test_text_after_space_hash_is_reported_not_lost_in_silence(write_yaml):
     said = [w for w in draft.warnings if w.location.line == line_of(text, " #1")]
     assert said and "注释" in said[0].message
     assert [f.kind for f in check_draft(draft).findings if f.problem in said] == ["typing"]
+
+
+def test_a_paragraph_lost_whole_to_a_comment_says_so_beside_the_schema_error(write_yaml):
+    text = edited("- 坚持最高标准、最严举措，实现了零发生。", "- #坚持最高标准")
+    error = failure(write_yaml, text)
+    assert [p.location.line for p in problems_of(error)] == [line_of(text, "#坚持")] * 2
+    assert "注释" in problems_of(error)[1].message
 
 
 def test_quoted_text_keeps_its_hash(write_yaml):

@@ -152,6 +152,9 @@ def _slip_at_mark(text: str, line: int, column: int | None) -> Diagnosis | None:
     if first in _INDICATORS:
         sample = _before_comment(text[at:]).rstrip()[:20]
         return Diagnosis(_LEADING_SIGN.format(mark=first, name=_INDICATORS[first], sample=sample), line, at + 1)
+    if first in ",]}" or first in "[{" and _text_after_bracket(text, at):
+        sample = _before_comment(text[at:]).rstrip()[:20]
+        return Diagnosis(_LEADING_SIGN.format(mark=first, name="列表或键值对的符号", sample=sample), line, at + 1)
     if first in _QUOTES and _text_after_quote(text, at):
         return Diagnosis(_QUOTE_NOT_CLOSED, line, at + 1)
     if column is not None and text[column - 1 : column] == ":" and column - 1 > at:
@@ -173,6 +176,12 @@ def _text_after_quote(text: str, at: int) -> bool:
             return bool(_before_comment(text[i + 1 :]).strip())
         i += 1
     return False
+
+
+def _text_after_bracket(text: str, at: int) -> bool:
+    """Whether ``[重要]坚持…``: a bracket that closes on its line with text after it."""
+    close = text.find("]" if text[at] == "[" else "}", at)
+    return close != -1 and bool(_before_comment(text[close + 1 :]).strip())
 
 
 def _before_comment(text: str) -> str:

@@ -16,7 +16,7 @@ from typing import Iterable
 
 from drafting import cache
 from drafting.source.yaml_loader import SpeechData, load_speech, walk
-from drafting.errors import Location, PackError, Problem
+from drafting.errors import Location, PackError, Problem, SchemaError
 from drafting.readers.markup import read_markup
 from drafting.model.document import Document
 from drafting.packs.finder import DEFAULT_PACK, SCHEMA_FILE, Pack, find_pack
@@ -97,7 +97,11 @@ class Builder:
 
     def _draft_from(self, speech: SpeechData) -> Draft:
         loaded = self.load_pack(self.pack_for(speech))
-        valid = validate(speech, loaded.validator)
+        try:
+            valid = validate(speech, loaded.validator)
+        except SchemaError as e:  # a slip that parsed (text after " #" lost) often explains it
+            both = e.problems + speech.source.slips
+            raise SchemaError(sorted(both, key=lambda p: (p.location.line or 0, p.location.column or 0))) from None
         slips = review(valid)  # also reads figures typed with their unit, before they are printed
         markup, missing = loaded.renderer.pieces(valid)  # read as it is rendered
         document = read_markup(markup, str(loaded.pack.template_file))
