@@ -167,8 +167,6 @@ def bulk_allocation():
         gc.enable()
 
 
-
-
 def _plain_text(document: Document) -> str:
     from drafting.writers.text import write_text
 
@@ -183,7 +181,9 @@ _MAY_HOLD_PLACEHOLDER = re.compile("[XxＸｘ×＊*某【请]")
 def find_placeholders(speech: SpeechData) -> Iterable[Problem]:
     """Every placeholder the writer left in the text, by field path and line."""
     for path, value in walk(speech.values):
-        if isinstance(value, str) and _MAY_HOLD_PLACEHOLDER.search(value) and (found := PLACEHOLDERS.findall(value)):
+        if not isinstance(value, str) or not _MAY_HOLD_PLACEHOLDER.search(value):
+            continue
+        if found := PLACEHOLDERS.findall(value):
             forms = "、".join(dict.fromkeys("X" if f in ("X", "Ｘ") else f[:12] for f in found))
             yield Problem(speech.source.locate(path), f"还有 {len(found)} 处占位符 {forms} 待填写")
 
