@@ -391,3 +391,8 @@ def test_a_whole_picture_still_builds(write_yaml):
     path = write_yaml(text)
     (path.parent / "图.png").write_bytes(_png(4, 3))
     assert render_docx(Builder().draft(path))[:2] == b"PK"
+
+
+def test_empty_text_where_a_list_belongs_is_a_message_not_a_traceback(write_yaml):
+    error = failure(write_yaml, "meeting:\n  name: 空\n  year: 1949\nparts: ''\n")
+    assert problems_of(error)[0].location.line == 4 and "列表" in problems_of(error)[0].message

@@ -216,7 +216,7 @@ def how_to_write(value: Any, types: list[str]) -> str:
             if number := re.match(r"[-+]?\d+(\.\d+)?", plain):
                 return f"：只写数字 {number[0]}，不写“{plain[number.end():][:8]}”"
             return "：写成阿拉伯数字"
-        if "array" in types and text[:1] in _DASHES:
+        if "array" in types and text and text[0] in _DASHES:
             return f"。列表项要以半角减号“-”加空格开头，这里用了“{text[0]}”"
         if "array" in types:
             return "。列表的每一项另起一行，以“- ”开头"
