@@ -156,7 +156,9 @@ def test_thousands_separator_in_braces_is_explained(write_yaml):
     assert "千位分隔符" in problems_of(error)[0].message and "21560" in problems_of(error)[0].message
 
 
-@pytest.mark.parametrize("typed", ["2025/7/16", "2025.7.16", "2025.07.16", "20250716", "2025年07月16"])
+@pytest.mark.parametrize(
+    "typed", ["2025/7/16", "2025.7.16", "2025.07.16", "20250716", "2025年07月16", "２０２５年７月１６日"]
+)
 def test_a_date_in_another_common_form_is_refused_with_the_form_that_fits(write_yaml, typed):
     text = edited("date: 2025-07-15", f"date: {typed}")
     error = failure(write_yaml, text)
@@ -164,7 +166,7 @@ def test_a_date_in_another_common_form_is_refused_with_the_form_that_fits(write_
     assert problems_of(error)[0].location.line == line_of(text, "date: 20")
 
 
-@pytest.mark.parametrize("typed", ["2025-7-15", "2025年7月15日", "２０２５年７月１５日", "二〇二五年七月十五日"])
+@pytest.mark.parametrize("typed", ["2025-7-15", "2025年7月15日", "二〇二五年七月十五日"])
 def test_dates_in_the_accepted_forms_print_the_day(write_yaml, typed):
     text = render_text(build(write_yaml, edited("date: 2025-07-15", f"date: {typed}")))
     assert "2025年7月15日" in text or "二〇二五年七月十五日" in text
