@@ -105,9 +105,9 @@ class Builder:
             both = e.problems + speech.source.slips
             raise SchemaError(sorted(both, key=lambda p: (p.location.line or 0, p.location.column or 0))) from None
         slips = review(valid)  # also reads figures typed with their unit, before they are printed
-        markup, missing = loaded.renderer.pieces(valid)  # read as it is rendered
-        try:
-            document = read_markup(markup, str(loaded.pack.template_file))
+        template = str(loaded.pack.template_file)
+        try:  # read as it is rendered; the warnings come back with the model
+            document, missing = loaded.renderer.render(valid, lambda markup: read_markup(markup, template))
         except MarkupError as e:
             from drafting.packs.template_lines import at_template_line
 
