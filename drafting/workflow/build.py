@@ -26,6 +26,7 @@ from drafting.model.pinyin import read_pronunciations
 from drafting.packs.render import Renderer
 from drafting.source.schema import PackSchema, make_validator, validate
 from drafting.source.slips import COUNT_PHRASE, doubled_counts, review
+from drafting.source.statistics import Statistics, fill_statistics
 from drafting.packs.stylesheet import StyleSheet, load_stylesheet
 
 # What writers leave for "not known yet": X (xx, XX: a run is one), ×××, ＊＊,
@@ -44,10 +45,12 @@ class Draft:
     document: Document
     stylesheet: StyleSheet
     warnings: list[Problem] = field(default_factory=list)
-    # the warnings that are typing slips (source.slips), listed by draft check as such
-    slips: list[Problem] = field(default_factory=list)
     # the writer's readings of names and places: word -> one syllable a character
     pronunciations: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # which indicators the statistics sheet filled, from which row; its warnings
+    statistics: Statistics = field(default_factory=Statistics)
+    # the warnings that are typing slips (source.slips), listed by draft check as such
+    slips: list[Problem] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -104,6 +107,7 @@ class Builder:
         except SchemaError as e:  # a slip that parsed (text after " #" lost) often explains it
             both = e.problems + speech.source.slips
             raise SchemaError(sorted(both, key=lambda p: (p.location.line or 0, p.location.column or 0))) from None
+        valid, statistics = fill_statistics(valid, loaded.validator.plan)
         slips = review(valid)  # also reads figures typed with their unit, before they are printed
         template = str(loaded.pack.template_file)
         try:  # read as it is rendered; the warnings come back with the model
@@ -115,15 +119,20 @@ class Builder:
         # an X the template printed for a figure is said once, as that (also when
         # the writer typed the X, or the figure is both in a sentence and a table)
         printed = {p.location for p in missing}
-        typed = [p for p in find_placeholders(speech) if p.location not in printed]
+        typed = [
+            p for p in find_placeholders(speech)
+            if p.location not in printed and p.location.field not in statistics.filled
+        ]
         if COUNT_PHRASE.search(speech.source.text):
             slips += doubled_counts(valid, _plain_text(document))
         warnings = sorted(
-            dict.fromkeys(typed + missing + slips), key=lambda p: (p.location.line or 0, p.location.column or 0)
+            dict.fromkeys(typed + missing + statistics.warnings + slips),
+            key=lambda p: (p.location.line or 0, p.location.column or 0),
         )
         pronunciations = read_pronunciations(valid)
         return Draft(
-            valid, loaded.pack, document, loaded.stylesheet, loaded.warnings + warnings, slips, pronunciations
+            valid, loaded.pack, document, loaded.stylesheet, loaded.warnings + warnings, pronunciations, statistics,
+            slips,
         )
 
 
