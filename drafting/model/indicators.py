@@ -6,6 +6,7 @@ An unknown figure prints as X, the genre's own placeholder, and is reported.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Context, Decimal
 from functools import partial
@@ -42,6 +43,62 @@ class Indicator:
             has_value="value" in data or "unit" in data,
         )
 
+
+class FigureMismatch(ValueError):
+    """A figure typed with a unit other than the indicator's: refused, never printed twice."""
+
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message
+
+
+_WIDE = str.maketrans("０１２３４５６７８９．，－＋％　", "0123456789.,-+% ")
+_QUOTED = re.compile(r"^([“\"'‘])(.*)([”\"'’])$")
+_TYPED_PLACEHOLDER = re.compile(r"[XxＸｘ×＊*？?]+")
+_TYPED_NUMBER = re.compile(r"([-+]?)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?[ ]*(.*)")
+
+
+def read_figure(typed: str, unit: str) -> float | int | str:
+    """The figure the writer meant by text typed for a value or change.
+
+    ``12.3亿元`` with unit 亿元 is 12.3 (the unit is printed once, from ``unit``);
+    ``4.5%`` with change_unit % is 4.5; ``21,560`` is 21560; full-width digits
+    are digits; X, xx, ×× are the placeholder X. Text ending in the unit keeps
+    the rest (``约12``). A number followed by another unit raises FigureMismatch.
+    Text without digits (两位数) is printed as typed.
+    """
+    text = typed.strip().translate(_WIDE).strip()
+    if m := _QUOTED.match(text):
+        text = m[2].strip()
+    if _TYPED_PLACEHOLDER.fullmatch(text):
+        return PLACEHOLDER
+    if unit and text.endswith(unit) and text != unit:
+        text = text[: -len(unit)].rstrip()
+        if _TYPED_NUMBER.fullmatch(text) is None:
+            return text  # 约12: words around the figure, the unit printed once
+    if re.match(r"[-+]?0[xXoObB]", text):
+        raise FigureMismatch(f"“{typed[:20]}{'…' if len(typed) > 20 else ''}”不是十进制数字：统计数字请用十进制书写")
+    number = _TYPED_NUMBER.fullmatch(text)
+    if number is None:
+        return typed
+    sign, digits, decimals, rest = number.groups()
+    shown = typed if len(typed) <= 20 else typed[:20] + "…"
+    if rest:
+        if not unit or not re.match(r"[^\d.]", rest):
+            return typed  # no unit key: the text prints as typed, once
+        if rest == unit:
+            raise FigureMismatch(f"“{shown}”把单位“{unit}”写了两次：这里只写数字 {sign}{digits}{decimals or ''}")
+        raise FigureMismatch(
+            f"“{shown}”中的“{rest[:12]}”与单位“{unit}”不一致：这里只写数字 {sign}{digits.replace(',', '')}{decimals or ''}，"
+            "单位写在 unit（变化幅度写在 change_unit）中"
+        )
+    digits = digits.replace(",", "")
+    if len(digits) > _MAX_DIGITS:
+        raise FigureMismatch(f"“{shown}”有 {len(digits)} 位数字，不像统计数字：请核对")
+    return float(sign + digits + decimals) if decimals else int(sign + digits)
+
+
+_MAX_DIGITS = 30  # the largest statistic has a dozen digits
 
 _CENTS = Decimal("0.01")
 _EVERY_FLOAT = Context(prec=400)  # the largest float has 309 digits, and two decimals

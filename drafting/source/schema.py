@@ -28,8 +28,12 @@ from typing import TYPE_CHECKING, Any, Iterable, Iterator
 from drafting.source.yaml_loader import SpeechData, format_path, walk
 from drafting.errors import Location, PackError, Problem, SchemaError, os_reason
 from drafting.model.numerals import calendar_date
+from drafting.source.messages import (
+    COLON_IN_TEXT_HINT, digits_key_hint, how_to_write, is_colon_split_text, pattern_hint,
+)
 from drafting.packs.finder import SCHEMA_FILE
 from drafting.source.patterns import PatternProblem, has_fractional_multiple, portable_schema
+from drafting.source.pictures import picture_problem
 
 if TYPE_CHECKING:
     import jsonschema
@@ -263,7 +267,7 @@ def validate(speech: SpeechData, validator: PackSchema) -> SpeechData:
     problems = []
     if not validator.surely_valid(values):
         full = validator.full()
-        problems = [p for e in _leaf_errors(full, values) for p in _problems(e, speech)]
+        problems = [p for e in _leaf_errors(full, values) for p in _problems(e, speech, full.schema)]
     if not speech.source.all_printable:
         problems.extend(_content_problems(values, speech))
     if problems:
@@ -305,16 +309,17 @@ def _best_branch(error: jsonschema.ValidationError) -> Iterable[jsonschema.Valid
         yield error
 
 
-def _problems(error: jsonschema.ValidationError, speech: SpeechData) -> Iterator[Problem]:
+def _problems(error: jsonschema.ValidationError, speech: SpeechData, root: dict) -> Iterator[Problem]:
     """One problem for the error, at its value; one for each unknown key, at the key."""
     path = tuple(error.absolute_path)
     if error.validator != "additionalProperties":
-        yield Problem(speech.source.locate(path), _message(error, format_path(path)))
+        yield Problem(speech.source.locate(path), _message(error, format_path(path), root))
         return
     known = error.schema.get("properties", {})
     for key in (k for k in error.instance if k not in known):
         where = speech.source.locate(path + (key,), key=True)
-        yield Problem(where, f"未知的键“{key}”（拼写错误？）；此处可用的键：{'、'.join(known)}")
+        hint = digits_key_hint(key)
+        yield Problem(where, f"未知的键“{key}”（拼写错误？）；此处可用的键：{'、'.join(known)}{hint}")
 
 
 # Rules whose message needs only the field's name, the rule's value and the data's.
@@ -334,7 +339,7 @@ _MESSAGES = {
 }
 
 
-def _message(error: jsonschema.ValidationError, field: str) -> str:
+def _message(error: jsonschema.ValidationError, field: str, root: dict | None = None) -> str:
     kind, expected, value, schema = error.validator, error.validator_value, error.instance, error.schema
     name = schema.get("title", "") if field else "文件顶层"
     if kind in _MESSAGES:
@@ -347,20 +352,22 @@ def _message(error: jsonschema.ValidationError, field: str) -> str:
     if kind == "type":
         types = expected if isinstance(expected, list) else [expected]
         wanted = " 或 ".join(_TYPE_NAMES.get(t, t) for t in types)
-        hint = ""
-        if isinstance(value, str) and "：" in value and "object" in types:
-            hint = "。键后面要用半角冒号“:”加空格，不能用全角冒号“：”"
-        return f"{name}应为{wanted}，实际是{_describe(value)}{hint}"
+        return f"{name}应为{wanted}，实际是{_describe(value)}{how_to_write(value, types)}"
     if kind == "enum":
         options = "、".join(str(o) for o in expected)
         return f"{name}只能是以下之一：{options}；实际是“{value}”"
     if kind == "minLength":
         return f"{name}不能为空" if expected <= 1 else f"{name}太短：至少 {expected} 个字符"
     if kind == "pattern":
-        hint = schema.get("description", "")
+        hint = pattern_hint(value) or schema.get("description", "")
         return f"{name}格式不对：“{value}”。{hint}"
     if kind in ("anyOf", "oneOf"):
-        options = " 或 ".join(_branch_name(s) for s in expected)
+        branches = [resolve_ref(s, root) if root else s for s in expected]
+        if any(b.get("type") == "string" for b in branches):
+            keys = {k for b in branches for k in b.get("properties", {})}
+            if is_colon_split_text(value, keys):
+                return f"{name}应为文字。{COLON_IN_TEXT_HINT}"
+        options = " 或 ".join(_branch_name(s) for s in branches)
         actual = "缺少所需的键" if isinstance(value, dict) else f"实际是{_describe(value)}"
         return f"{name}应为{options}，{actual}"
     if kind == "dependentRequired":
@@ -375,10 +382,11 @@ def _message(error: jsonschema.ValidationError, field: str) -> str:
 
 
 def _branch_name(schema: dict) -> str:
+    """A branch as the writer knows it: its title, else its type (never a $defs name)."""
     if "title" in schema:
         return schema["title"]
-    if "$ref" in schema:
-        return schema["$ref"].rsplit("/", 1)[-1]
+    if "properties" in schema:
+        return "含 " + "、".join(schema["properties"]) + " 的键值对"
     return _TYPE_NAMES.get(schema.get("type", ""), "其他形式")
 
 
@@ -659,12 +667,14 @@ def _image_problem(target: Path, written: str) -> str | None:
     if not target.is_file():
         return f"找不到图片文件“{written}”（{target}）；路径相对于本 YAML 文件所在的文件夹"
     try:
-        with target.open("rb") as f:
-            head = f.read(8)
+        data = target.read_bytes()
     except OSError as e:
         return f"图片文件“{written}”无法读取：{os_reason(e)}"
-    if not head.startswith(_IMAGE_SIGNATURES):
+    if not data:
+        return f"图片文件“{written}”是空的（0 字节），请重新导出该图片"
+    if not data.startswith(_IMAGE_SIGNATURES):
         return f"“{written}”不是 PNG、JPEG、GIF 或 BMP 图片"
-    return None
+    problem = picture_problem(data)
+    return f"“{written}”：{problem}" if problem else None
 
 

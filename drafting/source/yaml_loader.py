@@ -12,13 +12,15 @@ from __future__ import annotations
 import math
 import os
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterator
 
 import yaml
 
-from drafting.errors import DataError, Location, os_reason
+from drafting.errors import DataError, Location, Problem, os_reason
+from drafting.source.messages import explain_syntax
 
 try:  # the C composer is several times faster on book-length inputs
     from yaml import CSafeLoader as _BaseLoader
@@ -76,6 +78,9 @@ class SourceMap:
     # escape in a double-quoted string ("\x01") can bring one in, and only
     # .inf/.nan give a number that is not one. Then nothing needs checking again.
     all_printable: bool = False
+    # slips that still parse, each a warning naming its line: text after " #" a
+    # comment, a leading "&word" an anchor (the writer's words would be lost)
+    slips: list[Problem] = field(default_factory=list)
     _lines: list[str] | None = None  # split only when a message quotes a line
 
     def locate(self, path: Path_, *, key: bool = False) -> Location:
@@ -205,12 +210,12 @@ def parse_speech(raw: bytes, file: str) -> SpeechData:
         position = text.find(chr(e.character)) if isinstance(e.character, int) else e.position
         raise _control_character_error(text, max(position, 0), e.character, source) from None
     except yaml.YAMLError as e:  # pragma: no cover - unmarked errors are rare
-        raise DataError(f"YAML 无法解析：{e}", Location(file)) from None
+        raise DataError("YAML 无法解析：请对照示例检查缩进、冒号和引号", Location(file)) from None
     if root is None:
         raise DataError("文件是空的：请按示例填写（可用 draft init 生成示例）", Location(file, 1))
     if "&" in text:  # no anchor, no alias: nothing can expand
         _check_expansion(root, source)
-    builder = _Builder(source)
+    builder = _Builder(source, _comment_lines(text), "&" in text)
     source.all_printable = True  # until the builder meets an escape or .inf/.nan
     return SpeechData(builder.build(root, (), 0), source)
 
@@ -227,11 +232,17 @@ def decode_text(raw: bytes, file: str) -> str:
     """
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
+
     elif raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
             return normalize_newlines(raw.decode("utf-16"))
         except UnicodeDecodeError as e:
             raise _decode_error(raw, e, file, "UTF-16") from None
+    if raw.count(b"\x00") * 4 > len(raw):  # every second byte zero: UTF-16 that lost its BOM
+        raise DataError(
+            "文件编码无法识别：看起来是不带 BOM 的 UTF-16 编码。请在编辑器中“另存为” UTF-8 编码后重试",
+            Location(file, 1),
+        )
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as utf8_error:
@@ -242,7 +253,57 @@ def decode_text(raw: bytes, file: str) -> str:
         except UnicodeDecodeError as gb_error:
             first = min(utf8_error, gb_error, key=lambda e: e.start)
             raise _decode_error(raw, first, file, "UTF-8 或 GBK/GB18030") from None
+        _check_plausible_gb(text, raw, file)
     return normalize_newlines(text)
+
+
+# GB18030 decodes almost any byte pairs, so Big5 or Shift-JIS bytes come out as
+# Chinese characters, just the wrong ones: rare hanzi from GBK's extension and
+# private-use code points. A file written in GBK/GB2312 (Notepad, WPS) is nearly
+# all GB2312 characters, the 6,763 hanzi of everyday simplified Chinese; a name
+# with a rare character is one in hundreds. So when more than a quarter of the
+# letters (punctuation aside) fall outside GB2312, the bytes were not GBK.
+_IMPLAUSIBLE_SHARE = 0.25
+_IMPLAUSIBLE_MIN = 3
+_SAMPLE = 100_000  # characters: wrong bytes are wrong throughout, a book-length file need not be read twice
+
+
+def _check_plausible_gb(text: str, raw: bytes, file: str) -> None:
+    letters = rare = 0
+    first_rare = None
+    for i, ch in enumerate(text[:_SAMPLE]):
+        if ch < "\x80" or unicodedata.category(ch)[0] in "PZS" or ch == "〇":
+            continue
+        letters += 1
+        if not _in_gb2312(ch):
+            rare += 1
+            first_rare = i if first_rare is None else first_rare
+    if rare >= _IMPLAUSIBLE_MIN and rare > letters * _IMPLAUSIBLE_SHARE:
+        line = text.count("\n", 0, first_rare) + 1
+        raise DataError(
+            f"文件编码无法识别：按 GBK/GB18030 读出的 {letters} 个字中有 {rare} 个是生僻字或私用区字符，"
+            f"不像中文文稿{_likely_encoding(raw)}。请在编辑器中“另存为” UTF-8 编码后重试（以免讲话稿中出现乱码）",
+            Location(file, line),
+        )
+
+
+def _in_gb2312(ch: str) -> bool:
+    try:
+        ch.encode("gb2312")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _likely_encoding(raw: bytes) -> str:
+    for codec, name, script in (("shift_jis", "日文 Shift-JIS", "[\u3040-\u30ff]"), ("big5", "繁体中文 Big5", "")):
+        try:
+            decoded = raw.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        if not script or re.search(script, decoded):
+            return f"，很可能是{name} 编码"
+    return ""
 
 
 def _looks_like_utf8(prefix: bytes) -> bool:
@@ -358,42 +419,14 @@ def _visible_line(line: str | None) -> str | None:
 
 # ---------------------------------------------------------------- YAML errors
 
-_PROBLEMS = {
-    "mapping values are not allowed here": "此处不能出现“键: 值”（上一行是否缺少冒号后的空格，或缩进不一致？）",
-    "could not find expected ':'": "缺少冒号“:”（键和值之间要用半角冒号加空格，如 title: 标题）",
-    "found character '\\t' that cannot start any token": "不能用 Tab 键缩进，请改用空格",
-    "found character that cannot start any token": "此处的字符不能作为开头（是否需要给文字加引号？）",
-    "did not find expected key": "缩进不一致：这一行与同级的其他行没有对齐",
-    "did not find expected node content": "此处缺少内容",
-    "did not find expected '-' indicator": "列表项缩进不一致：每一项都要以“- ”开头并对齐",
-    "found unexpected end of stream": "文件意外结束（是否有未闭合的引号？）",
-    "found undefined alias": "引用了未定义的锚点（*名字 之前要有 &名字）",
-    "found unknown escape character": "双引号内有无法识别的转义符（反斜杠 \\ 要写成 \\\\，或改用单引号）",
-    "expected <block end>, but found '-'": "列表项缩进不一致",
-    "found a tab character that violates indentation": "不能用 Tab 键缩进，请改用空格",
-    "did not find expected ',' or ']'": "方括号 [ ] 没有闭合，或列表项之间缺少逗号",
-    "did not find expected ',' or '}'": "花括号 { } 没有闭合，或各项之间缺少逗号",
-    "found unexpected ':'": "此处不能出现冒号（文字中含半角冒号时请加引号）",
-    "expected '<document start>', but found": "一个文件只能写一份讲话数据：此处多出了内容（是否多了一行 --- 或缩进不对？）",
-    "but found another document": "一个文件只能写一份讲话数据：此处又出现了 ---",
-    "found invalid Unicode character escape code": "双引号内的 \\u 转义不是有效字符（如单独的 \\ud800 代理项，Word 文档无法保存），请改写",
-}
-
-
 def _syntax_error(e: yaml.MarkedYAMLError, source: SourceMap) -> DataError:
     mark = e.problem_mark or e.context_mark
     problem = (e.problem or e.context or "").strip()
-    message = next((zh for en, zh in _PROBLEMS.items() if problem.startswith(en)), None)
-    if message is None:
-        message = f"YAML 格式错误（{problem}）"
     line = mark.line + 1 if mark else None
     column = mark.column + 1 if mark else None
-    text = source.line_text(line)
-    if text is not None and column is not None and text[column - 1 : column] == "\t":
-        message = _PROBLEMS["found a tab character that violates indentation"]  # libyaml says less
-    if text is not None and "：" in text.split("#")[0] and ": " not in text:
-        message += "；注意：键后面要用半角冒号“:”加空格，不能用全角冒号“：”"
-    return DataError(f"YAML 语法错误：{message}", Location(source.file, line, column), text)
+    found = explain_syntax(source.lines, line, column, problem)
+    where = Location(source.file, found.line, found.column)
+    return DataError(f"YAML 语法错误：{found.message}", where, source.line_text(found.line))
 
 
 # ---------------------------------------------------------------- building
@@ -486,6 +519,9 @@ _PLAIN_TAGS = {
 
 
 _NUMBER_STARTS = frozenset("0123456789+-.")
+# A number typed by hand has a few dozen digits at most; past this it stays the
+# text as written (0x and thousands of hex digits made an int no one can print).
+_MAX_NUMBER_CHARS = 400
 
 
 def resolve_plain(value: str) -> Any:
@@ -499,6 +535,8 @@ def resolve_plain(value: str) -> Any:
     if value[0] not in _NUMBER_STARTS:  # text, the usual case: no pattern to try
         return value
     if _INT.fullmatch(value):
+        if len(value) > _MAX_NUMBER_CHARS:  # no figure; Python would not even print it
+            return value
         if value.startswith("0o"):
             return int(value[2:], 8)
         if value.startswith("0x"):
@@ -518,9 +556,22 @@ def resolve_plain(value: str) -> Any:
     return value
 
 
+_TRAILING_COMMENT = re.compile(r"^[^#\n]*?\S[ \t]+#", re.M)
+_SENTENCE_END = tuple("。！？；…”’）》")
+
+
+def _comment_lines(text: str) -> frozenset[int]:
+    """0-based numbers of the lines where a `` #`` follows something: a comment, or cut text."""
+    if " #" not in text and "\t#" not in text:
+        return frozenset()
+    return frozenset(text.count("\n", 0, m.start()) for m in _TRAILING_COMMENT.finditer(text))
+
+
 class _Builder:
-    def __init__(self, source: SourceMap):
+    def __init__(self, source: SourceMap, comment_lines: frozenset[int] = frozenset(), anchors: bool = False):
         self.source = source
+        self.comment_lines = comment_lines
+        self.anchors = anchors
 
     def build(self, node: yaml.Node, path: Path_, depth: int) -> Any:
         if depth > MAX_DEPTH:
@@ -543,6 +594,11 @@ class _Builder:
             self._reject_tag(node, path)
         if node.style == '"':
             self.source.all_printable = False  # escapes can write anything
+        elif not node.style:
+            if self.comment_lines and node.end_mark.line in self.comment_lines:
+                self._cut_by_comment(node, path)
+            if self.anchors:
+                self._anchor_ate_text(node, path)
         if node.style or node.tag == _STR_TAG:  # quoted, block, or !!str
             # an escaped "\r" would vanish as XML line-end handling; keep it a break
             return normalize_newlines(node.value)
@@ -550,6 +606,39 @@ class _Builder:
         if isinstance(value, float) and not math.isfinite(value):
             self.source.all_printable = False
         return value
+
+    def _cut_by_comment(self, node: yaml.ScalarNode, path: Path_) -> None:
+        """Text the writer typed after `` #`` that YAML took for a comment.
+
+        A comment the writer meant reads ``   # 说明`` after a finished value;
+        ``坚持最高标准 #1，实现……`` has no space after ``#``, or cuts a list
+        item (a paragraph) before its closing punctuation.
+        """
+        line = self.source.line_text(node.end_mark.line + 1) or ""
+        rest = line[node.end_mark.column :]
+        hash_at = len(rest) - len(rest.lstrip(" \t"))
+        if not rest[hash_at : hash_at + 1] == "#":
+            return
+        comment = rest[hash_at + 1 :]
+        paragraph = bool(path) and isinstance(path[-1], int) and not node.value.endswith(_SENTENCE_END)
+        if comment[:1].isspace() and not paragraph:
+            return
+        column = node.end_mark.column + hash_at + 1
+        self.source.slips.append(Problem(
+            Location(self.source.file, node.end_mark.line + 1, column, format_path(path) or None),
+            f"“#”前有空格，YAML 把“#{comment.strip()[:12]}”起的文字当作注释删去了，讲话稿中没有这部分："
+            "文字中要写“ #”时请给整段文字加单引号；若确是注释，请忽略",
+        ))
+
+    def _anchor_ate_text(self, node: yaml.ScalarNode, path: Path_) -> None:
+        """A value typed as ``&书记 张三``: YAML keeps 张三 and takes 书记 for an anchor name."""
+        line = self.source.line_text(node.start_mark.line + 1) or ""
+        m = re.match(r"&(\S+)", line[node.start_mark.column :])
+        if m and f"*{m[1]}" not in self.source.text:
+            self.source.slips.append(Problem(
+                self._loc(node, path),
+                f"“&{m[1]}”被 YAML 当作锚点名省略了，讲话稿中没有这几个字：以“&”开头的文字请加单引号，如 '&{m[1]}…'",
+            ))
 
     def _mapping(self, node: yaml.MappingNode, path: Path_, depth: int) -> dict:
         result: dict[str, Any] = {}
@@ -576,6 +665,12 @@ class _Builder:
             self._reject_tag(node, path)
 
     def _reject_tag(self, node: yaml.Node, path: Path_) -> None:
+        if node.tag.startswith("!") and not node.tag.startswith("!!"):  # "!书记" typed as text
+            raise DataError(
+                f"不支持的 YAML 标签 {node.tag}：若“{node.tag}”是文字的一部分（文字不能以“!”开头），"
+                f"请给整段文字加单引号，如 '{node.tag} …'",
+                self._loc(node, path),
+            )
         raise DataError(
             f"不支持的 YAML 标签 {node.tag}：这里只接受文字、数字、列表和键值对",
             self._loc(node, path),

@@ -18,17 +18,22 @@ import jinja2
 
 from drafting import cache
 from drafting.source.yaml_loader import SpeechData, load_speech, walk
-from drafting.errors import Location, MarkupError, PackError, Problem, TemplateError
+from drafting.errors import Location, MarkupError, PackError, Problem, SchemaError, TemplateError
 from drafting.readers.markup import read_markup
 from drafting.model.document import Document, Image
 from drafting.packs.finder import DEFAULT_PACK, SCHEMA_FILE, Pack, find_pack
 from drafting.model.pinyin import read_pronunciations
 from drafting.packs.render import Renderer
 from drafting.source.schema import IMAGE_PATH_FORMAT, PackSchema, make_validator, validate
+from drafting.source.slips import COUNT_PHRASE, doubled_counts, review
 from drafting.source.statistics import Statistics, fill_statistics
 from drafting.packs.stylesheet import StyleSheet, load_stylesheet
 
-PLACEHOLDER_CHARS = re.compile("[XＸ]")
+# What writers leave for "not known yet": X (xx, XX: a run is one), ×××, ＊＊,
+# 某某, an editor's note in 【】, and 请填写… as the examples and extract write it.
+PLACEHOLDERS = re.compile(  # the lookahead lets the scan skip most positions at once
+    r"(?=[XxＸｘ×＊*某【请])(?:(?<![A-Za-zＡ-Ｚａ-ｚ])[XxＸｘ]{1,4}(?![A-Za-zＡ-Ｚａ-ｚ])|[×＊*]{2,}|某某|【[^】\n]*】|请填写[^，。；、：\s]*)"
+)
 
 
 @dataclass(slots=True)
@@ -44,6 +49,8 @@ class Draft:
     pronunciations: dict[str, tuple[str, ...]] = field(default_factory=dict)
     # which indicators the statistics sheet filled, from which row; its warnings
     statistics: Statistics = field(default_factory=Statistics)
+    # the warnings that are typing slips (source.slips), listed by draft check as such
+    slips: list[Problem] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -95,7 +102,13 @@ class Builder:
 
     def _draft_from(self, speech: SpeechData) -> Draft:
         loaded = self.load_pack(self.pack_for(speech))
-        valid, statistics = fill_statistics(validate(speech, loaded.validator), loaded.validator.plan)
+        try:
+            valid = validate(speech, loaded.validator)
+        except SchemaError as e:  # a slip that parsed (text after " #" lost) often explains it
+            both = e.problems + speech.source.slips
+            raise SchemaError(sorted(both, key=lambda p: (p.location.line or 0, p.location.column or 0))) from None
+        valid, statistics = fill_statistics(valid, loaded.validator.plan)
+        slips = review(valid)  # also reads figures typed with their unit, before they are printed
         template = str(loaded.pack.template_file)
         try:  # read as it is rendered; the warnings come back with the model
             document, missing = loaded.renderer.render(valid, lambda markup: read_markup(markup, template))
@@ -111,13 +124,16 @@ class Builder:
             p for p in find_placeholders(speech)
             if p.location not in printed and p.location.field not in statistics.filled
         ]
+        if COUNT_PHRASE.search(speech.source.text):
+            slips += doubled_counts(valid, _plain_text(document))
         warnings = sorted(
-            dict.fromkeys(typed + missing + statistics.warnings),
+            dict.fromkeys(typed + missing + statistics.warnings + slips),
             key=lambda p: (p.location.line or 0, p.location.column or 0),
         )
         pronunciations = read_pronunciations(valid)
         return Draft(
-            valid, loaded.pack, document, loaded.stylesheet, loaded.warnings + warnings, pronunciations, statistics
+            valid, loaded.pack, document, loaded.stylesheet, loaded.warnings + warnings, pronunciations, statistics,
+            slips,
         )
 
 
@@ -207,12 +223,25 @@ def bulk_allocation():
         gc.enable()
 
 
+def _plain_text(document: Document) -> str:
+    from drafting.writers.text import write_text
+
+    return write_text(document)
+
+
+# the first character of every placeholder form: a plain character-class scan
+# rejects most paragraphs several times faster than PLACEHOLDERS itself
+_MAY_HOLD_PLACEHOLDER = re.compile("[XxＸｘ×＊*某【请]")
+
+
 def find_placeholders(speech: SpeechData) -> Iterable[Problem]:
-    """Every X the writer left in the text, by field path and line."""
+    """Every placeholder the writer left in the text, by field path and line."""
     for path, value in walk(speech.values):
-        if isinstance(value, str) and ("X" in value or "Ｘ" in value):
-            count = len(PLACEHOLDER_CHARS.findall(value))
-            yield Problem(speech.source.locate(path), f"还有 {count} 处占位符 X 待填写")
+        if not isinstance(value, str) or not _MAY_HOLD_PLACEHOLDER.search(value):
+            continue
+        if found := PLACEHOLDERS.findall(value):
+            forms = "、".join(dict.fromkeys("X" if f in ("X", "Ｘ") else f[:12] for f in found))
+            yield Problem(speech.source.locate(path), f"还有 {len(found)} 处占位符 {forms} 待填写")
 
 
 def copy_of(draft: Draft, copy: str = "file") -> tuple[Document, StyleSheet]:

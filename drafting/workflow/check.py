@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Iterable
 
-from drafting.workflow.build import PLACEHOLDER_CHARS, Draft, render_text
+from drafting.workflow.build import PLACEHOLDERS, Draft, render_text
 from drafting.model.editions import PinyinReport, pinyin_report
 from drafting.model.counting import SPEAKING_RATE, count_characters, is_counted, summary_line
 from drafting.source.statistics import Sourced
@@ -43,7 +43,7 @@ REPEAT_MIN = 8  # ideographs: shorter sentences (要全力以赴。) may fairly 
 
 @dataclass(frozen=True, slots=True)
 class Finding:
-    kind: str  # placeholder | statistics | half-width | unpaired | doubled | repeated | count
+    kind: str  # placeholder | statistics | typing | half-width | unpaired | doubled | repeated | count
     problem: Problem
 
 
@@ -70,8 +70,11 @@ def check_draft(draft: Draft, rate: int = DEFAULT_RATE) -> Report:
     source = draft.speech.source
     by_field = {format_path(path): (path, text) for path, text in texts}
     sheet_warnings = set(draft.statistics.warnings)
+    slips = set(draft.slips)
     report.findings += [
-        Finding("statistics", p) if p in sheet_warnings else Finding("placeholder", _at_first_x(p, source, by_field))
+        Finding("statistics", p) if p in sheet_warnings
+        else Finding("typing", p) if p in slips
+        else Finding("placeholder", _at_first_x(p, source, by_field))
         for p in draft.warnings
     ]
     report.sourced = list(draft.statistics.sourced)
@@ -110,7 +113,7 @@ def locate_offset(source: SourceMap, path: Path_, text: str, offset: int) -> Loc
 def _at_first_x(problem: Problem, source: SourceMap, by_field: dict[str, tuple[Path_, str]]) -> Problem:
     """The build's warning, moved to the line of the first X inside a multi-line block."""
     path, text = by_field.get(problem.location.field, ((), ""))
-    if x := PLACEHOLDER_CHARS.search(text):
+    if x := PLACEHOLDERS.search(text):
         return Problem(locate_offset(source, path, text, x.start()), problem.message)
     return problem
 

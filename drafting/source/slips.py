@@ -1,0 +1,113 @@
+"""Ordinary typing that is valid data yet would print what the writer did not mean.
+
+A figure typed with its unit (``value: 12.3亿元`` beside ``unit: 亿元``) is
+understood; one whose unit contradicts the unit key is refused with its line.
+A run-in lead without closing punctuation, an indicator paragraph with no
+ending, and a count phrase typed where the pack already generates one are
+warnings: ``draft build`` prints them and ``draft check`` lists them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from drafting.errors import Problem, SchemaError
+from drafting.model.indicators import FigureMismatch, read_figure
+from drafting.source.yaml_loader import Path_, SpeechData, walk
+
+_CLOSED = tuple("。！？；：，、…”’）》")
+_SENTENCE_END = tuple("。！？…”’）》")
+# as extract.COUNT_WORDS (not imported: a build does not load the extractor)
+COUNT_PHRASE = re.compile(
+    r"(?:讲|谈|强调|说|提)(?:以下|这么|一下)?([一二两三四五六七八九十]{1,3})(?:点|个方面|个问题|方面|层意思)"
+)
+
+
+def review(speech: SpeechData) -> list[Problem]:
+    """The warnings for valid data that prints other than meant, in one walk that also
+    reads figures typed as text (``12.3亿元``, ``4.5%``, ``21,560``, ``１２.３``) as
+    numbers, in place; a unit that contradicts the indicator's is a SchemaError."""
+    found = list(speech.source.slips)
+    refused: list[Problem] = []
+    layouts: dict[Path_, str] = {}
+    for path, value in walk(speech.values):
+        if isinstance(value, dict):
+            if isinstance(value.get("layout"), str):
+                layouts[path] = value["layout"]
+            if isinstance(value.get("lead"), str) and value.get("body"):
+                found += _open_lead(speech, path, value["lead"], _layout(layouts, path))
+            if path and isinstance(path[-1], int) and isinstance(value.get("indicators"), list):
+                found += _open_end(speech, path, value)
+            if len(path) > 1 and path[-2] == "indicators":
+                refused += _read_figures(speech, path, value)
+    if refused:
+        raise SchemaError(refused)
+    return found
+
+
+def _read_figures(speech: SpeechData, path: Path_, indicator: dict) -> list[Problem]:
+    refused = []
+    for key, unit_key, default_unit in (("value", "unit", ""), ("change", "change_unit", "%")):
+        if isinstance(indicator.get(key), str):
+            try:
+                indicator[key] = read_figure(indicator[key], indicator.get(unit_key, default_unit))
+            except FigureMismatch as e:
+                refused.append(Problem(speech.source.locate(path + (key,)), e.message))
+    return refused
+
+
+def doubled_counts(speech: SpeechData, document_text: str) -> list[Problem]:
+    """A count phrase (我讲三点意见) the writer typed where the pack generates one too:
+    it is printed more often than typed. Called only when the file holds one."""
+    typed = [
+        (path, m.group())
+        for path, value in walk(speech.values)
+        if isinstance(value, str)
+        for m in COUNT_PHRASE.finditer(value)
+    ]
+    return _doubled_counts(speech, typed, document_text) if typed else []
+
+
+def _layout(layouts: dict[Path_, str], path: Path_) -> str | None:
+    for n in range(len(path), -1, -1):
+        if path[:n] in layouts:
+            return layouts[path[:n]]
+    return None
+
+
+def _open_lead(speech: SpeechData, path: Path_, lead: str, layout: str | None) -> list[Problem]:
+    if layout != "run-in" or not lead.strip() or lead.rstrip().endswith(_CLOSED):
+        return []
+    return [Problem(
+        speech.source.locate(path + ("lead",)),
+        f"要点句“{lead.strip()[:20]}”末尾没有标点：本部分的要点句与正文在同一段（run-in），"
+        "会与正文连成一句。请在末尾加上“。”",
+    )]
+
+
+def _open_end(speech: SpeechData, path: Path_, paragraph: dict) -> list[Problem]:
+    after = paragraph.get("after")
+    if isinstance(after, str) and after.strip().endswith(_SENTENCE_END):
+        return []
+    if isinstance(after, str) and after.strip():
+        where, said = path + ("after",), f"after（“{after.strip()[-12:]}”）末尾没有句号"
+    else:
+        where, said = path + ("indicators",), "没有写 after，段落将以最后一个指标结尾，没有句号"
+    return [Problem(speech.source.locate(where), f"含统计指标的段落{said}：请写上 after: 。（或以“。”结尾的文字）")]
+
+
+def _doubled_counts(speech: SpeechData, typed: list[tuple[Path_, str]], text: str) -> list[Problem]:
+    """A count phrase printed more often than the writer typed it: the pack added it too."""
+    typed_times: dict[str, int] = {}
+    for _, phrase in typed:
+        typed_times[phrase] = typed_times.get(phrase, 0) + 1
+    found = []
+    for path, phrase in typed:
+        if text.count(phrase) > typed_times[phrase]:
+            found.append(Problem(
+                speech.source.locate(path),
+                f"这里写了“{phrase}”，模板包又自动接上了一句点数语句，讲话稿中会出现两次：请删去这里的一句"
+                "（自动生成的一句随部分数变化）",
+            ))
+            typed_times[phrase] = len(text)  # one warning per phrase
+    return found
