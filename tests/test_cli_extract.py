@@ -60,10 +60,10 @@ def test_extract_to_screen(seed_txt):
 
 
 def test_extract_errors_are_chinese_without_traceback(tmp_path):
-    source = tmp_path / "无结构.txt"
-    source.write_text("同志们：\n今天只讲一件事。\n", encoding="utf-8")
+    source = tmp_path / "空白.txt"
+    source.write_text("\u3000\n", encoding="utf-8")
     result = run("extract", source)
-    assert result.exit_code == 1 and "没有找到按顺序编号的部分标题" in result.stderr
+    assert result.exit_code == 1 and "文件中没有文字" in result.stderr
     assert "Traceback" not in result.output
     assert run("extract", tmp_path / "旧.doc").exit_code == 1
 

@@ -115,12 +115,17 @@ def test_items_di_yi_dun_hao_and_bracketed_and_first_sentence(tmp_path):
     assert (data["date"], data["date_style"]) == ("二〇二五年一月十日", "chinese")
 
 
-def test_enumeration_inside_a_paragraph_stays_a_paragraph(tmp_path):
+def test_items_inline_in_one_paragraph_and_an_enumeration_inside_prose(tmp_path):
     extraction = parts_of("inline-enumeration", tmp_path)
     first = extraction.data["parts"][0]
-    assert "points" not in first and len(first["intro"]) == 2
-    assert first["intro"][1].startswith("一是要坚定发展信心")
-    assert any("一是……二是" in n for n in extraction.notes[("parts", 0, "intro", 1)])
+    # a paragraph that opens with 一是 and goes on 二是, 三是 is the part's items, written inline
+    assert (first["enumeration"], first["layout"]) == ("一是", "inline")
+    assert [p["lead"] for p in first["points"]] == [
+        "要坚定发展信心，用好政策窗口期，主动争取上级支持；", "要强化底线思维，做好应对各种风险挑战的准备；",
+        "要保持战略定力，坚定不移推进高质量发展。"]
+    # one that lists problems inside prose stays a paragraph, with a note
+    assert len(first["intro"]) == 1 and first["intro"][0].startswith("当前，")
+    assert any("一是……二是" in n for n in extraction.notes[("parts", 0, "intro", 0)])
     assert "一是总量平稳增长" in extraction.data["opening"][0]
     last = extraction.data["parts"][1]["points"][2]
     assert last == {"lead": "激发消费潜力。", "body": ["", "持续开展促消费活动，发放消费券X万元，带动消费X亿元。"]}
@@ -194,10 +199,19 @@ def test_statistics_can_stay_text(seed_txt, tmp_path):
     assert [d["name"] for d in recognised["indicators"]] == ["地区生产总值", "固定资产投资"]
 
 
-def test_text_without_parts_is_a_chinese_error(tmp_path):
+def test_text_without_parts_still_gives_data_that_builds_it_back(tmp_path):
     source = tmp_path / "note.txt"
     source.write_text("同志们：\n今天只讲一件事。\n", encoding="utf-8")
-    with pytest.raises(DataError, match="没有找到按顺序编号的部分标题"):
+    _, extraction, target = extract_to_yaml(source, tmp_path)
+    assert rebuild(target) == "同志们：\n今天只讲一件事。\n"
+    assert extraction.data["part_numbering"] == "none"
+    assert any("没有找到编号的部分标题" in n for n in extraction.notes[("part_numbering",)])
+
+
+def test_empty_file_is_a_chinese_error(tmp_path):
+    source = tmp_path / "空.txt"
+    source.write_text("\n\n", encoding="utf-8")
+    with pytest.raises(DataError, match="文件中没有文字"):
         extract(read_speech(source), str(source))
 
 
