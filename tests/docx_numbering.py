@@ -44,12 +44,28 @@ def numbered_paragraph(word, text: str, num_id: int, level: int):
     return paragraph
 
 
-def numbered_word_file(lines: list[str | tuple[int, str]], path: Path, levels=LEVELS, suffix="nothing") -> Path:
-    """Plain strings are typed paragraphs; (level, text) are numbered by Word."""
+def restarted(word, num_id: int, level: int) -> int:
+    """A new list continuing ``num_id``'s definition with ``level`` starting again at 1,
+    as Word writes it for 编号 → 重新开始于 1 (a w:num with a startOverride)."""
+    numbering = word.part.numbering_part.element
+    abstract = numbering.xpath(f'w:num[@w:numId="{num_id}"]/w:abstractNumId/@w:val')[0]
+    new_id = 2000 + len(numbering.findall(qn("w:num")))
+    numbering.append(parse_xml(
+        f'<w:num {W} w:numId="{new_id}"><w:abstractNumId w:val="{abstract}"/>'
+        f'<w:lvlOverride w:ilvl="{level}"><w:startOverride w:val="1"/></w:lvlOverride></w:num>'
+    ))
+    return new_id
+
+
+def numbered_word_file(lines: list, path: Path, levels=LEVELS, suffix="nothing") -> Path:
+    """Plain strings are typed paragraphs; (level, text) are numbered by Word;
+    (level, text, "restart") starts that level at 1 again."""
     word = docx.Document()
     num_id = add_numbering(word, levels, suffix)
     for line in lines:
         if isinstance(line, tuple):
+            if len(line) > 2 and line[2] == "restart":
+                num_id = restarted(word, num_id, line[0])
             numbered_paragraph(word, line[1], num_id, line[0])
         else:
             word.add_paragraph(line)

@@ -43,6 +43,7 @@ class Indicator:
     rank_scope: str = ""
     rank_verb: str = "居"
     separator: str = DEFAULT_SEPARATOR  # printed between this indicator and the next
+    joint: str = "，"  # between the indicator's own clauses (, in pasted half-width text)
 
     @classmethod
     def from_data(cls, data: dict[str, Any]) -> "Indicator":
@@ -65,6 +66,7 @@ class Indicator:
             rank_scope=data.get("rank_scope", ""),
             rank_verb=data.get("rank_verb", "居"),
             separator=data.get("separator", DEFAULT_SEPARATOR),
+            joint=data.get("joint", "，"),
         )
 
 
@@ -101,10 +103,10 @@ def phrase_indicator(ind: Indicator, on_placeholder: Callable[[str], None] | Non
     clauses = [clause for clause in clauses if clause]
     if ind.has_value:
         head = f"{ind.verb}{ind.name}{value}" if ind.verb_first else f"{ind.name}{ind.verb}{value}"
-        return "，".join([head] + clauses)
+        return ind.joint.join([head] + clauses)
     if not clauses:
         return ind.name
-    return ind.name + "，".join(clauses)
+    return ind.name + ind.joint.join(clauses)
 
 
 def phrase_chain(

@@ -29,48 +29,63 @@ _NUMBER = r"X|\d+(?:\.\d+)?"
 _UNITS = "|".join(
     sorted(
         "亿元 万元 元 亿美元 万美元 美元 万吨 吨 万亩 亩 万人次 人次 万人 人 万户 户 家 个 项 件 辆 万辆 "
-        "万千瓦时 亿千瓦时 万千瓦 公里 万平方米 平方米 标准箱 万标箱".split(),
+        "万千瓦时 亿千瓦时 万千瓦 公里 万平方米 平方米 标准箱 万标箱 所 座 起 处 公斤 万公斤 张 名 次 % 家次 套 台".split(),
         key=len,
         reverse=True,
     )
 )
-_VERBS = "实现|完成|达到|达"
+_VERBS = "实现|完成|达到|稳定在|突破|达|为"
+# verbs that come before the name: 实现地区生产总值…, 新建学校X所, 共发生事故X起
+_VERBS_FIRST = "实现|完成|达到|新增|新建|新签约|签约|引进|实施|排查|整改|发生|建成|改造|新开工|开工|培育|发放|争取"
 _TRENDS = "|".join(w for w in ("增长", "下降", "提高", "增加", "上升", "回落", "降低", "减少"))
 _COMPARE = r"同比|环比|(?:比|较)(?!重|例|较|率)[^，。；：、\dX]{1,6}?"
 _VALUE = re.compile(rf"(?P<verb>{_VERBS})?(?P<value>{_NUMBER})(?P<unit>{_UNITS})")
-_VERB_FIRST = re.compile(rf"(?P<verb>{_VERBS})(?P<name>[^，。；：！？、“”（）《》\s\dX]{{2,20}}?)(?P<value>{_NUMBER})(?P<unit>{_UNITS})")
+_VERB_FIRST = re.compile(rf"(?P<verb>{_VERBS_FIRST})(?P<name>[^，。；：！？、“”（）《》\s\dX]{{2,20}}?)(?P<value>{_NUMBER})(?P<unit>{_UNITS})")
 _CHANGE = re.compile(
     rf"(?P<compare>{_COMPARE})?(?P<trend>{_TRENDS})(?P<change>{_NUMBER})(?P<change_unit>%|个百分点|倍)"
 )
 _FLAT = re.compile(r"(?P<compare>与[^，。；：、\dX]{1,6}?)持平")
 _SHARE = re.compile(rf"(?P<share_verb>占|完成)(?P<share_of>[^，。；：、\dX]{{1,12}}?)的(?P<share>{_NUMBER})%")
 _RANK = re.compile(r"(?P<rank_verb>位居|居|排)(?P<rank_scope>[^，。；：、\dX]{1,10}?)第(?P<rank>\d+|X)位")
-_NAME_CHAR = re.compile(r"[^，。；：！？、“”（）《》\s\dX]")
-_NAME_STOP = re.compile(rf"{_VERBS}|同比")
+_NAME_CHAR = re.compile(r"[^，。；：！？、“”（）《》\s\dX,;:]")
+_NAME_STOP = re.compile(r"实现|完成|达到|同比")
 _NAME_MAX = 20
-_BOUNDARY = "，。；：！？"
-_SEPARATORS = ("；其中，", "；其中", "。其中，", "，其中", "；", "，", "。")
+_BOUNDARY = "，。；：！？,;:"
 _KEY_ORDER = ("name", "value", "unit", "verb", "change", "trend", "change_unit", "compare",
-              "verb_first", "share", "share_of", "share_verb", "rank", "rank_scope", "rank_verb", "separator")
-_LEAD_IN = 4  # characters before a 实现地区生产总值 clause that stay text (全县, 上半年)
+              "verb_first", "share", "share_of", "share_verb", "rank", "rank_scope", "rank_verb", "separator", "joint")
+_JOINTS = ("，", ",")
+_WHEREOF = re.compile(r"[；，。;,](?:其中[，,]?)?")  # ，其中 税收收入… belongs to the separator
+# words before a verb-first clause that say whose figure it is: 全县实现…, 全区共发生…, 累计完成…
+_SCOPE = re.compile(r"(?:全[县区市镇乡省州盟旗]|今年|全年|[上下]半年)?(?:共|累计)?")
+_LEAD_IN = 4  # characters before a 实现地区生产总值 clause that stay text (全县, 全区共)
 
 
 def with_indicators(text: str) -> str | dict[str, Any]:
-    """The paragraph as ``{before, indicators, after}`` around its longest chain; else the text."""
-    best: tuple[list[dict], int, int] = ([], 0, 0)
-    starts = [0] + [i + 1 for i, ch in enumerate(text) if ch in _BOUNDARY]
-    for boundary in starts:
-        for start in range(boundary, min(boundary + _LEAD_IN, len(text)) + 1):
-            chain, end = _chain(text, start, verb_first_only=start > boundary)
-            if len(chain) > len(best[0]):
-                best = (chain, start, end)
-            if chain:
-                break
-    chain, start, end = best
+    """The paragraph as ``{before, indicators, after}`` when it holds statistics; else the text.
+
+    Statistics that do not follow each other directly keep the words between
+    them as the earlier one's ``separator``, so a paragraph's every statistic is
+    data and the paragraph still prints back exactly."""
+    chain: list[dict] = []
+    first, end, at = 0, 0, 0
+    while True:
+        found = _next_chain(text, at)
+        if found is None:
+            break
+        clauses, start, stop = found
+        if chain:
+            chain[-1]["separator"] = text[end:start]
+        else:
+            first = start
+        chain.extend(clauses)
+        end = at = stop
     if not chain:
         return text
+    for data in chain:
+        if data.get("separator") == DEFAULT_SEPARATOR:
+            del data["separator"]
     chain = [{key: data[key] for key in _KEY_ORDER if key in data} for data in chain]
-    paragraph: dict[str, Any] = {"before": text[:start], "indicators": chain, "after": text[end:]}
+    paragraph: dict[str, Any] = {"before": text[:first], "indicators": chain, "after": text[end:]}
     return {key: value for key, value in paragraph.items() if value != ""}
 
 
@@ -80,7 +95,21 @@ def recognised_indicators(text: str) -> list[dict]:
     return [] if isinstance(found, str) else found["indicators"]
 
 
+def _next_chain(text: str, at: int) -> tuple[list[dict], int, int] | None:
+    """The first chain of clauses at or after ``at`` that starts a clause (after a boundary)."""
+    starts = ([at] if at == 0 else []) + [i + 1 for i in range(at, len(text)) if text[i] in _BOUNDARY]
+    for boundary in starts:
+        for start in range(boundary, min(boundary + _LEAD_IN, len(text)) + 1):
+            if start > boundary and not _SCOPE.fullmatch(text, boundary, start):
+                continue
+            chain, end = _chain(text, start, verb_first_only=start > boundary)
+            if chain:
+                return chain, start, end
+    return None
+
+
 def _chain(text: str, start: int, verb_first_only: bool = False) -> tuple[list[dict], int]:
+    """Clauses that follow each other joined by ；，。 (or ;,. in pasted text)."""
     chain: list[dict] = []
     end = start
     clause = _clause(text, start, verb_first_only)
@@ -88,13 +117,11 @@ def _chain(text: str, start: int, verb_first_only: bool = False) -> tuple[list[d
         data, end = clause
         chain.append(data)
         clause = None
-        for separator in _SEPARATORS:
-            if text.startswith(separator, end):
-                clause = _clause(text, end + len(separator))
-                if clause is not None:
-                    if separator != DEFAULT_SEPARATOR:
-                        data["separator"] = separator
-                    break
+        if end < len(text) and text[end] in "；，。;,":
+            separator = _WHEREOF.match(text, end).group()
+            clause = _clause(text, end + len(separator))
+            if clause is not None:
+                data["separator"] = separator
     return chain, end
 
 
@@ -170,10 +197,18 @@ def _tails(text: str, data: dict, at: int) -> tuple[dict, int]:
 
 
 def _after_comma(text: str, at: int, pattern: re.Pattern, add) -> tuple[Any, int] | None:
-    if not text.startswith("，", at):
+    if at >= len(text) or text[at] not in _JOINTS:
         return None
     m = pattern.match(text, at + 1)
-    return (lambda data: add(data, m), m.end()) if m else None
+    if m is None:
+        return None
+
+    def added(data: dict) -> None:
+        add(data, m)
+        if text[at] != "，":
+            data["joint"] = text[at]
+
+    return added, m.end()
 
 
 def _with_change(data: dict, m: re.Match) -> dict:

@@ -55,6 +55,33 @@ class Extraction:
     def note(self, path: Path_, text: str) -> None:
         self.notes.setdefault(path, []).append(text)
 
+    def summary(self) -> str:
+        """How much was recognised, in the words ``draft extract`` prints."""
+        counts = structure_counts(self.data)
+        return (f"{counts['parts']} 个部分，{counts['sections']} 节，{counts['items']} 个要点，"
+                f"{counts['subitems']} 条细目，{len(self.statistics)} 项统计指标")
+
+
+def structure_counts(data: dict) -> dict[str, int]:
+    """Parts, sections, items and sub-items in extracted data (a report's levels count as parts and sections)."""
+    counts = {"parts": 0, "sections": 0, "items": 0, "subitems": 0}
+    for part in data.get("parts", []):
+        counts["parts"] += 1
+        holders = [part] + part.get("sections", [])
+        counts["sections"] += len(part.get("sections", []))
+        for holder in holders:
+            for point in holder.get("points", []):
+                counts["items"] += 1
+                counts["subitems"] += len(point.get("subitems", []))
+
+    def report(sections: list, depth: int) -> None:
+        for section in sections:
+            counts[("parts", "sections", "items", "subitems")[min(depth, 3)]] += 1
+            report(section.get("sections", []), depth + 1)
+
+    report(data.get("sections", []), 0)
+    return counts
+
 
 def paragraphs_of(document: Document) -> list[Paragraph]:
     out = []
@@ -344,8 +371,10 @@ def _fill_items(
         _inline_or_text(holder, paras, path, roles, def_name, result)
         return
     intro, children = genre.divide(paras, form, run)
-    deeper = [genre.level_form(child.intro, used | {form}, item_forms)[0] for child in children]
-    if "sections" in keys and form in section_forms and any(deeper):
+    deeper = {genre.level_form(child.intro, used | {form}, item_forms)[0] for child in children} - {""}
+    # （一） over 一是 are sections holding items; 一是 over 1. are items holding sub-items
+    sections = form in genre.SECTION_FORMS or any(f not in genre.SUBITEM_FORMS for f in deeper)
+    if "sections" in keys and form in section_forms and deeper and sections:
         _fill_sections(holder, intro, children, used | {form}, path, roles, result)
         return
     if form not in item_forms:
@@ -505,7 +534,7 @@ def _report(paras: list[Paragraph], roles: Roles, result: Extraction) -> None:
             date = _date_text(paras[signature_at + 1].text)
     title = paras[0].text if title_count else ""
     m = _REPORT_TITLE.fullmatch(title)
-    year = int(m.group(2)) if m else _year_in(paras, date)
+    year = (int(m.group(2)), "自动识别：年份取自标题") if m else _year_in(paras, date)
     if "issuer" in top:
         data[top["issuer"]] = issuer or (m.group(1) if m and m.group(1) else "请填写发文机关")
         if issuer is None:
@@ -516,7 +545,7 @@ def _report(paras: list[Paragraph], roles: Roles, result: Extraction) -> None:
     period = m.group(3) if m and m.group(3) else _period_in(paras)
     if "period" in top:
         data[top["period"]] = period
-    derived = m and issuer and m.group(1) == issuer and m.group(3) == period and str(m.group(2)) == str(year[0])
+    derived = bool(m and issuer and m.group(1) == issuer and m.group(3) == period)
     if "title" in top and not derived:
         data[top["title"]] = title
         if not title:

@@ -24,6 +24,8 @@ FORMS = (
 )
 # forms a sub-item (1. 2.) may take; the others are items or sections
 SUBITEM_FORMS = ("1.", "1、", "（1）", "(1)", "第一，")
+# forms that head a section of a part rather than an item
+SECTION_FORMS = ("（一）", "(一)")
 _NUMERAL = re.compile(r"[一二三四五六七八九十]{1,3}|\d{1,2}")
 HALF_TO_FULL = str.maketrans({",": "，", ";": "；", ":": "：", "(": "（", ")": "）", "!": "！", "?": "？"})
 SENTENCE_END = "。！？"
