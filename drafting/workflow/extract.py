@@ -20,6 +20,7 @@ from typing import Any
 from drafting.errors import DataError, Location
 from drafting.model.document import BlockRole, Document
 from drafting.model.numerals import chinese_numeral, enumeration_marker, format_date, parse_count
+from drafting.packs.roles import Roles
 from drafting.workflow import genre
 from drafting.workflow.genre import Node, Paragraph, is_heading_line, lead_sentence
 
@@ -99,35 +100,6 @@ def _cell_text(cell) -> str:
 
 
 # ---------------------------------------------------------------- packs and roles
-
-
-@dataclass(slots=True)
-class Roles:
-    """Which field of a pack holds what, read from its schema's x-draft-role annotations."""
-
-    schema: dict
-    top: dict[str, str]
-
-    @classmethod
-    def of(cls, schema: dict) -> "Roles":
-        top = {sub["x-draft-role"]: key for key, sub in schema.get("properties", {}).items() if "x-draft-role" in sub}
-        return cls(schema, top)
-
-    @property
-    def genre(self) -> str:
-        return self.schema.get("x-draft-genre") or ("report" if "sections" in self.top and "parts" not in self.top else "speech")
-
-    def in_def(self, name: str) -> dict[str, str]:
-        props = self.schema.get("$defs", {}).get(name, {}).get("properties", {})
-        return {sub["x-draft-role"]: key for key, sub in props.items() if "x-draft-role" in sub}
-
-    def enum(self, def_name: str | None, key: str) -> tuple[str, ...]:
-        node = self.schema if def_name is None else self.schema.get("$defs", {}).get(def_name, {})
-        return tuple(node.get("properties", {}).get(key, {}).get("enum", ()))
-
-    def sub(self, key: str) -> dict[str, str]:
-        props = self.schema.get("properties", {}).get(key, {}).get("properties", {})
-        return {sub["x-draft-role"]: k for k, sub in props.items() if "x-draft-role" in sub}
 
 
 def detect_pack(document: Document) -> str:
@@ -344,7 +316,7 @@ def _split_head(p: Paragraph, marker: str) -> tuple[str, str | None]:
 
 
 def _speech_part(index: int, node: Node, path: Path_, roles: Roles, result: Extraction) -> dict:
-    keys = roles.in_def("part")
+    keys = roles.in_def(roles.part_def)
     marker = enumeration_marker(node.form, index + 1) if node.form != "none" else ""
     heading, rest = _split_head(node.head, marker)
     part: dict[str, Any] = {keys.get("heading", "heading"): heading}
@@ -355,7 +327,7 @@ def _speech_part(index: int, node: Node, path: Path_, roles: Roles, result: Extr
         result.note(path + (keys["heading-run-in"],), "自动识别：部分标题与正文接排在同一段")
     elif rest is not None:
         part[keys.get("heading", "heading")] = node.head.text[len(marker) :]
-    _fill_items(part, paras, {node.form}, path, roles, "part", result)
+    _fill_items(part, paras, {node.form}, path, roles, roles.part_def, result)
     return part
 
 
@@ -404,12 +376,12 @@ def _fill_items(
 
 
 def _fill_sections(holder, intro, children, used, path, roles, result) -> None:
-    keys = roles.in_def("part")
+    keys = roles.in_def(roles.part_def)
     if intro:
         holder[keys.get("intro", "intro")] = _texts(intro)
     form = children[0].form
     holder[keys["section-numbering"]] = form
-    skeys = roles.in_def("section")
+    skeys = roles.in_def(roles.section_def)
     sections = []
     for n, child in enumerate(children):
         spath = path + (keys["sections"], n)
@@ -419,7 +391,7 @@ def _fill_sections(holder, intro, children, used, path, roles, result) -> None:
         if rest is not None:
             section[skeys.get("heading-run-in", "run_in")] = True
             paras = [Paragraph(rest, "")] + paras
-        _fill_items(section, paras, used, spath, roles, "section", result)
+        _fill_items(section, paras, used, spath, roles, roles.section_def, result)
         sections.append(section)
     holder[keys["sections"]] = sections
     result.note(path + (keys["sections"],), f"自动识别：本部分分为 {len(sections)} 节，节序号为 {form}，各节之下再分要点")
@@ -473,13 +445,13 @@ def _layout(children: list[Node]) -> str:
 
 
 def _point(n: int, node: Node, layout: str, used: set[str], path: Path_, roles: Roles, result: Extraction) -> dict:
-    keys = roles.in_def("point")
+    keys = roles.in_def(roles.point_def)
     marker = node.marker(n + 1)
     text = node.head.text[len(marker) :]
     paras = node.intro
     sub_form, sub_run = "", []
     if "subitems" in keys:
-        allowed = _ordered(tuple(f for f in roles.enum("point", keys.get("subitem-numbering", "")) if f != "none"))
+        allowed = _ordered(tuple(f for f in roles.enum(roles.point_def, keys.get("subitem-numbering", "")) if f != "none"))
         sub_form, sub_run = genre.level_form(paras, used, allowed)
     before, subs = genre.divide(paras, sub_form, sub_run) if sub_run else (paras, [])
     if layout == "standalone":
