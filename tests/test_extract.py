@@ -257,3 +257,39 @@ def test_keys_follow_the_schema_order(source, tmp_path):
 
 def test_source_text_is_one_paragraph_a_line(seed_txt):
     assert source_text(read_speech(seed_txt)) == seed_speech_text()
+
+
+def test_report_table_from_word_is_a_table_and_the_signature_its_own(tmp_path):
+    word = docx.Document()
+    for line in ["呼北区统计局2025年上半年工作总结", "上半年，我局统计工作有序推进。现将有关情况总结如下。",
+                 "一、主要指标完成情况", "主要经济指标完成情况表"]:
+        word.add_paragraph(line)
+    table = word.add_table(rows=3, cols=3)
+    for r, row in enumerate([["指标", "单位", "完成值"], ["地区生产总值", "亿元", "64.8"], ["固定资产投资", "亿元", "21.3"]]):
+        for c, cell in enumerate(row):
+            table.cell(r, c).text = cell
+    for line in ["二、下半年打算", "继续做好统计调查工作。", "呼北区统计局", "2025年7月8日"]:
+        word.add_paragraph(line)
+    path = tmp_path / "总结.docx"
+    word.save(path)
+    document = read_speech(path)
+    extraction = extract(document, str(path), "half-year-report")
+    data = extraction.data
+    assert (data["issuer"], data["year"], data["period"], data["date"]) == ("呼北区统计局", 2025, "上半年", "2025年7月8日")
+    assert "title" not in data  # the pack's own title, 呼北区统计局2025年上半年工作总结
+    first = data["sections"][0]
+    assert first["body"][1] == {"table": {"rows": [["指标", "单位", "完成值"], ["地区生产总值", "亿元", "64.8"],
+                                                   ["固定资产投资", "亿元", "21.3"]]}}
+    assert data["sections"][1] == {"heading": "下半年打算", "body": ["继续做好统计调查工作。"]}
+    target = tmp_path / "总结.yaml"
+    target.write_text(speech_yaml(extraction, ["测试"]), encoding="utf-8")
+    rebuilt = "".join(line for line in rebuild(target).splitlines(keepends=True) if line.strip())
+    assert rebuilt == source_text(document)
+
+
+def test_year_comes_from_the_text_never_from_today(tmp_path):
+    source = tmp_path / "稿.txt"
+    source.write_text("在全县经济工作会议上的讲话\n（二〇二三年十二月二十日）\n同志们：\n开场。\n一、部分\n正文。\n", encoding="utf-8")
+    data = extract(read_speech(source), str(source), "year-end-speech").data
+    assert data["meeting"] == {"name": "全县经济工作会议", "year": 2023}  # from the date line, not today
+    assert (data["date"], data["date_style"]) == ("二〇二三年十二月二十日", "chinese")

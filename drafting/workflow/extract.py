@@ -19,7 +19,7 @@ from typing import Any
 
 from drafting.errors import DataError, Location
 from drafting.model.document import BlockRole, Document
-from drafting.model.numerals import chinese_numeral, enumeration_marker, format_date, parse_count
+from drafting.model.numerals import calendar_date, chinese_numeral, enumeration_marker, format_date, parse_count
 from drafting.packs.roles import Roles
 from drafting.workflow import genre
 from drafting.workflow.genre import Node, Paragraph, is_heading_line, lead_sentence
@@ -608,6 +608,7 @@ def _year_in(paras: list[Paragraph], date) -> tuple[int, str]:
     head = "".join(p.text for p in paras[:3])
     for where, text in (("标题", head), ("日期", date[0] if date else ""), ("正文", "".join(p.text for p in paras))):
         years = [int(y) for y in _YEAR.findall(text) if 1949 <= int(y) <= 2200]
+        years += [found[0] for m in _CHINESE_DATE.finditer(text) if (found := calendar_date(m.group()))]
         if years:
             return years[0], f"自动识别：年份取自{where}，请核对"
     year = datetime.date.today().year
