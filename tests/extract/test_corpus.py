@@ -166,3 +166,33 @@ def test_figures_over_the_corpus(tmp_path, capsys):
     with capsys.disabled():
         print("\n" + "\n".join(rows))
     assert items >= ITEM_TARGET and statistics >= STATISTICS_TARGET, "\n".join(rows)
+
+
+def test_shapes_the_issue_names(tmp_path):
+    def data(name):
+        return extracted(HERE / "corpus" / f"{name}.txt", tmp_path)[0].data
+
+    # a part's closing after items with two body paragraphs: not filed under the last item
+    first = data("c16-part-closing")["parts"][0]
+    assert len(first["points"][0]["body"]) == 2 and len(first["points"][2]["body"]) == 1
+    assert [p[:8] for p in first["closing"]] == ["在看到成绩的同时", "对于这些问题，我"]
+    assert data("c16-part-closing")["parts"][1]["closing"][0].startswith("总之")
+    # part headings run into their body
+    part = data("c08-runin-part-headings")["parts"][0]
+    assert part["heading"] == "提高站位，坚定抓项目的信心。" and part["run_in"] is True
+    # parts with no numbers at all
+    assert data("c11-unnumbered-parts")["part_numbering"] == "none"
+    # pasted half-width punctuation: salutation, count phrase and items recognised through it
+    pasted = data("c15-halfwidth")
+    assert pasted["salutation"] == "同志们:" and pasted["count_phrase"] == "下面,我讲{n}点意见。"
+    assert [p["enumeration"] for p in pasted["parts"]] == ["一是", "一是"]
+    # a report: 落款 is the issuer and date, not a part's closing; levels 一、（一）1.（1）
+    report = data("c18-report")
+    assert (report["issuer"], report["date"], report["year"], report["period"]) == ("呼北区发展和改革局", "2025年7月8日", 2025, "上半年")
+    assert report["sections"][0]["sections"][1]["sections"][1]["sections"][0]["heading"] == "交通基础设施项目X个。"
+    # a year-end speech: its year from the title, no 上半年 anywhere
+    assert data("c20-year-end")["meeting"] == {"name": "全县经济工作会议", "year": 2024}
+    # sections hold items; items hold sub-items
+    three = data("c14-four-level")["parts"][1]
+    assert three["section_numbering"] == "（一）" and three["sections"][0]["enumeration"] == "一是"
+    assert [s["lead"] for s in three["sections"][0]["points"][0]["subitems"]] == ["加快推进交通项目。", "加快推进水利项目。"]
