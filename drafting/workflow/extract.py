@@ -108,7 +108,8 @@ def detect_pack(document: Document) -> str:
     paras = paragraphs_of(document)
     if not paras:
         return DEFAULT_PACK
-    if _salutation_index(paras[:8]) is None and (_signature_at(paras) is not None or _REPORT_TITLE.search(paras[0].text)):
+    # the report pack always prints a 落款 and numbers its parts 一、: only a text that has both fits it
+    if _salutation_index(paras[:8]) is None and _signature_at(paras) is not None and genre.numbered_run(paras, "一、"):
         return "half-year-report"
     text = "".join(p.text for p in paras)
     if "上半年" not in text and ("明年" in text or text.count("全年") >= 2):
@@ -497,7 +498,7 @@ def _report(paras: list[Paragraph], roles: Roles, result: Extraction) -> None:
     signature_at = _signature_at(paras)
     end = signature_at if signature_at is not None else len(paras)
     levels = _report_levels(roles)
-    form, run = genre.level_form(paras[:end], set(), (levels[0][1],), minimum=1) if levels else ("", [])
+    form, run = genre.level_form(paras[:end], set(), (levels[0][1],), minimum=1, fixed=True) if levels else ("", [])
     title_count = 1 if paras and (not run or run[0] > 0) and _looks_like_title(paras[0].text) else 0
     issuer, date = None, None
     if signature_at is not None:
@@ -527,7 +528,7 @@ def _report(paras: list[Paragraph], roles: Roles, result: Extraction) -> None:
         if date[1] != "arabic":
             data[top["date-style"]] = date[1]
     body = paras[title_count:end]
-    form, run = genre.level_form(body, set(), (levels[0][1],), minimum=1) if levels else ("", [])
+    form, run = genre.level_form(body, set(), (levels[0][1],), minimum=1, fixed=True) if levels else ("", [])
     opening = body[: run[0]] if run else body
     if opening and "opening" in top:
         data[top["opening"]] = _texts(opening)
@@ -535,11 +536,11 @@ def _report(paras: list[Paragraph], roles: Roles, result: Extraction) -> None:
         _, nodes = genre.divide(body, form, run)
         data[top["sections"]] = [_report_section(node, n, levels, 0) for n, node in enumerate(nodes)]
         result.note((top["sections"],), f"自动识别：正文分 {len(nodes)} 部分，层次序号 一、（一）1.（1）")
-    else:
-        data[top["sections"]] = [{"heading": opening[0].text}] if opening else [{"heading": "请填写"}]
+    else:  # the pack numbers every part: the last paragraph becomes one, so nothing moves
+        data[top["sections"]] = [{"heading": opening[-1].text}] if opening else [{"heading": "请填写"}]
         if opening:
-            data[top["opening"]] = _texts(opening[1:]) or []
-        result.note((top["sections"],), "自动识别：没有找到“一、”编号的部分，第一段作为部分标题，请核对")
+            data[top["opening"]] = _texts(opening[:-1])
+        result.note((top["sections"],), "自动识别：没有找到“一、”编号的部分；本模板包的部分一律编号，最后一段暂作部分标题（生成时前面多出“一、”），请核对")
     if signature_at is not None and end + (2 if date else 1) < len(paras):
         result.note((top["sections"],), "落款之后还有文字，按原位置保留在最后一部分")
 
@@ -567,7 +568,7 @@ def _report_section(node: Node, n: int, levels: list[tuple[str, str]], depth: in
         paras = [Paragraph(rest, "")] + paras
     form, run = ("", [])
     if depth + 1 < len(levels):
-        form, run = genre.level_form(paras, set(), (levels[depth + 1][1],), minimum=1)
+        form, run = genre.level_form(paras, set(), (levels[depth + 1][1],), minimum=1, fixed=True)
     body, children = genre.divide(paras, form, run) if run else (paras, [])
     if body:
         section["body"] = _texts(body)

@@ -103,15 +103,18 @@ def restarts(paras: list[Paragraph], form: str) -> bool:
     return sum(1 for p in paras if p.table is None and marker_number(p.text, form) == 1) > 1
 
 
-def level_form(paras: list[Paragraph], used: set[str], allowed=FORMS, minimum: int = 2) -> tuple[str, list[int]]:
+def level_form(
+    paras: list[Paragraph], used: set[str], allowed=FORMS, minimum: int = 2, fixed: bool = False
+) -> tuple[str, list[int]]:
     """The numbering that divides this span: runs at least ``minimum`` long, does
-    not restart, first to appear (the more specific form on a tie)."""
+    not restart (unless the level's form is ``fixed`` by the pack), first to
+    appear (the more specific form on a tie)."""
     best: tuple[str, list[int]] = ("", [])
     for form in allowed:
         if form in used:
             continue
         run = numbered_run(paras, form)
-        if len(run) < minimum or restarts(paras, form):
+        if len(run) < minimum or (not fixed and restarts(paras, form)):
             continue
         if not best[1] or run[0] < best[1][0]:
             best = (form, run)
