@@ -46,7 +46,7 @@ _CHANGE = re.compile(
 )
 _FLAT = re.compile(r"(?P<compare>与[^，。；：、\dX]{1,6}?)持平")
 _SHARE = re.compile(rf"(?P<share_verb>占|完成)(?P<share_of>[^，。；：、\dX]{{1,12}}?)的(?P<share>{_NUMBER})%")
-_RANK = re.compile(r"(?P<rank_verb>位居|居|排)(?P<rank_scope>[^，。；：、\dX]{1,10}?)第(?P<rank>\d+|X)位")
+_RANK = re.compile(r"(?P<rank_verb>位居|居|排名|排在)(?P<rank_scope>[^，。；：、\dX居排]{1,10}?)第(?P<rank>\d+|X)位")
 _NAME_CHAR = re.compile(r"[^，。；：！？、“”（）《》\s\dX,;:]")
 _NAME_STOP = re.compile(r"实现|完成|达到|同比")
 _NAME_MAX = 20
@@ -56,8 +56,7 @@ _KEY_ORDER = ("name", "value", "unit", "verb", "change", "trend", "change_unit",
 _JOINTS = ("，", ",")
 _WHEREOF = re.compile(r"[；，。;,](?:其中[，,]?)?")  # ，其中 税收收入… belongs to the separator
 # words before a verb-first clause that say whose figure it is: 全县实现…, 全区共发生…, 累计完成…
-_SCOPE = re.compile(r"(?:全[县区市镇乡省州盟旗]|今年|全年|[上下]半年)?(?:共|累计)?")
-_LEAD_IN = 4  # characters before a 实现地区生产总值 clause that stay text (全县, 全区共)
+_SCOPE = re.compile(r"(?:预计|今年|全年|[上下]半年)?(?:全[县区市镇乡省州盟旗])?(?:共|累计)?")
 
 
 def with_indicators(text: str) -> str | dict[str, Any]:
@@ -96,40 +95,39 @@ def recognised_indicators(text: str) -> list[dict]:
 
 
 def _next_chain(text: str, at: int) -> tuple[list[dict], int, int] | None:
-    """The first chain of clauses at or after ``at`` that starts a clause (after a boundary)."""
+    """The first chain of clauses at or after ``at`` that starts a clause (after a boundary).
+    Words that say whose figure it is (全县, 预计, 累计) stay text before the name."""
     starts = ([at] if at == 0 else []) + [i + 1 for i in range(at, len(text)) if text[i] in _BOUNDARY]
     for boundary in starts:
-        for start in range(boundary, min(boundary + _LEAD_IN, len(text)) + 1):
-            if start > boundary and not _SCOPE.fullmatch(text, boundary, start):
-                continue
-            chain, end = _chain(text, start, verb_first_only=start > boundary)
+        scope = _SCOPE.match(text, boundary).end()
+        for start in dict.fromkeys((scope, boundary)):
+            chain, end = _chain(text, start)
             if chain:
                 return chain, start, end
     return None
 
 
-def _chain(text: str, start: int, verb_first_only: bool = False) -> tuple[list[dict], int]:
+def _chain(text: str, start: int) -> tuple[list[dict], int]:
     """Clauses that follow each other joined by ；，。 (or ;,. in pasted text)."""
     chain: list[dict] = []
     end = start
-    clause = _clause(text, start, verb_first_only)
+    clause = _clause(text, start)
     while clause is not None:
         data, end = clause
         chain.append(data)
         clause = None
         if end < len(text) and text[end] in "；，。;,":
             separator = _WHEREOF.match(text, end).group()
+            separator += _SCOPE.match(text, end + len(separator)).group()
             clause = _clause(text, end + len(separator))
             if clause is not None:
                 data["separator"] = separator
     return chain, end
 
 
-def _clause(text: str, start: int, verb_first_only: bool = False) -> tuple[dict, int] | None:
+def _clause(text: str, start: int) -> tuple[dict, int] | None:
     """One indicator starting at ``start`` and where it ends, if it prints back exactly."""
-    heads = [_verb_first(text, start)]
-    if not verb_first_only:
-        heads += _named_heads(text, start)
+    heads = [_verb_first(text, start), *_named_heads(text, start)]
     for head in heads:
         if head is None:
             continue
