@@ -457,6 +457,7 @@ def check(file: Path, rate: int, fmt: str, templates_dirs: tuple[Path, ...]) -> 
 @_templates_option
 def watch(file: Path, output: Path | None, interval: float, templates_dirs: tuple[Path, ...]) -> None:
     """监视 YAML 文件和模板包，一有改动就重新生成 Word 文件（按 Ctrl-C 停止）。"""
+    import signal
     import time
 
     from drafting.workflow.build import Builder, render_docx
@@ -479,6 +480,9 @@ def watch(file: Path, output: Path | None, interval: float, templates_dirs: tupl
         click.echo(f"[{stamp}] 已生成 {output}：{_summary(draft)}{left}")
 
     click.echo(f"正在监视 {file} 及其模板包，改动后自动生成 {output}；按 Ctrl-C 停止。")
+    # Ctrl-C must stop a watch even when a launcher started it with SIGINT ignored
+    # (a background job of a non-interactive shell, some IDE run buttons).
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     try:
         state = snapshot(watched)
         rebuild()
