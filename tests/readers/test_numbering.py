@@ -38,3 +38,26 @@ def test_two_lists_and_a_bullet(tmp_path):
     numbered_paragraph(word, "列表项", bullets, 0)
     word.save(tmp_path / "两个列表.docx")
     assert [b.text for b in read_speech(tmp_path / "两个列表.docx").blocks] == ["甲.甲项", "一、部分", "乙.乙项", "列表项"]
+
+
+def test_numbering_from_a_heading_style(tmp_path):
+    """Word templates often link 标题 1 / 标题 2 to a list: the number comes with the style."""
+    from docx.oxml import parse_xml
+
+    from ..docx_numbering import W
+
+    word = docx.Document()
+    num_id = add_numbering(word)
+    for style_name, level in (("Heading 1", 0), ("Heading 2", 1)):
+        p_pr = word.styles[style_name].element.get_or_add_pPr()
+        p_pr.insert(0, parse_xml(f'<w:numPr {W}><w:ilvl w:val="{level}"/><w:numId w:val="{num_id}"/></w:numPr>'))
+    word.add_paragraph("同志们：")
+    word.add_paragraph("坚定信心", style="Heading 1")
+    word.add_paragraph("看清形势", style="Heading 2")
+    word.add_paragraph("正文。")
+    word.add_paragraph("找准差距", style="Heading 2")
+    word.add_paragraph("真抓实干", style="Heading 1")
+    word.add_paragraph("抓项目", style="Heading 2")
+    word.save(tmp_path / "样式编号.docx")
+    assert [b.text for b in read_speech(tmp_path / "样式编号.docx").blocks] == [
+        "同志们：", "一、坚定信心", "（一）看清形势", "正文。", "（二）找准差距", "二、真抓实干", "（一）抓项目"]
