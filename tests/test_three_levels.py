@@ -66,3 +66,14 @@ def test_outline_keeps_sections_items_and_sub_items(write_yaml):
         "一、明年重点任务。", "（一）扩大有效需求", "一是扩大投资。", "1.抓开工。", "2.抓进度。", "二是提振消费。",
         "（二）推动产业升级", "一是做强工业。", "二、工作要求",
     ]
+
+
+def test_reading_copy_times_a_part_whose_heading_runs_into_its_text(write_yaml):
+    from drafting.model.document import BlockRole
+    from drafting.model.editions import reading_copy
+
+    blocks = reading_copy(Builder().draft(write_yaml(THREE_LEVELS)).document).blocks
+    notes = [i for i, b in enumerate(blocks) if b.role is BlockRole.NOTE]
+    texts = [b.text for b in blocks]
+    # one mark after each part: after the first part's closing, and at the end of the second
+    assert [texts[i - 1] for i in notes] == ["这一部分的结尾。", "一要压实责任；二要强化督查。"]

@@ -5,13 +5,14 @@ exactly what the template wrote and data (escaped by the renderer) stays text.
 
     <doc title=".." author=".." subject=".." date="..">
       <title>..</title> <byline>..</byline> <salutation>..</salutation>
-      <h1>..</h1> … <h4>..</h4> <p>..</p> <closing>..</closing>
+      <h1>..</h1> … <h4>..</h4> <p>..</p> <p level="1">..</p> <closing>..</closing>
       <signature>..</signature> <pagebreak/>
       <table><caption>..</caption><tr><th>..</th>…</tr><tr><td>..</td>…</tr></table>
       <image src="/absolute/path.png" width_mm="120"><caption>..</caption></image>
     </doc>
 
-Inside a block: <lead> (run-in lead sentence), <ind> (a statistic), <b>, <i>,
+A <p level="N"> is a paragraph that opens with a level-N heading run into
+its text (the reading copy counts a part from it). Inside a block: <lead> (run-in lead sentence), <ind> (a statistic), <b>, <i>,
 <br/> (a line break that is part of the text), <wbr/> (a break for layout only,
 e.g. a long title's break point: a new line in Word, nothing in plain text). A run of whitespace that contains a newline is template layout and is
 dropped; any other character is kept as written.
@@ -131,7 +132,12 @@ def _block(element: etree._Element, template: str) -> Block | Table | Image:
         role, level = _BLOCKS[element.tag]
     except KeyError:
         raise _unknown(element, template, "块") from None
+    if element.tag == "p" and element.get("level") in _RUN_IN_LEVELS:
+        level = int(element.get("level"))  # a heading run into its paragraph: 一、标题。正文……
     return Block(role, _inlines(element, template), level)
+
+
+_RUN_IN_LEVELS = ("1", "2", "3", "4")
 
 
 def _table(element, template: str) -> Table:
