@@ -693,7 +693,7 @@ def _meeting(lines: list[str], date, paras: list[Paragraph], result: Extraction,
             out[keys["half"]] = "下半年" if "总结下半年" in text or "做好明年" in text or "下半年工作" in text[:200] else "上半年"
         return out
 
-    if len(lines) == 1:
+    if len(lines) == 1 and "meeting" in roles.top:  # only a pack with a meeting derives its title
         m = _DERIVED_TITLE.fullmatch(lines[0])
         if m:
             result.note(where, "自动识别：会议年份和名称取自标题，标题由此自动生成")
