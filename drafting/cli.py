@@ -354,14 +354,15 @@ def _summary(draft) -> str:
 @click.argument("source", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
               help="写出的 YAML 文件（默认与原稿同名、同文件夹，扩展名 .yaml）；写 - 则输出到屏幕。")
-@click.option("--pack", "pack_name", default="half-year-speech", show_default=True, help="使用的模板包。")
+@click.option("--pack", "pack_name", default=None,
+              help="使用的模板包（不写则按原稿判断：有落款无称谓为 half-year-report，讲全年和明年为 year-end-speech，否则 half-year-speech）。")
 @click.option("--overwrite", is_flag=True, help="YAML 文件已存在时覆盖它（默认不覆盖）。")
 @click.option("--no-indicators", is_flag=True, help="统计数字一律保留为文字，不整理为指标（indicators）。")
 @click.option("--statistics-out", type=click.Path(dir_okay=False, path_type=Path), metavar="指标.xlsx",
               help="另把识别出的统计指标写成 Excel 表，交统计部门填写后可在 statistics: 中使用。")
 @_templates_option
 def extract(
-    source: Path, output: Path | None, pack_name: str, overwrite: bool, no_indicators: bool,
+    source: Path, output: Path | None, pack_name: str | None, overwrite: bool, no_indicators: bool,
     statistics_out: Path | None, templates_dirs: tuple[Path, ...],
 ) -> None:
     """从旧讲话稿（.docx 或 .txt，一段一行）整理出 YAML 数据。
@@ -373,14 +374,14 @@ def extract(
     from drafting.source.editor import modeline, write_editor_schema
     from drafting.errors import WriteError
     from drafting.workflow.extract import extract as extract_speech
-    from drafting.workflow.extract import first_difference, rebuilt_text, source_text, speech_yaml
+    from drafting.workflow.extract import detect_pack, first_difference, rebuilt_text, source_text, speech_yaml
     from drafting.writers.safe_write import write_atomic, write_new
     from drafting.packs.finder import find_pack
     from drafting.readers import read_speech
 
-    pack = find_pack(pack_name, list(templates_dirs))
     document = read_speech(source)
-    extraction = extract_speech(document, str(source), pack.name, indicators=not no_indicators)
+    pack = find_pack(pack_name or detect_pack(document), list(templates_dirs))
+    extraction = extract_speech(document, str(source), pack, indicators=not no_indicators)
     to_screen = output is not None and str(output) == "-"
     output = output or source.with_suffix(".yaml")
     if not to_screen and output.exists() and not overwrite:
@@ -406,9 +407,7 @@ def extract(
         write_editor_schema(pack, output.parent)
     if statistics_out is not None:
         _write_statistics_sheet(extraction.data, source, statistics_out, overwrite)
-    data = extraction.data
-    points = sum(len(p.get("points", [])) for p in data["parts"])
-    click.echo(f"已整理：{len(data['parts'])} 个部分，{points} 个要点" + ("" if to_screen else f"，写入 {output}"), err=True)
+    click.echo(f"已整理（模板包 {pack.name}）：{extraction.summary()}" + ("" if to_screen else f"，写入 {output}"), err=True)
     if unverified:
         click.echo(f"警告：{unverified}", err=True)
     elif difference is None:

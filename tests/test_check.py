@@ -56,8 +56,8 @@ def test_placeholders_reuse_the_builds_warnings(write_yaml):
         ("正文,一。", [","]),
         ("时间:上午。", [":"]),
         ("一是加强;二是落实。", [";"]),
-        ("项目(一期)建成。", ["(", ")"]),
-        ("这样行吗?不行!", ["?", "!"]),
+        ("项目(一期)建成。", ["("]),  # once per paragraph, saying how many
+        ("这样行吗?不行!", ["?"]),
         ("增长1.5倍，12:30开会，共1,000人。", []),
         ("引用 Hello, world (English) 原文。", []),
         ("全民dong起来。", []),
@@ -66,6 +66,7 @@ def test_placeholders_reuse_the_builds_warnings(write_yaml):
 def test_half_width_punctuation_in_chinese_text(write_yaml, body, marks):
     found = findings(speech(write_yaml, body=body), "half-width")
     assert [f.problem.message[len("中文里用了半角“")] for f in found] == marks
+    assert all("本段共 2 处" in f.problem.message for f in found if "(" in body or "?" in body)
     for f in found:
         assert f.problem.location.field == "parts[0].points[0].body[0]"
 
@@ -168,3 +169,43 @@ def test_build_prints_the_summary_line():
     result = run("build", SEED_YAML, "--format", "txt")
     assert result.exit_code == 0 and result.stdout == seed_speech_text()
     assert "字数 3879（汉字，不计标点、数字和字母），按每分钟 220 字约需 18 分钟" in result.stderr
+
+
+def test_pasted_paragraph_with_half_width_marks_is_one_finding(write_yaml):
+    body = "上半年,全镇实现农业总产值3.6亿元,同比增长4.2%;财政收入完成2100万元,同比增长6.3%。"
+    (found,) = findings(speech(write_yaml, body=body), "half-width")
+    assert "本段共 4 处" in found.problem.message  # 上半年, 亿元, 4.2%; 万元,
+
+
+THREE_LEVELS = """\
+pack: year-end-speech
+meeting:
+  name: 测试会议
+  year: 2025
+opening:
+  - 开场。
+parts:
+  - heading: 明年重点任务
+    intro:
+      - 下面就明年重点任务讲三个方面。
+    sections:
+      - heading: 扩大有效需求
+        intro:
+          - 这方面我强调三点。
+        enumeration: 一是
+        points:
+          - lead: 扩大投资。
+            subitems:
+              - lead: 抓开工。
+              - lead: 抓进度。
+          - lead: 提振消费。
+      - heading: 推动产业升级
+"""
+
+
+def test_counts_check_sections_and_their_items_in_any_speech_pack(write_yaml):
+    found = findings(write_yaml(THREE_LEVELS), "count")
+    assert [(f.problem.location.field, f.problem.message.split("：")[0]) for f in found] == [
+        ("parts[0].intro[0]", "“讲三个方面”说的是 3，但下面有 2 节"),
+        ("parts[0].sections[0].intro[0]", "“强调三点”说的是 3，但下面有 2 个要点"),
+    ]

@@ -60,10 +60,10 @@ def test_extract_to_screen(seed_txt):
 
 
 def test_extract_errors_are_chinese_without_traceback(tmp_path):
-    source = tmp_path / "无结构.txt"
-    source.write_text("同志们：\n今天只讲一件事。\n", encoding="utf-8")
+    source = tmp_path / "空白.txt"
+    source.write_text("\u3000\n", encoding="utf-8")
     result = run("extract", source)
-    assert result.exit_code == 1 and "没有找到按顺序编号的部分标题" in result.stderr
+    assert result.exit_code == 1 and "文件中没有文字" in result.stderr
     assert "Traceback" not in result.output
     assert run("extract", tmp_path / "旧.doc").exit_code == 1
 
@@ -78,3 +78,14 @@ def test_extract_without_indicators_still_round_trips(seed_txt):
     text = seed_txt.with_suffix(".yaml").read_text(encoding="utf-8")
     assert "indicators:" not in text
     assert run("build", seed_txt.with_suffix(".yaml"), "--format", "txt").stdout == seed_speech_text()
+
+
+def test_extract_into_a_pack_of_ones_own(tmp_path, monkeypatch):
+    """A pack made with new-pack names its fields' roles in its schema: extract fills it."""
+    monkeypatch.chdir(tmp_path)
+    assert run("new-pack", "我的讲话").exit_code == 0
+    source = CASES / "extract" / "parts-diyi.txt"
+    result = run("extract", source, "--pack", "./我的讲话", "--templates", tmp_path, "-o", tmp_path / "out.yaml")
+    assert result.exit_code == 0 and "已核对：由它生成的文字与原稿逐字一致。" in result.stderr, result.output
+    built = run("build", tmp_path / "out.yaml", "--templates", tmp_path, "--format", "txt")
+    assert built.stdout == source.read_text(encoding="utf-8")

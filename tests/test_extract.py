@@ -115,15 +115,21 @@ def test_items_di_yi_dun_hao_and_bracketed_and_first_sentence(tmp_path):
     assert (data["date"], data["date_style"]) == ("二〇二五年一月十日", "chinese")
 
 
-def test_enumeration_inside_a_paragraph_stays_a_paragraph(tmp_path):
+def test_items_inline_in_one_paragraph_and_an_enumeration_inside_prose(tmp_path):
     extraction = parts_of("inline-enumeration", tmp_path)
     first = extraction.data["parts"][0]
-    assert "points" not in first and len(first["intro"]) == 2
-    assert first["intro"][1].startswith("一是要坚定发展信心")
-    assert any("一是……二是" in n for n in extraction.notes[("parts", 0, "intro", 1)])
+    # a paragraph that opens with 一是 and goes on 二是, 三是 is the part's items, written inline
+    assert (first["enumeration"], first["layout"]) == ("一是", "inline")
+    assert [p["lead"] for p in first["points"]] == [
+        "要坚定发展信心，用好政策窗口期，主动争取上级支持；", "要强化底线思维，做好应对各种风险挑战的准备；",
+        "要保持战略定力，坚定不移推进高质量发展。"]
+    # one that lists problems inside prose stays a paragraph, with a note
+    assert len(first["intro"]) == 1 and first["intro"][0].startswith("当前，")
+    assert any("一是……二是" in n for n in extraction.notes[("parts", 0, "intro", 0)])
     assert "一是总量平稳增长" in extraction.data["opening"][0]
     last = extraction.data["parts"][1]["points"][2]
-    assert last == {"lead": "激发消费潜力。", "body": ["", "持续开展促消费活动，发放消费券X万元，带动消费X亿元。"]}
+    assert last["lead"] == "激发消费潜力。" and last["body"][0] == ""  # the item line holds only its lead
+    assert last["body"][1]["before"] == "持续开展促消费活动，"  # 发放消费券X万元 is a statistic
 
 
 def test_no_title_line(tmp_path):
@@ -194,10 +200,19 @@ def test_statistics_can_stay_text(seed_txt, tmp_path):
     assert [d["name"] for d in recognised["indicators"]] == ["地区生产总值", "固定资产投资"]
 
 
-def test_text_without_parts_is_a_chinese_error(tmp_path):
+def test_text_without_parts_still_gives_data_that_builds_it_back(tmp_path):
     source = tmp_path / "note.txt"
     source.write_text("同志们：\n今天只讲一件事。\n", encoding="utf-8")
-    with pytest.raises(DataError, match="没有找到按顺序编号的部分标题"):
+    _, extraction, target = extract_to_yaml(source, tmp_path)
+    assert rebuild(target) == "同志们：\n今天只讲一件事。\n"
+    assert extraction.data["part_numbering"] == "none"
+    assert any("没有找到编号的部分标题" in n for n in extraction.notes[("part_numbering",)])
+
+
+def test_empty_file_is_a_chinese_error(tmp_path):
+    source = tmp_path / "空.txt"
+    source.write_text("\n\n", encoding="utf-8")
+    with pytest.raises(DataError, match="文件中没有文字"):
         extract(read_speech(source), str(source))
 
 
@@ -242,3 +257,39 @@ def test_keys_follow_the_schema_order(source, tmp_path):
 
 def test_source_text_is_one_paragraph_a_line(seed_txt):
     assert source_text(read_speech(seed_txt)) == seed_speech_text()
+
+
+def test_report_table_from_word_is_a_table_and_the_signature_its_own(tmp_path):
+    word = docx.Document()
+    for line in ["呼北区统计局2025年上半年工作总结", "上半年，我局统计工作有序推进。现将有关情况总结如下。",
+                 "一、主要指标完成情况", "主要经济指标完成情况表"]:
+        word.add_paragraph(line)
+    table = word.add_table(rows=3, cols=3)
+    for r, row in enumerate([["指标", "单位", "完成值"], ["地区生产总值", "亿元", "64.8"], ["固定资产投资", "亿元", "21.3"]]):
+        for c, cell in enumerate(row):
+            table.cell(r, c).text = cell
+    for line in ["二、下半年打算", "继续做好统计调查工作。", "呼北区统计局", "2025年7月8日"]:
+        word.add_paragraph(line)
+    path = tmp_path / "总结.docx"
+    word.save(path)
+    document = read_speech(path)
+    extraction = extract(document, str(path), "half-year-report")
+    data = extraction.data
+    assert (data["issuer"], data["year"], data["period"], data["date"]) == ("呼北区统计局", 2025, "上半年", "2025年7月8日")
+    assert "title" not in data  # the pack's own title, 呼北区统计局2025年上半年工作总结
+    first = data["sections"][0]
+    assert first["body"][1] == {"table": {"rows": [["指标", "单位", "完成值"], ["地区生产总值", "亿元", "64.8"],
+                                                   ["固定资产投资", "亿元", "21.3"]]}}
+    assert data["sections"][1] == {"heading": "下半年打算", "body": ["继续做好统计调查工作。"]}
+    target = tmp_path / "总结.yaml"
+    target.write_text(speech_yaml(extraction, ["测试"]), encoding="utf-8")
+    rebuilt = "".join(line for line in rebuild(target).splitlines(keepends=True) if line.strip())
+    assert rebuilt == source_text(document)
+
+
+def test_year_comes_from_the_text_never_from_today(tmp_path):
+    source = tmp_path / "稿.txt"
+    source.write_text("在全县经济工作会议上的讲话\n（二〇二三年十二月二十日）\n同志们：\n开场。\n一、部分\n正文。\n", encoding="utf-8")
+    data = extract(read_speech(source), str(source), "year-end-speech").data
+    assert data["meeting"] == {"name": "全县经济工作会议", "year": 2023}  # from the date line, not today
+    assert (data["date"], data["date_style"]) == ("二〇二三年十二月二十日", "chinese")

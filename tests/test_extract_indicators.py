@@ -48,3 +48,23 @@ def test_numbers_verbs_comparisons_and_flat():
 )
 def test_what_would_not_print_back_stays_text(text):
     assert with_indicators(text) == text
+
+
+@pytest.mark.parametrize(
+    "text, names",
+    [
+        ("上半年，全县实现地区生产总值26.7亿元，增长13.3%，增速比一季度提高1.5个百分点。", ["地区生产总值", "增速"]),
+        ("国内生产总值19.5亿元，增长15.6%。", ["国内生产总值"]),
+        ("完成全社会固定资产投资31.6亿元，同比增长57.8%，占全年计划的67%，居全市第3位。", ["全社会固定资产投资"]),
+        ("社会消费品零售总额比上年同期下降2.1%；规上工业增加值增长1.82倍；财政收入与上年持平。",
+         ["社会消费品零售总额", "规上工业增加值", "财政收入"]),
+        ("一般公共预算收入完成5.2亿元，同比增长8.1%，其中税收收入3.1亿元，增长6.5%。", ["一般公共预算收入", "税收收入"]),
+    ],
+)
+def test_real_speech_phrasings_print_back(text, names):
+    from drafting.model.indicators import phrase_chain
+
+    found = with_indicators(text)
+    assert [d["name"] for d in found["indicators"]] == names
+    chain = "".join(phrase_chain([Indicator.from_data(d) for d in found["indicators"]]))
+    assert found.get("before", "") + chain + found.get("after", "") == text

@@ -59,3 +59,33 @@ def test_a_change_that_rounds_to_zero_is_flat():
     # “同比下降0%” would be wrong: the printed figure decides the wording
     assert phrase_indicator(Indicator.from_data({"name": "产值", "change": -0.001})) == "产值与上年同期持平"
     assert phrase_indicator(Indicator.from_data({"name": "产值", "change": 0.005})) == "产值同比增长0.01%"
+
+
+@pytest.mark.parametrize(
+    "data, text",
+    [
+        ({"name": "地区生产总值", "value": 26.7, "unit": "亿元", "verb_first": True, "change": 13.3, "compare": ""},
+         "实现地区生产总值26.7亿元，增长13.3%"),
+        ({"name": "国内生产总值", "value": 19.5, "unit": "亿元", "verb": "", "change": 15.6, "compare": ""},
+         "国内生产总值19.5亿元，增长15.6%"),
+        ({"name": "增速", "change": 1.5, "trend": "提高", "change_unit": "个百分点", "compare": "比一季度"},
+         "增速比一季度提高1.5个百分点"),
+        ({"name": "投资", "value": 31.6, "unit": "亿元", "verb": "完成", "share": 67, "share_of": "全年计划"},
+         "投资完成31.6亿元，占全年计划的67%"),
+        ({"name": "增速", "rank": 3, "rank_scope": "全市"}, "增速居全市第3位"),
+        ({"name": "财政收入", "trend": "持平", "compare": "与上年"}, "财政收入与上年持平"),
+        ({"name": "城镇登记失业率", "change": -0.3, "trend": "回落", "change_unit": "个百分点", "compare": "比上年"},
+         "城镇登记失业率比上年回落0.3个百分点"),
+        ({"name": "项目", "share": "X", "share_of": "全年任务"}, "项目占全年任务的X%"),
+    ],
+)
+def test_phrase_real_speech_shapes(data, text):
+    assert phrase_indicator(Indicator.from_data(data)) == text
+
+
+def test_a_chain_says_its_own_separators():
+    from drafting.model.indicators import phrase_chain
+
+    chain = [Indicator.from_data({"name": "甲", "change": 1, "separator": "，其中"}), Indicator.from_data({"name": "乙", "change": 2}),
+             Indicator.from_data({"name": "丙", "change": -3})]
+    assert "".join(phrase_chain(chain)) == "甲同比增长1%，其中乙同比增长2%；丙同比下降3%"

@@ -127,7 +127,8 @@ def _parts(blocks: list[Block]) -> list[tuple[int, list[Block]]]:
     parts: list[tuple[int, list[Block]]] = []
     start: int | None = None
     for i, block in enumerate(blocks + [Block(BlockRole.CLOSING)]):
-        is_part_heading = block.role is BlockRole.HEADING and block.level == 1
+        # a level-1 heading, or a paragraph a part heading runs into (<p level="1">)
+        is_part_heading = block.role in (BlockRole.HEADING, BlockRole.PARAGRAPH) and block.level == 1
         if start is not None and (is_part_heading or block.role in _PART_ENDS):
             last = _last_spoken(blocks, start, i)
             parts.append((last, blocks[start : last + 1]))

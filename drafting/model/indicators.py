@@ -1,7 +1,10 @@
 """Statistics phrased the way speeches of the genre phrase them.
 
-地区生产总值实现12.3亿元，同比增长4.5% · 同比下降X% · 与上年同期持平.
-An unknown figure prints as X, the genre's own placeholder, and is reported.
+地区生产总值实现12.3亿元，同比增长4.5% · 同比下降X% · 与上年同期持平 ·
+实现地区生产总值26.7亿元 · 增速比一季度提高1.5个百分点 · 占全年计划的67% ·
+居全市第3位. An unknown figure prints as X, the genre's own placeholder, and
+is reported. Every clause is optional so that what real speeches write can be
+said, and the extractor can keep a statistic only when it prints back exactly.
 """
 
 from __future__ import annotations
@@ -14,6 +17,12 @@ from typing import Any, Callable
 
 PLACEHOLDER = "X"
 RISE, FALL, FLAT = "增长", "下降", "持平"
+# words a speech uses for a direction; a signed change picks 增长 / 下降 unless one is named
+RISES = (RISE, "提高", "增加", "上升")
+FALLS = (FALL, "回落", "降低", "减少")
+TRENDS = RISES + FALLS + (FLAT,)
+DEFAULT_COMPARE = "同比"
+DEFAULT_SEPARATOR = "；"
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,8 +34,17 @@ class Indicator:
     change: float | int | str | None = None
     trend: str | None = None  # 增长 / 下降 / 持平; needed when change is unknown
     change_unit: str = "%"
-    compare: str = "同比"
+    compare: str = DEFAULT_COMPARE
     has_value: bool = True
+    verb_first: bool = False  # 实现地区生产总值X亿元 rather than 地区生产总值实现X亿元
+    share: float | int | str | None = None  # 占全年计划的67%
+    share_of: str = ""
+    share_verb: str = "占"
+    rank: int | str | None = None  # 居全市第3位
+    rank_scope: str = ""
+    rank_verb: str = "居"
+    separator: str = DEFAULT_SEPARATOR  # printed between this indicator and the next
+    joint: str = "，"  # between the indicator's own clauses (, in pasted half-width text)
 
     @classmethod
     def from_data(cls, data: dict[str, Any]) -> "Indicator":
@@ -38,9 +56,18 @@ class Indicator:
             change=data.get("change"),
             trend=data.get("trend"),
             change_unit=data.get("change_unit", "%"),
-            compare=data.get("compare", "同比"),
+            compare=data.get("compare", DEFAULT_COMPARE),
             # a value clause is wanted when a value or a unit was written
             has_value="value" in data or "unit" in data,
+            verb_first=data.get("verb_first", False),
+            share=data.get("share"),
+            share_of=data.get("share_of", ""),
+            share_verb=data.get("share_verb", "占"),
+            rank=data.get("rank"),
+            rank_scope=data.get("rank_scope", ""),
+            rank_verb=data.get("rank_verb", "居"),
+            separator=data.get("separator", DEFAULT_SEPARATOR),
+            joint=data.get("joint", "，"),
         )
 
 
@@ -128,18 +155,29 @@ def phrase_indicator(ind: Indicator, on_placeholder: Callable[[str], None] | Non
     """One indicator as a clause; on_placeholder(field) is called for every X printed."""
     number = partial(_reported_number, on_placeholder)
 
-    clauses = []
+    value = f"{number('value', ind.value)}{ind.unit}" if ind.has_value else ""
+    clauses = [_change_clause(ind, number), _share_clause(ind, number), _rank_clause(ind, number)]
+    clauses = [clause for clause in clauses if clause]
     if ind.has_value:
-        clauses.append(f"{ind.name}{ind.verb}{number('value', ind.value)}{ind.unit}")
-    change = _change_clause(ind, number)
-    if change:
-        if clauses:
-            clauses.append("，" + change)
-        else:
-            clauses.append(ind.name + change)
+        head = f"{ind.verb}{ind.name}{value}" if ind.verb_first else f"{ind.name}{ind.verb}{value}"
+        return ind.joint.join([head] + clauses)
     if not clauses:
-        clauses.append(ind.name)
-    return "".join(clauses)
+        return ind.name
+    return ind.name + ind.joint.join(clauses)
+
+
+def phrase_chain(
+    indicators: list[Indicator], on_placeholder: Callable[[int, str], None] | None = None
+) -> list[str]:
+    """The indicators of one paragraph with what separates each from the next
+    (；by default): [clause, separator, clause, …]."""
+    pieces: list[str] = []
+    for n, ind in enumerate(indicators):
+        if n:
+            pieces.append(indicators[n - 1].separator)
+        report = partial(on_placeholder, n) if on_placeholder is not None else None
+        pieces.append(phrase_indicator(ind, report))
+    return pieces
 
 
 def indicator_cells(ind: Indicator, on_placeholder: Callable[[str], None] | None = None) -> list[str]:
@@ -151,7 +189,7 @@ def indicator_cells(ind: Indicator, on_placeholder: Callable[[str], None] | None
         change_text = "0"
     else:
         change_text = number("change", change)
-        if change_text == PLACEHOLDER and ind.trend == FALL:
+        if change_text == PLACEHOLDER and ind.trend in FALLS:
             change_text = "-" + change_text
     if ind.change_unit != "%" and change_text != "0":
         change_text += ind.change_unit
@@ -170,7 +208,19 @@ def _change_clause(ind: Indicator, number: Callable[[str, Any], str]) -> str:
     if trend is None and change is None:
         return ""
     if trend == FLAT:
-        return "与上年同期持平"
+        return "与上年同期持平" if ind.compare == DEFAULT_COMPARE else f"{ind.compare}持平"
     if trend is None:  # a figure that is a placeholder, with no stated direction
         trend = RISE
     return f"{ind.compare}{trend}{number('change', change)}{ind.change_unit}"
+
+
+def _share_clause(ind: Indicator, number: Callable[[str, Any], str]) -> str:
+    if ind.share is None and not ind.share_of:
+        return ""
+    return f"{ind.share_verb}{ind.share_of}的{number('share', ind.share)}%"
+
+
+def _rank_clause(ind: Indicator, number: Callable[[str, Any], str]) -> str:
+    if ind.rank is None and not ind.rank_scope:
+        return ""
+    return f"{ind.rank_verb}{ind.rank_scope}第{number('rank', ind.rank)}位"

@@ -21,7 +21,7 @@ from markupsafe import Markup, escape
 from drafting import cache
 from drafting.source.yaml_loader import Path_, SpeechData, walk
 from drafting.errors import Location, Problem, TemplateError
-from drafting.model.indicators import Indicator, indicator_cells, phrase_indicator
+from drafting.model.indicators import Indicator, indicator_cells, phrase_chain
 from drafting.model.numerals import chinese_numeral, enumeration_marker, format_date
 from drafting.packs.sandbox import MACRO_STEPS, BudgetExceeded, PackSandbox, RefusedTemplate, check_length, output_limit
 
@@ -243,9 +243,17 @@ class _PlaceholderLog:
         return self._paths.get(id(container), ())
 
     def phrase_all(self, indicators: list[dict]) -> Markup:
-        phrases = self._each(indicators, phrase_indicator)
-        # _finalize: a newline the writer typed in a name stays a line break
-        return Markup("；").join(Markup("<ind>%s</ind>") % _finalize(text) for text in phrases)
+        base = self.path_of(indicators)
+
+        def report(n: int, field: str) -> None:
+            self.problems.append(Problem(self.source.locate(base + (n, field)), "未填写，已输出占位符 X"))
+
+        pieces = phrase_chain([Indicator.from_data(data) for data in indicators], report)
+        # clauses at even places, separators between; _finalize: a typed newline stays a line break
+        return Markup("").join(
+            Markup("<ind>%s</ind>") % _finalize(text) if n % 2 == 0 else escape(text)
+            for n, text in enumerate(pieces)
+        )
 
     def cells_all(self, indicators: list[dict]) -> list[list[str]]:
         return list(self._each(indicators, indicator_cells))

@@ -1,9 +1,12 @@
 """Statistics written as text → the pack's indicator data, when that is exact.
 
-地区生产总值实现X万元，同比下降X%；固定资产投资同比增长X% becomes two
-indicators between the paragraph's ``before`` and ``after`` text. A chain is
-taken only when ``indicators.phrase_indicator`` prints every clause back
-character for character; anything else stays text.
+Real speeches say the same figures many ways: 地区生产总值实现X万元，同比下降X%;
+全县实现地区生产总值26.7亿元，增长13.3%; 国内生产总值19.5亿元; 增速比一季度提高
+1.5个百分点; 占全年计划的67%; 居全市第3位; 与上年持平. A clause is read with
+small patterns, each part optional, and kept only when
+``indicators.phrase_indicator`` prints it back character for character; a
+chain of clauses (joined by ；，。 or 其中) becomes the paragraph's indicators
+between its ``before`` and ``after`` text. Anything else stays text.
 """
 
 from __future__ import annotations
@@ -11,82 +14,240 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from drafting.model.indicators import Indicator, format_number, phrase_indicator
+from drafting.model.indicators import (
+    DEFAULT_COMPARE,
+    DEFAULT_SEPARATOR,
+    FALL,
+    FALLS,
+    RISE,
+    Indicator,
+    format_number,
+    phrase_indicator,
+)
 
 _NUMBER = r"X|\d+(?:\.\d+)?"
-_UNITS = "亿元|万元|元|万吨|吨|万亩|亩|万人|人|户|家|个"
-_VALUE = re.compile(rf"(?P<verb>实现|完成)(?P<value>{_NUMBER})(?P<unit>{_UNITS})")
-_CHANGE = re.compile(
-    rf"(?P<compare>同比|较去年同期|较上年同期|比上年)(?P<trend>增长|下降)"
-    rf"(?P<change>{_NUMBER})(?P<change_unit>%|个百分点|倍)"
+_UNITS = "|".join(
+    sorted(
+        "亿元 万元 元 亿美元 万美元 美元 万吨 吨 万亩 亩 万人次 人次 万人 人 万户 户 家 个 项 件 辆 万辆 "
+        "万千瓦时 亿千瓦时 万千瓦 公里 万平方米 平方米 标准箱 万标箱 所 座 起 处 公斤 万公斤 张 名 次 % 家次 套 台".split(),
+        key=len,
+        reverse=True,
+    )
 )
-_FLAT = "与上年同期持平"
-_NAME = re.compile(rf"[^，。；：！？、“”（）《》\s]{{2,16}}?(?=实现|完成|同比|较去年同期|较上年同期|比上年|{_FLAT})")
-_BOUNDARY = "，。；：！？"
+_VERBS = "实现|完成|达到|稳定在|突破|达|为"
+# verbs that come before the name: 实现地区生产总值…, 新建学校X所, 共发生事故X起
+_VERBS_FIRST = "实现|完成|达到|新增|新建|新签约|签约|引进|实施|排查|整改|发生|建成|改造|新开工|开工|培育|发放|争取"
+_TRENDS = "|".join(w for w in ("增长", "下降", "提高", "增加", "上升", "回落", "降低", "减少"))
+_COMPARE = r"同比|环比|(?:比|较)(?!重|例|较|率)[^，。；：、\dX]{1,6}?"
+_VALUE = re.compile(rf"(?P<verb>{_VERBS})?(?P<value>{_NUMBER})(?P<unit>{_UNITS})")
+_VERB_FIRST = re.compile(rf"(?P<verb>{_VERBS_FIRST})(?P<name>[^，。；：！？、“”（）《》\s\dX]{{2,20}}?)(?P<value>{_NUMBER})(?P<unit>{_UNITS})")
+_CHANGE = re.compile(
+    rf"(?P<compare>{_COMPARE})?(?P<trend>{_TRENDS})(?P<change>{_NUMBER})(?P<change_unit>%|个百分点|倍)"
+)
+_FLAT = re.compile(r"(?P<compare>与[^，。；：、\dX]{1,6}?)持平")
+_SHARE = re.compile(rf"(?P<share_verb>占|完成)(?P<share_of>[^，。；：、\dX]{{1,12}}?)的(?P<share>{_NUMBER})%")
+_RANK = re.compile(r"(?P<rank_verb>位居|居|排名|排在)(?P<rank_scope>[^，。；：、\dX居排]{1,10}?)第(?P<rank>\d+|X)位")
+_NAME_CHAR = re.compile(r"[^，。；：！？、“”（）《》\s\dX,;:]")
+_NAME_STOP = re.compile(r"实现|完成|达到|同比")
+_NAME_MAX = 20
+_BOUNDARY = "，。；：！？,;:"
+_KEY_ORDER = ("name", "value", "unit", "verb", "change", "trend", "change_unit", "compare",
+              "verb_first", "share", "share_of", "share_verb", "rank", "rank_scope", "rank_verb", "separator", "joint")
+_JOINTS = ("，", ",")
+_WHEREOF = re.compile(r"[；，。;,](?:其中[，,]?)?")  # ，其中 税收收入… belongs to the separator
+# words before a verb-first clause that say whose figure it is: 全县实现…, 全区共发生…, 累计完成…
+_SCOPE = re.compile(r"(?:预计|今年|全年|[上下]半年)?(?:全[县区市镇乡省州盟旗])?(?:共|累计)?")
 
 
 def with_indicators(text: str) -> str | dict[str, Any]:
-    """The paragraph as ``{before, indicators, after}`` when it holds a chain; else the text."""
-    for start in [0] + [i + 1 for i, ch in enumerate(text) if ch in _BOUNDARY]:
-        chain, end = _chain(text, start)
+    """The paragraph as ``{before, indicators, after}`` when it holds statistics; else the text.
+
+    Statistics that do not follow each other directly keep the words between
+    them as the earlier one's ``separator``, so a paragraph's every statistic is
+    data and the paragraph still prints back exactly."""
+    chain: list[dict] = []
+    first, end, at = 0, 0, 0
+    while True:
+        found = _next_chain(text, at)
+        if found is None:
+            break
+        clauses, start, stop = found
         if chain:
-            paragraph: dict[str, Any] = {"before": text[:start], "indicators": chain, "after": text[end:]}
-            return {key: value for key, value in paragraph.items() if value != ""}
-    return text
+            chain[-1]["separator"] = text[end:start]
+        else:
+            first = start
+        chain.extend(clauses)
+        end = at = stop
+    if not chain:
+        return text
+    for data in chain:
+        if data.get("separator") == DEFAULT_SEPARATOR:
+            del data["separator"]
+    chain = [{key: data[key] for key in _KEY_ORDER if key in data} for data in chain]
+    paragraph: dict[str, Any] = {"before": text[:first], "indicators": chain, "after": text[end:]}
+    return {key: value for key, value in paragraph.items() if value != ""}
+
+
+def recognised_indicators(text: str) -> list[dict]:
+    """The statistics of a paragraph that print back exactly (the hook for a statistics sheet)."""
+    found = with_indicators(text)
+    return [] if isinstance(found, str) else found["indicators"]
+
+
+def _next_chain(text: str, at: int) -> tuple[list[dict], int, int] | None:
+    """The first chain of clauses at or after ``at`` that starts a clause (after a boundary).
+    Words that say whose figure it is (全县, 预计, 累计) stay text before the name."""
+    starts = ([at] if at == 0 else []) + [i + 1 for i in range(at, len(text)) if text[i] in _BOUNDARY]
+    for boundary in starts:
+        scope = _SCOPE.match(text, boundary).end()
+        for start in dict.fromkeys((scope, boundary)):
+            chain, end = _chain(text, start)
+            if chain:
+                return chain, start, end
+    return None
 
 
 def _chain(text: str, start: int) -> tuple[list[dict], int]:
+    """Clauses that follow each other joined by ；，。 (or ;,. in pasted text)."""
     chain: list[dict] = []
     end = start
-    while True:
-        clause = _clause(text, end + 1 if chain else end)
-        if clause is None:
-            break
+    clause = _clause(text, start)
+    while clause is not None:
         data, end = clause
         chain.append(data)
-        if not text.startswith("；", end):
-            break
+        clause = None
+        if end < len(text) and text[end] in "；，。;,":
+            separator = _WHEREOF.match(text, end).group()
+            separator += _SCOPE.match(text, end + len(separator)).group()
+            clause = _clause(text, end + len(separator))
+            if clause is not None:
+                data["separator"] = separator
     return chain, end
 
 
 def _clause(text: str, start: int) -> tuple[dict, int] | None:
     """One indicator starting at ``start`` and where it ends, if it prints back exactly."""
-    name = _NAME.match(text, start)
-    if name is None:
+    heads = [_verb_first(text, start), *_named_heads(text, start)]
+    for head in heads:
+        if head is None:
+            continue
+        data, at = head
+        data, at = _tails(text, data, at)
+        if at < len(text) and text[at] not in _BOUNDARY:
+            continue  # 完成投资X万元的……: the figure qualifies a noun, it is not a statistic
+        if data.get("verb") == "" and "change" not in data and "trend" not in data:
+            continue  # 拉动居民消费X万元: without a verb, only 名称+数值，增长… reads as a statistic
+        if len(data) == 1 or phrase_indicator(Indicator.from_data(data)) != text[start:at]:
+            continue
+        return data, at
+    return None
+
+
+def _verb_first(text: str, start: int) -> tuple[dict, int] | None:
+    m = _VERB_FIRST.match(text, start)
+    if m is None or _NAME_STOP.search(m["name"]):
         return None
-    data: dict[str, Any] = {"name": name.group()}
-    at = name.end()
-    value = _VALUE.match(text, at)
-    if value:
-        data["value"] = _number(value["value"])
-        data["unit"] = value["unit"]
-        if value["verb"] != "实现":
-            data["verb"] = value["verb"]
-        at = value.end()
-    joint = "，" if value else ""
-    if text.startswith(joint + _FLAT, at):
-        data["trend"] = "持平"
-        at += len(joint + _FLAT)
-    elif (change := _CHANGE.match(text, at + len(joint))) and (value is None or text.startswith(joint, at)):
-        _add_change(data, change)
-        at = change.end()
-    elif value is None:
-        return None
-    if phrase_indicator(Indicator.from_data(data)) != text[start:at]:
-        return None
+    data = {"name": m["name"], "value": _number(m["value"]), "unit": m["unit"], "verb_first": True}
+    if m["verb"] != "实现":
+        data["verb"] = m["verb"]
+    return data, m.end()
+
+
+def _named_heads(text: str, start: int):
+    """name + (value | change | flat | share | rank), shortest name first."""
+    for end in range(start + 1, min(start + _NAME_MAX, len(text))):
+        if not _NAME_CHAR.match(text, end - 1):
+            return
+        if end - start < 2 or _NAME_STOP.search(text, start, end):
+            continue
+        name = text[start:end]
+        if value := _VALUE.match(text, end):
+            data: dict[str, Any] = {"name": name, "value": _number(value["value"]), "unit": value["unit"]}
+            data["verb"] = value["verb"] or ""
+            if data["verb"] == "实现":
+                del data["verb"]
+            yield data, value.end()
+        elif change := _CHANGE.match(text, end):
+            yield _with_change({"name": name}, change), change.end()
+        elif flat := _FLAT.match(text, end):
+            yield _with_flat({"name": name}, flat), flat.end()
+        elif share := _SHARE.match(text, end):
+            yield _with_share({"name": name}, share), share.end()
+        elif rank := _RANK.match(text, end):
+            yield _with_rank({"name": name}, rank), rank.end()
+
+
+def _tails(text: str, data: dict, at: int) -> tuple[dict, int]:
+    """，change / ，持平 / ，share / ，rank after the head, each at most once, in that order."""
+    steps = []
+    if "change" not in data and "trend" not in data:
+        steps.append(lambda at: _after_comma(text, at, _CHANGE, _with_change) or _after_comma(text, at, _FLAT, _with_flat))
+    if "share" not in data:
+        steps.append(lambda at: _after_comma(text, at, _SHARE, _with_share))
+    if "rank" not in data:
+        steps.append(lambda at: _after_comma(text, at, _RANK, _with_rank))
+    for step in steps:
+        found = step(at)
+        if found:
+            add, at = found
+            add(data)
     return data, at
 
 
-def _add_change(data: dict, m: re.Match) -> None:
+def _after_comma(text: str, at: int, pattern: re.Pattern, add) -> tuple[Any, int] | None:
+    if at >= len(text) or text[at] not in _JOINTS:
+        return None
+    m = pattern.match(text, at + 1)
+    if m is None:
+        return None
+
+    def added(data: dict) -> None:
+        add(data, m)
+        if text[at] != "，":
+            data["joint"] = text[at]
+
+    return added, m.end()
+
+
+def _with_change(data: dict, m: re.Match) -> dict:
     change = _number(m["change"])
-    if isinstance(change, str):
-        data["change"], data["trend"] = change, m["trend"]
+    word = m["trend"]
+    falls = word in FALLS
+    if isinstance(change, (int, float)):
+        data["change"] = -change if falls else change
+        if word not in (RISE, FALL):
+            data["trend"] = word
     else:
-        data["change"] = change if m["trend"] == "增长" else -change
+        data["change"], data["trend"] = change, word
     if m["change_unit"] != "%":
         data["change_unit"] = m["change_unit"]
-    if m["compare"] != "同比":
+    compare = m["compare"] or ""
+    if compare != DEFAULT_COMPARE:
+        data["compare"] = compare
+    return data
+
+
+def _with_flat(data: dict, m: re.Match) -> dict:
+    data["trend"] = "持平"
+    if m["compare"] != "与上年同期":
         data["compare"] = m["compare"]
+    return data
+
+
+def _with_share(data: dict, m: re.Match) -> dict:
+    data["share"] = _number(m["share"])
+    data["share_of"] = m["share_of"]
+    if m["share_verb"] != "占":
+        data["share_verb"] = m["share_verb"]
+    return data
+
+
+def _with_rank(data: dict, m: re.Match) -> dict:
+    data["rank"] = "X" if m["rank"] == "X" else int(m["rank"])
+    data["rank_scope"] = m["rank_scope"]
+    if m["rank_verb"] != "居":
+        data["rank_verb"] = m["rank_verb"]
+    return data
 
 
 def _number(text: str) -> int | float | str:

@@ -7,13 +7,15 @@ for pack authors in docs/pack-contract.md (a test keeps the two equal):
 
     <doc title=".." author=".." subject=".." date=".." keywords="..">
       <title>..</title> <byline>..</byline> <salutation>..</salutation>
-      <h1>..</h1> … <h4>..</h4> <p>..</p> <closing>..</closing>
+      <h1>..</h1> … <h4>..</h4> <p>..</p> <p level="1">..</p> <closing>..</closing>
       <signature>..</signature>
       <table><caption>..</caption><tr><th>..</th>…</tr><tr><td>..</td>…</tr></table>
       <image src="/absolute/path.png" width_mm="120"><caption>..</caption></image>
     </doc>
 
-Inside a block: <lead> (run-in lead sentence), <ind> (a statistic),
+A <p level="N"> is a paragraph that opens with a level-N heading run into
+its text (the reading copy counts a part from it). Inside a block: <lead>
+(run-in lead sentence), <ind> (a statistic),
 <br/> (a line break that is part of the text), <wbr/> (a break for layout only,
 e.g. a long title's break point: a new line in Word, nothing in plain text). A run of whitespace that contains a newline is template layout and is
 dropped; any other character is kept as written.
@@ -60,7 +62,8 @@ _ALLOWED = {
     "图片内": ("caption",),
 }
 # attributes of each element (any other is a mistake, never silently ignored)
-ATTRIBUTES = {"doc": ("title", "author", "subject", "date", "keywords"), "image": ("src", "width_mm")}
+ATTRIBUTES = {"doc": ("title", "author", "subject", "date", "keywords"), "image": ("src", "width_mm"), "p": ("level",)}
+_RUN_IN_LEVELS = ("1", "2", "3", "4")
 _LAYOUT = re.compile(r"[ \t]*\n[ \t\n]*")
 _PARSER_OPTIONS = dict(resolve_entities=False, no_network=True, huge_tree=True, remove_comments=True)
 
@@ -190,6 +193,10 @@ def _block(element: etree._Element, template: str) -> Block | Table | Image:
         raise _unknown(element, template, "块") from None
     if element.attrib:
         _expect_attributes(element, template)
+        if element.tag == "p":  # a heading run into its paragraph: 一、标题。正文……
+            if element.get("level") not in _RUN_IN_LEVELS:
+                raise _error("<p> 的属性 level 应为 1、2、3 或 4", element, template)
+            level = int(element.get("level"))
     return Block(role, _inlines(element, template), level)
 
 

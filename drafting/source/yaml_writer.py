@@ -56,14 +56,23 @@ def _entry(prefix: str, value: Any, path: Path_, indent: int, notes: dict, out: 
             out.append(prefix)
             _mapping(value, path, indent + INDENT, notes, out)
     elif isinstance(value, list) and value:
-        if prefix.endswith("-"):
-            raise ValueError("nested lists are not written")  # the packs' data never has them
+        if prefix.endswith("-"):  # a table's row: one line, each cell quoted so it stays text
+            if any(isinstance(item, (dict, list)) for item in value):
+                raise ValueError("nested lists are written only as rows of cells")
+            out.append(prefix + " [" + ", ".join(_cell(item) for item in value) + "]")
+            return
         out.append(prefix)
         for n, item in enumerate(value):
             _comments(path + (n,), indent + INDENT, notes, out)
             _entry(" " * (indent + INDENT) + "-", item, path + (n,), indent + INDENT, notes, out)
     else:
         out.extend(_scalar(prefix, value, indent + INDENT))
+
+
+def _cell(value: Any) -> str:
+    if value is None or isinstance(value, (bool, int, float)):
+        return _scalar("", value, 0)[0].strip()
+    return quoted(str(value))
 
 
 def _scalar(prefix: str, value: Any, indent: int) -> list[str]:

@@ -21,6 +21,7 @@ from drafting.model.counting import SPEAKING_RATE, count_characters, is_counted,
 from drafting.source.statistics import Sourced
 from drafting.source.yaml_loader import Path_, SourceMap, format_path
 from drafting.errors import Location, Problem
+from drafting.packs.roles import Roles
 from drafting.workflow.extract import COUNT_WORDS
 from drafting.model.numerals import parse_count
 
@@ -83,7 +84,7 @@ def check_draft(draft: Draft, rate: int = DEFAULT_RATE) -> Report:
         report.findings += _unpaired(source, path, text)
         report.findings += _doubled(source, path, text)
     report.findings += _repeated(source, texts)
-    report.findings += _counts(source, draft.speech.values)
+    report.findings += _counts(source, draft.speech.values, Roles.of(draft.pack.schema))
     report.findings.sort(key=lambda f: (f.problem.location.line or 0, f.problem.location.column or 0))
     return report
 
@@ -129,6 +130,8 @@ def _is_wide(ch: str) -> bool:
 
 
 def _half_width(source: SourceMap, path: Path_, text: str) -> Iterable[Finding]:
+    """Once per paragraph: pasted text has half-width marks everywhere, one finding says it."""
+    found = []
     for i, ch in enumerate(text):
         if ch not in HALF_TO_FULL:
             continue
@@ -137,13 +140,17 @@ def _half_width(source: SourceMap, path: Path_, text: str) -> Iterable[Finding]:
         if before.isdigit() and after.isdigit():  # 1,000 · 12:30
             continue
         if _is_wide(before) or _is_wide(after):
-            yield Finding(
-                "half-width",
-                Problem(
-                    locate_offset(source, path, text, i),
-                    f"中文里用了半角“{ch}”，应为全角“{HALF_TO_FULL[ch]}”：{_context(text, i, i + 1)}",
-                ),
-            )
+            found.append(i)
+    if found:
+        i, ch = found[0], text[found[0]]
+        more = f"（本段共 {len(found)} 处）" if len(found) > 1 else ""
+        yield Finding(
+            "half-width",
+            Problem(
+                locate_offset(source, path, text, i),
+                f"中文里用了半角“{ch}”，应为全角“{HALF_TO_FULL[ch]}”{more}：{_context(text, i, i + 1)}",
+            ),
+        )
 
 
 def _unpaired(source: SourceMap, path: Path_, text: str) -> Iterable[Finding]:
@@ -196,16 +203,23 @@ def _repeated(source: SourceMap, texts: list[tuple[Path_, str]]) -> Iterable[Fin
                 )
 
 
-def _counts(source: SourceMap, values: dict) -> Iterable[Finding]:
-    """我讲N点意见 in the opening must match the parts; 讲N个方面 in a part's intro its points."""
-    parts = values.get("parts") or []
-    phrase = values.get("count_phrase")
-    scopes: list[tuple[Path_, Any, int, str]] = [(("opening",), values.get("opening", []), len(parts), "个部分")]
+def _counts(source: SourceMap, values: dict, roles: Roles) -> Iterable[Finding]:
+    """我讲N点意见 in the opening must match the parts; 讲N个方面 in a part's intro its
+    sections or items, and in a section's intro its items. Fields are found by the
+    roles the pack's schema names, so any speech pack is checked."""
+    top = roles.top
+    parts_key, opening_key, phrase_key = top.get("parts"), top.get("opening", "opening"), top.get("count-phrase")
+    if not parts_key:
+        return
+    parts = values.get(parts_key) or []
+    phrase = values.get(phrase_key) if phrase_key else None
+    scopes: list[tuple[Path_, Any, int, str]] = [((opening_key,), values.get(opening_key, []), len(parts), "个部分")]
     if isinstance(phrase, str) and "{n}" not in phrase:
-        scopes.append(((), {"count_phrase": phrase}, len(parts), "个部分"))
+        scopes.append(((), {phrase_key: phrase}, len(parts), "个部分"))
+    keys, section_keys = roles.in_def(roles.part_def), roles.in_def(roles.section_def)
     for i, part in enumerate(parts):
-        if isinstance(part, dict) and part.get("points"):
-            scopes.append((("parts", i, "intro"), part.get("intro", []), len(part["points"]), "个要点"))
+        if isinstance(part, dict):
+            scopes += _inner_counts((parts_key, i), part, keys, section_keys)
     for base, value, actual, unit in scopes:
         for path, text in text_fields(value, base):
             for m in COUNT_WORDS.finditer(text):
@@ -218,3 +232,19 @@ def _counts(source: SourceMap, values: dict) -> Iterable[Finding]:
                             f"“{m.group()}”说的是 {said}，但下面有 {actual} {unit}：{_context(text, m.start(), m.end())}",
                         ),
                     )
+
+
+def _inner_counts(path: Path_, part: dict, keys: dict, section_keys: dict) -> list[tuple[Path_, Any, int, str]]:
+    intro, items, sections = keys.get("intro", "intro"), keys.get("items", "points"), keys.get("sections", "sections")
+    scopes = []
+    if part.get(sections):
+        scopes.append((path + (intro,), part.get(intro, []), len(part[sections]), "节"))
+        for j, section in enumerate(part[sections]):
+            section_items = section_keys.get("items", "points")
+            if isinstance(section, dict) and section.get(section_items):
+                section_intro = section_keys.get("intro", "intro")
+                scopes.append(((*path, sections, j, section_intro), section.get(section_intro, []),
+                               len(section[section_items]), "个要点"))
+    elif part.get(items):
+        scopes.append((path + (intro,), part.get(intro, []), len(part[items]), "个要点"))
+    return scopes

@@ -1,11 +1,13 @@
-"""Recognise a read speech's structure and express it as the pack's data.
+"""Recognise a read speech's or report's structure and express it as a pack's data.
 
 The reverse of the template: from paragraphs (``drafting/readers``) to the
-values of ``half-year-speech`` — title, byline, salutation, opening, count
-phrase, parts with their items, closing. Every paragraph lands in exactly one
-slot, in its original order, so building the data gives the text back; where
-recognition is a guess, a Chinese note says so (the YAML writer prints it as a
-comment). What fits no slot stays a plain paragraph of the nearest slot.
+values of a pack. The genre's shape is recognised once (``genre.py``: parts,
+sections, items, sub-items, closings); which field holds what is read from the
+pack's schema (``x-draft-role`` annotations), so any pack whose schema names
+its title, parts, items… can be extracted into. Every paragraph lands in
+exactly one slot, in its original order, so building the data gives the text
+back; where recognition is a guess, a Chinese note says so (the YAML writer
+prints it as a comment). What fits no slot stays a plain paragraph in place.
 """
 
 from __future__ import annotations
@@ -16,36 +18,31 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from drafting.errors import DataError, Location
-from drafting.model.document import Document
-from drafting.model.numerals import chinese_numeral, enumeration_marker, format_date, parse_count
+from drafting.model.document import BlockRole, Document
+from drafting.model.numerals import calendar_date, chinese_numeral, enumeration_marker, format_date, parse_count
+from drafting.packs.roles import Roles
+from drafting.workflow import genre
+from drafting.workflow.genre import Node, Paragraph, is_heading_line, lead_sentence
 
 Path_ = tuple[str | int, ...]
 
-PART_FORMS = ("一、", "第一，", "第一、")
-ITEM_FORMS = ("一是", "一要", "第一，", "第一、", "第一句话，", "（一）")
-DEFAULT_PART_FORM = "一、"
+DEFAULT_PACK = "half-year-speech"
 DEFAULT_COUNT_PHRASE = {"上半年": "下面，就做好下半年经济工作，我讲{n}点意见。", "下半年": "下面，就做好明年经济工作，我讲{n}点意见。"}
 
-_SENTENCE_END = "。！？"
-_SALUTATION = re.compile(r"[^，。；！？\n]{1,30}[：:]")
-_HEADING_MAX = 60
+_SALUTATION = re.compile(r"[^，。；！？\n]{1,30}：")
 _DERIVED_TITLE = re.compile(r"在(\d{4})年(.+)上的讲话")
-_MEETING_IN_TITLE = re.compile(r"在(.+)上的(?:讲话|发言|报告)")
+_MEETING_IN_TITLE = re.compile(r"在(.+)上的(?:讲话|发言|报告|总结讲话|主持词)")
 _YEAR = re.compile(r"(\d{4})年")
 _DATE_LINE = re.compile(r"（(.+)）")
 _ARABIC_DATE = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日")
 _CHINESE_DATE = re.compile(r"[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日")
-_CLOSING_START = re.compile(r"同志们[，,！!]")
+_REPORT_TITLE = re.compile(r"(.*?)(\d{4})年(上半年|前三季度|全年)?工作(?:总结|报告)")
 # a count phrase names how many parts follow: 我讲三点意见 / 强调两个问题 / 讲三个方面
 COUNT_WORDS = re.compile(
     r"(?:讲|谈|强调|说|提)(?:以下|这么|一下)?([一二两三四五六七八九十]{1,3})(?:点|个方面|个问题|方面|层意思)"
 )
-
-
-@dataclass(slots=True)
-class Paragraph:
-    text: str
-    lead: str = ""  # bold text the paragraph opens with, when the reader saw one
+_HEADING_MAX = 60
+_HEADING_FORMS = ("一、", "第一部分", "第一部分，", "第一部分：")
 
 
 @dataclass(slots=True)
@@ -54,260 +51,577 @@ class Extraction:
 
     data: dict[str, Any]
     notes: dict[Path_, list[str]] = field(default_factory=dict)
+    statistics: list[dict] = field(default_factory=list)  # every indicator recognised, in order
 
     def note(self, path: Path_, text: str) -> None:
         self.notes.setdefault(path, []).append(text)
 
+    def summary(self) -> str:
+        """How much was recognised, in the words ``draft extract`` prints."""
+        counts = structure_counts(self.data)
+        return (f"{counts['parts']} 个部分，{counts['sections']} 节，{counts['items']} 个要点，"
+                f"{counts['subitems']} 条细目，{len(self.statistics)} 项统计指标")
+
+
+def structure_counts(data: dict) -> dict[str, int]:
+    """Parts, sections, items and sub-items in extracted data (a report's levels count as parts and sections)."""
+    counts = {"parts": 0, "sections": 0, "items": 0, "subitems": 0}
+    for part in data.get("parts", []):
+        counts["parts"] += 1
+        holders = [part] + part.get("sections", [])
+        counts["sections"] += len(part.get("sections", []))
+        for holder in holders:
+            for point in holder.get("points", []):
+                counts["items"] += 1
+                counts["subitems"] += len(point.get("subitems", []))
+
+    def report(sections: list, depth: int) -> None:
+        for section in sections:
+            counts[("parts", "sections", "items", "subitems")[min(depth, 3)]] += 1
+            report(section.get("sections", []), depth + 1)
+
+    report(data.get("sections", []), 0)
+    return counts
+
 
 def paragraphs_of(document: Document) -> list[Paragraph]:
-    return [Paragraph(block.text, block.lead) for block in document.blocks]
+    out = []
+    for block in document.blocks:
+        if block.role is BlockRole.TABLE:
+            rows = tuple(tuple(_cell_text(cell) for cell in row) for row in ((block.header,) if block.header else ()) + block.rows)
+            out.append(Paragraph(block.text, "", rows))
+        else:
+            out.append(Paragraph(block.text, block.lead))
+    return out
+
+
+def _cell_text(cell) -> str:
+    return "".join(inline.text for inline in cell)
+
+
+# ---------------------------------------------------------------- packs and roles
+
+
+def detect_pack(document: Document) -> str:
+    """The built-in pack a text reads like: a report (no salutation, a 落款 at the
+    end), a year-end speech (全年 / 明年), or the half-year speech."""
+    paras = paragraphs_of(document)
+    if not paras:
+        return DEFAULT_PACK
+    # the report pack always prints a 落款 and numbers its parts 一、: only a text that has both fits it
+    if _salutation_index(paras[:8]) is None and _signature_at(paras) is not None and genre.numbered_run(paras, "一、"):
+        return "half-year-report"
+    text = "".join(p.text for p in paras)
+    if "上半年" not in text and ("明年" in text or text.count("全年") >= 2):
+        return "year-end-speech"
+    return DEFAULT_PACK
 
 
 def extract(
-    document: Document, file: str, pack: str = "half-year-speech", indicators: bool = True
+    document: Document, file: str, pack: Any = DEFAULT_PACK, indicators: bool = True
 ) -> Extraction:
-    """The speech's data; DataError when it has no part headings at all.
+    """The data of ``pack`` (a name or a loaded pack) for the document; never gives
+    up on a document with words: what is not recognised stays in place as text.
 
     With ``indicators``, statistics that the pack prints back exactly become indicator data.
     """
+    from drafting.packs.finder import find_pack
+
+    pack = find_pack(pack) if isinstance(pack, str) else pack
     paras = paragraphs_of(document)
     if not paras:
         raise DataError("文件中没有文字，无法整理", Location(file))
-    result = Extraction({"pack": pack})
-    form, headings = _part_headings(paras)
-    if not headings:
-        raise DataError(
-            "没有找到按顺序编号的部分标题（以“一、”“第一，”或“第一、”开头、不超过 60 字且中间没有句号的行），"
-            "无法按本模板包整理。请确认这是一篇分部分的讲话稿",
-            Location(file),
-        )
-    front = paras[: headings[0]]
-    salutation_at = _salutation_index(front)
-    preamble = front[:salutation_at] if salutation_at is not None else _preamble(front)
-    opening = front[salutation_at + 1 :] if salutation_at is not None else front[len(preamble) :]
-    bodies = [paras[h + 1 : nxt] for h, nxt in zip(headings, headings[1:] + [len(paras)])]
-    bodies[-1], closing = _split_closing(bodies[-1], form)
-
-    meeting, title_fields = _front_matter([p.text for p in preamble], paras, result)
-    data = result.data
-    data["meeting"] = meeting
-    data.update(title_fields)
-    data["salutation"] = front[salutation_at].text if salutation_at is not None else ""
-    if salutation_at is None:
-        result.note(("salutation",), "自动识别：原文没有称谓行，写空字符串则不输出")
-    opening_texts, phrase = _count_phrase([p.text for p in opening], len(headings), meeting["half"], result)
-    if opening_texts:
-        data["opening"] = opening_texts
-    if phrase is not None:
-        data["count_phrase"] = phrase
-    if form != DEFAULT_PART_FORM:
-        data["part_numbering"] = form
-        result.note(("part_numbering",), f"自动识别：部分标题的序号形式为 {form}")
-    data["parts"] = [
-        _part(i, paras[h].text[len(enumeration_marker(form, i + 1)) :], body, form, result)
-        for i, (h, body) in enumerate(zip(headings, bodies))
-    ]
-    if closing:
-        data["closing"] = [p.text for p in closing]
-        result.note(("closing",), "自动识别：从“同志们，”开始的段落作为结束语")
+    roles = Roles.of(pack.schema)
+    result = Extraction({"pack": pack.name})
+    if roles.genre == "report":
+        _report(paras, roles, result)
+    else:
+        _speech(paras, roles, result, pack.name)
     if indicators:
         _recognise_indicators(result)
+    result.data = _in_schema_order(result.data, pack.schema, pack.schema)
     return result
-
-
-def _paragraph_slots(data: dict) -> list[tuple[Path_, list]]:
-    """Every list of paragraphs in the data, with its path."""
-    slots: list[tuple[Path_, list]] = [(("opening",), data.get("opening", []))]
-    for i, part in enumerate(data["parts"]):
-        slots.append((("parts", i, "intro"), part.get("intro", [])))
-        for n, point in enumerate(part.get("points", [])):
-            slots.append((("parts", i, "points", n, "body"), point.get("body", [])))
-        slots.append((("parts", i, "closing"), part.get("closing", [])))
-    slots.append((("closing",), data.get("closing", [])))
-    return slots
 
 
 def _recognise_indicators(result: Extraction) -> None:
     from drafting.readers.indicators import with_indicators
 
-    for path, paragraphs in _paragraph_slots(result.data):
+    for path, paragraphs in _paragraph_slots(result.data, ()):
         for n, text in enumerate(paragraphs):
+            if not isinstance(text, str):
+                continue
             found = with_indicators(text)
             if found is not text:
                 paragraphs[n] = found
+                result.statistics.extend(found["indicators"])
                 result.note(
                     path + (n,),
                     f"自动识别：段中的统计数字整理为 {len(found['indicators'])} 项指标（indicators），输出与原文相同",
                 )
 
 
-# ---------------------------------------------------------------- parts
+_PARAGRAPH_LISTS = {"opening", "intro", "body", "closing"}
 
 
-def _is_heading(text: str, marker: str) -> bool:
-    if not text.startswith(marker) or len(text) == len(marker) or len(text) > _HEADING_MAX:
-        return False
-    rest = text[len(marker) :]
-    return not any(mark in rest[:-1] for mark in _SENTENCE_END)
+def _paragraph_slots(value: Any, path: Path_):
+    """Every list of paragraphs in the data, with its path."""
+    if isinstance(value, dict):
+        for key, child in value.items():
+            if key in _PARAGRAPH_LISTS and isinstance(child, list):
+                yield path + (key,), child
+            else:
+                yield from _paragraph_slots(child, path + (key,))
+    elif isinstance(value, list):
+        for i, child in enumerate(value):
+            yield from _paragraph_slots(child, path + (i,))
 
 
-def _numbered_run(paras: list[Paragraph], form: str, accept) -> list[int]:
-    """Indexes of paragraphs numbered 1, 2, 3 … in order with ``form``."""
-    found: list[int] = []
-    for i, p in enumerate(paras):
-        if accept(p.text, enumeration_marker(form, len(found) + 1)):
-            found.append(i)
-    return found
+def _in_schema_order(value: Any, node: dict, schema: dict) -> Any:
+    """Keys in the order the schema lists them (the order a writer reads the pack's example in)."""
+    while isinstance(node, dict) and "$ref" in node:
+        node = schema.get("$defs", {}).get(node["$ref"].rsplit("/", 1)[-1], {})
+    if isinstance(value, dict):
+        props = node.get("properties", {}) if isinstance(node, dict) else {}
+        if not props and isinstance(node, dict):  # a paragraph: text or an indicator paragraph
+            for branch in node.get("anyOf", []):
+                target = _resolve(branch, schema)
+                if set(value) <= set(target.get("properties", {})):
+                    props = target["properties"]
+                    break
+        order = list(props)
+        keys = sorted(value, key=lambda k: order.index(k) if k in order else len(order))
+        return {k: _in_schema_order(value[k], props.get(k, {}), schema) for k in keys}
+    if isinstance(value, list):
+        item = node.get("items", {}) if isinstance(node, dict) else {}
+        return [_in_schema_order(v, item, schema) for v in value]
+    return value
 
 
-def _part_headings(paras: list[Paragraph]) -> tuple[str, list[int]]:
-    """The part form whose first heading comes first, and its headings."""
-    best: tuple[str, list[int]] = (DEFAULT_PART_FORM, [])
-    for form in PART_FORMS:
-        run = _numbered_run(paras, form, _is_heading)
-        if run and (not best[1] or run[0] < best[1][0]):
-            best = (form, run)
-    return best
+def _resolve(node: dict, schema: dict) -> dict:
+    while "$ref" in node:
+        node = schema.get("$defs", {}).get(node["$ref"].rsplit("/", 1)[-1], {})
+    return node
 
 
-def _split_closing(body: list[Paragraph], part_form: str) -> tuple[list[Paragraph], list[Paragraph]]:
-    """The speech's closing starts at the first “同志们，” paragraph after the last
-    part's first item (or after its first paragraph, when it has no items)."""
-    starts = _items(body, part_form)[1]
-    first = starts[0] + 1 if starts else 1
+# ---------------------------------------------------------------- speeches
+
+
+def _speech(paras: list[Paragraph], roles: Roles, result: Extraction, pack_name: str) -> None:
+    top = roles.top
+    salutation_at = _salutation_index(paras[:8])
+    search_from = salutation_at + 1 if salutation_at is not None else 0
+    part_forms = _ordered(tuple(f for f in roles.enum(None, top.get("part-numbering", "")) if f != "none") or ("一、",))
+    part_form, run = genre.level_form(paras[search_from:], set(), part_forms, minimum=2)
+    # a fragment with one part: a heading form alone counts when it comes first
+    single = genre.level_form(paras[search_from:], set(), tuple(f for f in part_forms if f in _HEADING_FORMS), minimum=1)
+    if single[1] and (not run or single[1][0] < run[0]):
+        part_form, run = single
+    run = [search_from + i for i in run]
+    if salutation_at is not None:
+        preamble, body_start = paras[:salutation_at], salutation_at + 1
+    else:
+        preamble = _preamble(paras[: run[0]] if run else paras)
+        body_start = len(preamble)
+    if not run:
+        part_form, run = "none", _unnumbered_parts(paras, body_start)
+    opening = paras[body_start : run[0]]
+    closing_at = _speech_closing(paras, run[-1], part_form)
+    data = result.data
+    meeting, title_fields = _front_matter([p.text for p in preamble], paras, result, roles, pack_name)
+    if "meeting" in top:
+        data[top["meeting"]] = meeting
+    for role, value in title_fields.items():
+        if role in top:
+            data[top[role]] = value
+    if "salutation" in top:
+        data[top["salutation"]] = paras[salutation_at].text if salutation_at is not None else ""
+        if salutation_at is None:
+            result.note((top["salutation"],), "自动识别：原文没有称谓行，写空字符串则不输出")
+    half = meeting.get("half", "上半年")
+    opening_texts, phrase = _count_phrase(
+        [p.text for p in opening], len(run), half, result, top.get("count-phrase", "count_phrase"), pack_name, meeting
+    )
+    if opening_texts and "opening" in top:
+        data[top["opening"]] = opening_texts
+    if phrase is not None and "count-phrase" in top:
+        data[top["count-phrase"]] = phrase
+    if part_form != "一、" and "part-numbering" in top:
+        data[top["part-numbering"]] = part_form
+        if part_form == "none":
+            result.note((top["part-numbering"],), "自动识别：没有找到编号的部分标题，各部分标题按原文不编号；请核对")
+        else:
+            result.note((top["part-numbering"],), f"自动识别：部分标题的序号形式为 {part_form}")
+    parts_key = top.get("parts", "parts")
+    nodes = [Node(part_form, paras[start], intro=paras[start + 1 : end]) for start, end in zip(run, run[1:] + [closing_at])]
+    data[parts_key] = [
+        _speech_part(i, node, (parts_key, i), roles, result) for i, node in enumerate(nodes)
+    ]
+    if closing_at < len(paras):
+        data[top.get("closing", "closing")] = [_text_or_table(p) for p in paras[closing_at:]]
+        result.note((top.get("closing", "closing"),), "自动识别：从“同志们，”开始的段落作为结束语")
+
+
+def _ordered(forms: tuple[str, ...]) -> tuple[str, ...]:
+    """The pack's forms, longest first (第一部分， before 第一部分)."""
+    return tuple(sorted(forms, key=len, reverse=True))
+
+
+def _rerun(paras: list[Paragraph], form: str, start: int) -> list[int]:
+    return [start + i for i in genre.numbered_run(paras[start:], form)]
+
+
+def _unnumbered_parts(paras: list[Paragraph], start: int) -> list[int]:
+    """Parts headed without numbers: short lines that end no sentence, after the
+    opening; else the whole body is one part headed by its first paragraph."""
+    heads = [
+        i for i in range(start + 1, len(paras))
+        if paras[i].table is None and len(paras[i].text) <= 30 and not any(m in paras[i].plain for m in "。；！？：，")
+    ]
+    if len(heads) >= 2:
+        return heads
+    return [start] if start < len(paras) else [len(paras) - 1]
+
+
+def _speech_closing(paras: list[Paragraph], last_part: int, part_form: str) -> int:
+    """Where the speech's closing starts: the first “同志们，” paragraph in the last
+    part after its first item (or its first paragraph, when it has no items)."""
+    body = paras[last_part + 1 :]
+    _, run = genre.level_form(body, {part_form})
+    first = run[0] + 1 if run else 1
     for i in range(first, len(body)):
-        if _CLOSING_START.match(body[i].text):
-            return body[:i], body[i:]
-    return body, []
+        if body[i].table is None and genre.SPEECH_CLOSING.match(body[i].text):
+            return last_part + 1 + i
+    return len(paras)
 
 
-def _part(index: int, heading: str, body: list[Paragraph], part_form: str, result: Extraction) -> dict:
-    path: Path_ = ("parts", index)
-    part: dict[str, Any] = {"heading": heading}
-    form, starts = _items(body, part_form)
-    if not starts:
-        if body:
-            part["intro"] = [p.text for p in body]
-        _note_inline_enumerations(body, path + ("intro",), result)
-        return part
-    if starts[0]:
-        part["intro"] = [p.text for p in body[: starts[0]]]
-        _note_inline_enumerations(body[: starts[0]], path + ("intro",), result)
-    runs = [body[s : e] for s, e in zip(starts, starts[1:] + [len(body)])]
-    layout = _layout(runs)
-    lead_only = layout == "run-in" and not _tail(runs[-1][0], len(runs), form)
-    runs[-1], part_closing = _split_last_item(runs, 1 if lead_only else 0)
-    part["enumeration"] = form
-    part["layout"] = layout
-    part["points"] = [_point(n + 1, run, form, layout) for n, run in enumerate(runs)]
-    shape = "要点句单独成行" if layout == "standalone" else "要点句后接正文"
-    result.note(path + ("enumeration",), f"自动识别：要点序号为 {form}，版式为 {layout}（{shape}）")
-    for n, point in enumerate(part["points"]):
-        if layout == "run-in" and len(point.get("body", [])) > 1 and point["body"][0] == "":
-            result.note(path + ("points", n), "自动识别：原文中这个要点句独占一段，所以正文第一项留空（\"\"），其后的段落各自成段")
-    if part_closing:
-        part["closing"] = [p.text for p in part_closing]
-        result.note(
-            path + ("closing",),
-            f"自动识别：最后一个要点之后的 {len(part_closing)} 段作为本部分结尾（前面的要点各占 {len(runs[0])} 段）",
-        )
+def _text_or_table(p: Paragraph) -> Any:
+    if p.table is not None:
+        return {"table": {"rows": [list(row) for row in p.table]}}
+    return p.text
+
+
+def _texts(paras: list[Paragraph]) -> list[Any]:
+    return [_text_or_table(p) for p in paras]
+
+
+def _split_head(p: Paragraph, marker: str) -> tuple[str, str | None]:
+    """(heading, rest) of a numbered line: rest is None when the line is only a heading."""
+    text = p.text[len(marker) :]
+    if p.lead.startswith(marker) and len(p.lead) > len(marker) and p.text.startswith(p.lead) and p.lead != p.text:
+        end = len(p.lead) - len(marker)
+        return text[:end], text[end:]
+    if is_heading_line(text) or p.lead == p.text:
+        return text, None
+    end = lead_sentence(text)
+    return text[:end], text[end:]
+
+
+def _speech_part(index: int, node: Node, path: Path_, roles: Roles, result: Extraction) -> dict:
+    keys = roles.in_def(roles.part_def)
+    marker = enumeration_marker(node.form, index + 1) if node.form != "none" else ""
+    heading, rest = _split_head(node.head, marker)
+    part: dict[str, Any] = {keys.get("heading", "heading"): heading}
+    paras = node.intro
+    if rest is not None and "heading-run-in" in keys:
+        part[keys["heading-run-in"]] = True
+        paras = [Paragraph(rest, "")] + paras
+        result.note(path + (keys["heading-run-in"],), "自动识别：部分标题与正文接排在同一段")
+    elif rest is not None:
+        part[keys.get("heading", "heading")] = node.head.text[len(marker) :]
+    _fill_items(part, paras, {node.form}, path, roles, roles.part_def, result)
     return part
 
 
-def _items(body: list[Paragraph], part_form: str) -> tuple[str, list[int]]:
-    """The item form of a part (two or more items numbered in order) and where each starts."""
-    best: tuple[str, list[int]] = ("", [])
-    for form in ITEM_FORMS:
-        if form == part_form:
-            continue
-        run = _numbered_run(body, form, lambda text, marker: text.startswith(marker) and len(text) > len(marker))
-        if len(run) >= 2 and (not best[1] or run[0] < best[1][0]):
-            best = (form, run)
-    return best
+def _fill_items(
+    holder: dict, paras: list[Paragraph], used: set[str], path: Path_, roles: Roles, def_name: str, result: Extraction
+) -> None:
+    """intro, then items (or sections holding items), then closing, into a part or a section."""
+    keys = roles.in_def(def_name)
+    item_forms = _ordered(tuple(f for f in roles.enum(def_name, keys.get("item-numbering", "enumeration")) if f != "none"))
+    section_forms = _ordered(tuple(f for f in roles.enum(def_name, keys.get("section-numbering", "")) if f != "none"))
+    form, run = genre.level_form(paras, used, _ordered(item_forms + tuple(f for f in section_forms if f not in item_forms)))
+    if not run:
+        _inline_or_text(holder, paras, path, roles, def_name, result)
+        return
+    intro, children = genre.divide(paras, form, run)
+    deeper = {genre.level_form(child.intro, used | {form}, item_forms)[0] for child in children} - {""}
+    # （一） over 一是 are sections holding items; 一是 over 1. are items holding sub-items
+    sections = form in genre.SECTION_FORMS or any(f not in genre.SUBITEM_FORMS for f in deeper)
+    if "sections" in keys and form in section_forms and deeper and sections:
+        _fill_sections(holder, intro, children, used | {form}, path, roles, result)
+        return
+    if form not in item_forms:
+        _inline_or_text(holder, paras, path, roles, def_name, result)
+        return
+    if intro:
+        holder[keys.get("intro", "intro")] = _texts(intro)
+        _note_inline_enumerations(intro, path + (keys.get("intro", "intro"),), result)
+    layout = _layout(children)
+    lead_only = layout == "run-in" and _split_head(children[-1].head, children[-1].marker(len(children)))[1] in (None, "")
+    node = Node("", Paragraph(""), children=children)
+    genre.split_part_closing(node, 1 if lead_only else 0)
+    holder[keys.get("item-numbering", "enumeration")] = form
+    holder[keys.get("item-layout", "layout")] = layout
+    holder[keys.get("items", "points")] = [
+        _point(n, child, layout, used | {form}, path + (keys.get("items", "points"), n), roles, result)
+        for n, child in enumerate(children)
+    ]
+    shape = "要点句单独成行" if layout == "standalone" else "要点句后接正文"
+    result.note(path + (keys.get("item-numbering", "enumeration"),), f"自动识别：要点序号为 {form}，版式为 {layout}（{shape}）")
+    if node.closing:
+        holder[keys.get("part-closing", keys.get("section-closing", "closing"))] = _texts(node.closing)
+        result.note(
+            path + ("closing",),
+            f"自动识别：最后一个要点之后的 {len(node.closing)} 段作为结尾（不属于最后一个要点）",
+        )
 
 
-def _split_last_item(runs: list[list[Paragraph]], extra: int = 0) -> tuple[list[Paragraph], list[Paragraph]]:
-    """When every other item spans k paragraphs, the last keeps k (+ extra); the rest close the part."""
-    sizes = {len(run) for run in runs[:-1]}
-    last = runs[-1]
-    if len(sizes) == 1:
-        keep = sizes.pop() + extra
-        if len(last) > keep:
-            return last[:keep], last[keep:]
-    return last, []
+def _fill_sections(holder, intro, children, used, path, roles, result) -> None:
+    keys = roles.in_def(roles.part_def)
+    if intro:
+        holder[keys.get("intro", "intro")] = _texts(intro)
+    form = children[0].form
+    holder[keys["section-numbering"]] = form
+    skeys = roles.in_def(roles.section_def)
+    sections = []
+    for n, child in enumerate(children):
+        spath = path + (keys["sections"], n)
+        heading, rest = _split_head(child.head, child.marker(n + 1))
+        section: dict[str, Any] = {skeys.get("heading", "heading"): heading}
+        paras = child.intro
+        if rest is not None:
+            section[skeys.get("heading-run-in", "run_in")] = True
+            paras = [Paragraph(rest, "")] + paras
+        _fill_items(section, paras, used, spath, roles, roles.section_def, result)
+        sections.append(section)
+    holder[keys["sections"]] = sections
+    result.note(path + (keys["sections"],), f"自动识别：本部分分为 {len(sections)} 节，节序号为 {form}，各节之下再分要点")
+    # a paragraph after the last section's closing that turns back to the whole part
+    last = sections[-1]
+    closing_key = skeys.get("section-closing", "closing")
+    tail = last.get(closing_key, [])
+    for i, text in enumerate(tail):
+        if isinstance(text, str) and genre.PART_CLOSING.match(text.translate(genre.HALF_TO_FULL)):
+            holder[keys.get("part-closing", "closing")] = tail[i:]
+            del tail[i:]
+            if not tail:
+                del last[closing_key]
+            break
 
 
-def lead_sentence(text: str) -> int:
-    """Length of the first sentence (through its 。！？), outside quotes; 0 when there is none."""
-    depth = 0
-    for i, ch in enumerate(text):
-        if ch in "“《（":
-            depth += 1
-        elif ch in "”》）":
-            depth = max(depth - 1, 0)
-        elif ch in _SENTENCE_END and depth == 0:
-            return i + 1
-    return 0
+def _inline_or_text(holder, paras, path, roles, def_name, result) -> None:
+    """Items written inside one paragraph (一是……；二是……；三是……), or plain paragraphs."""
+    keys = roles.in_def(def_name)
+    layouts = roles.enum(def_name, keys.get("item-layout", "layout"))
+    found = [(i, genre.inline_items(p.text)) for i, p in enumerate(paras) if p.table is None]
+    found = [(i, f) for i, f in found if f is not None and f[0] in roles.enum(def_name, keys.get("item-numbering", ""))]
+    if len(found) == 1 and "inline" in layouts:
+        i, (form, leads) = found[0]
+        if paras[:i]:
+            holder[keys.get("intro", "intro")] = _texts(paras[:i])
+        holder[keys.get("item-numbering", "enumeration")] = form
+        holder[keys.get("item-layout", "layout")] = "inline"
+        holder[keys.get("items", "points")] = [{"lead": lead} for lead in leads]
+        _note_inline_enumerations(paras[:i], path + (keys.get("intro", "intro"),), result)
+        result.note(path + (keys.get("item-layout", "layout"),), f"自动识别：{len(leads)} 个要点写在同一段中（{form}……），版式为 inline")
+        if paras[i + 1 :]:
+            holder[keys.get("part-closing", keys.get("section-closing", "closing"))] = _texts(paras[i + 1 :])
+        return
+    if paras:
+        holder[keys.get("intro", "intro")] = _texts(paras)
+        _note_inline_enumerations(paras, path + (keys.get("intro", "intro"),), result)
 
 
-def _layout(runs: list[list[Paragraph]]) -> str:
+def _layout(children: list[Node]) -> str:
     """run-in when an item line goes on after its lead sentence (or Word showed a bold lead)."""
-    for run in runs:
-        first = run[0]
+    for n, child in enumerate(children):
+        first = child.head
         if first.lead and first.lead != first.text:
             return "run-in"
-        end = lead_sentence(first.text)
-        if end and end < len(first.text):
+        text = first.text[len(child.marker(n + 1)) :]
+        end = lead_sentence(text)
+        if end and end < len(text):
             return "run-in"
     return "standalone"
 
 
-def _tail(first: Paragraph, n: int, form: str) -> str:
-    """What a run-in item's line says after its lead sentence."""
-    text = first.text[len(enumeration_marker(form, n)) :]
-    return text[_lead_end(first, text, n, form) :]
-
-
-def _point(n: int, run: list[Paragraph], form: str, layout: str) -> dict:
-    first = run[0]
-    text = first.text[len(enumeration_marker(form, n)) :]
-    rest = [p.text for p in run[1:]]
+def _point(n: int, node: Node, layout: str, used: set[str], path: Path_, roles: Roles, result: Extraction) -> dict:
+    keys = roles.in_def(roles.point_def)
+    marker = node.marker(n + 1)
+    text = node.head.text[len(marker) :]
+    paras = node.intro
+    sub_form, sub_run = "", []
+    if "subitems" in keys:
+        allowed = _ordered(tuple(f for f in roles.enum(roles.point_def, keys.get("subitem-numbering", "")) if f != "none"))
+        sub_form, sub_run = genre.level_form(paras, used, allowed)
+    before, subs = genre.divide(paras, sub_form, sub_run) if sub_run else (paras, [])
     if layout == "standalone":
         point: dict[str, Any] = {"lead": text}
-        if rest:
-            point["body"] = rest
-        return point
-    end = _lead_end(first, text, n, form)
-    lead, tail = text[:end], text[end:]
-    body = ([tail] if tail or rest else []) + rest
-    point = {"lead": lead}
+        body = _texts(before)
+    else:
+        lead, tail = _split_head(node.head, marker)
+        tail = tail or ""
+        point = {"lead": lead}
+        body = ([tail] if tail or before else []) + _texts(before)
+        if len(body) > 1 and body[0] == "":
+            result.note(path, "自动识别：原文中这个要点句独占一段，所以正文第一项留空（\"\"），其后的段落各自成段")
     if body:
         point["body"] = body
+    if subs:
+        point[keys["subitem-numbering"]] = sub_form
+        point[keys["subitems"]] = [_subitem(k, sub) for k, sub in enumerate(subs)]
+        result.note(path + (keys["subitems"],), f"自动识别：要点之下有 {len(subs)} 条细目，序号为 {sub_form}")
     return point
 
 
-def _lead_end(first: Paragraph, text: str, n: int, form: str) -> int:
-    marker = enumeration_marker(form, n)
-    if first.lead.startswith(marker) and len(first.lead) > len(marker) and first.text.startswith(first.lead):
-        return len(first.lead) - len(marker)
-    return lead_sentence(text) or len(text)
+def _subitem(k: int, node: Node) -> dict:
+    lead, tail = _split_head(node.head, node.marker(k + 1))
+    body = ([tail or ""] if tail or node.intro else []) + _texts(node.intro)
+    return {"lead": lead, "body": body} if body else {"lead": lead}
 
 
 def _note_inline_enumerations(paras: list[Paragraph], path: Path_, result: Extraction) -> None:
     for i, p in enumerate(paras):
         for form in ("一是", "一要", "第一，"):
             second = enumeration_marker(form, 2)
-            if form in p.text and second in p.text:
+            if form in p.plain and second in p.plain:
                 result.note(path + (i,), f"这段话内部有“{form}……{second}……”的列举，按普通段落保留")
                 break
+
+
+# ---------------------------------------------------------------- reports
+
+
+def _report(paras: list[Paragraph], roles: Roles, result: Extraction) -> None:
+    """Title, opening, sections 一、（一）1.（1） as deep as the pack goes, closing, 落款."""
+    top, data = roles.top, result.data
+    signature_at = _signature_at(paras)
+    end = signature_at if signature_at is not None else len(paras)
+    levels = _report_levels(roles)
+    form, run = genre.level_form(paras[:end], set(), (levels[0][1],), minimum=1, fixed=True) if levels else ("", [])
+    title_count = 1 if paras and (not run or run[0] > 0) and _looks_like_title(paras[0].text) else 0
+    issuer, date = None, None
+    if signature_at is not None:
+        issuer = paras[signature_at].text
+        if signature_at + 1 < len(paras):
+            date = _date_text(paras[signature_at + 1].text)
+    title = paras[0].text if title_count else ""
+    m = _REPORT_TITLE.fullmatch(title)
+    year = (int(m.group(2)), "自动识别：年份取自标题") if m else _year_in(paras, date)
+    if "issuer" in top:
+        data[top["issuer"]] = issuer or (m.group(1) if m and m.group(1) else "请填写发文机关")
+        if issuer is None:
+            result.note((top["issuer"],), "自动识别：原文末尾没有落款，发文机关请核对（生成时会在末尾输出落款）")
+    if "year" in top:
+        data[top["year"]] = year[0]
+        result.note((top["year"],), year[1])
+    period = m.group(3) if m and m.group(3) else _period_in(paras)
+    if "period" in top:
+        data[top["period"]] = period
+    derived = bool(m and issuer and m.group(1) == issuer and m.group(3) == period)
+    if "title" in top and not derived:
+        data[top["title"]] = title
+        if not title:
+            result.note((top["title"],), "自动识别：原文没有标题行，写空字符串则不输出")
+    if date and "date" in top:
+        data[top["date"]] = date[0]
+        if date[1] != "arabic":
+            data[top["date-style"]] = date[1]
+    body = paras[title_count:end]
+    form, run = genre.level_form(body, set(), (levels[0][1],), minimum=1, fixed=True) if levels else ("", [])
+    opening = body[: run[0]] if run else body
+    if opening and "opening" in top:
+        data[top["opening"]] = _texts(opening)
+    if run:
+        _, nodes = genre.divide(body, form, run)
+        data[top["sections"]] = [_report_section(node, n, levels, 0) for n, node in enumerate(nodes)]
+        result.note((top["sections"],), f"自动识别：正文分 {len(nodes)} 部分，层次序号 一、（一）1.（1）")
+    else:  # the pack numbers every part: the last paragraph becomes one, so nothing moves
+        data[top["sections"]] = [{"heading": opening[-1].text}] if opening else [{"heading": "请填写"}]
+        if opening:
+            data[top["opening"]] = _texts(opening[:-1])
+        result.note((top["sections"],), "自动识别：没有找到“一、”编号的部分；本模板包的部分一律编号，最后一段暂作部分标题（生成时前面多出“一、”），请核对")
+    if signature_at is not None and end + (2 if date else 1) < len(paras):
+        result.note((top["sections"],), "落款之后还有文字，按原位置保留在最后一部分")
+
+
+def _report_levels(roles: Roles) -> list[tuple[str, str]]:
+    """(definition name, numbering) of each level, from the schema's x-draft-numbering."""
+    levels, name = [], roles.schema.get("properties", {}).get(roles.top.get("sections", ""), {}).get("items", {}).get("$ref", "")
+    defs = roles.schema.get("$defs", {})
+    while name:
+        name = name.rsplit("/", 1)[-1]
+        node = defs.get(name, {})
+        if "x-draft-numbering" not in node:
+            break
+        levels.append((name, node["x-draft-numbering"]))
+        name = node.get("properties", {}).get("sections", {}).get("items", {}).get("$ref", "")
+    return levels
+
+
+def _report_section(node: Node, n: int, levels: list[tuple[str, str]], depth: int) -> dict:
+    heading, rest = _split_head(node.head, node.marker(n + 1))
+    section: dict[str, Any] = {"heading": heading}
+    paras = node.intro
+    if rest is not None:
+        section["run_in"] = True
+        paras = [Paragraph(rest, "")] + paras
+    form, run = ("", [])
+    if depth + 1 < len(levels):
+        form, run = genre.level_form(paras, set(), (levels[depth + 1][1],), minimum=1, fixed=True)
+    body, children = genre.divide(paras, form, run) if run else (paras, [])
+    if body:
+        section["body"] = _texts(body)
+    if children:
+        section["sections"] = [_report_section(child, k, levels, depth + 1) for k, child in enumerate(children)]
+    return section
+
+
+def _signature_at(paras: list[Paragraph]) -> int | None:
+    """A report's 落款: an issuer line (short, no punctuation) and a date line at the end."""
+    if len(paras) >= 3 and _date_text(paras[-1].text) and _is_issuer(paras[-2].text):
+        return len(paras) - 2
+    return None
+
+
+def _is_issuer(text: str) -> bool:
+    return 2 <= len(text) <= 30 and not any(m in text for m in "。，；：！？、") and not text[0].isdigit()
+
+
+def _date_text(text: str) -> tuple[str, str] | None:
+    if _ARABIC_DATE.fullmatch(text) and format_date(text, "arabic") == text:
+        return text, "arabic"
+    if _CHINESE_DATE.fullmatch(text):
+        return text, "chinese"
+    return None
+
+
+def _period_in(paras: list[Paragraph]) -> str:
+    text = "".join(p.text for p in paras[:3])
+    for period in ("前三季度", "全年", "上半年"):
+        if period in text:
+            return period
+    return "上半年"
+
+
+def _year_in(paras: list[Paragraph], date) -> tuple[int, str]:
+    """The year the text is about, and a note saying where it was found."""
+    head = "".join(p.text for p in paras[:3])
+    for where, text in (("标题", head), ("日期", date[0] if date else ""), ("正文", "".join(p.text for p in paras))):
+        years = [int(y) for y in _YEAR.findall(text) if 1949 <= int(y) <= 2200]
+        years += [found[0] for m in _CHINESE_DATE.finditer(text) if (found := calendar_date(m.group()))]
+        if years:
+            return years[0], f"自动识别：年份取自{where}，请核对"
+    year = datetime.date.today().year
+    return year, f"自动识别：原文中没有写年份，暂填今年（{year}），请改为原文所指的年份"
 
 
 # ---------------------------------------------------------------- front matter
 
 
 def _salutation_index(front: list[Paragraph]) -> int | None:
-    for i, p in enumerate(front[:6]):
-        if _SALUTATION.fullmatch(p.text):
+    for i, p in enumerate(front[:8]):
+        if p.table is None and _SALUTATION.fullmatch(p.plain):
             return i
     return None
 
@@ -323,7 +637,7 @@ def _preamble(front: list[Paragraph]) -> list[Paragraph]:
 
 
 def _looks_like_title(text: str) -> bool:
-    return len(text) <= _HEADING_MAX and not any(mark in text for mark in "。；！？")
+    return len(text) <= _HEADING_MAX and not any(mark in text for mark in "。；！？") and "\t" not in text
 
 
 def _looks_like_byline(text: str) -> bool:
@@ -333,19 +647,15 @@ def _looks_like_byline(text: str) -> bool:
 def _date_of(line: str) -> tuple[str, str] | None:
     """(date, date_style) of a line like （2025年7月15日）, when the template prints it back the same."""
     m = _DATE_LINE.fullmatch(line)
-    if not m:
-        return None
-    date = m.group(1)
-    if _ARABIC_DATE.fullmatch(date) and format_date(date, "arabic") == date:
-        return date, "arabic"
-    if _CHINESE_DATE.fullmatch(date):
-        return date, "chinese"
-    return None
+    return _date_text(m.group(1)) if m else None
 
 
-def _front_matter(lines: list[str], paras: list[Paragraph], result: Extraction) -> tuple[dict, dict]:
-    """meeting, and title / speaker / date / date_style as the template prints them."""
+def _front_matter(
+    lines: list[str], paras: list[Paragraph], result: Extraction, roles: Roles, pack_name: str
+) -> tuple[dict, dict]:
+    """meeting, and the title / byline / date / date-style fields by role, as the template prints them."""
     fields: dict[str, Any] = {}
+    top = roles.top
     lines = list(lines)
     date = _date_of(lines[-1]) if len(lines) >= 1 else None
     if date:
@@ -353,51 +663,60 @@ def _front_matter(lines: list[str], paras: list[Paragraph], result: Extraction) 
     speaker = None
     if len(lines) >= 2 and len(lines[-1]) <= 20 and not any(m in lines[-1] for m in "。，；：！？—“”") and "讲话" not in lines[-1]:
         speaker = lines.pop()
-    meeting, derived = _meeting(lines, date, paras, result)
+    meeting, derived = _meeting(lines, date, paras, result, roles)
     if not derived:
         fields["title"] = lines[0] if len(lines) == 1 else lines
         if not lines:
             fields["title"] = ""
-            result.note(("title",), "自动识别：原文没有标题行，写空字符串则不输出")
+            result.note((top.get("title", "title"),), "自动识别：原文没有标题行，写空字符串则不输出")
         elif len(lines) > 1:
-            result.note(("title",), "自动识别：称谓之前的各行作为分行标题")
+            result.note((top.get("title", "title"),), "自动识别：称谓之前的各行作为分行标题")
     if speaker:
-        fields["speaker"] = speaker
-        result.note(("speaker",), "自动识别：标题下方的一行作为讲话人")
+        fields["byline"] = speaker
+        result.note((top.get("byline", "speaker"),), "自动识别：标题下方的一行作为讲话人")
     if date:
         fields["date"] = date[0]
         if date[1] != "arabic":
-            fields["date_style"] = date[1]
+            fields["date-style"] = date[1]
     return meeting, fields
 
 
-def _meeting(lines: list[str], date, paras: list[Paragraph], result: Extraction) -> tuple[dict, bool]:
-    """The meeting, and whether the title is exactly the one derived from it."""
+def _meeting(lines: list[str], date, paras: list[Paragraph], result: Extraction, roles: Roles) -> tuple[dict, bool]:
+    """The meeting (by the roles its schema names), and whether the title is exactly the one derived from it."""
+    keys = roles.sub(roles.top.get("meeting", "meeting"))
     text = "".join(p.text for p in paras)
-    half = "下半年" if "总结下半年" in text or "做好明年" in text else "上半年"
-    if len(lines) == 1:
+    where = (roles.top.get("meeting", "meeting"),)
+
+    def meeting(name: str, year: int) -> dict:
+        out = {keys.get("meeting-name", "name"): name, keys.get("year", "year"): year}
+        if "half" in keys:
+            out[keys["half"]] = "下半年" if "总结下半年" in text or "做好明年" in text or "下半年工作" in text[:200] else "上半年"
+        return out
+
+    if len(lines) == 1 and "meeting" in roles.top:  # only a pack with a meeting derives its title
         m = _DERIVED_TITLE.fullmatch(lines[0])
         if m:
-            result.note(("meeting",), "自动识别：会议年份和名称取自标题，标题由此自动生成")
-            return {"name": m.group(2), "year": int(m.group(1)), "half": half}, True
+            result.note(where, "自动识别：会议年份和名称取自标题，标题由此自动生成")
+            return meeting(m.group(2), int(m.group(1))), True
     title = "".join(lines)
     named = _MEETING_IN_TITLE.search(title)
     name = _YEAR.sub("", named.group(1), count=1) if named else "请填写会议名称"
-    years = _YEAR.findall(title) or (_YEAR.findall(date[0]) if date else []) or _YEAR.findall(text)
-    year = int(years[0]) if years and 1949 <= int(years[0]) <= 2200 else datetime.date.today().year
-    result.note(("meeting",), "自动识别：会议名称和年份为推测，请核对（标题照原文写在 title 中，不受影响）")
-    return {"name": name or "请填写会议名称", "year": year, "half": half}, False
+    year, said = _year_in([Paragraph(title)] + paras, date)
+    result.note(where, f"自动识别：会议名称为推测（标题照原文写在 title 中，不受影响）；{said.removeprefix('自动识别：')}")
+    return meeting(name or "请填写会议名称", year), False
 
 
-def _count_phrase(opening: list[str], parts: int, half: str, result: Extraction) -> tuple[list[str], str | None]:
+def _count_phrase(
+    opening: list[str], parts: int, half: str, result: Extraction, key: str, pack_name: str, meeting: dict
+) -> tuple[list[str], str | None]:
     """Split the count phrase off the end of the opening; None keeps the pack's default."""
     if not opening:
-        result.note(("count_phrase",), "自动识别：原文没有开场白和点数语句")
+        result.note((key,), "自动识别：原文没有开场白和点数语句")
         return [], ""
     last = opening[-1]
     start = _last_sentence_start(last)
     sentence = last[start:]
-    m = COUNT_WORDS.search(sentence)
+    m = COUNT_WORDS.search(sentence.translate(genre.HALF_TO_FULL))
     if m is None or (start == 0 and len(opening) > 1):
         return opening, ""
     head = last[:start]
@@ -407,22 +726,24 @@ def _count_phrase(opening: list[str], parts: int, half: str, result: Extraction)
     if number == parts and said == spoken:
         phrase = sentence[: m.start(1)] + "{n}" + sentence[m.end(1) :]
         texts = opening[:-1] + ([head] if head else [])
-        if phrase == DEFAULT_COUNT_PHRASE[half]:
+        if pack_name == DEFAULT_PACK and phrase == DEFAULT_COUNT_PHRASE[half]:
             result.note(("opening",), f"自动识别：开场白末尾的点数语句“{sentence}”由部分数自动生成")
             return texts, None
-        result.note(("count_phrase",), f"自动识别：点数语句，{{n}} 处随部分数自动生成（原文为“{said}”）")
+        result.note((key,), f"自动识别：点数语句，{{n}} 处随部分数自动生成（原文为“{said}”）")
         return texts, phrase
     result.note(
-        ("count_phrase",),
+        (key,),
         f"自动识别：点数语句说“{said}”，但只识别出 {parts} 个部分，照原文保留（不随部分数变化）",
     )
     return opening[:-1] + ([head] if head else []), sentence
 
 
 def _last_sentence_start(text: str) -> int:
-    body = text.rstrip(_SENTENCE_END)
-    cut = max(body.rfind(mark) for mark in _SENTENCE_END)
+    plain = text.translate(genre.HALF_TO_FULL)
+    body = plain.rstrip(genre.SENTENCE_END)
+    cut = max(body.rfind(mark) for mark in genre.SENTENCE_END)
     return cut + 1
+
 
 
 # ---------------------------------------------------------------- YAML out
@@ -447,7 +768,9 @@ def rebuilt_text(yaml_text: str, yaml_file: str, template_dirs: list | None = No
     from drafting.source.yaml_loader import parse_speech
 
     speech = parse_speech(yaml_text.encode("utf-8"), yaml_file)
-    return render_text(Builder(template_dirs).draft_from(speech))
+    text = render_text(Builder(template_dirs).draft_from(speech))
+    # blank lines are layout (the space above a report's 落款), as when reading a .txt
+    return "".join(line for line in text.splitlines(keepends=True) if line.strip())
 
 
 def first_difference(expected: str, actual: str) -> tuple[int, str, str] | None:

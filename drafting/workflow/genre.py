@@ -1,0 +1,205 @@
+"""The shape of a speech or report of the genre, recognised in its paragraphs.
+
+Offices number their levels in a few ways (一、 （一） 一是 一要 第一， 第一部分
+1. （1）…) and nest them in the order they first appear: whatever numbering
+opens the body numbers the parts, the next one inside a part numbers its
+sections or items, and so on. A numbering counts as a level only when it runs
+1, 2, 3 … in order inside the span it divides (a stray 四、 stays text), and a
+numbering that restarts at 1 cannot be the one above it. The result is a tree
+of ``Node``s over the paragraphs; nothing is dropped or reordered, so the packs'
+templates print the text back exactly.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from drafting.model.numerals import enumeration_marker, parse_count
+
+# every numbering the genre uses, longest first so 第一部分， wins over 第一部分
+FORMS = (
+    "第一句话，", "第一部分：", "第一部分，", "第一部分", "第一，", "第一、", "第一,",
+    "（一）", "(一)", "一、", "一是", "一要", "（1）", "(1)", "1.", "1、",
+)
+# forms a sub-item (1. 2.) may take; the others are items or sections
+SUBITEM_FORMS = ("1.", "1、", "（1）", "(1)", "第一，")
+# forms that head a section of a part rather than an item
+SECTION_FORMS = ("（一）", "(一)")
+_NUMERAL = re.compile(r"[一二三四五六七八九十]{1,3}|\d{1,2}")
+HALF_TO_FULL = str.maketrans({",": "，", ";": "；", ":": "：", "(": "（", ")": "）", "!": "！", "?": "？"})
+SENTENCE_END = "。！？"
+MAX_DEPTH = 4
+
+
+@dataclass(slots=True)
+class Paragraph:
+    text: str
+    lead: str = ""  # bold text the paragraph opens with, when the reader saw one
+    table: tuple | None = None  # rows of cell texts, for a table read from Word
+
+    @property
+    def plain(self) -> str:
+        """The text with half-width punctuation read as full-width, for recognition only."""
+        return self.text.translate(HALF_TO_FULL)
+
+
+@dataclass(slots=True)
+class Node:
+    """A numbered unit: its form, its first paragraph (marker and all), the
+    paragraphs before its first child, its children, and what follows them."""
+
+    form: str
+    head: Paragraph
+    intro: list[Paragraph] = field(default_factory=list)
+    child_form: str = ""
+    children: list["Node"] = field(default_factory=list)
+    closing: list[Paragraph] = field(default_factory=list)
+
+    @property
+    def marker_length(self) -> int:
+        return len(enumeration_marker(self.form, 1)) if self.form not in ("", "none") else 0
+
+    def marker(self, n: int) -> str:
+        return enumeration_marker(self.form, n)
+
+
+def marker_number(text: str, form: str) -> int | None:
+    """n when ``text`` opens with the n-th marker of ``form`` and has words after it."""
+    if table_like(text):
+        return None
+    head, _, tail = form.partition("一") if "一" in form else form.partition("1")
+    if not text.startswith(head):
+        return None
+    m = _NUMERAL.match(text, len(head))
+    if m is None:
+        return None
+    n = parse_count(m.group()) if not m.group().isdigit() else int(m.group())
+    if not n:
+        return None
+    marker = enumeration_marker(form, n)
+    if not text.startswith(marker) or len(text) == len(marker):
+        return None
+    if form in ("1.", "(1)", "（1）") and text[len(marker)].isdigit():
+        return None  # 1.5亿元 is a figure, not an item
+    return n
+
+
+def table_like(text: str) -> bool:
+    return "\t" in text
+
+
+def numbered_run(paras: list[Paragraph], form: str) -> list[int]:
+    """Indexes of paragraphs numbered 1, 2, 3 … in order with ``form``."""
+    found: list[int] = []
+    for i, p in enumerate(paras):
+        if p.table is None and marker_number(p.text, form) == len(found) + 1:
+            found.append(i)
+    return found
+
+
+def restarts(paras: list[Paragraph], form: str) -> bool:
+    """Whether the form's numbering starts again at 1 (so it is not the level above)."""
+    return sum(1 for p in paras if p.table is None and marker_number(p.text, form) == 1) > 1
+
+
+def level_form(
+    paras: list[Paragraph], used: set[str], allowed=FORMS, minimum: int = 2, fixed: bool = False
+) -> tuple[str, list[int]]:
+    """The numbering that divides this span: runs at least ``minimum`` long, does
+    not restart (unless the level's form is ``fixed`` by the pack), first to
+    appear (the more specific form on a tie)."""
+    best: tuple[str, list[int]] = ("", [])
+    for form in allowed:
+        if form in used:
+            continue
+        run = numbered_run(paras, form)
+        if len(run) < minimum or (not fixed and restarts(paras, form)):
+            continue
+        if not best[1] or run[0] < best[1][0]:
+            best = (form, run)
+    return best
+
+
+def divide(paras: list[Paragraph], form: str, run: list[int]) -> tuple[list[Paragraph], list[Node]]:
+    """The paragraphs before the first marker, and a node for each marker with what follows it."""
+    nodes = []
+    for start, end in zip(run, run[1:] + [len(paras)]):
+        nodes.append(Node(form, paras[start], intro=paras[start + 1 : end]))
+    return paras[: run[0]] if run else paras, nodes
+
+
+def lead_sentence(text: str) -> int:
+    """Length of the first sentence (through its 。！？), outside quotes; 0 when there is none."""
+    depth = 0
+    for i, ch in enumerate(text.translate(HALF_TO_FULL)):
+        if ch in "“《（":
+            depth += 1
+        elif ch in "”》）":
+            depth = max(depth - 1, 0)
+        elif ch in SENTENCE_END and depth == 0:
+            return i + 1
+    return 0
+
+
+def is_heading_line(text: str) -> bool:
+    """A heading says one thing: no sentence ends before its last character."""
+    end = lead_sentence(text)
+    return end == 0 or end == len(text)
+
+
+# ---------------------------------------------------------------- inline items
+
+INLINE_FORMS = ("一是", "一要", "第一，", "第一,")
+
+
+def inline_items(text: str) -> tuple[str, list[str]] | None:
+    """(form, the text of each item) when a paragraph opens with 一是 and holds 二是, 三是 … in order."""
+    for form in INLINE_FORMS:
+        if marker_number(text, form) != 1:
+            continue
+        cuts, n = [0], 2
+        while (at := text.find(enumeration_marker(form, n), cuts[-1] + 1)) > 0:
+            if text.translate(HALF_TO_FULL)[at - 1] not in "，；。：":
+                break
+            cuts.append(at)
+            n += 1
+        if len(cuts) < 2:
+            continue
+        pieces = [text[a:b] for a, b in zip(cuts, cuts[1:] + [len(text)])]
+        return form, [piece[len(enumeration_marker(form, i + 1)) :] for i, piece in enumerate(pieces)]
+    return None
+
+
+# ---------------------------------------------------------------- closings
+
+# sentences that turn from a part's last item back to the whole part
+PART_CLOSING = re.compile(
+    r"^(在看到成绩的同时|在肯定成绩的同时|同时也要看到|同时，我们也要|同时也要清醒|但也要看到|我们也要清醒|"
+    r"对于这些问题|对这些问题|针对这些问题|这些问题|总之|总的来看|总的来说|总而言之|综上|"
+    r"成绩来之不易|这些成绩|以上成绩|当然|但是，|但同时|需要指出的是|必须清醒地看到|"
+    r"上述|以上几个方面|以上几点|做好这些工作)"
+)
+SPEECH_CLOSING = re.compile(r"^同志们[，,！!]")
+
+
+def split_part_closing(node: Node, extra: int = 0) -> None:
+    """Move what follows the last child but belongs to the whole node into its closing:
+    from a sentence that turns back to the whole part, or, when every other child
+    has k paragraphs, what the last has beyond k (+ ``extra``)."""
+    if not node.children:
+        return
+    last = node.children[-1]
+    tail = last.closing if last.children else last.intro
+    for i, p in enumerate(tail):
+        if p.table is None and PART_CLOSING.match(p.plain):
+            node.closing = tail[i:] + node.closing
+            del tail[i:]
+            return
+    if last.children:
+        return
+    sizes = [len(child.intro) for child in node.children[:-1]]
+    if sizes and len(set(sizes)) == 1 and len(last.intro) > sizes[0] + extra:
+        keep = sizes[0] + extra
+        node.closing = last.intro[keep:] + node.closing
+        del last.intro[keep:]
