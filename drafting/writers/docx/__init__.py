@@ -28,17 +28,14 @@ class DocxWriter:
     """Writes a document with the style sheet's typography, or, given an office's
     reference .docx, with that file's styles, page set-up and footers."""
 
-    def __init__(
-        self, stylesheet: StyleSheet, reference: Path | None = None, character_grid: bool = True
-    ):
+    def __init__(self, stylesheet: StyleSheet, reference: Path | None = None):
         self.stylesheet = stylesheet
         self.reference = reference
-        self.character_grid = character_grid  # False for LibreOffice (see page.drop_character_grid)
 
     def write(self, document: Document) -> bytes:
         if any(block.role in _FIGURES for block in document.blocks):
             return self._write_with_figures(document)
-        base = base_for(self.stylesheet, self.reference, self.character_grid)
+        base = base_for(self.stylesheet, self.reference)
         body = BodyWriter(base.style_ids, self.stylesheet).encoded(document.blocks)
         packed = pack_stream(DOCUMENT, chain((base.document_head,), body, (base.document_tail,)))
         return write_package(base.package(packed, base.fill_core(document.meta)))
@@ -48,4 +45,4 @@ class DocxWriter:
         package itself, so such a speech gets a styled package of its own."""
         from drafting.writers.docx.styled import package_with_figures
 
-        return package_with_figures(document, self.stylesheet, self.reference, self.character_grid)
+        return package_with_figures(document, self.stylesheet, self.reference)

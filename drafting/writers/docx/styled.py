@@ -23,7 +23,7 @@ from drafting.writers.docx.image import image_elements
 from drafting.writers.docx.ooxml import qn
 from drafting.writers.docx.base import property_text
 from drafting.writers.docx.package import finish_package
-from drafting.writers.docx.page import drop_character_grid, set_up_page
+from drafting.writers.docx.page import set_up_page
 from drafting.writers.docx.reference import open_reference
 from drafting.writers.docx.styles import define_styles, set_chinese_theme_language, set_document_defaults, use_chinese_fonts
 from drafting.writers.docx.table import table_elements
@@ -32,25 +32,21 @@ BODY_MARK = "draft-body"  # an XML comment where the paragraphs go
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
 
-def styled_package(
-    sheet: StyleSheet, reference: Path | None, character_grid: bool
-) -> tuple[bytes, dict[str, str]]:
+def styled_package(sheet: StyleSheet, reference: Path | None) -> tuple[bytes, dict[str, str]]:
     """The .docx bytes of an empty styled document, and its style ids by style-sheet key.
 
     The body holds only the comment ``<!--draft-body-->`` before the section
     properties, where a speech's paragraphs are put.
     """
-    word, style_ids = _styled_document(sheet, reference, character_grid)
+    word, style_ids = _styled_document(sheet, reference)
     word.element.body.insert(0, etree.Comment(BODY_MARK))
     _set_properties(word, Meta())
     return finish_package(_saved(word)), style_ids
 
 
-def package_with_figures(
-    document: Document, sheet: StyleSheet, reference: Path | None, character_grid: bool
-) -> bytes:
+def package_with_figures(document: Document, sheet: StyleSheet, reference: Path | None) -> bytes:
     """A speech with tables or pictures, written into a styled document of its own."""
-    word, style_ids = _styled_document(sheet, reference, character_grid)
+    word, style_ids = _styled_document(sheet, reference)
     body = word.element.body
     section = body.find(qn("w:sectPr"))
     paragraphs = BodyWriter(style_ids, sheet)
@@ -68,10 +64,8 @@ def package_with_figures(
     return finish_package(_saved(word), document.meta.date)
 
 
-def _styled_document(sheet: StyleSheet, reference: Path | None, character_grid: bool):
+def _styled_document(sheet: StyleSheet, reference: Path | None):
     word = _start(sheet, reference)
-    if not character_grid:
-        drop_character_grid(word)
     return word, define_styles(word, sheet)
 
 

@@ -14,6 +14,7 @@ from lxml import etree
 from drafting.packs.stylesheet import StyleSheet
 from drafting.writers.docx import ooxml
 from drafting.writers.docx.ooxml import qn
+from drafting.writers.docx.page import character_spacing_twips
 
 _EAST_ASIAN_SCRIPTS = ("Jpan", "Hans", "Hant")
 _JAPANESE_FONTS = ("ＭＳ 明朝", "ＭＳ ゴシック", "MS Mincho", "MS Gothic")
@@ -37,6 +38,7 @@ def define_styles(word, sheet: StyleSheet) -> dict[str, str]:
             style.quick_style = True
             paragraph_properties(style.element.get_or_add_pPr(), spec)
             run_properties(style.element.get_or_add_rPr(), spec)
+            _set_character_spacing(style.element.get_or_add_rPr(), key, spec, sheet)
         ids[key] = style.style_id
     for key in sheet.character_keys():
         spec = sheet.character(key)
@@ -47,6 +49,16 @@ def define_styles(word, sheet: StyleSheet) -> dict[str, str]:
             run_properties(style.element.get_or_add_rPr(), spec)
         ids["char:" + key] = style.style_id
     return ids
+
+
+def _set_character_spacing(rpr, key: str, spec: dict, sheet: StyleSheet) -> None:
+    """The body's spacing sets ``chars_per_line`` characters a line (see
+    ``page.character_spacing_twips``); styles of the body's size inherit it,
+    a larger or smaller one (the title) is set at its natural width."""
+    if key == "body":
+        ooxml.set_character_spacing(rpr, character_spacing_twips(sheet))
+    elif spec["size_pt"] != sheet.paragraph("body")["size_pt"]:
+        ooxml.set_character_spacing(rpr, 0)
 
 
 def set_document_defaults(word, sheet: StyleSheet) -> None:
