@@ -20,6 +20,7 @@ from drafting.packs.stylesheet import StyleSheet
 from drafting.writers.docx.base import DOCUMENT, base_for
 from drafting.writers.docx.body import BodyWriter
 from drafting.writers.docx.package import pack_stream, write_package
+from drafting.writers.layout import break_long_titles
 
 _FIGURES = (BlockRole.TABLE, BlockRole.IMAGE)
 
@@ -33,6 +34,7 @@ class DocxWriter:
         self.reference = reference
 
     def write(self, document: Document) -> bytes:
+        document = break_long_titles(document, self.stylesheet)
         if any(block.role in _FIGURES for block in document.blocks):
             return self._write_with_figures(document)
         base = base_for(self.stylesheet, self.reference)

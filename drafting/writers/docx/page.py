@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import math
-
 from docx.shared import Mm
 
 from drafting.packs.stylesheet import StyleSheet
@@ -27,7 +25,7 @@ def _set_grid(sect_pr, sheet: StyleSheet) -> None:
     """Word's 文档网格 "只指定行网格": the line pitch is the body's exact line spacing.
 
     Characters a line come from the body's character spacing instead
-    (``character_spacing_twips``): a character grid ("linesAndChars") is read
+    (``writers/layout.character_spacing_twips``): a character grid ("linesAndChars") is read
     differently by each suite — LibreOffice gives a glyph wider than the pitch
     two cells and sets 14 a line — while glyph width plus spacing is set alike
     by Word, WPS and LibreOffice.
@@ -36,17 +34,3 @@ def _set_grid(sect_pr, sheet: StyleSheet) -> None:
     grid.set(ooxml.qn("w:type"), "lines")
     grid.set(ooxml.qn("w:linePitch"), str(round(sheet.paragraph("body")["line_pt"] * ooxml.TWIPS_PER_PT)))
     grid.attrib.pop(ooxml.qn("w:charSpace"), None)
-
-
-def character_spacing_twips(sheet: StyleSheet) -> int:
-    """The body's character spacing (w:spacing, 1/20 pt) that sets exactly
-    ``chars_per_line`` full-width characters in the type area.
-
-    Rounded down to the twip: the line must hold n advances of size + spacing
-    (on A4 with 28/26 mm margins, 442.2 pt / 28 = 15.79 pt, so 16 pt characters
-    need −0.21 pt, written −0.25 pt: 28 × 15.75 = 441 pt fits and 29 does not).
-    """
-    body = sheet.paragraph("body")
-    width_pt = sheet.text_width_mm * 72 / 25.4
-    advance_pt = width_pt / sheet.page["chars_per_line"]
-    return math.floor((advance_pt - body["size_pt"]) * ooxml.TWIPS_PER_PT)

@@ -14,7 +14,7 @@ from lxml import etree
 from drafting.packs.stylesheet import StyleSheet
 from drafting.writers.docx import ooxml
 from drafting.writers.docx.ooxml import qn
-from drafting.writers.docx.page import character_spacing_twips
+from drafting.writers.layout import character_spacing_twips
 
 _EAST_ASIAN_SCRIPTS = ("Jpan", "Hans", "Hant")
 _JAPANESE_FONTS = ("ＭＳ 明朝", "ＭＳ ゴシック", "MS Mincho", "MS Gothic")
@@ -53,7 +53,7 @@ def define_styles(word, sheet: StyleSheet) -> dict[str, str]:
 
 def _set_character_spacing(rpr, key: str, spec: dict, sheet: StyleSheet) -> None:
     """The body's spacing sets ``chars_per_line`` characters a line (see
-    ``page.character_spacing_twips``); styles of the body's size inherit it,
+    ``writers/layout.py``); styles of the body's size inherit it,
     a larger or smaller one (the title) is set at its natural width."""
     if key == "body":
         ooxml.set_character_spacing(rpr, character_spacing_twips(sheet))
