@@ -25,7 +25,9 @@ from drafting.writers.docx.base import property_text
 from drafting.writers.docx.package import finish_package
 from drafting.writers.docx.page import set_up_page
 from drafting.writers.docx.reference import open_reference
-from drafting.writers.docx.styles import define_styles, set_chinese_theme_language, set_document_defaults, use_chinese_fonts
+from drafting.writers.docx.styles import (
+    define_styles, drop_styles_with_effects, set_chinese_theme_language, set_document_defaults, use_chinese_fonts,
+)
 from drafting.writers.docx.table import table_elements
 
 BODY_MARK = "draft-body"  # an XML comment where the paragraphs go
@@ -84,6 +86,7 @@ def _saved(word) -> bytes:
 def _start(sheet: StyleSheet, reference: Path | None):
     if reference is not None:
         word = open_reference(reference)
+        drop_styles_with_effects(word)
         set_chinese_theme_language(word)
         if not has_footers(word.sections[-1]):
             add_page_number_footers(word, sheet)

@@ -93,7 +93,7 @@ def use_chinese_fonts(word, sheet: StyleSheet) -> None:
     for fonts in word.styles.element.iter(qn("w:rFonts")):
         ooxml.drop_theme_fonts(fonts, major, minor)
     _set_theme_fonts(word, major, minor)
-    _drop_styles_with_effects(word)
+    drop_styles_with_effects(word)
     _drop_japanese_font_table_entries(word)
 
 
@@ -125,7 +125,11 @@ def _drop_japanese_font_table_entries(word) -> None:
     _edit_part(word, "/word/fontTable.xml", edit)
 
 
-def _drop_styles_with_effects(word) -> None:
+def drop_styles_with_effects(word) -> None:
+    """Word 2010's copy of the styles (stylesWithEffects.xml) is written by Word
+    alongside styles.xml and must agree with it; the styles draft adds would make
+    it disagree, and Word then repairs the file. Word reads styles.xml alone when
+    the copy is absent, so it goes."""
     for rel_id, rel in list(word.part.rels.items()):
         if rel.reltype == _STYLES_WITH_EFFECTS:
             word.part.drop_rel(rel_id)
