@@ -155,3 +155,36 @@ def test_every_pack_and_copy_keeps_a_list_title_as_written(tmp_path, pack, copy)
     assert lines[0] == "内部资料"  # the writer's own line, never joined or cut
     assert "".join(lines[1:]) == "在全县安全生产暨森林草原防灭火工作电视电话会议上的讲话"
     assert all(len(line) >= 3 and width(line) <= PER_LINE[copy] for line in lines), lines
+
+
+# --- headings: shaped only where a style sheet centres them ------------------------
+
+
+LONG_HEADING = "一、坚持稳中求进工作总基调，全力以赴推动全区经济社会高质量发展再上新台阶"
+
+
+def _heading_document():
+    from drafting.model.document import Document, Meta
+
+    return Document(Meta(), [Block(BlockRole.HEADING, (Inline(LONG_HEADING),), level=1)])
+
+
+def test_a_centred_long_heading_breaks_like_a_title():
+    from drafting.packs.stylesheet import default_stylesheet
+    from drafting.writers.layout import break_long_titles, characters_per_line
+
+    sheet = default_stylesheet().with_overrides({"styles": {"heading1": {"align": "center", "first_line_chars": 0}}})
+    assert characters_per_line(sheet, "heading1") == pytest.approx(28, abs=0.1)
+    heading = break_long_titles(_heading_document(), sheet).blocks[0]
+    lines = "".join(i.text if i.role is not InlineRole.LAYOUT_BREAK else "\n" for i in heading.inlines).split("\n")
+    assert len(lines) == 2 and "".join(lines) == LONG_HEADING
+    assert lines[0].endswith("，")  # after the comma: each half says one thing
+    assert all(width(line) <= 28 for line in lines)
+
+
+def test_a_left_aligned_heading_runs_on_as_the_suite_wraps_it():
+    from drafting.packs.stylesheet import default_stylesheet
+    from drafting.writers.layout import break_long_titles
+
+    document = _heading_document()
+    assert break_long_titles(document, default_stylesheet()) is document
