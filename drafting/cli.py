@@ -458,6 +458,7 @@ def check(file: Path, rate: int, fmt: str, templates_dirs: tuple[Path, ...]) -> 
 @_templates_option
 def watch(file: Path, output: Path | None, interval: float, templates_dirs: tuple[Path, ...]) -> None:
     """监视 YAML 文件和模板包，一有改动就重新生成 Word 文件（按 Ctrl-C 停止）。"""
+    import signal
     import time
 
     from drafting.workflow.build import Builder, render_docx
@@ -467,33 +468,43 @@ def watch(file: Path, output: Path | None, interval: float, templates_dirs: tupl
     output = output or file.with_suffix(".docx")
     watched = [file]
 
-    def rebuild() -> None:
+    def rebuild() -> dict:
+        """Build once; the state of the files as this build read them (the YAML
+        before reading it, the pack's files as soon as they are known), so an
+        edit made after the build's message is never taken for already seen."""
         stamp = time.strftime("%H:%M:%S")
+        state = snapshot(watched)
         try:
             draft = Builder(list(templates_dirs)).draft(file)  # anew: picks up pack edits
             watched[1:] = pack_files(draft.pack.folder)
+            state = {**snapshot(watched[1:]), file: state[file]}
             write_docx(output, render_docx(draft))  # never over the writer's edits
         except DraftError as e:
             click.echo(f"[{stamp}] {_error_line(e)}", err=True)
-            return
+            return state
         left = f"；还有 {len(draft.warnings)} 处占位符 X（draft check 查看）" if draft.warnings else ""
         click.echo(f"[{stamp}] 已生成 {output}：{_summary(draft)}{left}")
+        return state
 
     click.echo(f"正在监视 {file} 及其模板包，改动后自动生成 {output}；按 Ctrl-C 停止。")
+    # Ctrl-C must stop a watch even when a launcher started it with SIGINT ignored
+    # (a background job of a non-interactive shell, some IDE run buttons).
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     try:
-        state = snapshot(watched)
-        rebuild()
+        state = rebuild()
         while True:
-            state = wait_for_change(lambda: list(watched), state, interval)
-            rebuild()
-            state = snapshot(watched)
+            wait_for_change(lambda: list(watched), state, interval)
+            state = rebuild()
     except KeyboardInterrupt:
         click.echo("已停止监视。")
 
 
 @main.command("new-pack")
 @click.argument("name")
-@click.option("--from", "source", metavar="模板包", help="以已有的模板包为起点（复制它的全部文件）；不写则从一篇通用讲话开始。")
+@click.option(
+    "--from", "source", metavar="起点",
+    help="从哪里开始：讲话（默认）、公文（工作总结等）、文档（通知、纪要等一般文稿），或已有模板包的名称（复制它的全部文件）。",
+)
 @click.option(
     "--dir", "parent", type=click.Path(file_okay=False, path_type=Path), default=Path("."), metavar="文件夹",
     help="在哪个文件夹中创建（默认当前文件夹）。",
@@ -502,9 +513,9 @@ def watch(file: Path, output: Path | None, interval: float, templates_dirs: tupl
 def new_pack(name: str, source: str | None, parent: Path, templates_dirs: tuple[Path, ...]) -> None:
     """新建模板包 NAME：模板（继承共用版式）、schema.json、带注释的 example.yaml、README.md，建好即可生成。"""
     from drafting.packs.finder import find_pack
-    from drafting.packs.scaffold import create_pack
+    from drafting.packs.scaffold import SPEECH, STARTING_POINTS, create_pack
 
-    origin = find_pack(source, list(templates_dirs)) if source else None
+    origin = STARTING_POINTS.get(source or SPEECH) or find_pack(source, list(templates_dirs))
     folder = create_pack(name, parent, origin)
     click.echo(f"已创建模板包 {folder}。试一试：draft build {folder / 'example.yaml'}")
     click.echo(f"其他 YAML 中用 pack: 写它的相对路径，或用 --templates {parent} 后写 pack: {name}。")

@@ -124,5 +124,27 @@ class TemplateError(DraftError):
     """Raised when a pack's template fails to compile or render."""
 
 
+class MarkupError(TemplateError):
+    """Raised when a template's output is not draft's markup.
+
+    The reader only sees the output, so it says where in the output
+    (``output_line``, ``output_column``, and the offending ``output_text``);
+    the renderer then finds the template line that printed it.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        location: Location | None = None,
+        output_line: int | None = None,
+        output_column: int | None = None,
+        output_text: str | None = None,
+    ):
+        super().__init__(message, location)
+        self.output_line = output_line
+        self.output_column = output_column
+        self.output_text = output_text
+
+
 class WriteError(DraftError):
     """Raised when output cannot be written, or writing would lose the writer's work."""

@@ -147,3 +147,10 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 def private_cache(tmp_path_factory, monkeypatch):
     """Tests never read or fill the user's cache folder (see drafting/cache.py)."""
     monkeypatch.setenv("DRAFT_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "draft-cache"))
+
+
+def headings(document, level: int) -> list:
+    """The document's headings of one level, in order."""
+    from drafting.model.document import BlockRole
+
+    return [b for b in document.blocks if b.role is BlockRole.HEADING and b.level == level]

@@ -1,7 +1,7 @@
 from drafting.workflow.build import Builder, render_text
 from drafting.model.document import BlockRole, InlineRole
 
-from .conftest import MINIMAL, ROOT, SEED_YAML, seed_speech_text
+from .conftest import MINIMAL, ROOT, SEED_YAML, headings, seed_speech_text
 
 
 def test_seed_speech_comes_back_character_for_character():
@@ -20,8 +20,8 @@ def test_seed_expected_text_has_the_speech_shape():
 def test_seed_model_roles():
     doc = Builder().draft(SEED_YAML).document
     assert doc.blocks[0].role is BlockRole.TITLE
-    assert [b.text[:2] for b in doc.headings(1)] == ["一、", "二、", "三、"]
-    assert [b.text[:2] for b in doc.headings(2)] == ["一是", "二是", "三是", "四是", "五是"]
+    assert [b.text[:2] for b in headings(doc, 1)] == ["一、", "二、", "三、"]
+    assert [b.text[:2] for b in headings(doc, 2)] == ["一是", "二是", "三是", "四是", "五是"]
     leads = [b.lead for b in doc.blocks if b.lead]
     assert len(leads) == 9
     assert leads[0] == "一要慎终如始抗疫情，持续抓好常态防控。"
@@ -63,7 +63,7 @@ def test_data_text_never_becomes_structure(write_yaml):
     path = write_yaml(MINIMAL.replace("正文一。", "'" + hostile + "'"))
     draft = Builder().draft(path)
     assert hostile in render_text(draft)
-    assert len(draft.document.headings(1)) == 1
+    assert len(headings(draft.document, 1)) == 1
 
 
 def test_defaults_applied_and_title_derived(write_yaml):

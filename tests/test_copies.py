@@ -2,12 +2,10 @@ from drafting.workflow.build import Builder, render_text
 from drafting.model.editions import (
     copy_path,
     outline_copy,
-    part_characters,
     pinyin_report,
     pinyin_summary,
     reading_copy,
 )
-from drafting.model.counting import speaking_minutes
 from drafting.model.document import Block, BlockRole, Document, Inline, InlineRole, Table
 
 from .conftest import CASES, SEED_YAML
@@ -52,8 +50,7 @@ def test_reading_copy_keeps_the_wording_and_adds_only_time_marks():
     spoken = [b.text for b in reading.blocks if b.role is not BlockRole.NOTE]
     assert spoken == [b.text for b in draft.document.blocks]
     marks = [b.text for b in reading.blocks if b.role is BlockRole.NOTE]
-    expected = [f"约{speaking_minutes(n)}分钟" for n in part_characters(draft.document.blocks)]
-    assert marks == expected == ["约7分钟", "约9分钟", "约3分钟"]
+    assert marks == ["约7分钟", "约9分钟", "约3分钟"]
 
 
 def test_time_mark_follows_the_last_block_of_each_part():

@@ -8,11 +8,11 @@ from drafting.model.document import BlockRole, InlineRole
 def test_blocks_inlines_and_layout_whitespace():
     doc = read_markup(
         '<doc title="T" author="A">\n  <title>标题</title>\n'
-        "  <p>\n    <lead>一要甲。</lead>乙 丙<ind>指标</ind>\n  </p>\n<pagebreak/>\n</doc>",
+        "  <p>\n    <lead>一要甲。</lead>乙 丙<ind>指标</ind>\n  </p>\n</doc>",
         "t.j2",
     )
     assert doc.meta.title == "T" and doc.meta.author == "A"
-    assert [b.role for b in doc.blocks] == [BlockRole.TITLE, BlockRole.PARAGRAPH, BlockRole.PAGE_BREAK]
+    assert [b.role for b in doc.blocks] == [BlockRole.TITLE, BlockRole.PARAGRAPH]
     p = doc.blocks[1]
     assert [(i.text, i.role) for i in p.inlines] == [
         ("一要甲。", InlineRole.LEAD), ("乙 丙", InlineRole.PLAIN), ("指标", InlineRole.INDICATOR)
@@ -22,7 +22,13 @@ def test_blocks_inlines_and_layout_whitespace():
 @pytest.mark.parametrize(
     "markup, fragment",
     [
-        ("<doc><p>未闭合</doc>", "无法解析"),
+        ("<doc><p>未闭合</doc>", "开始标签与结束标签不配对"),
+        ("<doc><pagebreak/></doc>", "未知的块元素 <pagebreak>"),
+        ("<doc><p><b>加粗</b></p></doc>", "未知的行内元素 <b>"),
+        ("<doc><p><i>斜体</i></p></doc>", "未知的行内元素 <i>"),
+        ('<doc><p style="x">a</p></doc>', "没有属性“style”"),
+        ('<doc><image src="a.png" alt="x"/></doc>', "可用的属性：src、width_mm"),
+        ("<doc><table><tr><td>a</td></tr><caption>表</caption></table></doc>", "表题 <caption> 只能有一个"),
         ("<speech/>", "根元素"),
         ("<doc><tabel/></doc>", "未知的块元素 <tabel>"),
         ("<doc><p><u>x</u></p></doc>", "未知的行内元素 <u>"),
@@ -47,12 +53,12 @@ def test_bad_markup_is_the_templates_fault(markup, fragment):
 def test_table_and_image_blocks():
     doc = read_markup(
         "<doc><table>\n<caption>表1</caption>\n<tr><th>指标</th><th>同比</th></tr>\n"
-        "<tr><td><b>甲</b></td><td>4.5</td></tr>\n</table>\n"
+        "<tr><td><lead>甲</lead></td><td>4.5</td></tr>\n</table>\n"
         '<image src="/tmp/a.png" width_mm="80"><caption>图1</caption></image></doc>',
         "t.j2",
     )
     table, image = doc.blocks
     assert table.role is BlockRole.TABLE and table.caption[0].text == "表1"
     assert [c[0].text for c in table.header] == ["指标", "同比"]
-    assert table.rows[0][0][0].role is InlineRole.STRONG
+    assert table.rows[0][0][0].role is InlineRole.LEAD
     assert (image.role, image.path, image.width_mm, image.text) == (BlockRole.IMAGE, "/tmp/a.png", 80.0, "图1")

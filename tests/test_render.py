@@ -26,7 +26,7 @@ def test_a_missing_field_is_said_in_chinese(tmp_path, source, said):
 
     (tmp_path / "t.j2").write_text(f"<doc>{source}</doc>", encoding="utf-8")
     with pytest.raises(TemplateError) as info:
-        Renderer([tmp_path], "t.j2").render(parse_speech("d: {a: 1}\nl: [1]\n".encode(), "x.yaml"))
+        "".join(Renderer([tmp_path], "t.j2").pieces(parse_speech("d: {a: 1}\nl: [1]\n".encode(), "x.yaml"))[0])
     assert said in info.value.message and "object" not in info.value.message
 
 

@@ -91,3 +91,51 @@ def test_init_from_a_new_pack_points_back_at_it(in_tmp):
     text = (in_tmp / "稿件" / "讲话.yaml").read_text(encoding="utf-8")
     assert "\npack: ../会议纪要\n" in text
     assert Builder().draft(in_tmp / "稿件" / "讲话.yaml").pack.folder == in_tmp / "会议纪要"
+
+
+@pytest.mark.parametrize("start", ["文档", "document", "通知", "纪要"])
+def test_a_notice_or_minutes_author_gets_a_plain_document_pack(in_tmp, start):
+    result = run("new-pack", "防汛通知", "--from", start)
+    assert result.exit_code == 0, result.output
+    folder = in_tmp / "防汛通知"
+    template = (folder / "template.xml.j2").read_text(encoding="utf-8")
+    assert '{% extends "document.xml.j2" %}' in template and "speech.xml.j2" not in template.replace("_shared/speech", "")
+    draft = Builder().draft(folder / "example.yaml")
+    assert draft.warnings == []  # template and schema agree, no X left
+    lines = render_text(draft).splitlines()
+    # a notice: title, recipient, text, 一、二、三、, 特此通知, a blank line, then issuer and date
+    assert lines[:2] == ["关于做好2025年防汛工作的通知", "各乡镇人民政府，区直有关部门："]
+    assert [line[:2] for line in lines if line[:2] in ("一、", "二、", "三、")] == ["一、", "二、", "三、"]
+    assert lines[-4:] == ["特此通知。", "", "××区防汛抗旱指挥部办公室", "2025年6月10日"]
+    assert "同志们：" not in lines
+    schema = json.loads((folder / "schema.json").read_text(encoding="utf-8"))
+    assert schema["title"] == "防汛通知" and "x-draft-fields" not in schema
+
+
+def test_a_plain_document_needs_only_a_title(in_tmp):
+    run("new-pack", "函", "--from", "文档")
+    (in_tmp / "函" / "only.yaml").write_text("pack: .\ntitle: 关于商请支持防汛物资的函\n", encoding="utf-8")
+    assert render_text(Builder().draft(in_tmp / "函" / "only.yaml")) == "关于商请支持防汛物资的函\n"
+
+
+@pytest.mark.parametrize("start", ["公文", "report"])
+def test_a_report_starts_from_the_built_in_report(in_tmp, start):
+    result = run("new-pack", "年度总结", "--from", start)
+    assert result.exit_code == 0, result.output
+    copy = Builder().draft(in_tmp / "年度总结" / "example.yaml")
+    original = Builder().draft(find_pack("half-year-report").example_file)
+    assert render_text(copy) == render_text(original)
+    assert '{% extends "document.xml.j2" %}' in (in_tmp / "年度总结" / "template.xml.j2").read_text(encoding="utf-8")
+
+
+def test_a_speech_is_the_default_starting_point(in_tmp):
+    run("new-pack", "甲")
+    run("new-pack", "乙", "--from", "讲话")
+    for name in ("template.xml.j2", "schema.json", "example.yaml"):
+        first = (in_tmp / "甲" / name).read_text(encoding="utf-8").replace("甲", "")
+        assert first == (in_tmp / "乙" / name).read_text(encoding="utf-8").replace("乙", "")
+
+
+def test_the_help_names_the_starting_points():
+    text = run("new-pack", "--help").output
+    assert all(word in text for word in ("讲话", "公文", "文档", "通知", "纪要"))

@@ -20,7 +20,6 @@ class BlockRole(str, Enum):
     PARAGRAPH = "paragraph"
     CLOSING = "closing"
     SIGNATURE = "signature"
-    PAGE_BREAK = "page-break"
     NOTE = "note"  # a line for the reader's eye only, never read aloud (约3分钟)
     TABLE = "table"
     IMAGE = "image"
@@ -30,8 +29,6 @@ class InlineRole(str, Enum):
     PLAIN = "plain"
     LEAD = "lead"  # run-in lead sentence (一要……。) at the start of a paragraph
     INDICATOR = "indicator"  # a statistic rendered from data (地区生产总值实现…)
-    STRONG = "strong"
-    EMPHASIS = "emphasis"
     LINE_BREAK = "line-break"
     # a break for layout only (a long title's break point): a new line in Word,
     # nothing in plain text, so the words themselves never change
@@ -171,10 +168,3 @@ class Meta:
 class Document:
     meta: Meta = field(default_factory=Meta)
     blocks: list[Block | Table | Image] = field(default_factory=list)
-
-    def headings(self, level: int | None = None) -> list[Block]:
-        return [
-            b
-            for b in self.blocks
-            if b.role is BlockRole.HEADING and (level is None or b.level == level)
-        ]

@@ -23,7 +23,7 @@ _PART_ENDS = {BlockRole.CLOSING, BlockRole.SIGNATURE}
 _BREAKS = (InlineRole.LINE_BREAK, InlineRole.LAYOUT_BREAK)
 # blocks the reading copy leaves as they are: never read aloud, or looked at
 # rather than read (tables, pictures); ``draft check`` reports on the same text
-_NOT_ANNOTATED = {BlockRole.PAGE_BREAK, BlockRole.NOTE, BlockRole.TABLE, BlockRole.IMAGE}
+_NOT_ANNOTATED = {BlockRole.NOTE, BlockRole.TABLE, BlockRole.IMAGE}
 _INDICATOR_SEPARATOR = "；"
 _INDICATOR_END = "。"
 
@@ -86,12 +86,6 @@ def pinyin_summary(report: PinyinReport) -> list[str]:
     ]
 
 
-def part_characters(blocks: Iterable[Block]) -> list[int]:
-    """Spoken characters of each part (a level-1 heading up to the next one,
-    or to the closing words)."""
-    return [sum(count_characters(b.text) for b in part) for _, part in _parts(list(blocks))]
-
-
 def reading_time_text(minutes: int) -> str:
     return f"约{minutes}分钟"
 
@@ -145,7 +139,7 @@ def _parts(blocks: list[Block]) -> list[tuple[int, list[Block]]]:
 
 def _last_spoken(blocks: list[Block], start: int, stop: int) -> int:
     last = stop - 1
-    while last > start and blocks[last].role in (BlockRole.PAGE_BREAK, BlockRole.NOTE):
+    while last > start and blocks[last].role is BlockRole.NOTE:
         last -= 1
     return last
 

@@ -49,7 +49,8 @@ class Pack:
     @property
     def schema(self) -> dict:
         """The pack's schema with the shared definitions (paragraph, table, image…)
-        added to its ``$defs``; a definition of the pack's own wins."""
+        added to its ``$defs`` and draft's own properties (``engine_fields``) to
+        its ``properties``; a definition of the pack's own wins."""
         if self._schema is None:
             schema = _read_json(self.folder / SCHEMA_FILE, self.name)
             if not isinstance(schema, dict):
@@ -59,7 +60,9 @@ class Pack:
                 defs = dict(_read_json(shared, SHARED_FOLDER).get("$defs", {}))
                 defs.update(schema.get("$defs", {}))
                 schema["$defs"] = defs
-            self._schema = schema
+            from drafting.packs.engine_fields import add_engine_fields
+
+            self._schema = add_engine_fields(schema, self.name, shared_root(), self.folder / SCHEMA_FILE)
         return self._schema
 
     @property

@@ -108,22 +108,22 @@ class Renderer:
                 raise TemplateError(f"找不到模板文件：{e.name}") from None
         return self._template
 
-    def render(self, speech: SpeechData) -> tuple[str, list[Problem]]:
-        """The markup, and a warning for every X printed in place of a missing figure."""
-        pieces, problems = self.pieces(speech)
-        return "".join(pieces), problems
-
     def pieces(self, speech: SpeechData) -> tuple[Iterator[str], list[Problem]]:
         """The markup in pieces as the template runs; the warnings list fills as
         they are read. A book-length speech's markup is then never held whole
         (``markup.read_markup`` reads it as it comes)."""
         template = self.template()
+        context, placeholders = self.context(speech)
+        limit = output_limit(len(speech.source.text))
+        return _batched(self._generate(template, context, limit)), placeholders.problems
+
+    def context(self, speech: SpeechData) -> tuple[dict, _PlaceholderLog]:
+        """What the template runs with, for one render (the sandbox's budget restarts)."""
         placeholders = _PlaceholderLog(speech)
         context = dict(speech.values)
         context[_LOG] = placeholders
         self.env.start_render()
-        limit = output_limit(len(speech.source.text))
-        return _batched(self._generate(template, context, limit)), placeholders.problems
+        return context, placeholders
 
     @staticmethod
     def _generate(template: jinja2.Template, context: dict, limit: int) -> Iterator[str]:

@@ -1,9 +1,13 @@
-"""Make a new pack a writer can build at once: ``draft new-pack NAME [--from PACK]``.
+"""Make a new pack a writer can build at once: ``draft new-pack NAME [--from 起点]``.
 
-Without ``--from`` the pack comes from ``templates/_shared/new-pack/`` (a plain
-speech extending the shared layout); with it, every file of the given pack is
-copied. Either way the example's ``pack:`` becomes ``.`` (the folder the example
-sits in), so ``draft build NAME/example.yaml`` works before anything is edited.
+A 纪要 or 通知 author should not have to discover the shared layouts alone, so
+there are three starting points (``STARTING_POINTS``): a speech (the default,
+``templates/_shared/new-pack/speech``, extending speech.xml.j2), a report/公文
+(a copy of the built-in ``half-year-report``) and a plain document
+(``templates/_shared/new-pack/document``, extending document.xml.j2). ``--from``
+with a pack's name copies every file of that pack instead. Either way the
+example's ``pack:`` becomes ``.`` (the folder the example sits in), so
+``draft build NAME/example.yaml`` works before anything is edited.
 
 The pack is written into a temporary folder beside the target and renamed into
 place, so a failure never leaves half a pack, and an existing folder is never
@@ -20,17 +24,23 @@ import tempfile
 from pathlib import Path
 
 from drafting.errors import Location, PackError, WriteError, os_reason
-from drafting.packs.finder import EXAMPLE_FILE, README_FILE, SCHEMA_FILE, Pack, is_pack_path, shared_root
+from drafting.packs.finder import EXAMPLE_FILE, README_FILE, SCHEMA_FILE, Pack, builtin_root, is_pack_path, shared_root
 
 SCAFFOLD_FOLDER = "new-pack"
+SPEECH, REPORT, DOCUMENT = "speech", "report", "document"
+# what a writer may type after --from, and the starting point it names
+STARTING_POINTS = {"讲话": SPEECH, "speech": SPEECH, "公文": REPORT, "report": REPORT, "文档": DOCUMENT,
+                   "document": DOCUMENT, "通知": DOCUMENT, "纪要": DOCUMENT}
+REPORT_PACK = "half-year-report"  # the built-in pack a report starts from
 NAME_TOKEN = "__PACK__"
 _PACK_LINE = re.compile(r"^pack:.*$", re.MULTILINE)
 PACK_HERE = "pack: .                           # 模板包：“.”表示本文件所在的文件夹"
 _BAD_NAME = re.compile(r'[\\/:*?"<>|\s]')
 
 
-def create_pack(name: str, parent: Path, source: Pack | None = None) -> Path:
-    """Write pack ``name`` as a folder in ``parent``; return the folder."""
+def create_pack(name: str, parent: Path, source: Pack | str = SPEECH) -> Path:
+    """Write pack ``name`` as a folder in ``parent``, from a pack or a starting
+    point (a value of ``STARTING_POINTS``); return the folder."""
     check_pack_name(name)
     target = parent / name
     if target.exists():
@@ -39,10 +49,12 @@ def create_pack(name: str, parent: Path, source: Pack | None = None) -> Path:
         raise WriteError(f"文件夹不存在：{parent}")
     staging = Path(tempfile.mkdtemp(prefix=".draft-new-pack-", dir=parent))
     try:
-        if source is None:
-            _fill_from_scaffold(staging, name)
-        else:
+        if source == REPORT:
+            source = Pack(REPORT_PACK, builtin_root() / REPORT_PACK)
+        if isinstance(source, Pack):
             _fill_from_pack(staging, name, source)
+        else:
+            _fill_from_scaffold(staging, name, source)
         staging.rename(target)
     except OSError as e:
         raise WriteError(f"无法创建模板包 {target}：{os_reason(e)}", Location(str(target))) from None
@@ -59,8 +71,8 @@ def check_pack_name(name: str) -> None:
         )
 
 
-def _fill_from_scaffold(folder: Path, name: str) -> None:
-    for path in sorted((shared_root() / SCAFFOLD_FOLDER).iterdir()):
+def _fill_from_scaffold(folder: Path, name: str, kind: str) -> None:
+    for path in sorted((shared_root() / SCAFFOLD_FOLDER / kind).iterdir()):
         if path.is_file():
             text = path.read_text(encoding="utf-8")
             (folder / path.name).write_text(text.replace(NAME_TOKEN, name), encoding="utf-8")

@@ -2,19 +2,24 @@
 
 The markup is XML parsed by lxml, never by regular expressions, so structure is
 exactly what the template wrote and data (escaped by the renderer) stays text.
+The elements and attributes accepted here are the pack contract, written down
+for pack authors in docs/pack-contract.md (a test keeps the two equal):
 
-    <doc title=".." author=".." subject=".." date="..">
+    <doc title=".." author=".." subject=".." date=".." keywords="..">
       <title>..</title> <byline>..</byline> <salutation>..</salutation>
       <h1>..</h1> … <h4>..</h4> <p>..</p> <closing>..</closing>
-      <signature>..</signature> <pagebreak/>
+      <signature>..</signature>
       <table><caption>..</caption><tr><th>..</th>…</tr><tr><td>..</td>…</tr></table>
       <image src="/absolute/path.png" width_mm="120"><caption>..</caption></image>
     </doc>
 
-Inside a block: <lead> (run-in lead sentence), <ind> (a statistic), <b>, <i>,
+Inside a block: <lead> (run-in lead sentence), <ind> (a statistic),
 <br/> (a line break that is part of the text), <wbr/> (a break for layout only,
 e.g. a long title's break point: a new line in Word, nothing in plain text). A run of whitespace that contains a newline is template layout and is
 dropped; any other character is kept as written.
+
+A mistake is a MarkupError at its line of the output; the renderer turns that
+into the template's own file and line (``packs.template_lines``).
 """
 
 from __future__ import annotations
@@ -25,7 +30,7 @@ from typing import Iterable
 
 from lxml import etree
 
-from drafting.errors import Location, TemplateError
+from drafting.errors import Location, MarkupError
 from drafting.model.document import LAYOUT_BREAK, LINE_BREAK, Block, BlockRole, Document, Image, Inline, InlineRole, Meta, Table
 
 _BLOCKS = {
@@ -39,14 +44,23 @@ _BLOCKS = {
     "p": (BlockRole.PARAGRAPH, 0),
     "closing": (BlockRole.CLOSING, 0),
     "signature": (BlockRole.SIGNATURE, 0),
-    "pagebreak": (BlockRole.PAGE_BREAK, 0),
 }
 _INLINES = {
     "lead": InlineRole.LEAD,
     "ind": InlineRole.INDICATOR,
-    "b": InlineRole.STRONG,
-    "i": InlineRole.EMPHASIS,
 }
+_FIGURES = ("table", "image")
+_BREAKS = ("br", "wbr")
+# what may stand where, for the message about an element that may not
+_ALLOWED = {
+    "块": (*_BLOCKS, *_FIGURES),
+    "行内": (*_INLINES, *_BREAKS),
+    "表格内": ("caption", "tr"),
+    "表格行内": ("th", "td"),
+    "图片内": ("caption",),
+}
+# attributes of each element (any other is a mistake, never silently ignored)
+ATTRIBUTES = {"doc": ("title", "author", "subject", "date", "keywords"), "image": ("src", "width_mm")}
 _LAYOUT = re.compile(r"[ \t]*\n[ \t\n]*")
 _PARSER_OPTIONS = dict(resolve_entities=False, no_network=True, huge_tree=True, remove_comments=True)
 
@@ -67,11 +81,53 @@ def read_markup(markup: str | Iterable[str], template: str) -> Document:
         parser.close()
         reader.take(parser.read_events())
     except etree.XMLSyntaxError as e:
-        line = e.position[0] if e.position else None
-        raise TemplateError(
-            f"模板输出的标记无法解析（渲染结果第 {line} 行）：{e.msg}", Location(template)
+        # the log's last entry is what stopped the parser (the exception's own
+        # message may be a consequence: "no element found" for an unknown entity)
+        first = e.error_log.last_error
+        name = first.type_name if first else _ERROR_NAMES.get(e.code, "")
+        line, column = (first.line, first.column) if first else (e.position or (None, None))
+        raise MarkupError(
+            f"模板输出的标记不合规则：{_syntax_in_chinese(name, first.message if first else e.msg, e.code)}",
+            Location(template), line or None, column or None,
         ) from None
     return reader.document
+
+
+# libxml2's messages are English: what each common one means, in the pack author's words
+_SYNTAX = {
+    "ERR_TAG_NAME_MISMATCH": "开始标签与结束标签不配对（{0}）",
+    "ERR_TAG_NOT_FINISHED": "输出在元素结束之前就结束了：缺少结束标签（{0}）",
+    "ERR_DOCUMENT_END": "</doc> 之后还有内容：全部输出须在一个 <doc> 元素之内",
+    "ERR_DOCUMENT_EMPTY": "没有输出 <doc> 元素（输出为空，或 <doc> 之前有文字）",
+    "ERR_NAME_REQUIRED": "“<”之后应为元素名；要输出“<”本身，请写 &lt;",
+    "ERR_LT_IN_ATTRIBUTE": "属性值中不能有“<”，请写 &lt;",
+    "ERR_ATTRIBUTE_NOT_STARTED": "属性值须用英文引号括起来",
+    "ERR_ATTRIBUTE_WITHOUT_VALUE": "属性须写成 名称=\"值\"",
+    "ERR_ATTRIBUTE_REDEFINED": "同一元素中重复写了一个属性",
+    "ERR_GT_REQUIRED": "标签没有以“>”结束",
+    "ERR_LTSLASH_REQUIRED": "结束标签应以“</”开始",
+    "ERR_MISPLACED_CDATA_END": "文字中不能出现“]]>”",
+    "ERR_INVALID_CHAR": "含有文档中不允许的控制字符",
+    "ERR_ENTITYREF_SEMICOL_MISSING": "“&”之后应为实体名和“;”；要输出“&”本身，请写 &amp;",
+    "ERR_ENTITYREF_NO_NAME": "“&”之后应为实体名和“;”；要输出“&”本身，请写 &amp;",
+    "ERR_UNDECLARED_ENTITY": "未定义的实体；只能用 &amp; &lt; &gt; &quot; &apos; 和 &#数字;",
+    "WAR_UNDECLARED_ENTITY": "未定义的实体；只能用 &amp; &lt; &gt; &quot; &apos; 和 &#数字;",
+}
+_ERROR_NAMES = {code: name for name, code in vars(etree.ErrorTypes).items() if name.isupper()}
+_TAG_NAMES = re.compile(r"(?:mismatch: |in tag )(\S+) line \d+(?: and (\S+))?")
+
+
+def _syntax_in_chinese(name: str, english: str | None, code: int) -> str:
+    if name not in _SYNTAX:
+        return f"无法识别的写法（解析器错误代码 {code}）"
+    found = _TAG_NAMES.search(english or "")
+    if found and found.group(2):
+        detail = f"<{found.group(1)}> 遇到了 </{found.group(2).rstrip(',')}>"
+    elif found:
+        detail = f"<{found.group(1)}> 没有结束"
+    else:
+        detail = ""
+    return _SYNTAX[name].format(detail).replace("（）", "")
 
 
 class _Reader:
@@ -102,7 +158,8 @@ class _Reader:
 
     def _open(self, root) -> None:
         if root.tag != "doc":
-            raise TemplateError(f"模板输出的根元素应为 <doc>，实际为 <{root.tag}>", Location(self.template))
+            raise _error(f"模板输出的根元素应为 <doc>，实际为 <{root.tag}>", root, self.template)
+        _expect_attributes(root, self.template)
         self.root = root
         self.document.meta = Meta(
             title=root.get("title", ""),
@@ -117,7 +174,7 @@ class _Reader:
         if self.done is None:
             _expect_layout_only(self.root.text, self.root, self.template)
             return
-        _expect_layout_only(self.done.tail, self.root, self.template)
+        _expect_layout_only(self.done.tail, self.done, self.template, tail=True)
         self.root.remove(self.done)
         self.done = None
 
@@ -131,6 +188,8 @@ def _block(element: etree._Element, template: str) -> Block | Table | Image:
         role, level = _BLOCKS[element.tag]
     except KeyError:
         raise _unknown(element, template, "块") from None
+    if element.attrib:
+        _expect_attributes(element, template)
     return Block(role, _inlines(element, template), level)
 
 
@@ -139,52 +198,62 @@ def _table(element, template: str) -> Table:
     caption: tuple[Inline, ...] = ()
     header: tuple = ()
     rows: list[tuple] = []
+    _expect_attributes(element, template)
     _expect_layout_only(element.text, element, template)
     for child in element:
         if child.tag == "caption" and not caption and not header and not rows:
+            _expect_attributes(child, template)
             caption = _inlines(child, template)
         elif child.tag == "tr":
-            tags = {cell.tag for cell in child}
-            if not tags <= {"th", "td"} or tags == {"th", "td"}:
-                raise TemplateError(
-                    "表格的一行只能全是 <th>（表头）或全是 <td>（表体）", Location(template)
-                )
+            _expect_attributes(child, template)
             _expect_layout_only(child.text, child, template)
-            cells = tuple(_inlines(cell, template) for cell in child)
             for cell in child:
-                _expect_layout_only(cell.tail, child, template)
+                if cell.tag not in ("th", "td"):
+                    raise _unknown(cell, template, "表格行内")
+                _expect_attributes(cell, template)
+                _expect_layout_only(cell.tail, cell, template, tail=True)
+            tags = {cell.tag for cell in child}
+            if tags == {"th", "td"}:
+                raise _error("表格的一行只能全是 <th>（表头）或全是 <td>（表体）", child, template)
+            cells = tuple(_inlines(cell, template) for cell in child)
             if tags == {"th"}:
                 if header or rows:
-                    raise TemplateError("表头行 <th> 只能是表格的第一行", Location(template))
+                    raise _error("表头行 <th> 只能是表格的第一行", child, template)
                 header = cells
             else:
                 rows.append(cells)
+        elif child.tag == "caption":
+            raise _error("表题 <caption> 只能有一个，且在表格的第一行之前", child, template)
         else:
             raise _unknown(child, template, "表格内")
-        _expect_layout_only(child.tail, element, template)
+        _expect_layout_only(child.tail, child, template, tail=True)
     if not header and not rows:
-        raise TemplateError("表格 <table> 中没有任何行", Location(template))
+        raise _error("表格 <table> 中没有任何行", element, template)
     return Table(caption, header, tuple(rows))
 
 
 def _image(element, template: str) -> Image:
+    _expect_attributes(element, template)
     src = element.get("src")
     if not src:
-        raise TemplateError("图片 <image> 缺少 src 属性", Location(template))
+        raise _error("图片 <image> 缺少 src 属性", element, template)
     width = element.get("width_mm")
     try:
         width_mm = float(width) if width else None
     except ValueError:
         width_mm = math.nan
     if width_mm is not None and not 0 < width_mm < math.inf:
-        raise TemplateError(f"图片宽度 width_mm 应为数字（毫米，大于 0），实际是“{width}”", Location(template))
+        raise _error(f"图片宽度 width_mm 应为数字（毫米，大于 0），实际是“{width}”", element, template)
     caption: tuple[Inline, ...] = ()
     _expect_layout_only(element.text, element, template)
     for child in element:
-        if child.tag != "caption" or caption:
+        if child.tag != "caption":
             raise _unknown(child, template, "图片内")
+        if caption:
+            raise _error("图题 <caption> 只能有一个", child, template)
+        _expect_attributes(child, template)
         caption = _inlines(child, template)
-        _expect_layout_only(child.tail, element, template)
+        _expect_layout_only(child.tail, child, template, tail=True)
     return Image(src, caption, width_mm)
 
 
@@ -205,6 +274,8 @@ def _collect(element, role: InlineRole, out: list[Inline], template: str) -> Non
             _collect(child, _INLINES[child.tag], out, template)
         else:
             raise _unknown(child, template, "行内")
+        if child.attrib:
+            _expect_attributes(child, template)
         _text(child.tail, role, out)
 
 
@@ -232,14 +303,40 @@ def _merge(inlines: list[Inline]) -> tuple[Inline, ...]:
     return tuple(merged)
 
 
-def _expect_layout_only(text: str | None, parent, template: str) -> None:
-    if text and _LAYOUT.sub("", text).strip():
-        raise TemplateError(
-            f"模板输出中有不在任何段落里的文字：“{text.strip()[:30]}”", Location(template, parent.sourceline)
-        )
+def _expect_layout_only(text: str | None, element, template: str, tail: bool = False) -> None:
+    """Text outside any block is a mistake; say on which line of the output it is:
+    ``element``'s start line plus the lines before the text (inside the element
+    too, for its ``tail``)."""
+    if not text or not _LAYOUT.sub("", text).strip():
+        return
+    start = len(text) - len(text.lstrip())
+    line = (element.sourceline or 1) + text.count("\n", 0, start)
+    if tail:
+        line += etree.tostring(element, encoding=str, with_tail=False).count("\n")
+    stray = text.strip()
+    raise MarkupError(
+        f"模板输出中有不在任何段落里的文字：“{stray[:30]}”（文字须写在 <p> 等段落元素之内）",
+        Location(template), line, None, stray.split("\n", 1)[0],
+    )
 
 
-def _unknown(element, template: str, kind: str) -> TemplateError:
-    return TemplateError(
-        f"模板输出中有未知的{kind}元素 <{element.tag}>", Location(template)
+def _expect_attributes(element, template: str) -> None:
+    allowed = ATTRIBUTES.get(element.tag, ())
+    for name in element.attrib:
+        if name not in allowed:
+            can = f"可用的属性：{'、'.join(allowed)}" if allowed else "该元素没有属性"
+            raise _error(f"<{element.tag}> 没有属性“{name}”；{can}", element, template)
+
+
+def _error(message: str, element, template: str) -> MarkupError:
+    return MarkupError(message, Location(template), element.sourceline, None, f"<{element.tag}")
+
+
+def _unknown(element, template: str, kind: str) -> MarkupError:
+    allowed = _ALLOWED[kind]
+    where = {"块": "<doc> 中", "行内": "段落中"}.get(kind, kind.replace("内", "中"))
+    return _error(
+        f"模板输出中有未知的{kind}元素 <{element.tag}>；{where}可用的元素：{'、'.join(f'<{t}>' for t in allowed)}",
+        element,
+        template,
     )

@@ -3,11 +3,17 @@
 Every problem is collected and reported at once, each with the file, line and
 field path of the offending value and what the schema expected, in Chinese.
 
-Two validators share the work. jsonschema-rs (compiled, quick to import) gives
-the verdict; only data it rejects is walked again by jsonschema, whose errors
-carry what the Chinese messages need. Valid data, the usual case, never imports
-jsonschema, which costs more start-up than the whole rest of a build. Without
-jsonschema-rs (a platform with no wheel) jsonschema does both jobs.
+Two validators share the work. jsonschema-rs (compiled, quick to import) says
+whether data is valid; only data it rejects is walked again by jsonschema, whose
+errors carry what the Chinese messages need. Valid data, the usual case, never
+imports jsonschema, which costs more start-up than the whole rest of a build.
+Without jsonschema-rs (a platform with no wheel) jsonschema does both jobs.
+
+The verdict must not depend on which of the two ran, so both read the same
+schema with its patterns spelt out in constructs the two regex dialects read
+alike (``patterns.portable_schema``); formats are left to draft's own checks
+below in both; and a schema whose ``multipleOf`` is fractional (where Python's
+float division and jsonschema-rs disagree) is judged by jsonschema alone.
 """
 
 from __future__ import annotations
@@ -23,6 +29,7 @@ from drafting.source.yaml_loader import SpeechData, format_path, walk
 from drafting.errors import Location, PackError, Problem, SchemaError, os_reason
 from drafting.model.numerals import calendar_date
 from drafting.packs.finder import SCHEMA_FILE
+from drafting.source.patterns import PatternProblem, has_fractional_multiple, portable_schema
 
 if TYPE_CHECKING:
     import jsonschema
@@ -45,8 +52,9 @@ class PackSchema:
 
     def __init__(self, schema: dict):
         self.schema = schema
+        self.checked = portable_schema(schema)  # what both validators read
         self.plan = compile_plan(schema, schema)
-        self._quick = _quick_validator(schema)
+        self._quick = None if has_fractional_multiple(schema) else _quick_validator(self.checked)
         self._full = None
         if self._quick is None:
             self.full()  # reports a broken schema now, as the quick path would have
@@ -56,8 +64,8 @@ class PackSchema:
         if self._full is None:
             from jsonschema import Draft202012Validator
 
-            Draft202012Validator.check_schema(self.schema)
-            self._full = Draft202012Validator(self.schema)
+            Draft202012Validator.check_schema(self.checked)
+            self._full = Draft202012Validator(self.checked)
         return self._full
 
     def surely_valid(self, values: Any) -> bool:
@@ -78,7 +86,7 @@ def _quick_validator(schema: dict):
     try:
         if not jsonschema_rs.meta.is_valid(schema):
             return None  # jsonschema's check_schema words the problem
-        return jsonschema_rs.Draft202012Validator(schema)
+        return jsonschema_rs.Draft202012Validator(schema, validate_formats=False)
     except (jsonschema_rs.ReferencingError, ValueError):
         return None
 
@@ -91,6 +99,11 @@ def make_validator(pack: Pack) -> PackSchema:
         return PackSchema(pack.schema)
     except _BrokenRef as e:
         raise PackError(f"模板包“{pack.name}”的 {e.message}", Location(str(file), line_in_json(file, (), e.ref))) from None
+    except PatternProblem as e:
+        raise PackError(
+            f"模板包“{pack.name}”的 {SCHEMA_FILE} 中 {format_path(e.path)} 的正则表达式 {json.dumps(e.pattern, ensure_ascii=False)}：{e}",
+            Location(str(file), line_in_json(file, e.path)),
+        ) from None
     except Exception as e:
         from jsonschema.exceptions import SchemaError as BrokenSchema
 

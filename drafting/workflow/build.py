@@ -14,9 +14,11 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Iterable
 
+import jinja2
+
 from drafting import cache
 from drafting.source.yaml_loader import SpeechData, load_speech, walk
-from drafting.errors import Location, PackError, Problem
+from drafting.errors import Location, MarkupError, PackError, Problem
 from drafting.readers.markup import read_markup
 from drafting.model.document import Document
 from drafting.packs.finder import DEFAULT_PACK, SCHEMA_FILE, Pack, find_pack
@@ -92,7 +94,12 @@ class Builder:
         loaded = self.load_pack(self.pack_for(speech))
         valid = validate(speech, loaded.validator)
         markup, missing = loaded.renderer.pieces(valid)  # read as it is rendered
-        document = read_markup(markup, str(loaded.pack.template_file))
+        try:
+            document = read_markup(markup, str(loaded.pack.template_file))
+        except MarkupError as e:
+            from drafting.packs.template_lines import at_template_line
+
+            raise at_template_line(e, loaded.renderer, valid) from None
         # an X the template printed for a figure is said once, as that (also when
         # the writer typed the X, or the figure is both in a sentence and a table)
         printed = {p.location for p in missing}
@@ -109,11 +116,10 @@ class Builder:
 def checked_pack(pack: Pack, renderer: Renderer) -> list[Problem]:
     """``check_pack``'s findings, kept in draft's cache folder (``drafting.cache``).
 
-    They depend only on the pack's files and the checker, and checking a pack
-    takes longer than building a speech, so a new ``draft build`` reads them.
+    Checking a pack takes longer than building a speech, so a new ``draft build``
+    reads them; ``pack_check_key`` names everything they depend on.
     """
-    files = sorted(f for folder in pack.template_dirs() for f in folder.rglob("*") if f.suffix in _PACK_FILES)
-    key = cache.digest(*(str(f) for f in files), cache.source_digest(*files, *_CHECKER))
+    key = pack_check_key(pack, renderer)
     stored = cache.read(_CHECKED, key)
     if stored is not None:
         try:
@@ -127,10 +133,31 @@ def checked_pack(pack: Pack, renderer: Renderer) -> list[Problem]:
     return problems
 
 
+def pack_check_key(pack: Pack, renderer: Renderer) -> str:
+    """A name for everything ``check_pack`` reads: every file its loader could open
+    (any name, not only ``.j2``: a template may include ``note.txt``), the schema
+    as the pack gets it (with the shared definitions and draft's own fields merged
+    in), the environment's filters, tests and globals, the code of the checker and
+    of what it calls, and Jinja's version (its parser)."""
+    files = sorted(f for folder in pack.template_dirs() for f in folder.rglob("*") if f.is_file())
+    env = renderer.env
+    return cache.digest(
+        *(str(f) for f in files),
+        cache.source_digest(*files, *_CHECKER, Path(jinja2.__file__)),  # jinja2/__init__.py holds its version
+        json.dumps(pack.schema, ensure_ascii=False),
+        str(pack.folder / SCHEMA_FILE),
+        renderer.template_name,
+        " ".join(sorted(env.filters)), " ".join(sorted(env.tests)), " ".join(sorted(env.globals)),
+    )
+
+
 _CHECKED = "pack-check"
-_PACK_FILES = {".j2", ".json", ".yaml"}
-_PACKS = Path(__file__).resolve().parents[1] / "packs"
-_CHECKER = (_PACKS / "check.py", _PACKS / "render.py", _PACKS.parent / "source" / "schema.py")
+_DRAFTING = Path(__file__).resolve().parents[1]
+_CHECKER = tuple(
+    _DRAFTING / name
+    for name in ("packs/check.py", "packs/render.py", "packs/sandbox.py", "packs/engine_fields.py",
+                 "source/schema.py", "errors.py")
+)
 
 
 @contextmanager

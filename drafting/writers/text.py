@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from drafting.model.document import BlockRole, Document
+from drafting.model.document import Document
 
 
 def write_text(document: Document) -> str:
-    lines = [block.text for block in document.blocks if block.role is not BlockRole.PAGE_BREAK]
+    lines = [block.text for block in document.blocks]
     return "\n".join(lines) + "\n" if lines else ""

@@ -10,6 +10,8 @@ from docx.oxml.ns import qn
 from drafting.workflow.build import Builder, render_docx, render_text
 from drafting.errors import SchemaError
 from drafting.model.document import BlockRole
+
+from ..conftest import headings
 from drafting.packs.finder import find_pack
 
 EXAMPLE = find_pack("half-year-report").example_file
@@ -31,11 +33,11 @@ def test_title_then_opening_and_no_salutation(example):
 
 def test_four_levels_of_headings_numbered_as_gbt_9704(example):
     doc = example.document
-    assert [h.text for h in doc.headings(1)] == ["一、上半年工作完成情况", "二、存在的问题", "三、下半年工作打算"]
-    assert [h.text[:3] for h in doc.headings(2)] == ["（一）", "（二）", "（三）", "（一）", "（二）"]
+    assert [h.text for h in headings(doc, 1)] == ["一、上半年工作完成情况", "二、存在的问题", "三、下半年工作打算"]
+    assert [h.text[:3] for h in headings(doc, 2)] == ["（一）", "（二）", "（三）", "（一）", "（二）"]
     leads = [b.lead for b in doc.blocks if b.lead]
     assert leads == ["1.项目开复工情况。", "2.项目谋划储备情况。"]
-    assert [h.text for h in doc.headings(4)] == ["（1）交通基础设施项目X个。", "（2）生态环保项目X个。"]
+    assert [h.text for h in headings(doc, 4)] == ["（1）交通基础设施项目X个。", "（2）生态环保项目X个。"]
 
 
 def test_signature_at_the_end_after_a_blank_line(example):

@@ -8,6 +8,8 @@ import pytest
 
 from drafting.workflow.build import Builder, render_docx, render_text
 from drafting.model.document import BlockRole
+
+from ..conftest import headings
 from drafting.packs.finder import find_pack
 
 EXAMPLE = find_pack("year-end-speech").example_file
@@ -24,8 +26,8 @@ def test_example_has_the_speech_structure(example):
     doc = draft.document
     assert lines[:4] == ["在2025年全区经济工作会议上的讲话", "区委书记 李四", "（2025年12月20日）", "同志们："]
     assert lines[4].endswith("下面，就做好2026年经济工作，我讲三点意见。")
-    assert [h.text[:2] for h in doc.headings(1)] == ["一、", "二、", "三、"]
-    assert [h.text for h in doc.headings(2)] == ["一要扩大有效投资。", "二要培育壮大产业。"]
+    assert [h.text[:2] for h in headings(doc, 1)] == ["一、", "二、", "三、"]
+    assert [h.text for h in headings(doc, 2)] == ["一要扩大有效投资。", "二要培育壮大产业。"]
     assert doc.blocks[-1].role is BlockRole.CLOSING
     assert draft.pack.name == "year-end-speech" and draft.document.meta.author == "区委书记 李四"
 

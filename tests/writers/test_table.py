@@ -11,7 +11,7 @@ from drafting.workflow.build import Builder, render_docx, render_text
 from drafting.errors import SchemaError
 from drafting.model.document import BlockRole
 
-from ..conftest import MINIMAL, WITH_FIGURES, write_png
+from ..conftest import MINIMAL, WITH_FIGURES, headings, write_png
 
 
 @pytest.fixture
@@ -226,7 +226,7 @@ def test_cell_text_never_becomes_structure(write_yaml, tmp_path):
     text = WITH_FIGURES.replace("[地区生产总值, 亿元, 12.3, 4.5]", f"['{hostile}', 亿元, 12.3, 4.5]")
     draft = Builder().draft(write_yaml(text))
     table = next(b for b in draft.document.blocks if b.role is BlockRole.TABLE)
-    assert table.rows[0][0][0].text == hostile and len(draft.document.headings(1)) == 1
+    assert table.rows[0][0][0].text == hostile and len(headings(draft.document, 1)) == 1
 
 
 def test_missing_image_through_the_command_line(write_yaml):

@@ -23,12 +23,9 @@ _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _CHARACTER_KEYS = {
     InlineRole.LEAD: "lead",
     InlineRole.INDICATOR: "indicator",
-    InlineRole.STRONG: "strong",
-    InlineRole.EMPHASIS: "emphasis",
 }
 # a writer's line break, and a break the layout chose (a long title's shape)
 _BREAKS = (InlineRole.LINE_BREAK, InlineRole.LAYOUT_BREAK)
-_PAGE_BREAK = '<w:p><w:r><w:br w:type="page"/></w:r></w:p>'
 _LINE_BREAK = "<w:br/>"
 _TEXT_ESCAPES = (("&", "&amp;"), ("<", "&lt;"), (">", "&gt;"), ("\r", "&#13;"))
 _ATTRIBUTE_ESCAPES = str.maketrans(
@@ -64,8 +61,6 @@ class BodyWriter:
             yield self.paragraphs(blocks, start, min(start + per_piece, len(blocks))).encode("utf-8")
 
     def paragraph(self, block: Block, keep_with_next: bool = False) -> str:
-        if block.role is BlockRole.PAGE_BREAK:
-            return _PAGE_BREAK
         key = style_key(block)
         out = [self._paragraph_open[key]]
         spec = self.specs[key]

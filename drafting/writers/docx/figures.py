@@ -16,7 +16,7 @@ from drafting.writers.docx.styles import paragraph_properties
 from drafting.writers.docx.styles import run_properties
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-_BOLD = {InlineRole.LEAD, InlineRole.STRONG}
+_BOLD = {InlineRole.LEAD}
 
 
 def w(tag: str) -> str:
@@ -50,7 +50,7 @@ def ensure_style(word, spec: dict) -> str:
 
 
 def paragraph(style_id: str, inlines: tuple[Inline, ...] = (), align: str | None = None):
-    """A ``w:p`` in a style, its runs plain but for bold leads and strong text."""
+    """A ``w:p`` in a style, its runs plain but for bold leads."""
     p = etree.Element(w("p"))
     ppr = etree.SubElement(p, w("pPr"))
     etree.SubElement(ppr, w("pStyle")).set(w("val"), style_id)
