@@ -103,3 +103,12 @@ def test_every_character_of_the_docx_is_in_the_pdf(pages, long_docx):
     written = "".join(p.text for p in docx.Document(io.BytesIO(long_docx)).paragraphs)
     printed = "".join(line.text for page in pages for line in page)
     assert re.sub(r"\s+", "", printed) == re.sub(r"\s+", "", written)
+
+
+def test_format_pdf_converts_the_very_docx_a_writer_opens(long_draft, long_docx, monkeypatch):
+    import drafting.writers.pdf
+
+    converted = []
+    monkeypatch.setattr(drafting.writers.pdf, "docx_to_pdf", lambda blob, *a: converted.append(blob) or b"%PDF")
+    render_pdf(long_draft)
+    assert converted == [long_docx]  # no variant made for LibreOffice
