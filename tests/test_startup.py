@@ -9,7 +9,7 @@ import pytest
 
 from .conftest import ROOT, SEED_YAML
 
-HEAVY = ("yaml", "jinja2", "lxml", "docx", "jsonschema", "jsonschema_rs", "jieba")
+HEAVY = ("yaml", "jinja2", "lxml", "docx", "jsonschema", "jsonschema_rs", "openpyxl", "jieba")
 
 PROBE = """
 import json, sys
@@ -46,6 +46,7 @@ def test_build_imports_python_docx_and_jsonschema_only_when_it_must(tmp_path):
     # the long title's words too: jieba's dictionary (a second or so) loads once per title
     assert "jieba" in first and "jieba" not in again
     assert {"yaml", "jinja2", "lxml", "jsonschema_rs"} <= again
+    assert "openpyxl" not in first | again  # only a speech that names a workbook reads one
 
 
 def test_invalid_data_brings_in_jsonschema_for_the_messages(tmp_path, write_yaml):
