@@ -9,7 +9,7 @@ import pytest
 
 from .conftest import ROOT, SEED_YAML
 
-HEAVY = ("yaml", "jinja2", "lxml", "docx", "jsonschema", "jsonschema_rs", "openpyxl")
+HEAVY = ("yaml", "jinja2", "lxml", "docx", "jsonschema", "jsonschema_rs", "openpyxl", "jieba")
 
 PROBE = """
 import json, sys
@@ -43,6 +43,8 @@ def test_build_imports_python_docx_and_jsonschema_only_when_it_must(tmp_path):
     assert "docx" in first and "jsonschema" not in first  # styles the package once, valid data
     again = imported("build", SEED_YAML, "-o", out, cache=tmp_path)
     assert "docx" not in again and "jsonschema" not in again  # styled package from the cache
+    # the long title's words too: jieba's dictionary (a second or so) loads once per title
+    assert "jieba" in first and "jieba" not in again
     assert {"yaml", "jinja2", "lxml", "jsonschema_rs"} <= again
     assert "openpyxl" not in first | again  # only a speech that names a workbook reads one
 

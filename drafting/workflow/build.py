@@ -272,12 +272,8 @@ def render_docx(draft: Draft, reference_doc: Path | None = None, copy: str = "fi
 
 
 def render_pdf(draft: Draft, reference_doc: Path | None = None, copy: str = "file") -> bytes:
-    """The .docx converted by LibreOffice, with the line grid only (which
-    LibreOffice sets correctly; see ``writers/docx/page.drop_character_grid``)."""
-    from drafting.writers.docx import DocxWriter
+    """The very .docx a writer would open, converted by LibreOffice: the page
+    and styles set the same lines in every suite, so there is no PDF variant."""
     from drafting.writers.pdf import docx_to_pdf
 
-    with bulk_allocation():
-        document, stylesheet = copy_of(draft, copy)
-        docx = DocxWriter(stylesheet, reference_doc, character_grid=False).write(document)
-    return docx_to_pdf(docx)
+    return docx_to_pdf(render_docx(draft, reference_doc, copy))

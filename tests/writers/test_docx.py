@@ -91,18 +91,31 @@ def test_document_grid_is_22_lines_of_28_characters(seed_docx):
     _, word, _ = seed_docx
     sect = word.sections[-1]._sectPr
     grid = sect.find(qn("w:docGrid"))
-    assert _attr(grid, "type") == "linesAndChars"
+    # a line grid only: LibreOffice reads a character grid as two cells a glyph
+    assert _attr(grid, "type") == "lines" and _attr(grid, "charSpace") is None
     pitch = int(_attr(grid, "linePitch"))
     body = word.styles["讲话正文"].element.pPr.find(qn("w:spacing"))
     assert pitch == int(_attr(body, "line"))  # grid and line spacing agree
     margins, size = sect.find(qn("w:pgMar")), sect.find(qn("w:pgSz"))
     type_area_height = int(_attr(size, "h")) - int(_attr(margins, "top")) - int(_attr(margins, "bottom"))
     assert type_area_height // pitch == 22
-    # Word's character pitch = default paragraph style size + charSpace/4096 pt
-    normal_size = int(word.styles["Normal"].element.rPr.find(qn("w:sz")).get(qn("w:val"))) / 2
-    char_pitch_twips = (normal_size + int(_attr(grid, "charSpace")) / 4096) * 20
+    # characters a line: each advance is the body size plus its character spacing (twips)
+    rpr = word.styles["讲话正文"].element.rPr
+    advance = int(rpr.find(qn("w:sz")).get(qn("w:val"))) * 10 + int(rpr.find(qn("w:spacing")).get(qn("w:val")))
     text_width = int(_attr(size, "w")) - int(_attr(margins, "left")) - int(_attr(margins, "right"))
-    assert round(text_width / char_pitch_twips, 2) == 28
+    assert text_width // advance == 28
+
+
+def test_title_keeps_its_natural_width_and_headings_the_body_spacing(seed_docx):
+    _, word, _ = seed_docx
+    title = word.styles["讲话标题"].element.rPr.find(qn("w:spacing"))
+    assert title.get(qn("w:val")) == "0"
+    assert word.styles["一级标题"].element.rPr.find(qn("w:spacing")) is None  # inherits the body's
+
+
+def test_full_pages_are_not_shortened_by_widow_control(seed_docx):
+    _, word, _ = seed_docx
+    assert _attr(_style_ppr(word, "讲话正文").find(qn("w:widowControl")), "val") == "0"
 
 
 def _style_ppr(word, name):
@@ -284,16 +297,6 @@ def test_pack_style_sheet_overrides_the_defaults(tmp_path):
     assert _style_fonts(word, "一级标题")["eastAsia"] == "方正黑体_GBK"
     assert _attr(_style_ppr(word, "讲话正文").find(qn("w:spacing")), "line") == "580"
     assert _style_fonts(word, "二级标题")["eastAsia"] == "楷体_GB2312"  # the rest stays
-
-
-def test_libreoffice_variant_keeps_only_the_line_grid():
-    from drafting.writers.docx import DocxWriter
-
-    draft = Builder().draft(SEED_YAML)
-    blob = DocxWriter(draft.stylesheet, character_grid=False).write(draft.document)
-    grid = docx.Document(io.BytesIO(blob)).sections[-1]._sectPr.find(qn("w:docGrid"))
-    assert _attr(grid, "type") == "lines" and _attr(grid, "charSpace") is None
-    assert _attr(grid, "linePitch") == "560"
 
 
 # --- --reference-doc: another office's Word file ----------------------------------

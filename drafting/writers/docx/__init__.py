@@ -23,21 +23,20 @@ from drafting.writers.docx.base import base_for
 from drafting.writers.docx.body import BodyWriter
 from drafting.writers.docx.image import media_parts, place_pictures
 from drafting.writers.docx.package import pack_stream, write_package
+from drafting.writers.layout import break_long_titles
 
 
 class DocxWriter:
     """Writes a document with the style sheet's typography, or, given an office's
     reference .docx, with that file's styles, page set-up and footers."""
 
-    def __init__(
-        self, stylesheet: StyleSheet, reference: Path | None = None, character_grid: bool = True
-    ):
+    def __init__(self, stylesheet: StyleSheet, reference: Path | None = None):
         self.stylesheet = stylesheet
         self.reference = reference
-        self.character_grid = character_grid  # False for LibreOffice (see page.drop_character_grid)
 
     def write(self, document: Document) -> bytes:
-        base = base_for(self.stylesheet, self.reference, self.character_grid)
+        document = break_long_titles(document, self.stylesheet)
+        base = base_for(self.stylesheet, self.reference)
         pictures = place_pictures(document.blocks, self.stylesheet)
         body = BodyWriter(base.style_ids, self.stylesheet, pictures).encoded(document.blocks)
         packed = pack_stream(base.document, chain((base.document_head,), body, (base.document_tail,)))

@@ -159,16 +159,16 @@ def _rels_name(part: str) -> str:
 _MADE: dict[str, Base] = {}
 
 
-def base_for(sheet: StyleSheet, reference: Path | None, character_grid: bool) -> Base:
+def base_for(sheet: StyleSheet, reference: Path | None) -> Base:
     """The base for a style sheet: from memory, from the cache folder, or made now."""
-    key = _key(sheet, reference, character_grid)
+    key = _key(sheet, reference)
     base = _MADE.get(key)
     if base is None:
         base = _cached(key)
         if base is None:
             from drafting.writers.docx.empty_package import styled_package
 
-            base = Base.from_empty(styled_package(sheet, reference, character_grid))
+            base = Base.from_empty(styled_package(sheet, reference))
             cache.write(_CACHE_KIND, key, base.to_bytes())
         _MADE[key] = base
     return base
@@ -184,7 +184,7 @@ def _cached(key: str) -> Base | None:
         return None
 
 
-def _key(sheet: StyleSheet, reference: Path | None, character_grid: bool) -> str:
+def _key(sheet: StyleSheet, reference: Path | None) -> str:
     """Everything the base is made from: style sheet, reference file, code, python-docx."""
     from drafting.errors import DataError
     from drafting.writers.docx.reference import read_reference
@@ -196,7 +196,6 @@ def _key(sheet: StyleSheet, reference: Path | None, character_grid: bool) -> str
     return cache.digest(
         json.dumps(sheet.data, sort_keys=True, ensure_ascii=False, default=str),
         reference_bytes,
-        "grid" if character_grid else "no-grid",
         _code_digest(),
     )
 

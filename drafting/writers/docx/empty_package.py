@@ -23,9 +23,11 @@ from lxml import etree
 from drafting.packs.stylesheet import StyleSheet
 from drafting.writers.docx import wordml
 from drafting.writers.docx.footer import add_page_number_footers, has_footers
-from drafting.writers.docx.page import drop_character_grid, set_up_page
+from drafting.writers.docx.page import set_up_page
 from drafting.writers.docx.reference import open_reference
-from drafting.writers.docx.styles import define_styles, set_chinese_theme_language, set_document_defaults, use_chinese_fonts
+from drafting.writers.docx.styles import (
+    define_styles, drop_styles_with_effects, set_chinese_theme_language, set_document_defaults, use_chinese_fonts,
+)
 
 BODY_MARK = "draft-body"  # an XML comment where the paragraphs go
 CONTENT_TYPES = "[Content_Types].xml"
@@ -42,13 +44,11 @@ class EmptyPackage:
     defaults: frozenset[str]  # file extensions [Content_Types].xml already types
 
 
-def styled_package(sheet: StyleSheet, reference: Path | None, character_grid: bool) -> EmptyPackage:
+def styled_package(sheet: StyleSheet, reference: Path | None) -> EmptyPackage:
     """An empty styled document. Its body holds only the comment
     ``<!--draft-body-->`` before the section properties, where a speech's
     paragraphs go; the core and custom properties are each speech's own."""
     word = _start(sheet, reference)
-    if not character_grid:
-        drop_character_grid(word)
     style_ids = define_styles(word, sheet)
     word.element.body.insert(0, etree.Comment(BODY_MARK))
     package = word.part.package
@@ -85,6 +85,7 @@ def _custom_part(package) -> Part:
 def _start(sheet: StyleSheet, reference: Path | None):
     if reference is not None:
         word = open_reference(reference)
+        drop_styles_with_effects(word)
         set_chinese_theme_language(word)
         if not has_footers(word.sections[-1]):
             add_page_number_footers(word, sheet)

@@ -78,6 +78,11 @@ def set_size(rpr, size_pt: float) -> None:
     child(rpr, "w:szCs", val=half_points)
 
 
+def set_character_spacing(rpr, twips: int) -> None:
+    """Space added to (negative: taken from) every character's advance, in 1/20 pt."""
+    child(rpr, "w:spacing", val=str(twips))
+
+
 def set_bold(rpr, bold: bool) -> None:
     for tag in ("w:b", "w:bCs"):
         element = child(rpr, tag)

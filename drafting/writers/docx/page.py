@@ -22,29 +22,15 @@ def set_up_page(word, sheet: StyleSheet) -> None:
 
 
 def _set_grid(sect_pr, sheet: StyleSheet) -> None:
-    """Word's 文档网格 "指定行和字符网格": lines per page and characters per line.
+    """Word's 文档网格 "只指定行网格": the line pitch is the body's exact line spacing.
 
-    Word derives the character pitch from the default paragraph style's size
-    plus ``charSpace`` (1/4096 pt); the line pitch equals the body's exact line
-    spacing, so the grid and the text agree.
+    Characters a line come from the body's character spacing instead
+    (``writers/layout.character_spacing_twips``): a character grid ("linesAndChars") is read
+    differently by each suite — LibreOffice gives a glyph wider than the pitch
+    two cells and sets 14 a line — while glyph width plus spacing is set alike
+    by Word, WPS and LibreOffice.
     """
-    body = sheet.paragraph("body")
     grid = ooxml.child(sect_pr, "w:docGrid")
-    grid.set(ooxml.qn("w:type"), "linesAndChars")
-    grid.set(ooxml.qn("w:linePitch"), str(round(body["line_pt"] * ooxml.TWIPS_PER_PT)))
-    text_width_pt = sheet.text_width_mm * 72 / 25.4
-    extra_pt = text_width_pt / sheet.page["chars_per_line"] - body["size_pt"]
-    grid.set(ooxml.qn("w:charSpace"), str(round(extra_pt * 4096)))
-
-
-def drop_character_grid(word) -> None:
-    """Keep the line grid only, for LibreOffice.
-
-    LibreOffice (7.4) puts a glyph wider than the grid's character pitch into two
-    cells: 16 pt characters on the 15.8 pt pitch of 28 a line come out 14 a line.
-    Without the character grid it sets 27 a line; Word and WPS set 28 either way.
-    """
-    grid = word.sections[-1]._sectPr.find(ooxml.qn("w:docGrid"))
-    if grid is not None and grid.get(ooxml.qn("w:type")) in ("linesAndChars", "snapToChars"):
-        grid.set(ooxml.qn("w:type"), "lines")
-        grid.attrib.pop(ooxml.qn("w:charSpace"), None)
+    grid.set(ooxml.qn("w:type"), "lines")
+    grid.set(ooxml.qn("w:linePitch"), str(round(sheet.paragraph("body")["line_pt"] * ooxml.TWIPS_PER_PT)))
+    grid.attrib.pop(ooxml.qn("w:charSpace"), None)

@@ -14,6 +14,7 @@ from lxml import etree
 from drafting.packs.stylesheet import StyleSheet
 from drafting.writers.docx import ooxml
 from drafting.writers.docx.ooxml import qn
+from drafting.writers.layout import character_spacing_twips
 
 _EAST_ASIAN_SCRIPTS = ("Jpan", "Hans", "Hant")
 _JAPANESE_FONTS = ("ＭＳ 明朝", "ＭＳ ゴシック", "MS Mincho", "MS Gothic")
@@ -37,6 +38,7 @@ def define_styles(word, sheet: StyleSheet) -> dict[str, str]:
             style.quick_style = True
             paragraph_properties(style.element.get_or_add_pPr(), spec)
             run_properties(style.element.get_or_add_rPr(), spec)
+            _set_character_spacing(style.element.get_or_add_rPr(), key, spec, sheet)
         ids[key] = style.style_id
     for key in sheet.character_keys():
         spec = sheet.character(key)
@@ -50,6 +52,16 @@ def define_styles(word, sheet: StyleSheet) -> dict[str, str]:
         for key in keys:
             ids[f"{section}:{key}"] = _figure_style(word, sheet.data[section][key], existing)
     return ids
+
+
+def _set_character_spacing(rpr, key: str, spec: dict, sheet: StyleSheet) -> None:
+    """The body's spacing sets ``chars_per_line`` characters a line (see
+    ``writers/layout.py``); styles of the body's size inherit it,
+    a larger or smaller one (the title) is set at its natural width."""
+    if key == "body":
+        ooxml.set_character_spacing(rpr, character_spacing_twips(sheet))
+    elif spec["size_pt"] != sheet.paragraph("body")["size_pt"]:
+        ooxml.set_character_spacing(rpr, 0)
 
 
 # The paragraph styles of tables and pictures, by style-sheet section.
@@ -114,7 +126,7 @@ def use_chinese_fonts(word, sheet: StyleSheet) -> None:
     for fonts in word.styles.element.iter(qn("w:rFonts")):
         ooxml.drop_theme_fonts(fonts, major, minor)
     _set_theme_fonts(word, major, minor)
-    _drop_styles_with_effects(word)
+    drop_styles_with_effects(word)
     _drop_japanese_font_table_entries(word)
 
 
@@ -146,7 +158,11 @@ def _drop_japanese_font_table_entries(word) -> None:
     _edit_part(word, "/word/fontTable.xml", edit)
 
 
-def _drop_styles_with_effects(word) -> None:
+def drop_styles_with_effects(word) -> None:
+    """Word 2010's copy of the styles (stylesWithEffects.xml) is written by Word
+    alongside styles.xml and must agree with it; the styles draft adds would make
+    it disagree, and Word then repairs the file. Word reads styles.xml alone when
+    the copy is absent, so it goes."""
     for rel_id, rel in list(word.part.rels.items()):
         if rel.reltype == _STYLES_WITH_EFFECTS:
             word.part.drop_rel(rel_id)
