@@ -1,0 +1,177 @@
+"""Write a form's edits back into the writer's YAML without disturbing the rest.
+
+The browser desk (``draft serve``) sends the whole data back; writing it out
+fresh would lose the writer's comments, key order and quoting. ruamel.yaml's
+round-trip mode keeps all of those for every node we leave alone, so the edit
+walks the old tree and the new data side by side and touches only the values
+that differ. The result is then read back with draft's own loader and must give
+exactly the new data; anything else is refused rather than saved wrong.
+"""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.error import YAMLError
+from ruamel.yaml.scalarstring import LiteralScalarString
+from ruamel.yaml.util import load_yaml_guess_indent
+
+from drafting.errors import DataError, Location
+from drafting.source.yaml_loader import decode_text, parse_speech
+
+WIDE = 1 << 16  # never fold a long line of Chinese
+
+
+def edit_yaml(text: str, data: dict[str, Any], file: str) -> str:
+    """``text`` changed so that it loads as ``data``; untouched lines stay as they were."""
+    yaml, tree = _load(text, file)
+    if not isinstance(tree, CommentedMap):
+        tree, before = CommentedMap(), {}
+    else:  # what draft itself reads there: ruamel takes 2025-07-15 for a date, draft for text
+        before = parse_speech(text.encode("utf-8"), file).values
+    merged = _merge(tree, before, data)
+    out = io.StringIO()
+    yaml.dump(merged, out)
+    result = out.getvalue()
+    _verify(result, data, file)
+    return result
+
+
+def encode_like(original: bytes | None, text: str) -> bytes:
+    """``text`` in the original file's encoding, byte order mark and line ends."""
+    if original is None:
+        return text.encode("utf-8")
+    if b"\r\n" in original:
+        text = text.replace("\n", "\r\n")
+    if original.startswith(b"\xef\xbb\xbf"):
+        return b"\xef\xbb\xbf" + text.encode("utf-8")
+    try:
+        original.decode("utf-8")
+    except UnicodeDecodeError:
+        return text.encode("gb18030")  # a GBK file from Notepad or WPS stays GBK
+    return text.encode("utf-8")
+
+
+def decode(raw: bytes, file: str) -> str:
+    return decode_text(raw, file).replace("\r\n", "\n")
+
+
+def _load(text: str, file: str) -> tuple[YAML, Any]:
+    yaml = YAML()  # round-trip, YAML 1.2 like draft's own loader
+    yaml.preserve_quotes = True
+    yaml.width = WIDE
+    try:
+        _, sequence, offset = load_yaml_guess_indent(text) if text.strip() else (None, 4, 2)
+        yaml.indent(mapping=2, sequence=sequence or 4, offset=2 if offset is None else offset)
+        return yaml, yaml.load(text) if text.strip() else None
+    except YAMLError as e:
+        raise DataError(f"YAML 无法解析，未保存：{e}", Location(file)) from None
+
+
+def _merge(old: Any, before: Any, new: Any) -> Any:
+    """``new``, reusing ``old``'s nodes (and so their comments and style) wherever
+    ``before`` (what draft read from them) agrees with it."""
+    if isinstance(new, dict) and isinstance(old, CommentedMap) and isinstance(before, dict):
+        for key in [k for k in old if k not in new]:
+            del old[key]
+        previous = None
+        for key, value in new.items():
+            if key in old:
+                old[key] = _merge(old[key], before.get(key), value)
+            else:
+                position = list(old).index(previous) + 1 if previous in old else 0
+                old.insert(position, key, _fresh(value))
+            previous = key
+        return old
+    if isinstance(new, list) and isinstance(old, CommentedSeq) and isinstance(before, list):
+        trailing = _take_trailing_comment(old) if len(new) != len(old) else None
+        del old[len(new):]
+        for n, value in enumerate(new):
+            if n < len(old):
+                old[n] = _merge(old[n], before[n] if n < len(before) else None, value)
+            else:
+                old.append(_fresh(value))
+        if trailing is not None:
+            _put_trailing_comment(old, trailing)
+        return old
+    if _same_scalar(before, new):
+        return old
+    if isinstance(old, LiteralScalarString) and isinstance(new, str):
+        return LiteralScalarString(new)  # a paragraph written as a block stays one
+    return _fresh(new)
+
+
+def _last_slot(node: Any) -> tuple[Any, Any, int] | None:
+    """The innermost last entry of ``node``: the container, its key, and where
+    ruamel keeps the comment after it (slot 0 for a list item, 2 for a value)."""
+    slot = None
+    while isinstance(node, (CommentedMap, CommentedSeq)) and len(node):
+        key = list(node)[-1] if isinstance(node, CommentedMap) else len(node) - 1
+        slot = (node, key, 2 if isinstance(node, CommentedMap) else 0)
+        node = node[key]
+    return slot
+
+
+def _take_trailing_comment(seq: CommentedSeq) -> Any:
+    """The comment lines after a list's last item (ruamel hangs them on its deepest
+    last value): they introduce what follows the list, so they must stay below
+    any item appended to it, and not vanish with a removed last item."""
+    slot = _last_slot(seq)
+    if slot is None:
+        return None
+    container, key, index = slot
+    entry = container.ca.items.get(key)
+    if not entry or entry[index] is None:
+        return None
+    token, entry[index] = entry[index], None
+    return token
+
+
+def _put_trailing_comment(seq: CommentedSeq, token: Any) -> None:
+    slot = _last_slot(seq)
+    if slot is None:
+        return
+    container, key, index = slot
+    entry = container.ca.items.setdefault(key, [None, None, None, None])
+    entry[index] = token
+
+
+def _same_scalar(before: Any, new: Any) -> bool:
+    if isinstance(before, (dict, list)) or isinstance(new, (dict, list)):
+        return False
+    return _equal(before, new)
+
+
+def _fresh(value: Any) -> Any:
+    """A new value in the style draft writes: paragraphs of several lines as literal blocks."""
+    if isinstance(value, dict):
+        return CommentedMap((k, _fresh(v)) for k, v in value.items())
+    if isinstance(value, list):
+        return CommentedSeq(_fresh(v) for v in value)
+    if isinstance(value, str) and "\n" in value and not value.endswith("\n"):
+        return LiteralScalarString(value)
+    return value
+
+
+def _verify(result: str, data: dict[str, Any], file: str) -> None:
+    try:
+        loaded = parse_speech(result.encode("utf-8"), file).values
+    except DataError as e:
+        raise DataError(f"改动无法写成有效的 YAML，未保存：{e.message}", Location(file)) from None
+    if not _equal(loaded, data):
+        raise DataError("改动写成 YAML 后读回的内容与表单不一致，未保存（请把这段内容报告给维护者）", Location(file))
+
+
+def _equal(a: Any, b: Any) -> bool:
+    if isinstance(a, dict) and isinstance(b, dict):
+        return a.keys() == b.keys() and all(_equal(a[k], b[k]) for k in a)
+    if isinstance(a, list) and isinstance(b, list):
+        return len(a) == len(b) and all(map(_equal, a, b))
+    if isinstance(a, bool) or isinstance(b, bool):
+        return type(a) is type(b) and a == b
+    if isinstance(a, (int, float)) and isinstance(b, (int, float)):
+        return a == b
+    return type(a) is type(b) and a == b
