@@ -12,7 +12,7 @@ No HTTP here: ``server.py`` answers requests by calling these methods.
 from __future__ import annotations
 
 import threading
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -53,8 +53,9 @@ class Desk:
         else:
             self._on_disk = None
             self.text = _starting_text(self.path, pack_name or DEFAULT_PACK, self.builder.template_dirs)
-        self.data = parse_speech(self.text.encode("utf-8"), str(self.path)).values
-        self.pack = self.builder.pack_for(parse_speech(self.text.encode("utf-8"), str(self.path)))
+        speech = parse_speech(self.text.encode("utf-8"), str(self.path))
+        self.data = speech.values
+        self.pack = self.builder.pack_for(speech)
 
     @property
     def is_new(self) -> bool:
@@ -180,15 +181,18 @@ def _starting_text(path: Path, pack_name: str, template_dirs: list[Path]) -> str
 
 
 def problem_json(problem: Problem) -> dict[str, Any]:
+    """A problem for the page: its field path, line, and the CLI's own line of text
+    (with the file's name only: the page is about that one file)."""
     where = problem.location
+    short = replace(where, file=Path(where.file).name) if where.file else where
     return {"field": where.field or "", "line": where.line, "column": where.column,
-            "message": problem.message, "text": str(Problem(where, problem.message))}
+            "message": problem.message, "text": str(Problem(short, problem.message))}
 
 
 def error_json(error: DraftError) -> dict[str, Any]:
-    where = error.location or Location()
-    return {"field": where.field or "", "line": where.line, "column": where.column,
-            "message": error.message, "text": str(Problem(where, error.message)) if error.location else error.message}
+    if error.location is None:
+        return {"field": "", "line": None, "column": None, "message": error.message, "text": error.message}
+    return problem_json(Problem(error.location, error.message))
 
 
 def _mapping(data: Any) -> dict[str, Any]:

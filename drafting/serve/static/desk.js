@@ -172,6 +172,7 @@ function objectFields(node, path, value, top = false) {
     const field = fieldFor(child, [...path, key], present ? value[key] : undefined, {
       required: (node.required || []).includes(key), order, present,
     });
+    if (top && isContainer(child)) field.querySelector(":scope > label").remove(); // the section says it
     out.push(top && isContainer(child) ? section(titleOf(child, key), [...path, key], child, field) : field);
   }
   return out;
@@ -309,8 +310,9 @@ function listControl(node, path, value, opts) {
   list.forEach((item, n) => {
     const itemPath = [...path, n];
     const label = titleOf(items, "") + " " + (n + 1) + summaryOf(item);
+    const folded = isContainer(items) && !isParagraph; // then the section's summary names the item
     const tools = el("div", { class: "item-tools" },
-      el("span", { class: "title" }, label),
+      el("span", { class: "title" }, folded ? "" : label),
       el("button", { type: "button", title: "上移", disabled: n === 0, onclick: () => move(path, n, -1) }, "上移"),
       el("button", { type: "button", title: "下移", disabled: n === list.length - 1, onclick: () => move(path, n, 1) }, "下移"),
       el("button", { type: "button", title: "删除", onclick: () => { list.splice(n, 1); changed(); renderForm(); } }, "删除"));
@@ -318,7 +320,7 @@ function listControl(node, path, value, opts) {
     field.querySelector(":scope > label").remove();
     const desc = field.querySelector(":scope > .desc");
     if (desc) desc.remove();
-    const body = isContainer(items) && !isParagraph
+    const body = folded
       ? section(label, itemPath, items, el("div", {}, tools, field))
       : el("div", {}, tools, field);
     box.append(el("div", { class: "item", "data-item": formatPath(itemPath) }, body));
@@ -392,9 +394,13 @@ function controlFor(field) {
 function showMessages() {
   for (const old of document.querySelectorAll(".field > .message")) old.remove();
   for (const field of document.querySelectorAll(".field.has-problem")) field.classList.remove("has-problem");
-  const list = $("problems");
-  list.replaceChildren();
+  $("problems").replaceChildren();
+  $("findings").replaceChildren();
+  const findings = lastProblems.filter((p) => p.finding).length;
+  $("findings-box").hidden = !findings;
+  $("findings-title").textContent = `draft check 发现 ${findings} 处（已标在各项下方）`;
   for (const problem of lastProblems) {
+    const list = problem.finding ? $("findings") : $("problems");
     const target = problem.field ? controlFor(problem.field) : null;
     const where = problem.line ? `第 ${problem.line} 行` : "";
     if (target) {
@@ -429,7 +435,7 @@ async function refresh() {
   const preview = $("preview");
   preview.classList.remove("stale");
   if (!ok) { say(reply.error ? reply.error.text : "预览失败", true); return; }
-  if (reply.html) preview.innerHTML = reply.html;
+  if (reply.html) { preview.innerHTML = reply.html; fitPreview(); }
   preview.classList.toggle("stale", !reply.html);
   $("summary").textContent = reply.summary;
   lastProblems = [
@@ -442,6 +448,17 @@ async function refresh() {
 }
 
 // ---------------------------------------------------------------- buttons
+
+// The page is shown at print size, scaled down (never up) when the pane is narrower:
+// a transform leaves the line breaks exactly as at full size.
+function fitPreview() {
+  const page = document.querySelector("#preview .draft-page");
+  if (!page) return;
+  const pane = $("preview");
+  const scale = Math.min(1, (pane.clientWidth - 4) / page.offsetWidth);
+  page.style.transform = scale < 1 ? `scale(${scale})` : "";
+  pane.style.height = scale < 1 ? `${page.offsetHeight * scale}px` : "";
+}
 
 function busy(on) {
   for (const id of ["save", "build", "build-pdf"]) $(id).disabled = on;
@@ -519,6 +536,7 @@ window.addEventListener("DOMContentLoaded", async () => {
   $("build-pdf").addEventListener("click", () => build("pdf"));
   $("reload").addEventListener("click", reload);
   $("copy").addEventListener("change", () => { state.copy = $("copy").value; refresh(); });
+  window.addEventListener("resize", fitPreview);
   window.addEventListener("beforeunload", (e) => { if (state.dirty) e.preventDefault(); });
   const { ok, reply } = await call("/api/state");
   if (!ok) { say(reply.error ? reply.error.text : "无法载入", true); return; }
