@@ -15,7 +15,8 @@ from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
-from ruamel.yaml.error import YAMLError
+from ruamel.yaml.error import CommentMark, YAMLError
+from ruamel.yaml.tokens import CommentToken
 from ruamel.yaml.scalarstring import LiteralScalarString
 from ruamel.yaml.util import load_yaml_guess_indent
 
@@ -76,14 +77,16 @@ def _merge(old: Any, before: Any, new: Any) -> Any:
     ``before`` (what draft read from them) agrees with it."""
     if isinstance(new, dict) and isinstance(old, CommentedMap) and isinstance(before, dict):
         for key in [k for k in old if k not in new]:
-            del old[key]
+            _delete_key(old, key)
         previous = None
         for key, value in new.items():
             if key in old:
                 old[key] = _merge(old[key], before.get(key), value)
             else:
                 position = list(old).index(previous) + 1 if previous in old else 0
+                following = _take_following_lines(old, previous) if previous in old else ""
                 old.insert(position, key, _fresh(value))
+                _add_following_lines(old, key, following)
             previous = key
         return old
     if isinstance(new, list) and isinstance(old, CommentedSeq) and isinstance(before, list):
@@ -113,6 +116,49 @@ def _last_slot(node: Any) -> tuple[Any, Any, int] | None:
         slot = (node, key, 2 if isinstance(node, CommentedMap) else 0)
         node = node[key]
     return slot
+
+
+def _slot_after(container: Any, key: Any) -> tuple[Any, Any, int]:
+    """Where ruamel keeps the comment after entry ``key``: on the entry itself,
+    or on the innermost last value inside it when it is a list or mapping."""
+    inner = _last_slot(container[key]) if isinstance(container[key], (CommentedMap, CommentedSeq)) else None
+    return inner or (container, key, 2 if isinstance(container, CommentedMap) else 0)
+
+
+def _take_following_lines(container: Any, key: Any) -> str:
+    """The blank and comment lines below entry ``key`` (its own end-of-line
+    comment stays): they belong above whatever comes next."""
+    holder, slot_key, index = _slot_after(container, key)
+    entry = holder.ca.items.get(slot_key)
+    token = entry[index] if entry else None
+    if token is None or "\n" not in token.value:
+        return ""
+    own, following = token.value.split("\n", 1)
+    if not following:
+        return ""
+    token.value = own + "\n"
+    return following
+
+
+def _add_following_lines(container: Any, key: Any, lines: str) -> None:
+    if not lines:
+        return
+    holder, slot_key, index = _slot_after(container, key)
+    entry = holder.ca.items.setdefault(slot_key, [None, None, None, None])
+    if entry[index] is None:
+        entry[index] = CommentToken("\n" + lines, CommentMark(0), None)
+    else:
+        entry[index].value += lines  # it already ends the entry's own line
+
+
+def _delete_key(mapping: CommentedMap, key: Any) -> None:
+    """Remove ``key``'s lines but not the blank and comment lines after them."""
+    keys = list(mapping)
+    following = _take_following_lines(mapping, key)
+    del mapping[key]
+    at = keys.index(key)
+    if at > 0:
+        _add_following_lines(mapping, keys[at - 1], following)
 
 
 def _take_trailing_comment(seq: CommentedSeq) -> Any:
