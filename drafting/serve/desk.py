@@ -77,8 +77,9 @@ class Desk:
     def preview(self, data: Any, copy: str = "file") -> Outcome:
         """The speech as it would print from ``data``, or the problems in the way."""
         try:
-            text = edit_yaml(self.text, _mapping(data), str(self.path))
-            draft = self.builder.draft_from(parse_speech(text.encode("utf-8"), str(self.path)))
+            with self._lock:  # one build at a time: the builder's pack cache is shared
+                text = edit_yaml(self.text, _mapping(data), str(self.path))
+                draft = self.builder.draft_from(parse_speech(text.encode("utf-8"), str(self.path)))
         except SchemaError as e:
             return Outcome(problems=[problem_json(p) for p in e.problems])
         except DraftError as e:
