@@ -14,12 +14,10 @@ import copy
 import io
 from pathlib import Path
 
-import docx
 import jinja2
 import yaml
 from docx.oxml.ns import qn
 
-from drafting.workflow.build import Builder, render_docx
 from drafting.model.indicators import Indicator, phrase_indicator
 from drafting.model.document import BlockRole
 from drafting.model.numerals import chinese_numeral, enumeration_marker
@@ -74,6 +72,10 @@ _DEFAULTS = {
 
 def _prototypes(seed_yaml: Path) -> dict[str, object]:
     """The paragraph draft wrote for each role of the seed, by role key."""
+    from drafting.workflow.build import Builder, render_docx  # not needed to build with docxtpl
+
+    import docx
+
     draft = Builder().draft(seed_yaml)
     word = docx.Document(io.BytesIO(render_docx(draft)))
     found: dict[str, object] = {}

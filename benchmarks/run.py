@@ -10,17 +10,13 @@ three alike, and prints medians and ratios as a Markdown table:
 - docxtpl 0.20: load the YAML, render the equivalent Word template, save;
 - floor: draft's finished document.xml and other parts written straight into a zip.
 
-Then whole processes (``draft --help``, ``draft templates``, ``draft build`` of the
-seed against bare Python and against importing docx, jinja2 and yaml; the build
-with draft's cache folder filled, as every build after a writer's first, and
-with it turned off) and the peak memory of the largest build. Needs the
-``bench`` extra (docxtpl).
+Then the peak memory of the largest build. Whole processes (what a writer waits
+for: start, import, build) are ``processes.py``. Needs the ``bench`` extra (docxtpl).
 """
 
 from __future__ import annotations
 
 import argparse
-import compileall
 import json
 import os
 import statistics
@@ -45,9 +41,6 @@ from drafting.writers.safe_write import write_atomic  # noqa: E402
 
 # Repetitions per size: enough for a stable median without taking all day.
 REPEATS = {59: 41, 581: 21, 5801: 9, 58001: 5}
-PROCESS_REPEATS = 21
-# What the installed ``draft`` script runs.
-DRAFT = [sys.executable, "-c", "import sys; from drafting.cli import main; sys.exit(main())"]
 
 
 def draft_build(source: Path, target: Path, builder: Builder | None = None) -> None:
@@ -121,29 +114,6 @@ def in_process(folder: Path, sizes, scale: float) -> list[dict]:
     return rows
 
 
-def whole_processes(folder: Path, scale: float) -> dict[str, float]:
-    # bytecode for draft's modules, as ``pip install`` compiles it (third-party
-    # packages have theirs); without it every run compiles draft from source
-    compileall.compile_dir(str(ROOT / "drafting"), quiet=1)
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    no_cache = {**env, "DRAFT_CACHE_DIR": ""}
-    seed = ["build", str(SEED_YAML), "-o", str(folder / "seed.docx")]
-    commands = {
-        "python -c pass": ([sys.executable, "-c", "pass"], env),
-        "import docx, jinja2, yaml": ([sys.executable, "-c", "import docx, jinja2, yaml"], env),
-        "draft --help": (DRAFT + ["--help"], env),
-        "draft templates": (DRAFT + ["templates"], env),
-        "draft build seed": (DRAFT + seed, env),
-        "draft build seed (no cache)": (DRAFT + seed, no_cache),
-    }
-
-    def run(argv, environment):
-        return lambda: subprocess.run(argv, cwd=folder, env=environment, check=True, capture_output=True)
-
-    contenders = {name: run(argv, environment) for name, (argv, environment) in commands.items()}
-    return take_turns(contenders, max(5, round(PROCESS_REPEATS * scale)))
-
-
 def peak_memory(source: Path, target: Path) -> dict:
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     done = subprocess.run(
@@ -157,7 +127,7 @@ def ms(seconds: float) -> str:
     return f"{seconds * 1000:,.0f} ms" if seconds >= 0.1 else f"{seconds * 1000:.1f} ms"
 
 
-def report(rows: list[dict], processes: dict[str, float] | None, memory: dict | None) -> str:
+def report(rows: list[dict], memory: dict | None) -> str:
     lines = [
         "| 段落数 | draft | draft（模板包已载入） | docxtpl 0.20 | zip 下限 | YAML 解析下限 "
         "| draft ÷ docxtpl | draft ÷ zip 下限 | draft ÷ (YAML + zip 下限) | 每段耗时 |",
@@ -174,17 +144,6 @@ def report(rows: list[dict], processes: dict[str, float] | None, memory: dict | 
     if 5801 in by_size and 58001 in by_size:
         per = [by_size[n]["draft"] / n for n in (5801, 58001)]
         lines.append(f"\n线性：58,001 段的每段耗时是 5,801 段的 {per[1] / per[0]:.2f} 倍。")
-    if processes:
-        base, imports = processes["python -c pass"], processes["import docx, jinja2, yaml"]
-        lines += ["", "| 整个进程 | 中位数 | 对比 |", "|---|---:|---:|"]
-        for name, seconds in processes.items():
-            if name.startswith("draft build"):
-                ratio = f"{seconds / imports:.2f} × import docx, jinja2, yaml"
-            elif name.startswith("draft"):
-                ratio = f"{seconds / base:.2f} × python -c pass"
-            else:
-                ratio = ""
-            lines.append(f"| `{name}` | {ms(seconds)} | {ratio} |")
     if memory:
         mib = 1024 * 1024
         lines.append(
@@ -199,7 +158,6 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=list(SIZES), help="paragraph counts")
     parser.add_argument("--scale", type=float, default=1.0, help="multiply the repetitions (0.2 for a quick look)")
-    parser.add_argument("--no-processes", action="store_true", help="skip the whole-process timings")
     parser.add_argument("--no-memory", action="store_true", help="skip the peak-memory build")
     parser.add_argument("--json", type=Path, help="also write the raw figures here")
     args = parser.parse_args()
@@ -209,14 +167,13 @@ def main() -> None:
         # each contender's warm-up run fills it, as a writer's first build does
         os.environ["DRAFT_CACHE_DIR"] = str(folder / "cache")
         rows = in_process(folder, args.sizes, args.scale)
-        processes = None if args.no_processes else whole_processes(folder, args.scale)
         memory = None
         if not args.no_memory:
             largest = max(args.sizes)
             memory = peak_memory(folder / f"speech-{largest}.yaml", folder / "memory.docx")
-    print(report(rows, processes, memory))
+    print(report(rows, memory))
     if args.json:
-        args.json.write_text(json.dumps({"in_process": rows, "processes": processes, "memory": memory}, indent=2))
+        args.json.write_text(json.dumps({"in_process": rows, "memory": memory}, indent=2))
 
 
 if __name__ == "__main__":

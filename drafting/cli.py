@@ -138,9 +138,18 @@ def _error_line(error: DraftError) -> str:
     return f"错误：{_visible(str(error))}"
 
 
+# Warnings printed one by one; past these, one line says how many more there
+# are (a long speech with its figures still to come would print thousands).
+WARNINGS_SHOWN = 20
+
+
 def _warn(problems: list[Problem], say=None) -> None:
-    for problem in problems:
-        (say or _say)(f"警告：{_visible(str(problem))}")
+    say = say or _say
+    for problem in problems[:WARNINGS_SHOWN]:
+        say(f"警告：{_visible(str(problem))}")
+    if len(problems) > WARNINGS_SHOWN:
+        say(f"警告：另有 {len(problems) - WARNINGS_SHOWN} 处未列出（共 {len(problems)} 处）；"
+            "运行 draft check 加上 YAML 文件名可逐条查看")
 
 
 def _say(message: str) -> None:

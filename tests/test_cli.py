@@ -177,3 +177,23 @@ def test_build_many_on_a_terminal_shows_a_bar_and_holds_messages_until_done(writ
 def test_build_many_without_a_terminal_has_no_bar(write_yaml):
     result = run("build", *_batch(write_yaml, count=6))
     assert result.exit_code == 0 and "生成中" not in result.stderr
+
+
+def test_warnings_past_the_first_twenty_are_summed_up(write_yaml):
+    """A long speech with its figures still to come printed a line per X: after
+    twenty, one line says how many more there are."""
+    body = "\n".join(f"          - 第{i}段增长X%。" for i in range(45))
+    path = write_yaml(MINIMAL.replace("          - 正文一。", body))
+    result = run("build", path, "--format", "txt")
+    assert result.exit_code == 0, result.output
+    lines = [line for line in result.stderr.splitlines() if line.startswith("警告：")]
+    assert len(lines) == 21
+    assert "还有 1 处占位符 X 待填写" in lines[19]
+    assert lines[20].startswith("警告：另有 25 处未列出（共 45 处）")
+
+
+def test_twenty_warnings_are_all_printed(write_yaml):
+    body = "\n".join(f"          - 第{i}段增长X%。" for i in range(20))
+    result = run("build", write_yaml(MINIMAL.replace("          - 正文一。", body)), "--format", "txt")
+    lines = [line for line in result.stderr.splitlines() if line.startswith("警告：")]
+    assert len(lines) == 20 and "另有" not in result.stderr

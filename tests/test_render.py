@@ -26,7 +26,7 @@ def test_a_missing_field_is_said_in_chinese(tmp_path, source, said):
 
     (tmp_path / "t.j2").write_text(f"<doc>{source}</doc>", encoding="utf-8")
     with pytest.raises(TemplateError) as info:
-        "".join(Renderer([tmp_path], "t.j2").pieces(parse_speech("d: {a: 1}\nl: [1]\n".encode(), "x.yaml"))[0])
+        Renderer([tmp_path], "t.j2").render(parse_speech("d: {a: 1}\nl: [1]\n".encode(), "x.yaml"))[0]
     assert said in info.value.message and "object" not in info.value.message
 
 
@@ -102,3 +102,17 @@ def test_loop_and_imported_macros_keep_the_sandbox_for_private_names(tmp_path):
     assert env.get_template("t.j2").render() == "1你好12你好2"
     with pytest.raises(jinja2.exceptions.SecurityError):
         env.from_string("{% for i in [1] %}{{ loop._iterable.__class__ }}{% endfor %}").render()
+
+
+def test_render_returns_its_warnings_with_what_was_read(tmp_path):
+    """The warnings for Xs printed in place of missing figures come back from
+    the same call that ran the template, beside what the reader made of it."""
+    from drafting.packs.render import Renderer
+    from drafting.source.yaml_loader import parse_speech
+
+    (tmp_path / "t.j2").write_text("<doc>{{ items | indicators }}</doc>", encoding="utf-8")
+    speech = parse_speech("items:\n  - {name: 地区生产总值, unit: 亿元}\n".encode(), "x.yaml")
+    read = []
+    result, warnings = Renderer([tmp_path], "t.j2").render(speech, lambda pieces: read.append(1) or "".join(pieces))
+    assert read == [1] and "地区生产总值" in result and "X" in result
+    assert [(w.location.line, w.location.field) for w in warnings] == [(2, "items[0].value")]

@@ -24,7 +24,7 @@ def render(tmp_path, source: str, **files: str) -> str:
     (tmp_path / "t.j2").write_text(source, encoding="utf-8")
     for name, text in files.items():
         (tmp_path / name).write_text(text, encoding="utf-8")
-    return "".join(Renderer([tmp_path], "t.j2").pieces(SPEECH)[0])
+    return Renderer([tmp_path], "t.j2").render(SPEECH)[0]
 
 
 def template_error(tmp_path, source: str, **files: str) -> TemplateError:
@@ -128,7 +128,7 @@ def test_infinite_recursion_is_a_template_error(tmp_path):
 def test_range_budget_is_per_render(tmp_path):
     (tmp_path / "t.j2").write_text("{% for i in range(600000) %}{% endfor %}ok")
     renderer = Renderer([tmp_path], "t.j2")
-    assert ["".join(renderer.pieces(SPEECH)[0]) for _ in range(3)] == ["ok"] * 3
+    assert [renderer.render(SPEECH)[0] for _ in range(3)] == ["ok"] * 3
 
 
 def test_syntax_error_names_file_and_line(tmp_path):

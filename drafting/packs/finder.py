@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import os
 from dataclasses import dataclass, field
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -97,8 +98,10 @@ def shared_root() -> Path:
     return builtin_root() / SHARED_FOLDER
 
 
+@lru_cache(maxsize=1)
 def builtin_root() -> Path:
-    """The bundled ``templates/`` folder, installed or in a source checkout."""
+    """The bundled ``templates/`` folder, installed or in a source checkout
+    (asked for several times a build; importlib.resources is slow to answer)."""
     try:
         root = Path(str(resources.files("drafting") / "templates"))
         if root.is_dir():

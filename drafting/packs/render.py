@@ -13,7 +13,7 @@ import re
 import traceback
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Callable, Iterator
+from typing import Any, Callable, Iterator, TypeVar
 
 import jinja2
 from markupsafe import Markup, escape
@@ -108,14 +108,20 @@ class Renderer:
                 raise TemplateError(f"找不到模板文件：{e.name}") from None
         return self._template
 
-    def pieces(self, speech: SpeechData) -> tuple[Iterator[str], list[Problem]]:
-        """The markup in pieces as the template runs; the warnings list fills as
-        they are read. A book-length speech's markup is then never held whole
-        (``markup.read_markup`` reads it as it comes)."""
+    def render(self, speech: SpeechData, read: Callable[[Iterator[str]], T] = "".join) -> tuple[T, list[Problem]]:
+        """``read`` applied to the markup as the template runs, and a warning for
+        every X printed in place of a missing figure, returned once the template
+        has run to its end. ``read`` takes the markup in pieces, so a book-length
+        speech's markup is never held whole (``markup.read_markup`` reads it as
+        it comes); by default the pieces are joined."""
         template = self.template()
         context, placeholders = self.context(speech)
         limit = output_limit(len(speech.source.text))
-        return _batched(self._generate(template, context, limit)), placeholders.problems
+        pieces = _batched(self._generate(template, context, limit))
+        result = read(pieces)
+        for _ in pieces:  # a reader that stopped early still gets every warning
+            pass
+        return result, placeholders.problems
 
     def context(self, speech: SpeechData) -> tuple[dict, _PlaceholderLog]:
         """What the template runs with, for one render (the sandbox's budget restarts)."""
@@ -195,6 +201,7 @@ def _marker(form: str, n: int) -> str:
         raise jinja2.TemplateRuntimeError(f"未知的序号形式“{form}”") from None
 
 
+T = TypeVar("T")  # what a render's reader makes of the markup
 _LOG = "_draft_placeholders"
 
 

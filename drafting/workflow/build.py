@@ -93,9 +93,9 @@ class Builder:
     def _draft_from(self, speech: SpeechData) -> Draft:
         loaded = self.load_pack(self.pack_for(speech))
         valid = validate(speech, loaded.validator)
-        markup, missing = loaded.renderer.pieces(valid)  # read as it is rendered
-        try:
-            document = read_markup(markup, str(loaded.pack.template_file))
+        template = str(loaded.pack.template_file)
+        try:  # read as it is rendered; the warnings come back with the model
+            document, missing = loaded.renderer.render(valid, lambda markup: read_markup(markup, template))
         except MarkupError as e:
             from drafting.packs.template_lines import at_template_line
 

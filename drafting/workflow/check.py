@@ -17,7 +17,7 @@ from typing import Any, Iterable
 
 from drafting.workflow.build import PLACEHOLDER_CHARS, Draft, render_text
 from drafting.model.editions import PinyinReport, pinyin_report
-from drafting.model.counting import CHARACTER, SPEAKING_RATE, count_characters, summary_line
+from drafting.model.counting import SPEAKING_RATE, count_characters, is_counted, summary_line
 from drafting.source.yaml_loader import Path_, SourceMap, format_path
 from drafting.errors import Location, Problem
 from drafting.workflow.extract import COUNT_WORDS
@@ -115,7 +115,7 @@ def _context(text: str, start: int, end: int) -> str:
 
 
 def _is_wide(ch: str) -> bool:
-    return bool(CHARACTER.match(ch) or _WIDE.match(ch))
+    return bool(is_counted(ch) or _WIDE.match(ch))
 
 
 def _half_width(source: SourceMap, path: Path_, text: str) -> Iterable[Finding]:

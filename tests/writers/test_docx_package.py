@@ -10,9 +10,9 @@ from lxml import etree
 from drafting.workflow.build import Builder, render_docx
 from drafting.model.document import LAYOUT_BREAK, LINE_BREAK, Block, BlockRole, Document, Inline, InlineRole, Meta
 from drafting.packs.stylesheet import default_stylesheet, reading_stylesheet, style_key
-from drafting.writers.docx import DocxWriter, base, styled
+from drafting.writers.docx import DocxWriter, base, empty_package
 from drafting.writers.docx.body import BodyWriter, keeps_lead_together
-from drafting.writers.docx.ruby import RubyLook, ruby_run
+from drafting.writers.docx.ruby import RubyLook
 from drafting.writers.docx.package import pack_part, write_package
 
 from ..conftest import MINIMAL, SEED_YAML
@@ -40,6 +40,35 @@ def _w(tag):
     return f"{{{_W}}}{tag}"
 
 
+def _lxml_ruby(base, guide, base_size_pt, look, char_style):
+    """Word's phonetic guide element by element (ISO/IEC 29500-1 §17.3.3.25–28)."""
+    base_hp, guide_hp = round(base_size_pt * 2), max(2, round(base_size_pt * look.scale * 2))
+    run = etree.Element(_w("r"), nsmap={"w": _W})
+    ruby = etree.SubElement(run, _w("ruby"))
+    props = etree.SubElement(ruby, _w("rubyPr"))
+    values = (("rubyAlign", look.align), ("hps", guide_hp),
+              ("hpsRaise", max(0, base_hp - 2 + round(look.offset_pt * 2))), ("hpsBaseText", base_hp), ("lid", "zh-CN"))
+    for tag, value in values:
+        etree.SubElement(props, _w(tag)).set(_w("val"), str(value))
+    for holder, text, size, style in (("rt", guide, guide_hp, None), ("rubyBase", base, None, char_style)):
+        r = etree.SubElement(etree.SubElement(ruby, _w(holder)), _w("r"))
+        rpr = etree.SubElement(r, _w("rPr"))
+        if style:
+            etree.SubElement(rpr, _w("rStyle")).set(_w("val"), style)
+        fonts = etree.SubElement(rpr, _w("rFonts"))
+        if look.font and size:
+            for attr in ("ascii", "hAnsi", "eastAsia", "cs"):
+                fonts.set(_w(attr), look.font)
+        fonts.set(_w("hint"), "eastAsia")
+        if size:
+            etree.SubElement(rpr, _w("sz")).set(_w("val"), str(size))
+            etree.SubElement(rpr, _w("szCs")).set(_w("val"), str(size))
+        t = etree.SubElement(r, _w("t"))
+        t.text = text
+        t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+    return run
+
+
 def _lxml_paragraph(block, style_ids, sheet):
     """The element-by-element paragraph the text writer must equal."""
     p = etree.Element(_w("p"), nsmap={"w": _W})
@@ -52,7 +81,7 @@ def _lxml_paragraph(block, style_ids, sheet):
         if inline.role is InlineRole.RUBY:
             key = _CHARACTER_KEYS.get(inline.style_role)
             look = RubyLook.from_sheet(sheet.data.get("ruby"))
-            p.append(ruby_run(inline.text, inline.ruby, spec["size_pt"], look, style_ids["char:" + key] if key else None))
+            p.append(_lxml_ruby(inline.text, inline.ruby, spec["size_pt"], look, style_ids["char:" + key] if key else None))
             continue
         r = etree.SubElement(p, _w("r"))
         if inline.role in _CHARACTER_KEYS:
@@ -89,9 +118,24 @@ def test_tricky_text_survives_a_round_trip_through_word_files():
     assert word.core_properties.title == "题 & <名>"
 
 
+def _write_zip(parts):
+    """What zipfile writes for the same parts, times and attributes."""
+    from drafting.writers.docx.package import entry_order, zip_time
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as target:
+        for name in entry_order(parts):
+            entry = zipfile.ZipInfo(name, zip_time())
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            entry.create_system = 3
+            entry.external_attr = 0o644 << 16
+            target.writestr(entry, parts[name], compresslevel=6)
+    return out.getvalue()
+
+
 def test_package_is_the_zip_zipfile_writes_byte_for_byte(monkeypatch):
-    """Parts deflated once and copied: the same bytes as package._write_zip writes."""
-    from drafting.writers.docx.package import _write_zip, entry_order
+    """Parts deflated once and copied: the same bytes as zipfile writes."""
+    from drafting.writers.docx.package import entry_order
 
     contents = {"a.xml": b"<a/>" * 1000, "_rels/.rels": b"<Relationships/>", "dir/b.bin": bytes(range(256)),
                 "[Content_Types].xml": b"<Types/>"}
@@ -117,8 +161,8 @@ def test_each_block_is_written_once_and_nothing_is_rescanned(monkeypatch):
     draft = Builder().draft(SEED_YAML)
     base._MADE.clear()
     made, written = [], []
-    real_styled, real_paragraph = styled.styled_package, BodyWriter.paragraph
-    monkeypatch.setattr(styled, "styled_package", lambda *a: made.append(1) or real_styled(*a))
+    real_styled, real_paragraph = empty_package.styled_package, BodyWriter.paragraph
+    monkeypatch.setattr(empty_package, "styled_package", lambda *a: made.append(1) or real_styled(*a))
     monkeypatch.setattr(BodyWriter, "paragraph", lambda self, b, *keep: written.append(b) or real_paragraph(self, b, *keep))
     monkeypatch.setenv("DRAFT_CACHE_DIR", "")  # memory only
     for copies in (1, 10, 100):
@@ -136,7 +180,7 @@ def test_next_process_takes_the_styled_package_from_the_cache(monkeypatch, tmp_p
     first = render_docx(draft)
     assert list((tmp_path / "docx-base").iterdir())
     base._MADE.clear()  # as a new process would start
-    monkeypatch.setattr(styled, "styled_package", lambda *a: pytest.fail("styled again"))
+    monkeypatch.setattr(empty_package, "styled_package", lambda *a: pytest.fail("styled again"))
     assert render_docx(draft) == first
 
 
@@ -169,10 +213,18 @@ def test_an_unwritable_cache_folder_does_not_stop_a_build(monkeypatch, tmp_path)
     assert render_docx(Builder().draft(SEED_YAML))[:2] == b"PK"
 
 
-def test_a_part_is_inflated_again_in_bounded_pieces():
-    from drafting.writers.docx.package import unpacked
+def test_nothing_written_is_inflated_or_parsed_again(monkeypatch):
+    """The body is hashed as it is deflated, and core.xml is written once as text:
+    writing a speech neither inflates nor parses what it has just written."""
+    import zlib
 
-    content = b"<w:p/>" * 2_000_000  # 12 MB that deflate to a few kilobytes
-    pieces = list(unpacked(pack_part("word/document.xml", content), piece=1 << 20))
-    assert b"".join(pieces) == content
-    assert max(len(p) for p in pieces) <= 1 << 20
+    draft = Builder().draft(SEED_YAML)
+    render_docx(draft)  # the base, made once
+    monkeypatch.setattr(zlib, "decompressobj", lambda *a: pytest.fail("inflated again"))
+    monkeypatch.setattr(etree, "fromstring", lambda *a, **k: pytest.fail("parsed again"))
+    monkeypatch.setattr(etree, "XMLParser", lambda *a, **k: pytest.fail("parsed again"))
+    blob = render_docx(draft)
+    monkeypatch.undo()
+    from drafting.writers.docx.package import read_fingerprint
+
+    assert read_fingerprint(blob).unchanged

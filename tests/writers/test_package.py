@@ -123,3 +123,29 @@ def test_document_dates_are_the_speech_date_unless_source_date_epoch(write_yaml,
     assert core(write_yaml(MINIMAL, "undated.yaml")).created.year == 1980
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")  # 2023-11-14 wins over the speech's date
     assert core(dated).created.date().isoformat() == "2023-11-14"
+
+
+def test_a_file_fingerprinted_the_older_way_is_still_recognised(seed_draft):
+    """Files draft wrote before the fingerprint hashed part by part carry one
+    hash over every part's content in turn; they are not taken for edited ones."""
+    import hashlib
+
+    with zipfile.ZipFile(io.BytesIO(render_docx(seed_draft))) as package:
+        parts = {name: package.read(name) for name in package.namelist()}
+    digest = hashlib.sha256()
+    for name in sorted(n for n in parts if n != CUSTOM_PART):
+        digest.update(f"{name}\0{len(parts[name])}\0".encode() + parts[name])
+    old = "sha256:" + digest.hexdigest()
+    parts[CUSTOM_PART] = parts[CUSTOM_PART].replace(read_fingerprint(render_docx(seed_draft)).recorded.encode(), old.encode())
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as package:
+        for name, content in parts.items():
+            package.writestr(name, content)
+    assert read_fingerprint(out.getvalue()).recorded == old
+    assert read_fingerprint(out.getvalue()).unchanged
+    parts["word/document.xml"] += b" "
+    edited = io.BytesIO()
+    with zipfile.ZipFile(edited, "w") as package:
+        for name, content in parts.items():
+            package.writestr(name, content)
+    assert not read_fingerprint(edited.getvalue()).unchanged

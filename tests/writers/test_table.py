@@ -264,3 +264,70 @@ def test_header_row_repeats_on_every_page_in_libreoffice(write_yaml):
         assert "完成值" in first_row, first_row  # the header row, repeated
     found = [f"指标{i:02d}" for i in range(60) if any(f"指标{i:02d}" in p for p in pages)]
     assert len(found) == 60
+
+
+def _figure_document(tmp_path):
+    from drafting.model.document import Document, Image, Inline, InlineRole, Meta, Table
+
+    write_png(tmp_path / "chart.png", 120, 60)
+    indicator = Inline("增长4.5%", InlineRole.INDICATOR)
+    table = Table(
+        caption=(Inline("表1 "), Inline("一要", InlineRole.LEAD)),
+        header=((Inline("指标"),), (Inline("说明"),)),
+        rows=(((Inline("地区生产总值"),), (Inline("同比"), indicator)),),
+    )
+    image = Image(str(tmp_path / "chart.png"), caption=(Inline("图1 "), indicator))
+    return Document(Meta(title="表图"), [table, image, table])
+
+
+def _run_styles(element):
+    return [(r.xpath("string(.)"), r.find(f"{qn('w:rPr')}/{qn('w:rStyle')}").get(qn("w:val")))
+            for r in element.iter(qn("w:r")) if r.find(f"{qn('w:rPr')}/{qn('w:rStyle')}") is not None]
+
+
+def test_cells_and_captions_keep_their_character_styles(tmp_path):
+    """The figures path once wrote its own plain runs and dropped <ind> (and <i>,
+    since retired): cells and captions are now written by the body's paragraph code."""
+    from drafting.packs.stylesheet import default_stylesheet
+    from drafting.writers.docx import DocxWriter
+
+    word = docx.Document(io.BytesIO(DocxWriter(default_stylesheet()).write(_figure_document(tmp_path))))
+    ids = {name: word.styles[name].style_id for name in ("段首句", "统计指标")}
+    body = list(word.element.body)
+    assert _run_styles(body[0]) == [("一要", ids["段首句"])]  # the table's caption
+    assert _run_styles(word.tables[0]._tbl) == [("增长4.5%", ids["统计指标"])]
+    picture_caption = next(p for p in word.paragraphs if p.text == "图1 增长4.5%")
+    assert _run_styles(picture_caption._p) == [("增长4.5%", ids["统计指标"])]
+
+
+def test_a_picture_is_a_part_of_the_package_and_used_twice_is_stored_once(tmp_path):
+    import zipfile
+
+    from drafting.packs.stylesheet import default_stylesheet
+    from drafting.writers.docx import DocxWriter
+    from drafting.writers.docx.package import read_fingerprint
+
+    document = _figure_document(tmp_path)
+    document.blocks.append(document.blocks[1])
+    blob = DocxWriter(default_stylesheet()).write(document)
+    with zipfile.ZipFile(io.BytesIO(blob)) as package:
+        media = [n for n in package.namelist() if n.startswith("word/media/")]
+        assert media == ["word/media/image1.png"]
+        assert package.read(media[0]) == (tmp_path / "chart.png").read_bytes()
+        assert b'Extension="png" ContentType="image/png"' in package.read("[Content_Types].xml")
+    word = docx.Document(io.BytesIO(blob))
+    assert len(word.inline_shapes) == 2
+    assert {s._inline.docPr.id for s in word.inline_shapes} == {1, 2}  # unique in the document
+    assert read_fingerprint(blob).unchanged
+
+
+def test_figures_take_the_one_path_without_python_docx(tmp_path, monkeypatch):
+    """Tables and pictures are styled in every base: writing them builds no
+    python-docx document (the picture's header is read, nothing else)."""
+    from drafting.packs.stylesheet import default_stylesheet
+    from drafting.writers.docx import DocxWriter, empty_package
+
+    DocxWriter(default_stylesheet()).write(_figure_document(tmp_path))  # the base, once
+    monkeypatch.setattr(empty_package, "styled_package", lambda *a: pytest.fail("a package of its own"))
+    monkeypatch.setattr(docx, "Document", lambda *a: pytest.fail("python-docx document"))
+    assert DocxWriter(default_stylesheet()).write(_figure_document(tmp_path))[:2] == b"PK"

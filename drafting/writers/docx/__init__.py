@@ -2,12 +2,14 @@
 
 Each block role becomes a named paragraph style and each inline role a named
 character style (``styles.py``); page set-up in ``page.py``, page numbers in
-``footer.py``, an office's reference file in ``reference.py``, pinyin guides in
-``ruby.py``, tables and pictures in ``table.py`` and ``image.py``. All but the
-tables and pictures is the same for every speech built with one style sheet:
-``styled.py`` makes it once with python-docx and ``base.py`` keeps it, deflated.
-Writing a speech is then its paragraphs as text (``body.py``), its properties,
-its fingerprint and one zip (``package.py``), in time proportional to its length.
+``footer.py``, an office's reference file in ``reference.py``. All of that is
+the same for every speech built with one style sheet, the styles of tables and
+pictures included: ``empty_package.py`` makes it once with python-docx and
+``base.py`` keeps it, deflated. Writing any speech, with or without tables,
+pictures or pinyin, is then one path: its body as text (``body.py`` with
+``table.py``, ``image.py`` and ``ruby.py``, all spelled by ``wordml.py``), its
+properties, picture files and fingerprint, and one zip (``package.py``), in
+time proportional to its length.
 """
 
 from __future__ import annotations
@@ -15,13 +17,12 @@ from __future__ import annotations
 from itertools import chain
 from pathlib import Path
 
-from drafting.model.document import BlockRole, Document
+from drafting.model.document import Document
 from drafting.packs.stylesheet import StyleSheet
-from drafting.writers.docx.base import DOCUMENT, base_for
+from drafting.writers.docx.base import base_for
 from drafting.writers.docx.body import BodyWriter
+from drafting.writers.docx.image import media_parts, place_pictures
 from drafting.writers.docx.package import pack_stream, write_package
-
-_FIGURES = (BlockRole.TABLE, BlockRole.IMAGE)
 
 
 class DocxWriter:
@@ -36,16 +37,8 @@ class DocxWriter:
         self.character_grid = character_grid  # False for LibreOffice (see page.drop_character_grid)
 
     def write(self, document: Document) -> bytes:
-        if any(block.role in _FIGURES for block in document.blocks):
-            return self._write_with_figures(document)
         base = base_for(self.stylesheet, self.reference, self.character_grid)
-        body = BodyWriter(base.style_ids, self.stylesheet).encoded(document.blocks)
-        packed = pack_stream(DOCUMENT, chain((base.document_head,), body, (base.document_tail,)))
-        return write_package(base.package(packed, base.fill_core(document.meta)))
-
-    def _write_with_figures(self, document: Document) -> bytes:
-        """Tables and pictures add styles and parts (the image files) to the
-        package itself, so such a speech gets a styled package of its own."""
-        from drafting.writers.docx.styled import package_with_figures
-
-        return package_with_figures(document, self.stylesheet, self.reference, self.character_grid)
+        pictures = place_pictures(document.blocks, self.stylesheet)
+        body = BodyWriter(base.style_ids, self.stylesheet, pictures).encoded(document.blocks)
+        packed = pack_stream(base.document, chain((base.document_head,), body, (base.document_tail,)))
+        return write_package(base.package(packed, document.meta, media_parts(pictures)))

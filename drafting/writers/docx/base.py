@@ -1,9 +1,10 @@
 """The part of a .docx that one style sheet makes the same for every speech.
 
-``Base`` holds the styled package's parts already deflated, document.xml cut
-where the paragraphs go, the core properties to fill, and the style ids. It is
-made once per style sheet (``styled.py``, with python-docx) and then kept: in
-memory for the rest of the process, and in draft's cache folder (``drafting.cache``)
+``Base`` holds the styled package's parts already deflated,
+document.xml cut where the body goes, the picture relationships and content
+types cut where a speech's pictures go, and the style ids. It is made once per
+style sheet (``empty_package.py``, with python-docx) and then kept: in memory
+for the rest of the process, and in draft's cache folder (``drafting.cache``)
 so that the next ``draft build`` neither imports python-docx nor styles a package.
 """
 
@@ -14,34 +15,29 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib.util import find_spec
 from pathlib import Path
-from typing import Iterable
-
-from lxml import etree
+from typing import Sequence
 
 from drafting import cache
 from drafting.model.document import Meta
 from drafting.packs.stylesheet import StyleSheet
+from drafting.writers.docx import wordml
+from drafting.writers.docx.image import Media
 from drafting.writers.docx.package import (
-    CORE_PART as CORE,
+    CONTENT_TYPES,
     CUSTOM_PART,
+    FINGERPRINT_PROPERTY,
     PackedPart,
-    custom_properties,
     entry_order,
     fingerprint,
-    fixed_core_dates,
     pack_part,
-    read_packed_parts,
-    unpacked,
+    stamp,
 )
 
-DOCUMENT = "word/document.xml"
 _MARK = b"<!--draft-body-->"
-_DC = "{http://purl.org/dc/elements/1.1/}"
-_CP = "{http://schemas.openxmlformats.org/package/2006/metadata/core-properties}"
-_CORE_FIELDS = (("title", f"{_DC}title"), ("author", f"{_DC}creator"), ("subject", f"{_DC}subject"),
-                ("keywords", f"{_CP}keywords"))
+_RELS_END = b"</Relationships>"
+_TYPES_START = b"<Default "
 _CACHE_KIND = "docx-base"
-_PROPERTY_LIMIT = 255  # python-docx refuses longer core properties
+_PROPERTY_LIMIT = 255  # Word's limit for a core property
 
 
 def property_text(text: str) -> str:
@@ -55,55 +51,60 @@ _HERE = Path(__file__).resolve().parent
 @dataclass(frozen=True, slots=True)
 class Base:
     parts: list[PackedPart]  # every part the same for each speech, in package order
-    contents: dict[str, bytes]  # the same parts as they are (the fingerprint hashes them)
     order: list[str]  # every part name in package order
-    document_head: bytes  # document.xml up to where the paragraphs go
+    document: str  # entry names: the body, its relationships, the core properties
+    document_rels: str
+    core: str
+    document_head: bytes  # document.xml up to where the body goes
     document_tail: bytes
-    core: bytes
+    rels_head: bytes  # the body's relationships up to where a picture's go
+    rels_tail: bytes
+    types_head: bytes  # [Content_Types].xml up to where a picture type goes
+    types_tail: bytes
+    types: list[str]  # the file extensions it already types
     style_ids: dict[str, str]
 
-    def fill_core(self, meta: Meta) -> bytes:
-        """core.xml with the speech's title, speaker, subject and keywords, dated
-        as ``package.finish_package`` dates it (``package.source_epoch``)."""
-        root = etree.fromstring(self.core)
-        for attribute, tag in _CORE_FIELDS:
-            element = root.find(tag)
-            if element is None:
-                element = etree.SubElement(root, tag)
-            element.text = property_text(getattr(meta, attribute))
-        # serialized and parsed again: an empty property then reads <dc:creator/>
-        core = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
-        return fixed_core_dates(core, meta.date)
-
-    def package(self, document: PackedPart, core: bytes) -> list[PackedPart]:
+    def package(self, body: PackedPart, meta: Meta, media: Sequence[Media] = ()) -> list[PackedPart]:
         """Every part of a speech's package in order, its fingerprint recorded."""
-        own = {DOCUMENT: document, CORE: pack_part(CORE, core)}
-        own[CUSTOM_PART] = pack_part(CUSTOM_PART, custom_properties(self._fingerprint(document, core)))
+        core = wordml.core_properties(
+            property_text(meta.title), property_text(meta.subject), property_text(meta.author),
+            property_text(meta.keywords), stamp(meta.date),
+        )
+        own = {self.document: body, self.core: pack_part(self.core, core)}
+        own.update(self._pictures(media))
         shared = {part.name: part for part in self.parts}
-        return [own.get(name) or shared[name] for name in self.order]
+        names = entry_order(set(self.order) | set(own))
+        parts = [own.get(name) or shared[name] for name in names if name != CUSTOM_PART]
+        recorded = fingerprint((part.name, part.size, part.crc) for part in parts)
+        custom = pack_part(CUSTOM_PART, wordml.custom_properties(FINGERPRINT_PROPERTY, recorded))
+        return [custom if name == CUSTOM_PART else own.get(name) or shared[name] for name in names]
 
-    def _fingerprint(self, document: PackedPart, core: bytes) -> str:
-        """``package.content_fingerprint`` of the whole package, the body hashed
-        as it is inflated again rather than held whole."""
-        def entry(name: str) -> tuple[str, int, Iterable[bytes]]:
-            if name == DOCUMENT:
-                return name, document.size, unpacked(document)
-            content = core if name == CORE else self.contents[name]
-            return name, len(content), (content,)
-
-        return fingerprint(entry(name) for name in sorted(self.order) if name != CUSTOM_PART)
+    def _pictures(self, media: Sequence[Media]) -> dict[str, PackedPart]:
+        """The picture files, their relationships from the body, and their types."""
+        if not media:
+            return {}
+        rels = "".join(wordml.relationship(m.rel_id, wordml.IMAGE_RELATIONSHIP, m.part[len("word/"):]) for m in media)
+        new_types = {m.extension.lower(): m.content_type for m in media if m.extension.lower() not in self.types}
+        types = "".join(wordml.default_content_type(ext, kind) for ext, kind in sorted(new_types.items()))
+        out = {m.part: pack_part(m.part, m.blob) for m in media}
+        out[self.document_rels] = pack_part(self.document_rels, self.rels_head + rels.encode() + self.rels_tail)
+        out[CONTENT_TYPES] = pack_part(CONTENT_TYPES, self.types_head + types.encode() + self.types_tail)
+        return out
 
     def to_bytes(self) -> bytes:
         header = {
             "parts": [[p.name, p.crc, p.size, len(p.deflated)] for p in self.parts],
             "order": self.order,
-            "lengths": [len(self.document_head), len(self.document_tail), len(self.core)],
+            "names": [self.document, self.document_rels, self.core],
+            "lengths": [len(piece) for piece in self._pieces()],
+            "types": self.types,
             "style_ids": self.style_ids,
         }
         head = json.dumps(header, ensure_ascii=False).encode("utf-8")
-        blobs = [p.deflated for p in self.parts] + [self.contents[p.name] for p in self.parts]
-        blobs += [self.document_head, self.document_tail, self.core]
-        return len(head).to_bytes(4, "little") + head + b"".join(blobs)
+        return len(head).to_bytes(4, "little") + head + b"".join(p.deflated for p in self.parts) + b"".join(self._pieces())
+
+    def _pieces(self) -> tuple[bytes, ...]:
+        return (self.document_head, self.document_tail, self.rels_head, self.rels_tail, self.types_head, self.types_tail)
 
     @classmethod
     def from_bytes(cls, data: bytes) -> Base:
@@ -114,36 +115,45 @@ class Base:
         for name, crc, length, deflated in header["parts"]:
             parts.append(PackedPart(name, crc, length, data[at : at + deflated]))
             at += deflated
-        contents = {}
-        for part in parts:
-            contents[part.name] = data[at : at + part.size]
-            at += part.size
         pieces = []
         for length in header["lengths"]:
             pieces.append(data[at : at + length])
             at += length
-        if at != len(data):
+        if at != len(data) or len(pieces) != 6:
             raise ValueError("truncated cache entry")
-        return cls(parts, contents, header["order"], *pieces, header["style_ids"])
+        return cls(parts, header["order"], *header["names"], *pieces, header["types"], header["style_ids"])
 
     @classmethod
-    def from_package(cls, blob: bytes, style_ids: dict[str, str]) -> Base:
-        """From the styled package as ``package.finish_package`` finishes it."""
-        packed = read_packed_parts(blob)
-        named = {part.name: content for part, content in packed}
-        head, mark, tail = named[DOCUMENT].partition(_MARK)
-        if not mark:
-            raise ValueError("the styled package lost its body mark")
-        shared = [(part, content) for part, content in packed if part.name not in (DOCUMENT, CORE, CUSTOM_PART)]
+    def from_empty(cls, empty) -> Base:
+        """From the styled package as ``empty_package.styled_package`` makes it."""
+        named = empty.parts
+        document_rels = _rels_name(empty.document)
+        head, mark, tail = named[empty.document].partition(_MARK)
+        rels_head, rels_end, rels_tail = named[document_rels].rpartition(_RELS_END)
+        types_head, types_start, types_tail = named[CONTENT_TYPES].partition(_TYPES_START)
+        if not (mark and rels_end and types_start):
+            raise ValueError("the styled package lost a place the speech fills in")
+        own = (empty.document, empty.core, CUSTOM_PART)
         return cls(
-            [part for part, _ in shared],
-            {part.name: content for part, content in shared},
+            [pack_part(name, content) for name, content in named.items() if name not in own],
             entry_order(named),
+            empty.document,
+            document_rels,
+            empty.core,
             head,
             tail,
-            named[CORE],
-            style_ids,
+            rels_head,
+            rels_end + rels_tail,
+            types_head,
+            types_start + types_tail,
+            sorted(empty.defaults),
+            empty.style_ids,
         )
+
+
+def _rels_name(part: str) -> str:
+    folder, _, name = part.rpartition("/")
+    return f"{folder}/_rels/{name}.rels" if folder else f"_rels/{name}.rels"
 
 
 _MADE: dict[str, Base] = {}
@@ -156,9 +166,9 @@ def base_for(sheet: StyleSheet, reference: Path | None, character_grid: bool) ->
     if base is None:
         base = _cached(key)
         if base is None:
-            from drafting.writers.docx.styled import styled_package
+            from drafting.writers.docx.empty_package import styled_package
 
-            base = Base.from_package(*styled_package(sheet, reference, character_grid))
+            base = Base.from_empty(styled_package(sheet, reference, character_grid))
             cache.write(_CACHE_KIND, key, base.to_bytes())
         _MADE[key] = base
     return base
@@ -178,7 +188,7 @@ def _key(sheet: StyleSheet, reference: Path | None, character_grid: bool) -> str
     """Everything the base is made from: style sheet, reference file, code, python-docx."""
     try:
         reference_bytes = Path(reference).read_bytes() if reference is not None else b""
-    except OSError:  # styled.py reports it in Chinese
+    except OSError:  # reference.py reports it in Chinese
         reference_bytes = b"unreadable"
     return cache.digest(
         json.dumps(sheet.data, sort_keys=True, ensure_ascii=False, default=str),

@@ -1,25 +1,24 @@
-"""The document body as WordprocessingML text, a paragraph per block.
+"""The document body as WordprocessingML text: a paragraph per block, a table
+per table, a picture paragraph per picture, written with ``wordml``.
 
-Written as text rather than as lxml elements serialized afterwards: a
-book-length speech has hundreds of thousands of runs, and building, holding and
-serializing a tree of them costs several times the text itself. Each block is
-written once, in order; nothing looks back at what was written before
-(python-docx's ``add_paragraph`` rescans the body on every insert, #408).
-The result is what lxml would serialize for the same elements (tests hold it
-to that).
+Each block is written once, in order; nothing looks back at what was written
+before (python-docx's ``add_paragraph`` rescans the body on every insert, #408).
+A paragraph is what lxml would serialise for the same elements (tests hold it
+to that), and a table cell or caption is written by the same paragraph code as
+the body, so it keeps every inline style.
 """
 
 from __future__ import annotations
 
-from typing import Iterator
+from typing import Iterator, Mapping
 
-from lxml import etree
-
-from drafting.model.document import Block, BlockRole, InlineRole
+from drafting.model.document import Block, BlockRole, Image, Inline, InlineRole, Table
 from drafting.packs.stylesheet import StyleSheet, style_key
+from drafting.writers.docx import wordml
+from drafting.writers.docx.image import Picture, picture_paragraph
 from drafting.writers.docx.ruby import RubyLook, ruby_run
+from drafting.writers.docx.table import table_xml
 
-_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _CHARACTER_KEYS = {
     InlineRole.LEAD: "lead",
     InlineRole.INDICATOR: "indicator",
@@ -27,49 +26,62 @@ _CHARACTER_KEYS = {
 # a writer's line break, and a break the layout chose (a long title's shape)
 _BREAKS = (InlineRole.LINE_BREAK, InlineRole.LAYOUT_BREAK)
 _LINE_BREAK = "<w:br/>"
-_TEXT_ESCAPES = (("&", "&amp;"), ("<", "&lt;"), (">", "&gt;"), ("\r", "&#13;"))
-_ATTRIBUTE_ESCAPES = str.maketrans(
-    {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "\t": "&#9;", "\n": "&#10;", "\r": "&#13;"}
-)
 
 
 class BodyWriter:
-    """Turns blocks into ``<w:p>`` text with the style ids of one package."""
+    """Turns blocks into body text with the style ids of one package; pictures
+    come placed (``image.place_pictures``), their parts already named."""
 
-    def __init__(self, style_ids: dict[str, str], sheet: StyleSheet):
+    def __init__(self, style_ids: dict[str, str], sheet: StyleSheet, pictures: Mapping[int, Picture] | None = None):
         self.style_ids = style_ids
         self.sheet = sheet
+        self.pictures = pictures or {}
         self.specs = {key: sheet.paragraph(key) for key in sheet.paragraph_keys()}
+        for style in ("table:caption", "table:header", "table:cell", "image:caption"):
+            section, key = style.split(":")  # a cell's pinyin is sized to the cell's type
+            self.specs[style] = {**self.specs["body"], **sheet.data[section][key]}
         self.ruby = RubyLook.from_sheet(sheet.data.get("ruby"))
-        self._paragraph_open = {
-            key: f'<w:p><w:pPr><w:pStyle w:val="{_attribute(value)}"/>'
-            for key, value in style_ids.items()
-            if not key.startswith("char:")
-        }
+        self._paragraph_open = {key: _paragraph_open(value) for key, value in style_ids.items()}
         self._run_open = {
-            role: f'<w:r><w:rPr><w:rStyle w:val="{_attribute(style_ids["char:" + key])}"/></w:rPr>'
+            role: f'<w:r><w:rPr><w:rStyle w:val="{wordml.attribute(style_ids["char:" + key])}"/></w:rPr>'
             for role, key in _CHARACTER_KEYS.items()
         }
 
-    def paragraphs(self, blocks: list[Block], start: int = 0, stop: int | None = None) -> str:
+    def paragraphs(self, blocks: list, start: int = 0, stop: int | None = None) -> str:
         stop = len(blocks) if stop is None else stop
-        return "".join([self.paragraph(blocks[i], keeps_with_next(blocks, i)) for i in range(start, stop)])
+        return "".join([self.block(blocks, i) for i in range(start, stop)])
 
-    def encoded(self, blocks: list[Block], per_piece: int = 500) -> Iterator[bytes]:
-        """The paragraphs as UTF-8, a few hundred at a time (never the whole body)."""
+    def encoded(self, blocks: list, per_piece: int = 500) -> Iterator[bytes]:
+        """The body as UTF-8, a few hundred blocks at a time (never the whole body)."""
         for start in range(0, len(blocks), per_piece):
             yield self.paragraphs(blocks, start, min(start + per_piece, len(blocks))).encode("utf-8")
 
+    def block(self, blocks: list, i: int) -> str:
+        block = blocks[i]
+        if block.role is BlockRole.TABLE:
+            return self.table(block)
+        if block.role is BlockRole.IMAGE:
+            return self.image(block, self.pictures[i])
+        return self.paragraph(block, keeps_with_next(blocks, i))
+
     def paragraph(self, block: Block, keep_with_next: bool = False) -> str:
         key = style_key(block)
-        out = [self._paragraph_open[key]]
         spec = self.specs[key]
+        properties = ""
         if keep_with_next:
-            out.append("<w:keepNext/>")
+            properties += "<w:keepNext/>"
         if block.lead and keeps_lead_together(block, spec, self.sheet):
-            out.append("<w:keepLines/>")
-        out.append("</w:pPr>")
-        for inline in block.inlines:
+            properties += "<w:keepLines/>"
+        return self._paragraph_open[key] + properties + "</w:pPr>" + self.runs(block.inlines, spec) + "</w:p>"
+
+    def styled_paragraph(self, style: str, inlines: tuple[Inline, ...], align: str | None = None) -> str:
+        """A table cell, a caption or a picture line in its own style (``table:cell``…)."""
+        properties = wordml.element("w:jc", val=wordml.ALIGN[align]) if align else ""
+        return self._paragraph_open[style] + properties + "</w:pPr>" + self.runs(inlines, self.specs.get(style, self.specs["body"])) + "</w:p>"
+
+    def runs(self, inlines: tuple[Inline, ...], spec: dict) -> str:
+        out = []
+        for inline in inlines:
             if inline.role is InlineRole.RUBY:
                 out.append(self._ruby(inline, spec))
                 continue
@@ -78,21 +90,31 @@ class BodyWriter:
                 out.append(_LINE_BREAK)
             else:
                 out.append('<w:t xml:space="preserve">')
-                out.append(_text(inline.text))
+                out.append(wordml.text(inline.text))
                 out.append("</w:t>")
             out.append("</w:r>")
-        out.append("</w:p>")
         return "".join(out)
 
-    def _ruby(self, inline, spec: dict) -> str:
-        """A phonetic guide (reading copy only): built by ``ruby.py`` as elements."""
+    def table(self, table: Table) -> str:
+        caption = self.styled_paragraph("table:caption", table.caption) if table.caption else ""
+        return caption + table_xml(table, self, self.sheet)
+
+    def image(self, image: Image, picture: Picture) -> str:
+        line = picture_paragraph(self._paragraph_open["image:picture"], picture)
+        return line + (self.styled_paragraph("image:caption", image.caption) if image.caption else "")
+
+    def _ruby(self, inline: Inline, spec: dict) -> str:
+        """A phonetic guide (reading copy only)."""
         key = _CHARACTER_KEYS.get(inline.style_role)
         style = self.style_ids["char:" + key] if key else None
-        run = ruby_run(inline.text, inline.ruby, spec["size_pt"], self.ruby, style)
-        return etree.tostring(run, encoding="unicode").replace(f' xmlns:w="{_W}"', "", 1)
+        return ruby_run(inline.text, inline.ruby, spec["size_pt"], self.ruby, style)
 
 
-def keeps_with_next(blocks: list[Block], i: int) -> bool:
+def _paragraph_open(style_id: str) -> str:
+    return f'<w:p><w:pPr><w:pStyle w:val="{wordml.attribute(style_id)}"/>'
+
+
+def keeps_with_next(blocks: list, i: int) -> bool:
     """The paragraphs before a 落款 (signature), across the blank line that sets
     it off, stay on its page: a signature never stands alone on the last page."""
     j = i + 1
@@ -112,17 +134,3 @@ def keeps_lead_together(block: Block, spec: dict, sheet: StyleSheet) -> bool:
     per_line = max(1, int(width_pt // spec["size_pt"]))
     lines = -(-(len(block.text) + spec.get("first_line_chars", 0)) // per_line)
     return lines <= limit
-
-
-def _text(text: str) -> str:
-    """Escaped as lxml escapes text. Characters XML cannot hold never get here:
-    the model's text was parsed by lxml (markup.py) from data that schema.py
-    checked, so it is not checked again, character by character."""
-    for char, escape in _TEXT_ESCAPES:
-        if char in text:  # usually not: a test is much cheaper than a replace
-            text = text.replace(char, escape)
-    return text
-
-
-def _attribute(value: str) -> str:
-    return value.translate(_ATTRIBUTE_ESCAPES)

@@ -11,13 +11,7 @@ from docx.oxml.ns import qn
 from docx.shared import Pt
 from lxml import etree
 
-TWIPS_PER_PT = 20
-TWIPS_PER_MM = 1440 / 25.4
-_ALIGN = {"left": "left", "center": "center", "right": "right", "justify": "both", "both": "both"}
-
-
-def twips_mm(mm: float) -> int:
-    return round(mm * TWIPS_PER_MM)
+from drafting.writers.docx.wordml import ALIGN as _ALIGN, TWIPS_PER_PT
 
 
 # Child order of the property elements (ECMA-376 Part 1, §17.3.1.26, §17.3.2.28,

@@ -11,9 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from lxml import etree
-
-_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+from drafting.writers.docx import wordml
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,49 +34,31 @@ class RubyLook:
         )
 
 
-def ruby_run(base: str, guide: str, base_size_pt: float, look: RubyLook, char_style: str | None = None):
+def ruby_run(base: str, guide: str, base_size_pt: float, look: RubyLook, char_style: str | None = None) -> str:
     """A ``w:r`` showing ``guide`` above ``base``; ``char_style`` styles the base."""
     base_hp = round(base_size_pt * 2)
     guide_hp = max(2, round(base_size_pt * look.scale * 2))
-    run = _w(None, "r")
-    ruby = _w(run, "ruby")
-    props = _w(ruby, "rubyPr")
-    _val(props, "rubyAlign", look.align)
-    _val(props, "hps", guide_hp)
     # Word raises the guide by about the base size less a point (the standard's
     # own example: 11 pt base, raise 10 pt); offset_pt adds to that.
-    _val(props, "hpsRaise", max(0, base_hp - 2 + round(look.offset_pt * 2)))
-    _val(props, "hpsBaseText", base_hp)
-    _val(props, "lid", "zh-CN")
-    _text_run(_w(ruby, "rt"), guide, size_hp=guide_hp, font=look.font)
-    _text_run(_w(ruby, "rubyBase"), base, char_style=char_style)
-    return run
+    raise_hp = max(0, base_hp - 2 + round(look.offset_pt * 2))
+    properties = (
+        wordml.element("w:rubyAlign", val=look.align) + wordml.element("w:hps", val=guide_hp)
+        + wordml.element("w:hpsRaise", val=raise_hp) + wordml.element("w:hpsBaseText", val=base_hp)
+        + wordml.element("w:lid", val="zh-CN")
+    )
+    guide_run = _text_run(guide, size_hp=guide_hp, font=look.font)
+    base_run = _text_run(base, char_style=char_style)
+    return (
+        f"<w:r><w:ruby><w:rubyPr>{properties}</w:rubyPr><w:rt>{guide_run}</w:rt>"
+        f"<w:rubyBase>{base_run}</w:rubyBase></w:ruby></w:r>"
+    )
 
 
-def _text_run(parent, text: str, *, size_hp: int | None = None, font: str = "", char_style: str | None = None):
-    run = _w(parent, "r")
-    rpr = _w(run, "rPr")
-    if char_style:
-        _val(rpr, "rStyle", char_style)
-    fonts = _w(rpr, "rFonts")
+def _text_run(text: str, *, size_hp: int | None = None, font: str = "", char_style: str | None = None) -> str:
+    style = wordml.element("w:rStyle", val=char_style) if char_style else ""
     if font:
-        for attr in ("ascii", "hAnsi", "eastAsia", "cs"):
-            fonts.set(f"{{{_W}}}{attr}", font)
-    fonts.set(f"{{{_W}}}hint", "eastAsia")
-    if size_hp is not None:
-        _val(rpr, "sz", size_hp)
-        _val(rpr, "szCs", size_hp)
-    t = _w(run, "t")
-    t.text = text
-    t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
-    return run
-
-
-def _w(parent, tag: str):
-    name = f"{{{_W}}}{tag}"
-    return etree.Element(name, nsmap={"w": _W}) if parent is None else etree.SubElement(parent, name)
-
-
-def _val(parent, tag: str, value) -> None:
-    _w(parent, tag).set(f"{{{_W}}}val", str(value))
-
+        fonts = wordml.element("w:rFonts", ascii=font, hAnsi=font, eastAsia=font, cs=font, hint="eastAsia")
+    else:
+        fonts = wordml.element("w:rFonts", hint="eastAsia")
+    size = wordml.element("w:sz", val=size_hp) + wordml.element("w:szCs", val=size_hp) if size_hp is not None else ""
+    return f"<w:r><w:rPr>{style}{fonts}{size}</w:rPr>{wordml.run_text(text)}</w:r>"

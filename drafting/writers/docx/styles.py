@@ -46,7 +46,40 @@ def define_styles(word, sheet: StyleSheet) -> dict[str, str]:
             style.quick_style = True
             run_properties(style.element.get_or_add_rPr(), spec)
         ids["char:" + key] = style.style_id
+    for section, keys in FIGURE_STYLES.items():
+        for key in keys:
+            ids[f"{section}:{key}"] = _figure_style(word, sheet.data[section][key], existing)
     return ids
+
+
+# The paragraph styles of tables and pictures, by style-sheet section.
+FIGURE_STYLES = {"table": ("caption", "header", "cell"), "image": ("picture", "caption")}
+
+
+def _figure_style(word, spec: dict, existing: dict) -> str:
+    """The id of a table or picture paragraph style (表题, 表格文字, 图题 …): in every
+    package, so a speech with figures is written as one without them."""
+    style = existing.get(spec["name"])
+    if style is not None and style.type == WD_STYLE_TYPE.PARAGRAPH:
+        return style.style_id
+    style = word.styles.add_style(spec["name"], WD_STYLE_TYPE.PARAGRAPH)
+    style.quick_style = True
+    ppr = style.element.get_or_add_pPr()
+    # smaller type in tables and captions must not be spread out to the body's grid
+    spec = {"first_line_chars": 0, "snap_to_grid": False, "align": "center", **spec}
+    if "line_pt" in spec:
+        paragraph_properties(ppr, spec)
+    else:  # a picture: the line grows with it instead of clipping it to the body's 28 pt
+        ooxml.set_auto_line(ppr)
+        ooxml.set_space(ppr, 0, 0)
+        ooxml.set_first_line_chars(ppr, 0, 12)
+        ooxml.set_alignment(ppr, spec["align"])
+        ooxml.set_snap_to_grid(ppr, False)
+    if spec.get("keep_with_next"):
+        ooxml.set_keep_with_next(ppr)
+    run_properties(style.element.get_or_add_rPr(), spec)
+    existing[spec["name"]] = style
+    return style.style_id
 
 
 def set_document_defaults(word, sheet: StyleSheet) -> None:

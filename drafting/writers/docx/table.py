@@ -1,46 +1,37 @@
 """Tables in Word: caption above, a header row repeated on every page the table
 spans (``w:tblHeader``), thin borders, columns sized by their content.
 
-Figures come from the style sheet's ``table:`` section.
+Figures come from the style sheet's ``table:`` section; each cell is a
+paragraph written by the body writer, in the style ``table:header`` or
+``table:cell`` that every package carries.
 """
 
 from __future__ import annotations
 
 import unicodedata
 
-from lxml import etree
-
 from drafting.model.document import Cell, Table
-from drafting.writers.docx import ooxml
-from drafting.writers.docx.figures import ensure_style, paragraph, text_width_twips, w
+from drafting.writers.docx import wordml
 
 EIGHTHS_PER_PT = 8
 _MIN_SHARE = 0.08  # no column narrower than this share of the table
+_SIDES = ("top", "left", "bottom", "right", "insideH", "insideV")
 
 
-def table_elements(word, table: Table, sheet) -> list:
-    """The caption paragraph (if any) and the ``w:tbl``, in body order."""
+def table_xml(table: Table, paragraphs, sheet) -> str:
+    """The ``w:tbl``; ``paragraphs`` (a ``BodyWriter``) writes each cell's text."""
     spec = sheet.table
-    styles = {key: ensure_style(word, spec[key]) for key in ("caption", "header", "cell")}
-    out = []
-    if table.caption:
-        out.append(paragraph(styles["caption"], table.caption))
-    width = round(text_width_twips(sheet) * spec["width_percent"] / 100)
+    width = round(wordml.twips_mm(sheet.text_width_mm) * spec["width_percent"] / 100)
     columns = column_widths(table, width)
-    tbl = etree.Element(w("tbl"))
-    _table_properties(tbl, width, spec["border_pt"], ooxml.twips_mm(spec["cell_margin_mm"]))
-    grid = etree.SubElement(tbl, w("tblGrid"))
-    for col in columns:
-        etree.SubElement(grid, w("gridCol")).set(w("w"), str(col))
-    first_align = spec.get("first_column_align")
+    out = ["<w:tbl>", _table_properties(width, spec["border_pt"], wordml.twips_mm(spec["cell_margin_mm"]))]
+    out.append("<w:tblGrid>" + "".join(wordml.element("w:gridCol", w=col) for col in columns) + "</w:tblGrid>")
     if table.header:
-        row = _row(tbl, table.header, columns, styles["header"], None)
-        if spec.get("repeat_header", True):
-            etree.SubElement(row.find(w("trPr")), w("tblHeader"))
+        out.append(_row(table.header, columns, paragraphs, "table:header", None, spec.get("repeat_header", True)))
+    first_align = spec.get("first_column_align")
     for cells in table.rows:
-        _row(tbl, cells, columns, styles["cell"], first_align)
-    out.append(tbl)
-    return out
+        out.append(_row(cells, columns, paragraphs, "table:cell", first_align, False))
+    out.append("</w:tbl>")
+    return "".join(out)
 
 
 def column_widths(table: Table, total: int) -> list[int]:
@@ -62,38 +53,25 @@ def _display_width(cell: Cell) -> float:
     return 2 + sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in longest)
 
 
-def _table_properties(tbl, width: int, border_pt: float, cell_margin: int) -> None:
-    tpr = etree.SubElement(tbl, w("tblPr"))
-    tw = etree.SubElement(tpr, w("tblW"))
-    tw.set(w("w"), str(width))
-    tw.set(w("type"), "dxa")
-    etree.SubElement(tpr, w("jc")).set(w("val"), "center")
-    borders = etree.SubElement(tpr, w("tblBorders"))
-    for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
-        edge = etree.SubElement(borders, w(side))
-        edge.set(w("val"), "single")
-        edge.set(w("sz"), str(round(border_pt * EIGHTHS_PER_PT)))
-        edge.set(w("space"), "0")
-        edge.set(w("color"), "000000")
-    etree.SubElement(tpr, w("tblLayout")).set(w("type"), "fixed")
-    margins = etree.SubElement(tpr, w("tblCellMar"))
-    for side in ("left", "right"):
-        m = etree.SubElement(margins, w(side))
-        m.set(w("w"), str(cell_margin))
-        m.set(w("type"), "dxa")
+def _table_properties(width: int, border_pt: float, cell_margin: int) -> str:
+    size = round(border_pt * EIGHTHS_PER_PT)
+    borders = "".join(wordml.element(f"w:{side}", val="single", sz=size, space=0, color="000000") for side in _SIDES)
+    margins = "".join(wordml.element(f"w:{side}", w=cell_margin, type="dxa") for side in ("left", "right"))
+    return (
+        "<w:tblPr>" + wordml.element("w:tblW", w=width, type="dxa") + wordml.element("w:jc", val="center")
+        + f"<w:tblBorders>{borders}</w:tblBorders>" + wordml.element("w:tblLayout", type="fixed")
+        + f"<w:tblCellMar>{margins}</w:tblCellMar></w:tblPr>"
+    )
 
 
-def _row(tbl, cells: tuple[Cell, ...], columns: list[int], style_id: str, first_align):
+def _row(cells: tuple[Cell, ...], columns: list[int], paragraphs, style: str, first_align, header: bool) -> str:
     """One ``w:tr``; a short row is padded with empty cells, never cut."""
-    tr = etree.SubElement(tbl, w("tr"))
-    etree.SubElement(etree.SubElement(tr, w("trPr")), w("cantSplit"))
+    out = ["<w:tr><w:trPr><w:cantSplit/>", "<w:tblHeader/>" if header else "", "</w:trPr>"]
     for i, width in enumerate(columns):
-        tc = etree.SubElement(tr, w("tc"))
-        tcpr = etree.SubElement(tc, w("tcPr"))
-        tcw = etree.SubElement(tcpr, w("tcW"))
-        tcw.set(w("w"), str(width))
-        tcw.set(w("type"), "dxa")
-        etree.SubElement(tcpr, w("vAlign")).set(w("val"), "center")
+        out.append("<w:tc><w:tcPr>" + wordml.element("w:tcW", w=width, type="dxa"))
+        out.append(wordml.element("w:vAlign", val="center") + "</w:tcPr>")
         inlines = cells[i] if i < len(cells) else ()
-        tc.append(paragraph(style_id, inlines, first_align if i == 0 else None))
-    return tr
+        out.append(paragraphs.styled_paragraph(style, inlines, first_align if i == 0 else None))
+        out.append("</w:tc>")
+    out.append("</w:tr>")
+    return "".join(out)
