@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from drafting.errors import DraftError, Location, Problem, SchemaError, WriteError
+from drafting.errors import DraftError, Location, Problem, SchemaError, WriteError, os_reason
 from drafting.model.counting import count_characters, summary_line
 from drafting.model.editions import COPY_SUFFIXES, copy_path
 from drafting.packs.finder import DEFAULT_PACK, find_pack
@@ -65,7 +65,6 @@ class Desk:
         """What the page starts from: the data, the pack's schema, the file's name."""
         return {
             "file": self.path.name,
-            "folder": str(self.path.resolve().parent),
             "new": self.is_new,
             "pack": self.pack.name,
             "schema": self.pack.schema,
@@ -159,7 +158,7 @@ class Desk:
         except FileNotFoundError:
             now = None
         except OSError as e:
-            raise WriteError(f"无法读取 {self.path.name}：{e.strerror}", Location(str(self.path))) from None
+            raise WriteError(f"无法读取 {self.path.name}：{os_reason(e)}", Location(str(self.path))) from None
         if now != self._on_disk:
             happened = "已被删除或改名" if now is None else "在载入后被其他程序修改过"
             if self._on_disk is None:

@@ -3,6 +3,7 @@ the files it may touch, and what 保存 and 生成 Word do on disk."""
 
 import copy
 import io
+import shutil
 import zipfile
 from urllib.parse import quote
 
@@ -196,3 +197,23 @@ def test_a_missing_file_starts_from_the_pack_example_and_is_written_on_save(tmp_
     text = path.read_text(encoding="utf-8")
     assert text.startswith("# yaml-language-server: $schema=./year-end-speech.schema.json")
     assert (tmp_path / "year-end-speech.schema.json").exists()
+
+
+def test_build_makes_the_chosen_copy(speech):
+    with running(speech) as server:
+        status, reply = api(server, "/api/build", {"copy": "outline", "format": "docx"})
+    assert status == 200 and reply["files"] == ["讲话.提纲.docx"]
+    body = zipfile.ZipFile(speech.parent / "讲话.提纲.docx").read("word/document.xml").decode("utf-8")
+    assert "一要稳住经济基本盘。" in body
+    assert "固定资产投资稳步回升" not in body  # the outline keeps lead sentences, not bodies
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="需要 LibreOffice（soffice）")
+def test_build_makes_a_pdf_when_libreoffice_is_there(speech):
+    with running(speech) as server:
+        status, state = api(server, "/api/state")
+        assert state["pdf"] is True
+        status, reply = api(server, "/api/build", {"format": "pdf"})
+        assert status == 200 and reply["files"] == ["讲话.pdf"]
+        status, content = request(server, "GET", "/api/download?name=" + quote("讲话.pdf"))
+    assert status == 200 and content.startswith(b"%PDF") and content == (speech.parent / "讲话.pdf").read_bytes()
