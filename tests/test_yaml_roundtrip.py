@@ -119,3 +119,18 @@ def test_a_removed_key_leaves_the_comments_around_it():
     data["meeting"].pop("year")
     expected = TEXT.replace("  year: 2025\n", "").replace("closing:\n  - 同志们，让我们坚定信心。\n", "")
     assert edit_yaml(TEXT, data, "讲话.yaml") == expected
+
+
+def test_a_paragraph_of_two_lines_becomes_a_block_without_a_blank_line_after_it():
+    data = values(TEXT)
+    data["opening"][0] = "这次会议的主要任务是，\n总结工作。"
+    expected = TEXT.replace("  - 这次会议的主要任务是，总结工作。\n", "  - |-\n    这次会议的主要任务是，\n    总结工作。\n")
+    assert edit_yaml(TEXT, data, "讲话.yaml") == expected
+
+
+def test_a_paragraph_written_as_a_block_stays_a_block():
+    """draft extract writes long paragraphs as |- blocks; an edit keeps that."""
+    text = TEXT.replace("  - 这次会议的主要任务是，总结工作。\n", "  - |-\n    这次会议的主要任务是，总结工作。\n")
+    data = values(text)
+    data["opening"][0] = "这次会议的主要任务是，部署工作。"
+    assert edit_yaml(text, data, "讲话.yaml") == text.replace("总结工作", "部署工作")

@@ -81,7 +81,7 @@ def _merge(old: Any, before: Any, new: Any) -> Any:
         previous = None
         for key, value in new.items():
             if key in old:
-                old[key] = _merge(old[key], before.get(key), value)
+                _set(old, key, _merge(old[key], before.get(key), value))
             else:
                 position = list(old).index(previous) + 1 if previous in old else 0
                 following = _take_following_lines(old, previous) if previous in old else ""
@@ -94,7 +94,7 @@ def _merge(old: Any, before: Any, new: Any) -> Any:
         del old[len(new):]
         for n, value in enumerate(new):
             if n < len(old):
-                old[n] = _merge(old[n], before[n] if n < len(before) else None, value)
+                _set(old, n, _merge(old[n], before[n] if n < len(before) else None, value))
             else:
                 old.append(_fresh(value))
         if trailing is not None:
@@ -183,6 +183,20 @@ def _put_trailing_comment(seq: CommentedSeq, token: Any) -> None:
     container, key, index = slot
     entry = container.ca.items.setdefault(key, [None, None, None, None])
     entry[index] = token
+
+
+def _set(container: Any, key: Any, value: Any) -> None:
+    """``container[key] = value``; a line's comment token begins with the end of
+    that line, which a block scalar (``|-``) writes itself: drop it then, or an
+    extra blank line appears below the paragraph."""
+    was_block = isinstance(container[key], LiteralScalarString)
+    container[key] = value
+    if isinstance(value, LiteralScalarString) and not was_block:
+        entry = container.ca.items.get(key)
+        index = 2 if isinstance(container, CommentedMap) else 0
+        token = entry[index] if entry else None
+        if token is not None and token.value.startswith("\n"):
+            token.value = token.value[1:]
 
 
 def _same_scalar(before: Any, new: Any) -> bool:
