@@ -134,3 +134,65 @@ def test_a_paragraph_written_as_a_block_stays_a_block():
     data = values(text)
     data["opening"][0] = "这次会议的主要任务是，部署工作。"
     assert edit_yaml(text, data, "讲话.yaml") == text.replace("总结工作", "部署工作")
+
+
+PARTS = """\
+parts:
+  # 第一部分：回顾
+  - heading: 总结上半年工作   # 不写序号
+    points:
+      - lead: 稳住经济基本盘。
+
+  # 第二部分：部署
+  - heading: 部署下半年工作
+    points:
+      - lead: 抓好项目建设。
+
+# 结束语
+closing:
+  - 同志们，让我们坚定信心。
+"""
+
+
+def test_a_moved_item_takes_its_comments_along():
+    data = values(PARTS)
+    data["parts"].reverse()
+    expected = """\
+parts:
+  # 第一部分：回顾
+  - heading: 部署下半年工作
+    points:
+      - lead: 抓好项目建设。
+
+  # 第二部分：部署
+  - heading: 总结上半年工作   # 不写序号
+    points:
+      - lead: 稳住经济基本盘。
+
+# 结束语
+closing:
+  - 同志们，让我们坚定信心。
+"""
+    out = edit_yaml(PARTS, data, "讲话.yaml")
+    assert values(out) == data
+    assert out == expected
+
+
+def test_a_removed_middle_item_leaves_the_others_and_their_comments():
+    text = PARTS.replace("# 结束语", "  - heading: 狠抓工作落实\n\n# 结束语")
+    data = values(text)
+    del data["parts"][1]
+    out = edit_yaml(text, data, "讲话.yaml")
+    assert values(out) == data
+    assert "  - heading: 总结上半年工作   # 不写序号" in out and "# 第一部分：回顾" in out
+    assert "# 结束语\nclosing:" in out
+
+
+def test_an_item_after_a_block_scalar_keeps_the_blank_line_and_comment_above_it():
+    text = "opening:\n  - |-\n    第一段\n    续行\n\n  # 第二段\n  - 第二段。\n"
+    data = values(text)
+    data["opening"].reverse()
+    out = edit_yaml(text, data, "讲话.yaml")
+    assert values(out) == data
+    data["opening"].reverse()
+    assert edit_yaml(out, data, "讲话.yaml") == text

@@ -11,6 +11,7 @@ exactly the new data; anything else is refused rather than saved wrong.
 from __future__ import annotations
 
 import io
+import json
 from typing import Any
 
 from ruamel.yaml import YAML
@@ -90,16 +91,7 @@ def _merge(old: Any, before: Any, new: Any) -> Any:
             previous = key
         return old
     if isinstance(new, list) and isinstance(old, CommentedSeq) and isinstance(before, list):
-        trailing = _take_trailing_comment(old) if len(new) != len(old) else None
-        del old[len(new):]
-        for n, value in enumerate(new):
-            if n < len(old):
-                _set(old, n, _merge(old[n], before[n] if n < len(before) else None, value))
-            else:
-                old.append(_fresh(value))
-        if trailing is not None:
-            _put_trailing_comment(old, trailing)
-        return old
+        return _merge_list(old, before, new)
     if _same_scalar(before, new):
         return old
     if isinstance(old, LiteralScalarString) and isinstance(new, str):
@@ -131,7 +123,12 @@ def _take_following_lines(container: Any, key: Any) -> str:
     holder, slot_key, index = _slot_after(container, key)
     entry = holder.ca.items.get(slot_key)
     token = entry[index] if entry else None
-    if token is None or "\n" not in token.value:
+    if token is None:
+        return ""
+    if isinstance(holder[slot_key], LiteralScalarString):  # a block ends its own line: all of it follows
+        entry[index] = None
+        return token.value
+    if "\n" not in token.value:
         return ""
     own, following = token.value.split("\n", 1)
     if not following:
@@ -146,7 +143,8 @@ def _add_following_lines(container: Any, key: Any, lines: str) -> None:
     holder, slot_key, index = _slot_after(container, key)
     entry = holder.ca.items.setdefault(slot_key, [None, None, None, None])
     if entry[index] is None:
-        entry[index] = CommentToken("\n" + lines, CommentMark(0), None)
+        own = "" if isinstance(holder[slot_key], LiteralScalarString) else "\n"
+        entry[index] = CommentToken(own + lines, CommentMark(0), None)
     else:
         entry[index].value += lines  # it already ends the entry's own line
 
@@ -161,28 +159,60 @@ def _delete_key(mapping: CommentedMap, key: Any) -> None:
         _add_following_lines(mapping, keys[at - 1], following)
 
 
-def _take_trailing_comment(seq: CommentedSeq) -> Any:
-    """The comment lines after a list's last item (ruamel hangs them on its deepest
-    last value): they introduce what follows the list, so they must stay below
-    any item appended to it, and not vanish with a removed last item."""
-    slot = _last_slot(seq)
-    if slot is None:
-        return None
-    container, key, index = slot
-    entry = container.ca.items.get(key)
-    if not entry or entry[index] is None:
-        return None
-    token, entry[index] = entry[index], None
-    return token
+def _merge_list(old: CommentedSeq, before: list, new: list) -> CommentedSeq:
+    """Items the form only moved or kept are the old nodes, moved with the
+    comment lines above them; changed items are merged in place; the lines after
+    the list's last item stay after the list."""
+    leading = [""] + [_take_following_lines(old, n) for n in range(len(old) - 1)]  # above item n (n ≥ 1)
+    trailing = _take_following_lines(old, len(old) - 1) if len(old) else ""
+    matches = _match_items(before, new)
+    claimed = {m for m in matches if m is not None}
+    nodes, comments, above, blocks = [], {}, [], []
+    for n, value in enumerate(new):
+        source = matches[n]
+        if source is None and n < len(old) and n not in claimed:
+            source = n
+            claimed.add(n)
+            node = _merge(old[n], before[n] if n < len(before) else None, value)
+            if isinstance(node, LiteralScalarString) and not isinstance(old[n], LiteralScalarString):
+                blocks.append(n)
+        elif source is not None:
+            node = old[source]
+        else:
+            node = _fresh(value)
+        nodes.append(node)
+        above.append(leading[source] if source is not None else "")
+        if source is not None and source in old.ca.items:
+            comments[n] = old.ca.items[source]
+    list.__delitem__(old, slice(None))
+    list.extend(old, nodes)
+    old.ca.items.clear()
+    old.ca.items.update(comments)
+    for n in blocks:  # text become a block scalar ends its own line: drop the line end its comment held
+        token = old.ca.items.get(n, [None])[0]
+        if token is not None and token.value.startswith("\n"):
+            token.value = token.value[1:]
+    if len(above) > 1:  # the lines above the list belong to its key: a moved item's go below the first
+        above[1] = above[0] + above[1]
+    elif above:
+        trailing = above[0] + trailing
+    for n in range(1, len(nodes)):
+        _add_following_lines(old, n - 1, above[n])
+    if len(nodes):
+        _add_following_lines(old, len(nodes) - 1, trailing)
+    return old
 
 
-def _put_trailing_comment(seq: CommentedSeq, token: Any) -> None:
-    slot = _last_slot(seq)
-    if slot is None:
-        return
-    container, key, index = slot
-    entry = container.ca.items.setdefault(key, [None, None, None, None])
-    entry[index] = token
+def _match_items(before: list, new: list) -> list[int | None]:
+    """For each new item, the index of an unchanged old item equal to it (first unused), or None."""
+    free: dict[str, list[int]] = {}
+    for n, value in enumerate(before):
+        free.setdefault(_key(value), []).append(n)
+    return [(free.get(_key(value)) or [None]).pop(0) if free.get(_key(value)) else None for value in new]
+
+
+def _key(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, default=str)
 
 
 def _set(container: Any, key: Any, value: Any) -> None:
