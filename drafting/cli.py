@@ -532,7 +532,7 @@ def new_pack(name: str, source: str | None, parent: Path, templates_dirs: tuple[
 
 @main.command()
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--port", type=click.IntRange(0, 65535), default=0, help="端口（默认自动选一个空闲端口）。")
+@click.option("--port", type=click.IntRange(0, 65535), default=0, metavar="端口", help="端口（默认自动选一个空闲端口）。")
 @click.option("--no-browser", is_flag=True, help="不自动打开浏览器（自己打开打印出的地址）。")
 @click.option("--pack", "pack_name", default=None, metavar="模板包",
               help="FILE 还不存在时，从这个模板包的示例开始（默认 half-year-speech）；保存时才写出文件。")
