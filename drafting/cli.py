@@ -256,6 +256,9 @@ def _build_one(
     draft = builder.draft(file)
     _warn(draft.warnings, say)
     say(_summary(draft))
+    if draft.statistics.sourced:
+        sheets = "、".join(dict.fromkeys(p.name for p in draft.statistics.files))
+        say(f"{len(draft.statistics.sourced)} 个统计指标的数字取自 {sheets}（draft check 列出各取自哪一行）")
     if to_screen:
         click.echo(render_text(draft, copy), nl=False)
         return
@@ -358,10 +361,12 @@ def _summary(draft) -> str:
 @click.option("--pack", "pack_name", default="half-year-speech", show_default=True, help="使用的模板包。")
 @click.option("--overwrite", is_flag=True, help="YAML 文件已存在时覆盖它（默认不覆盖）。")
 @click.option("--no-indicators", is_flag=True, help="统计数字一律保留为文字，不整理为指标（indicators）。")
+@click.option("--statistics-out", type=click.Path(dir_okay=False, path_type=Path), metavar="指标.xlsx",
+              help="另把识别出的统计指标写成 Excel 表，交统计部门填写后可在 statistics: 中使用。")
 @_templates_option
 def extract(
     source: Path, output: Path | None, pack_name: str, overwrite: bool, no_indicators: bool,
-    templates_dirs: tuple[Path, ...],
+    statistics_out: Path | None, templates_dirs: tuple[Path, ...],
 ) -> None:
     """从旧讲话稿（.docx 或 .txt，一段一行）整理出 YAML 数据。
 
@@ -384,6 +389,8 @@ def extract(
     output = output or source.with_suffix(".yaml")
     if not to_screen and output.exists() and not overwrite:
         raise WriteError(f"{output} 已存在，为免覆盖您的内容，未写入。请用 -o 换一个文件名，或加 --overwrite")
+    if statistics_out is not None:
+        _check_statistics_target(statistics_out, overwrite)  # before anything is written
     header = [] if to_screen else [modeline(pack)[2:]]
     header += [
         f"由 draft extract 从“{source.name}”整理（模板包 {pack.name}）。",
@@ -401,6 +408,8 @@ def extract(
     else:  # without --overwrite, a file that appeared meanwhile is still never replaced
         (write_atomic if overwrite else write_new)(output, text.encode("utf-8"))
         write_editor_schema(pack, output.parent)
+    if statistics_out is not None:
+        _write_statistics_sheet(extraction.data, source, statistics_out, overwrite)
     data = extraction.data
     points = sum(len(p.get("points", [])) for p in data["parts"])
     click.echo(f"已整理：{len(data['parts'])} 个部分，{points} 个要点" + ("" if to_screen else f"，写入 {output}"), err=True)
@@ -411,6 +420,24 @@ def extract(
     else:
         n, want, got = difference
         click.echo(f"警告：由它生成的文字与原稿第 {n} 段不同，请核对：\n  原稿：{want}\n  生成：{got}", err=True)
+
+
+def _check_statistics_target(target: Path, overwrite: bool) -> None:
+    from drafting.errors import WriteError
+
+    if target.suffix.lower() != ".xlsx":
+        raise WriteError(f"--statistics-out 应是 .xlsx 文件，如 指标.xlsx（收到“{target.name}”）")
+    if target.exists() and not overwrite:
+        raise WriteError(f"{target} 已存在，为免覆盖您的内容，未写入。请换一个文件名，或加 --overwrite")
+
+
+def _write_statistics_sheet(data: dict, source: Path, target: Path, overwrite: bool) -> None:
+    from drafting.writers.safe_write import write_atomic, write_new
+    from drafting.writers.statistics_sheet import indicators_in, statistics_sheet
+
+    indicators = indicators_in(data)
+    (write_atomic if overwrite else write_new)(target, statistics_sheet(indicators, source.name))
+    click.echo(f"已写出统计表 {target}：{len(indicators)} 个指标，请统计部门填写“本期”和“同比增长（%）”。", err=True)
 
 
 @main.command()
@@ -444,7 +471,8 @@ def check(file: Path, rate: int, fmt: str, templates_dirs: tuple[Path, ...]) -> 
         ]
         pinyin = {"annotated": report.pinyin.annotated, "missing": report.pinyin.missing}
         payload = {"file": str(file), "characters": report.characters, "rate": rate,
-                   "minutes": round(report.minutes, 1), "findings": findings, "pinyin": pinyin}
+                   "minutes": round(report.minutes, 1), "findings": findings, "pinyin": pinyin,
+                   "statistics": [s.as_json() for s in report.sourced]}
         import json
 
         click.echo(json.dumps(payload, ensure_ascii=False, indent=2))
@@ -454,6 +482,10 @@ def check(file: Path, rate: int, fmt: str, templates_dirs: tuple[Path, ...]) -> 
         click.echo(report.summary())
         for line in pinyin_summary(report.pinyin):
             click.echo(line)
+        if report.sourced:
+            click.echo(f"取自统计表的指标 {len(report.sourced)} 个：")
+            for sourced in report.sourced:
+                click.echo(f"  {sourced}")
         click.echo(f"共 {len(report.findings)} 处问题。" if report.findings else "未发现问题。")
     return EXIT_INPUT if report.findings else EXIT_OK
 
@@ -466,27 +498,30 @@ def check(file: Path, rate: int, fmt: str, templates_dirs: tuple[Path, ...]) -> 
               help="检查文件是否改动的间隔（秒）。")
 @_templates_option
 def watch(file: Path, output: Path | None, interval: float, templates_dirs: tuple[Path, ...]) -> None:
-    """监视 YAML 文件和模板包，一有改动就重新生成 Word 文件（按 Ctrl-C 停止）。"""
+    """监视 YAML 文件、模板包和统计表，一有改动就重新生成 Word 文件（按 Ctrl-C 停止）。"""
     import signal
     import time
 
     from drafting.workflow.build import Builder, render_docx
     from drafting.writers.safe_write import write_docx
+    from drafting.source.statistics import statistics_files
+    from drafting.source.yaml_loader import load_speech
     from drafting.workflow.watch import pack_files, snapshot, wait_for_change
 
     output = output or file.with_suffix(".docx")
     watched = [file]
 
     def rebuild() -> dict:
-        """Build once; the state of the files as this build read them (the YAML
-        before reading it, the pack's files as soon as they are known), so an
-        edit made after the build's message is never taken for already seen."""
+        """Build once; the files' state as the build read them, so a change made
+        while it ran builds again, and files it newly watches are not a change."""
         stamp = time.strftime("%H:%M:%S")
         state = snapshot(watched)
         try:
-            draft = Builder(list(templates_dirs)).draft(file)  # anew: picks up pack edits
-            watched[1:] = pack_files(draft.pack.folder)
-            state = {**snapshot(watched[1:]), file: state[file]}
+            speech = load_speech(file)
+            builder = Builder(list(templates_dirs))  # anew: picks up pack edits
+            watched[1:] = pack_files(builder.pack_for(speech).folder) + statistics_files(speech)
+            state = {**snapshot(watched), **{p: s for p, s in state.items() if p in watched}}
+            draft = builder.draft_from(speech)
             write_docx(output, render_docx(draft))  # never over the writer's edits
         except DraftError as e:
             click.echo(f"[{stamp}] {_error_line(e)}", err=True)
@@ -495,7 +530,7 @@ def watch(file: Path, output: Path | None, interval: float, templates_dirs: tupl
         click.echo(f"[{stamp}] 已生成 {output}：{_summary(draft)}{left}")
         return state
 
-    click.echo(f"正在监视 {file} 及其模板包，改动后自动生成 {output}；按 Ctrl-C 停止。")
+    click.echo(f"正在监视 {file} 及其模板包和统计表，改动后自动生成 {output}；按 Ctrl-C 停止。")
     # Ctrl-C must stop a watch even when a launcher started it with SIGINT ignored
     # (a background job of a non-interactive shell, some IDE run buttons).
     signal.signal(signal.SIGINT, signal.default_int_handler)

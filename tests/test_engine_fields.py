@@ -90,7 +90,7 @@ def test_the_injected_fields_are_validated(tmp_path):
 
 def test_a_pack_without_the_speech_fields_does_not_get_them(tmp_path):
     pack = write_pack(tmp_path, {"type": "object", "properties": {"title": {"type": "string"}}})
-    assert list(pack.schema["properties"]) == ["pack", "title", "pronunciations"]
+    assert list(pack.schema["properties"]) == ["pack", "title", "statistics", "pronunciations"]
 
 
 @pytest.mark.parametrize("value", ["speach", 3, ["speech", "report"]])

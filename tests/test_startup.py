@@ -9,7 +9,7 @@ import pytest
 
 from .conftest import ROOT, SEED_YAML
 
-HEAVY = ("yaml", "jinja2", "lxml", "docx", "jsonschema", "jsonschema_rs")
+HEAVY = ("yaml", "jinja2", "lxml", "docx", "jsonschema", "jsonschema_rs", "openpyxl")
 
 PROBE = """
 import json, sys
@@ -44,6 +44,7 @@ def test_build_imports_python_docx_and_jsonschema_only_when_it_must(tmp_path):
     again = imported("build", SEED_YAML, "-o", out, cache=tmp_path)
     assert "docx" not in again and "jsonschema" not in again  # styled package from the cache
     assert {"yaml", "jinja2", "lxml", "jsonschema_rs"} <= again
+    assert "openpyxl" not in first | again  # only a speech that names a workbook reads one
 
 
 def test_invalid_data_brings_in_jsonschema_for_the_messages(tmp_path, write_yaml):

@@ -40,7 +40,7 @@ from jinja2 import meta, nodes
 from drafting.errors import Location, Problem
 from drafting.source.schema import line_in_json, resolve_ref
 
-ENGINE_KEYS = frozenset({"pack", "pronunciations"})  # read by draft itself (pack lookup, reading copy), not by templates
+ENGINE_KEYS = frozenset({"pack", "pronunciations", "statistics"})  # read by draft itself (pack lookup, reading copy), not by templates
 _JINJA_NAMES = frozenset({"loop", "super", "self", "caller", "varargs", "kwargs"})
 # filters and tests that look at a value without reading its fields
 _NON_READING = frozenset({"length", "count", "defined", "undefined", "none", "string", "mapping",

@@ -372,7 +372,9 @@ IMAGE_PATH_FORMAT = "image-path"
 # A date as speeches write it (2025-07-15, 2025年7月15日, 二〇二五年七月十五日): the
 # pattern says the shape, this format that the day exists (not 2025-13-45).
 SPEECH_DATE_FORMAT = "speech-date"
-_FORMATS = (IMAGE_PATH_FORMAT, SPEECH_DATE_FORMAT)
+# an indicator's name, which ``source.statistics`` looks up in the statistics sheet
+INDICATOR_NAME_FORMAT = "indicator-name"
+_FORMATS = (IMAGE_PATH_FORMAT, SPEECH_DATE_FORMAT, INDICATOR_NAME_FORMAT)
 # python-docx embeds these; the first bytes tell them apart whatever the file is named
 _IMAGE_SIGNATURES = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"GIF87a", b"GIF89a", b"BM")
 

@@ -25,6 +25,7 @@ from drafting.packs.finder import DEFAULT_PACK, SCHEMA_FILE, Pack, find_pack
 from drafting.model.pinyin import read_pronunciations
 from drafting.packs.render import Renderer
 from drafting.source.schema import PackSchema, make_validator, validate
+from drafting.source.statistics import Statistics, fill_statistics
 from drafting.packs.stylesheet import StyleSheet, load_stylesheet
 
 PLACEHOLDER_CHARS = re.compile("[XＸ]")
@@ -41,6 +42,8 @@ class Draft:
     warnings: list[Problem] = field(default_factory=list)
     # the writer's readings of names and places: word -> one syllable a character
     pronunciations: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # which indicators the statistics sheet filled, from which row; its warnings
+    statistics: Statistics = field(default_factory=Statistics)
 
 
 @dataclass(slots=True)
@@ -92,7 +95,7 @@ class Builder:
 
     def _draft_from(self, speech: SpeechData) -> Draft:
         loaded = self.load_pack(self.pack_for(speech))
-        valid = validate(speech, loaded.validator)
+        valid, statistics = fill_statistics(validate(speech, loaded.validator), loaded.validator.plan)
         template = str(loaded.pack.template_file)
         try:  # read as it is rendered; the warnings come back with the model
             document, missing = loaded.renderer.render(valid, lambda markup: read_markup(markup, template))
@@ -103,13 +106,17 @@ class Builder:
         # an X the template printed for a figure is said once, as that (also when
         # the writer typed the X, or the figure is both in a sentence and a table)
         printed = {p.location for p in missing}
-        typed = [p for p in find_placeholders(speech) if p.location not in printed]
+        typed = [
+            p for p in find_placeholders(speech)
+            if p.location not in printed and p.location.field not in statistics.filled
+        ]
         warnings = sorted(
-            dict.fromkeys(typed + missing), key=lambda p: (p.location.line or 0, p.location.column or 0)
+            dict.fromkeys(typed + missing + statistics.warnings),
+            key=lambda p: (p.location.line or 0, p.location.column or 0),
         )
         pronunciations = read_pronunciations(valid)
         return Draft(
-            valid, loaded.pack, document, loaded.stylesheet, loaded.warnings + warnings, pronunciations
+            valid, loaded.pack, document, loaded.stylesheet, loaded.warnings + warnings, pronunciations, statistics
         )
 
 

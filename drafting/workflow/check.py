@@ -18,6 +18,7 @@ from typing import Any, Iterable
 from drafting.workflow.build import PLACEHOLDER_CHARS, Draft, render_text
 from drafting.model.editions import PinyinReport, pinyin_report
 from drafting.model.counting import SPEAKING_RATE, count_characters, is_counted, summary_line
+from drafting.source.statistics import Sourced
 from drafting.source.yaml_loader import Path_, SourceMap, format_path
 from drafting.errors import Location, Problem
 from drafting.workflow.extract import COUNT_WORDS
@@ -42,7 +43,7 @@ REPEAT_MIN = 8  # ideographs: shorter sentences (要全力以赴。) may fairly 
 
 @dataclass(frozen=True, slots=True)
 class Finding:
-    kind: str  # placeholder | half-width | unpaired | doubled | repeated | count
+    kind: str  # placeholder | statistics | half-width | unpaired | doubled | repeated | count
     problem: Problem
 
 
@@ -52,6 +53,7 @@ class Report:
     rate: int
     findings: list[Finding] = field(default_factory=list)
     pinyin: PinyinReport = field(default_factory=PinyinReport)  # what the reading copy annotates
+    sourced: list[Sourced] = field(default_factory=list)  # figures the statistics sheet gave
 
     @property
     def minutes(self) -> float:
@@ -67,7 +69,12 @@ def check_draft(draft: Draft, rate: int = DEFAULT_RATE) -> Report:
     texts = list(text_fields(draft.speech.values))
     source = draft.speech.source
     by_field = {format_path(path): (path, text) for path, text in texts}
-    report.findings += [Finding("placeholder", _at_first_x(p, source, by_field)) for p in draft.warnings]
+    sheet_warnings = set(draft.statistics.warnings)
+    report.findings += [
+        Finding("statistics", p) if p in sheet_warnings else Finding("placeholder", _at_first_x(p, source, by_field))
+        for p in draft.warnings
+    ]
+    report.sourced = list(draft.statistics.sourced)
     for path, text in texts:
         report.findings += _half_width(source, path, text)
         report.findings += _unpaired(source, path, text)

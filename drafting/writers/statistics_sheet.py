@@ -1,0 +1,99 @@
+"""The statistics an old speech quoted, as a sheet for the statistics office to fill.
+
+``draft extract --statistics-out 指标.xlsx`` writes it so next year's writer can
+ask for exactly the figures the speech needs; saved back and named under
+``statistics:``, the same sheet fills the speech. The figures of the old speech
+stay beside the empty columns, under headings the sheet reader does not take
+for figures (``readers.statistics``), so an unfilled sheet never prints last
+year's numbers as this year's.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from datetime import datetime
+from typing import Any, Iterable
+
+from drafting.model.indicators import PLACEHOLDER
+from drafting.readers.statistics import normal_name
+
+HEADER = ("指标名称", "计量单位", "本期", "同比增长（%）", "原稿中的数", "原稿中的幅度")
+_FIXED_TIME = datetime(2000, 1, 1)  # the same indicators give the same bytes
+_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+_MODIFIED = re.compile(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)")
+
+
+def indicators_in(data: Any) -> list[dict]:
+    """Every indicator in extracted data (lists under ``indicators``), each name once, in order."""
+    found: dict[str, dict] = {}
+    stack = [data]
+    while stack:
+        value = stack.pop()
+        if isinstance(value, dict):
+            items = value.get("indicators")
+            if isinstance(items, list):
+                for item in items:
+                    if isinstance(item, dict) and isinstance(item.get("name"), str):
+                        found.setdefault(normal_name(item["name"]), item)
+            stack.extend(reversed([v for k, v in value.items() if k != "indicators"]))
+        elif isinstance(value, list):
+            stack.extend(reversed(value))
+    return list(found.values())
+
+
+def statistics_sheet(indicators: Iterable[dict], source_name: str) -> bytes:
+    """An .xlsx: title, header, one row an indicator, a note saying what to fill."""
+    import openpyxl
+    from openpyxl.styles import Alignment, Font
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "主要指标"
+    sheet.append(["主要经济指标"])
+    sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(HEADER))
+    sheet["A1"].font = Font(bold=True, size=14)
+    sheet["A1"].alignment = Alignment(horizontal="center")
+    sheet.append(list(HEADER))
+    for cell in sheet[2]:
+        cell.font = Font(bold=True)
+    for indicator in indicators:
+        sheet.append([indicator["name"], indicator.get("unit", ""), None, None,
+                      _figure(indicator.get("value")), _signed_change(indicator)])
+    sheet.append([])
+    sheet.append([f"注：本表由 draft extract 从“{source_name}”整理。请统计部门填写“本期”和“同比增长（%）”两列，"
+                  "未知的写“—”；后两列是原稿中的数字，仅供对照。"])
+    for column, width in zip("ABCDEF", (28, 10, 12, 14, 12, 12)):
+        sheet.column_dimensions[column].width = width
+    book.properties.created = book.properties.modified = _FIXED_TIME
+    book.properties.creator = "draft"
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return _fixed_zip_times(buffer.getvalue())
+
+
+def _figure(value: Any) -> Any:
+    return None if value in (None, "", PLACEHOLDER) else value
+
+
+def _signed_change(indicator: dict) -> Any:
+    change = _figure(indicator.get("change"))
+    if isinstance(change, (int, float)) and indicator.get("trend") == "下降" and change > 0:
+        return -change
+    if change is None and indicator.get("trend") == "持平":
+        return 0
+    return change
+
+
+def _fixed_zip_times(data: bytes) -> bytes:
+    """The workbook with every part dated alike: the zip stamps the time of writing,
+    and openpyxl's save the modified date of the document properties."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            part = source.read(info)
+            if info.filename == "docProps/core.xml":
+                part = _MODIFIED.sub(rb"\g<1>" + _FIXED_TIME.strftime("%Y-%m-%dT%H:%M:%SZ").encode() + rb"\g<2>", part)
+            target.writestr(zipfile.ZipInfo(info.filename, _ZIP_TIME), part, zipfile.ZIP_DEFLATED)
+    return out.getvalue()
