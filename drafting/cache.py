@@ -11,17 +11,30 @@ Where: ``$DRAFT_CACHE_DIR``; else ``$XDG_CACHE_HOME/draft``, ``%LOCALAPPDATA%\\d
 or ``~/.cache/draft``. ``DRAFT_CACHE_DIR=`` (empty) turns the cache off. The cache
 is never a reason for a build to fail: an unreadable or unwritable folder just
 means the work is done again.
+
+The folder is not trusted. It may be shared, copied from another computer or
+written by someone else, and one entry (``jinja``) is compiled template code. So
+every entry is sealed with an HMAC under a key of this user's own, kept outside
+the cache folder (``key_file``), and checked on every read: an entry this
+user's draft did not write, or that changed by one byte or was cut short, is
+removed and made again, silently. The folder is bounded (``MAX_BYTES``); the
+entries used longest ago are evicted first.
 """
 
 from __future__ import annotations
 
 import hashlib
+import hmac
 import os
+from functools import lru_cache
 from pathlib import Path
 
 from drafting import __version__
 
 _ENV = "DRAFT_CACHE_DIR"
+MAX_BYTES = 256 * 1024 * 1024
+_BLOCK = 4096  # the least an entry takes on disk
+_SEAL = 32  # bytes of HMAC-SHA256 before an entry's content
 
 
 def cache_dir() -> Path | None:
@@ -47,25 +60,99 @@ def source_digest(*files: Path) -> str:
     return digest(*(Path(f).read_bytes() for f in files))
 
 
-def read(kind: str, key: str) -> bytes | None:
-    folder = cache_dir()
-    if folder is None:
-        return None
+def key_file() -> Path:
+    """The user's sealing key: in the configuration folder, not the cache's."""
+    base = os.environ.get("XDG_CONFIG_HOME") or os.environ.get("APPDATA")
+    return (Path(base) if base else Path.home() / ".config") / "draft" / "cache.key"
+
+
+@lru_cache(maxsize=1)
+def _sealing_key() -> bytes | None:
+    """This user's key, made on first use; None (no cache) if it cannot be kept."""
+    path = key_file()
     try:
-        return (folder / kind / key).read_bytes()
+        key = path.read_bytes()
+        if len(key) == 32:
+            return key
+    except OSError:
+        pass
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        key = os.urandom(32)
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0), 0o600)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(key)
+        return key
     except OSError:
         return None
+
+
+def _seal(key: bytes, kind: str, name: str, content: bytes) -> bytes:
+    return hmac.new(key, f"{kind}/{name}\0".encode() + content, hashlib.sha256).digest()
+
+
+def read(kind: str, key: str) -> bytes | None:
+    """The entry's content if this user's draft wrote it and it is whole; else None."""
+    folder, secret = cache_dir(), _sealing_key()
+    if folder is None or secret is None:
+        return None
+    path = folder / kind / key
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None
+    content = data[_SEAL:]
+    if len(data) < _SEAL or not hmac.compare_digest(data[:_SEAL], _seal(secret, kind, key, content)):
+        _remove(path)  # damaged or foreign: made again by the caller
+        return None
+    try:
+        os.utime(path)  # used now: evicted last
+    except OSError:
+        pass
+    return content
 
 
 def write(kind: str, key: str, content: bytes) -> None:
     from drafting.errors import WriteError
     from drafting.writers.safe_write import write_atomic
 
-    folder = cache_dir()
-    if folder is None:
+    folder, secret = cache_dir(), _sealing_key()
+    if folder is None or secret is None:
         return
     try:
         (folder / kind).mkdir(parents=True, exist_ok=True)
-        write_atomic(folder / kind / key, content)  # readers see a whole entry or none
+        # readers see a whole entry or none
+        write_atomic(folder / kind / key, _seal(secret, kind, key, content) + content)
+        evict(folder)
     except (OSError, WriteError):
+        pass
+
+
+def evict(folder: Path, limit: int | None = None) -> None:
+    """Remove the entries used longest ago until the folder is within ``limit``
+    (three quarters of it, so not every write has to evict)."""
+    limit = MAX_BYTES if limit is None else limit
+    entries = []
+    for kind in os.scandir(folder):
+        if kind.is_dir(follow_symlinks=False):
+            for entry in os.scandir(kind.path):
+                try:
+                    info = entry.stat(follow_symlinks=False)
+                except OSError:
+                    continue
+                entries.append((info.st_mtime, max(info.st_size, _BLOCK), entry.path))
+    total = sum(size for _, size, _ in entries)
+    if total <= limit:
+        return
+    for _, size, path in sorted(entries):
+        _remove(Path(path))
+        total -= size
+        if total <= limit * 3 // 4:
+            break
+
+
+def _remove(path: Path) -> None:
+    try:
+        os.unlink(path)
+    except OSError:
         pass

@@ -124,7 +124,7 @@ _templates_option = click.option(
 )
 
 
-_INVISIBLE = re.compile("[\x00-\x08\x0b-\x1f\x7f\ud800-\udfff]")
+_INVISIBLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 
 
 def _visible(text: str) -> str:
@@ -237,7 +237,7 @@ def _build_one(
 ) -> None:
     from drafting.workflow.build import render_docx, render_pdf, render_text
     from drafting.model.editions import COPY_SUFFIXES, copy_path
-    from drafting.writers.safe_write import refuse_input_as_output, write_atomic, write_docx_files
+    from drafting.writers.safe_write import refuse_input_as_output, write_outputs
     from drafting.packs.finder import DEFAULT_PACK, find_pack
 
     if file is None:
@@ -270,12 +270,8 @@ def _build_one(
 
     # every copy is rendered before any is written: a failure leaves no partial set
     outputs = {targets[c]: render(c) for c in copies}
-    if fmt == "docx":
-        for backup in write_docx_files(outputs, force=force):
-            say(f"原文件已备份为 {backup}")
-    else:
-        for target, content in outputs.items():
-            write_atomic(target, content)
+    for backup in write_outputs(outputs, force=force):  # every format: never over the writer's work
+        say(f"原文件已备份为 {backup}")
     for target in outputs:
         say(f"已生成 {target}")
 
@@ -310,9 +306,9 @@ def templates(templates_dirs: tuple[Path, ...]) -> None:
     for pack in all_packs(list(templates_dirs)):
         winner = chosen.setdefault(pack.name, pack)
         if winner is pack:
-            click.echo(f"{pack.name}\t{pack.description}\t（{pack.origin}：{pack.folder}）")
+            click.echo(_visible(f"{pack.name}\t{pack.description}\t（{pack.origin}：{pack.folder}）"))
         else:
-            click.echo(f"  （{pack.origin}：{pack.folder} 中的同名模板包 {pack.name} 被上面的遮盖，不会使用）")
+            click.echo(_visible(f"  （{pack.origin}：{pack.folder} 中的同名模板包 {pack.name} 被上面的遮盖，不会使用）"))
 
 
 @main.command()
@@ -341,7 +337,7 @@ def init(pack: str, file: Path | None, templates_dirs: tuple[Path, ...]) -> None
 
     found = find_pack(pack, list(templates_dirs))
     file = file or Path("讲话.yaml")
-    example = repoint_pack_key(found.example_file.read_text(encoding="utf-8"), found, file)
+    example = repoint_pack_key(found.read(found.example_file).decode("utf-8", "replace"), found, file)
     write_new(file, (modeline(found) + "\n" + example).encode("utf-8"))
     schema_file = write_editor_schema(found, file.parent)
     click.echo(f"已写入 {file}（编辑器架构 {schema_file.name}）。填写后运行：draft build {file}")

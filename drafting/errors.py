@@ -120,6 +120,14 @@ class PackError(DraftError):
     """Raised when a template pack cannot be found or is malformed."""
 
 
+class StyleSheetError(SchemaError, PackError):
+    """Raised when a pack's style sheet does not fit the style-sheet schema; carries every problem."""
+
+    def __init__(self, problems: list[Problem]):
+        super().__init__(problems)
+        self.message = problems[0].message if len(problems) == 1 else f"样式表有 {len(problems)} 处问题"
+
+
 class TemplateError(DraftError):
     """Raised when a pack's template fails to compile or render."""
 

@@ -145,8 +145,9 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 @pytest.fixture(autouse=True)
 def private_cache(tmp_path_factory, monkeypatch):
-    """Tests never read or fill the user's cache folder (see drafting/cache.py)."""
+    """Tests never read or fill the user's cache folder, nor make its key (see drafting/cache.py)."""
     monkeypatch.setenv("DRAFT_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "draft-cache"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path_factory.getbasetemp() / "draft-config"))
 
 
 def headings(document, level: int) -> list:

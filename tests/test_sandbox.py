@@ -76,7 +76,7 @@ def test_symbolic_link_out_of_the_pack_is_not_followed(tmp_path):
     pack.mkdir()
     os.symlink(secret, pack / "link.j2")
     error = template_error(pack, "{% include 'link.j2' %}")
-    assert "找不到模板文件“link.j2”" in error.message
+    assert "link.j2 是指向模板包以外的链接" in error.message and error.location.line == 1
 
 
 def test_include_inside_the_pack_works(tmp_path):
@@ -171,3 +171,56 @@ def test_output_bound_grows_with_the_input_but_stays_a_bound():
     assert output_limit(10) == MAX_TEXT  # small input: the fixed floor
     book = 30 * 1024 * 1024  # a 58,000-paragraph report's YAML
     assert output_limit(book) == OUTPUT_PER_INPUT * book > 10_000_000  # its ~10M characters fit
+
+
+# Hostile templates the per-filter bounds let through (issue 14): each must
+# stop with a Chinese budget error naming the template line, fast.
+BUDGET = {
+    "ljust": "{{ x.ljust(999999999) }}",
+    "nested format width": "{{ '{:{}}'.format(1, 999999999) }}",
+    "translate": "{{ ('a' * 100000).translate({97: 'b' * 100000}) }}",
+    "expandtabs": "{{ ('\t' * 100000).expandtabs(100000) }}",
+    "str.replace": "{{ ('a' * 100000).replace('a', 'b' * 100000) }}",
+    "indent blank lines": "{{ ('\\n' * 1000000) | indent(1000, blank=True) }}",
+    "set block": "{% set s %}{% for i in range(100000) %}{{ 'x' * 1000000 }}{% endfor %}{% endset %}",
+    "macro capture": "{% macro m() %}{% for i in range(100000) %}{{ 'x' * 1000000 }}{% endfor %}{% endmacro %}"
+    "{% set s = m() %}",
+    "constant text in a capture": "{% set s %}{% for i in [0] * 1000000 %}" + "y" * 1000 + "{% endfor %}{% endset %}",
+    "nested loops over data": "{% set big = [0] * 1000000 %}{% for i in big %}{% for j in big %}{% endfor %}{% endfor %}",
+    "filtered loop": "{% set big = [0] * 1000000 %}{% for i in big %}{% for j in big if j %}{% endfor %}{% endfor %}",
+    "many kept values": "{% set ns = namespace(l=[]) %}{% for i in range(1000) %}"
+    "{% set ns.l = ns.l + ['x' * 1999999] %}{% endfor %}",
+    "many kept method results": "{% set ns = namespace(l=[]) %}{% for i in range(1000) %}"
+    "{% set ns.l = ns.l + [x.ljust(1999999)] %}{% endfor %}",
+    "macro doubling": "{% macro f(n) %}{% if n %}{{ f(n - 1) }}{{ f(n - 1) }}{% endif %}{% endmacro %}{{ f(60) }}",
+}
+
+
+@pytest.mark.parametrize("source", BUDGET.values(), ids=BUDGET.keys())
+def test_one_budget_stops_what_single_filters_missed(tmp_path, source):
+    import time
+
+    started = time.monotonic()
+    error = template_error(tmp_path, "<doc>\n" + source)
+    assert error.location.file.endswith("t.j2") and error.location.line == 2
+    assert "超出限制" in error.message
+    assert time.monotonic() - started < 10  # not "forever"
+
+
+def test_the_clock_stops_a_slow_render(tmp_path, monkeypatch):
+    from drafting.packs import sandbox
+
+    monkeypatch.setattr(sandbox, "MIN_SECONDS", 0.2)
+    source = "<doc>\n{% for i in range(900000) %}{{ ([3, 1, 2] * 100) | sort | join }}{% endfor %}"
+    error = template_error(tmp_path, source)
+    assert "时间过长" in error.message and error.location.line == 2
+
+
+def test_deeply_nested_template_source_is_a_template_error(tmp_path):
+    error = template_error(tmp_path, "{% if 1 %}" * 3000 + "{% endif %}" * 3000)
+    assert error.location.file.endswith("t.j2")
+
+
+def test_an_honest_capture_and_loop_still_render(tmp_path):
+    source = "{% set s %}{% for i in items %}{{ i }}、{% endfor %}{% endset %}{{ s }}{{ 'a'.ljust(3, '-') }}"
+    assert render(tmp_path, source) == "1、2、a--"

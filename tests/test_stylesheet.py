@@ -60,8 +60,8 @@ def test_pack_overrides_only_what_it_names(tmp_path):
     "text, field, words",
     [
         ("styles:\n  body:\n    size_pt: 三号\n", "styles.body.size_pt", "数字"),
-        ("page:\n  top_mm: -3\n", "page.top_mm", "数字"),
-        ("styles:\n  heading_1:\n    font: 黑体\n", "styles.heading_1", "未知的样式"),
+        ("page:\n  top_mm: -3\n", "page.top_mm", "不能小于 0"),
+        ("styles:\n  heading_1:\n    font: 黑体\n", "styles.heading_1", "未知的键"),
     ],
 )
 def test_bad_pack_stylesheet_names_file_and_field(tmp_path, text, field, words):

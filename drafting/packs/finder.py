@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import json
 import os
+import re
+import stat
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-from drafting.errors import Location, PackError
+from drafting.errors import Location, PackError, os_reason
 
 TEMPLATE_FILE = "template.xml.j2"
 SCHEMA_FILE = "schema.json"
@@ -25,6 +27,8 @@ STYLESHEET_FILE = "stylesheet.yaml"
 DEFAULT_PACK = "half-year-speech"
 SHARED_FOLDER = "_shared"  # layouts and schema definitions every pack may use
 SHARED_DEFS_FILE = "defs.schema.json"
+# The most a pack's file may hold: the built-in packs' largest is about 20 kB.
+MAX_PACK_FILE_BYTES = 4 * 1024 * 1024
 
 
 @dataclass(slots=True)
@@ -45,7 +49,11 @@ class Pack:
     @property
     def stylesheet_file(self) -> Path | None:
         path = self.folder / STYLESHEET_FILE
-        return path if path.is_file() else None
+        return path if os.path.lexists(path) else None  # reading it says what is wrong
+
+    def read(self, path: Path) -> bytes:
+        """A file of this pack (or of the shared layouts), read within bounds."""
+        return read_pack_file(path, self.template_dirs(), self.name)
 
     @property
     def schema(self) -> dict:
@@ -53,12 +61,12 @@ class Pack:
         added to its ``$defs`` and draft's own properties (``engine_fields``) to
         its ``properties``; a definition of the pack's own wins."""
         if self._schema is None:
-            schema = _read_json(self.folder / SCHEMA_FILE, self.name)
+            schema = _read_json(self.folder / SCHEMA_FILE, self.name, [self.folder])
             if not isinstance(schema, dict):
                 raise PackError(f"模板包“{self.name}”的 {SCHEMA_FILE} 应为 JSON 对象", Location(str(self.folder / SCHEMA_FILE)))
             shared = shared_root() / SHARED_DEFS_FILE
             if shared.is_file():
-                defs = dict(_read_json(shared, SHARED_FOLDER).get("$defs", {}))
+                defs = dict(_read_json(shared, SHARED_FOLDER, [shared_root()]).get("$defs", {}))
                 defs.update(schema.get("$defs", {}))
                 schema["$defs"] = defs
             from drafting.packs.engine_fields import add_engine_fields
@@ -69,8 +77,8 @@ class Pack:
     @property
     def description(self) -> str:
         schema = self.schema
-        title = schema.get("title", self.name)
-        desc = schema.get("description", "").split("\n")[0]
+        title = printable(str(schema.get("title", self.name)))
+        desc = printable(str(schema.get("description", "")).split("\n")[0])
         return f"{title}：{desc}" if desc else title
 
     def template_dirs(self) -> list[Path]:
@@ -82,11 +90,54 @@ class Pack:
         return dirs
 
 
-def _read_json(path: Path, pack_name: str):
+# Terminal control (C0, DEL, C1 such as CSI) and bidirectional overrides: a
+# pack's title must not move the cursor, recolour or reorder what is printed.
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def printable(text: str) -> str:
+    """Text from a pack made safe to print on a terminal."""
+    return _UNPRINTABLE.sub("", text)
+
+
+def read_pack_file(path: Path, roots: list[Path], pack_name: str) -> bytes:
+    """A pack's file, only if it is a regular file inside ``roots`` (after links
+    are followed) and no larger than ``MAX_PACK_FILE_BYTES``: a pack from
+    elsewhere may hold a link to the writer's files, a device that never ends
+    (/dev/zero) or a FIFO that blocks forever."""
+    where = Location(str(path))
     try:
-        return json.loads(path.read_text(encoding="utf-8"))
+        real = Path(path).resolve()
+        if not any(real.is_relative_to(Path(root).resolve()) for root in roots):
+            raise PackError(f"模板包“{pack_name}”的 {Path(path).name} 是指向模板包以外的链接，不予读取", where)
+        info = os.stat(real)
+        if not stat.S_ISREG(info.st_mode):
+            raise PackError(f"模板包“{pack_name}”的 {Path(path).name} 不是普通文件，不予读取", where)
+        if info.st_size > MAX_PACK_FILE_BYTES:
+            raise PackError(_too_large(pack_name, path), where)
+        with open(real, "rb") as handle:
+            data = handle.read(MAX_PACK_FILE_BYTES + 1)
     except FileNotFoundError:
-        raise PackError(f"模板包“{pack_name}”缺少 {path.name}", Location(str(path))) from None
+        raise PackError(f"模板包“{pack_name}”缺少 {Path(path).name}", where) from None
+    except OSError as e:
+        raise PackError(f"模板包“{pack_name}”的 {Path(path).name} 无法读取：{os_reason(e)}", where) from None
+    if len(data) > MAX_PACK_FILE_BYTES:  # grew since it was measured
+        raise PackError(_too_large(pack_name, path), where)
+    return data
+
+
+def _too_large(pack_name: str, path: Path) -> str:
+    return f"模板包“{pack_name}”的 {Path(path).name} 过大（上限 {MAX_PACK_FILE_BYTES / (1024 * 1024):g} MB）"
+
+
+def _read_json(path: Path, pack_name: str, roots: list[Path]):
+    raw = read_pack_file(path, roots, pack_name)
+    try:
+        return json.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise PackError(f"模板包“{pack_name}”的 {path.name} 不是 UTF-8 编码", Location(str(path))) from None
+    except RecursionError:
+        raise PackError(f"模板包“{pack_name}”的 {path.name} 嵌套层次过深", Location(str(path))) from None
     except json.JSONDecodeError as e:
         raise PackError(
             f"模板包“{pack_name}”的 {path.name} 不是有效的 JSON：{e.msg}",

@@ -23,7 +23,7 @@ from drafting.source.yaml_loader import Path_, SpeechData, walk
 from drafting.errors import Location, Problem, TemplateError
 from drafting.model.indicators import Indicator, indicator_cells, phrase_indicator
 from drafting.model.numerals import chinese_numeral, enumeration_marker, format_date
-from drafting.packs.sandbox import BudgetExceeded, PackSandbox, check_length, output_limit
+from drafting.packs.sandbox import MACRO_STEPS, BudgetExceeded, PackSandbox, RefusedTemplate, check_length, output_limit
 
 _BREAK = Markup("<br/>")
 
@@ -53,6 +53,7 @@ class _Environment(PackSandbox):
         """A macro of the template itself is safe to call: skip the checks for
         callables from outside, which a paragraph's three macro calls pay each time."""
         if type(__obj) is jinja2.runtime.Macro:
+            __self.step(MACRO_STEPS)
             return __context.call(__obj, *args, **kwargs)
         return super().call(__context, __obj, *args, **kwargs)
 
@@ -104,8 +105,14 @@ class Renderer:
                 raise TemplateError(
                     f"模板语法错误：{e.message}", Location(e.filename or e.name, e.lineno)
                 ) from None
+            except RefusedTemplate as e:
+                raise TemplateError(e.message, Location(self.template_name)) from None
             except jinja2.TemplateNotFound as e:
                 raise TemplateError(f"找不到模板文件：{e.name}") from None
+            except RecursionError:
+                raise TemplateError(
+                    "模板嵌套层次过深，无法编译", Location(str(self.env.loader.searchpath[0]) + "/" + self.template_name)
+                ) from None
         return self._template
 
     def render(self, speech: SpeechData, read: Callable[[Iterator[str]], T] = "".join) -> tuple[T, list[Problem]]:
@@ -128,7 +135,7 @@ class Renderer:
         placeholders = _PlaceholderLog(speech)
         context = dict(speech.values)
         context[_LOG] = placeholders
-        self.env.start_render()
+        self.env.start_render(len(speech.source.text))
         return context, placeholders
 
     @staticmethod
@@ -191,6 +198,7 @@ def _settings_digest() -> str:
 # What a template's own code can raise (a bad pack, not a bug in draft).
 _TEMPLATE_FAULTS = (
     jinja2.TemplateError, TypeError, ValueError, AttributeError, KeyError, IndexError, ArithmeticError, RecursionError,
+    MemoryError,
 )
 
 
@@ -261,6 +269,8 @@ def _runtime_error(e: Exception, template: jinja2.Template) -> TemplateError:
     if isinstance(e, jinja2.TemplateSyntaxError):  # in an included template
         filename, line = e.filename or e.name, e.lineno
         message = f"模板语法错误：{detail}"
+    elif isinstance(e, RefusedTemplate):
+        message = e.message
     elif isinstance(e, jinja2.TemplateNotFound):
         message = f"找不到模板文件“{e.name}”：模板只能引用本模板包文件夹中的文件"
     elif isinstance(e, jinja2.UndefinedError):
@@ -271,6 +281,8 @@ def _runtime_error(e: Exception, template: jinja2.Template) -> TemplateError:
         message = f"模板试图访问不允许的内容（模板只能使用提供给它的数据）：{detail}"
     elif isinstance(e, RecursionError):
         message = "模板中的宏或 include 无限递归"
+    elif isinstance(e, MemoryError):
+        message = "模板运行超出限制：内存不足"
     else:
         message = f"模板运行出错：{detail}"
     return TemplateError(message, Location(filename or template.filename, line))

@@ -6,24 +6,33 @@ attributes, ``str.format`` tricks) and mutation of the data; on top of that:
 
 - templates load only from the pack's own folders, and a symbolic link inside
   a pack cannot lead out of it;
-- work is bounded: ``range`` shares one budget across a render, and operators,
-  ``~`` concatenation, format specs and the filters that pad, replace, join,
-  wrap or group refuse to build text or lists
-  longer than ``MAX_TEXT``, so a hostile template fails fast instead of eating
-  memory. Loops over the writer's own data are bounded by the input size.
+- work is bounded by one budget a render (``start_render``): every loop
+  iteration and macro call spends a step, every piece of text a capture
+  (``{% set %}`` block, macro, call or filter block) collects spends its length,
+  and both check a deadline on the clock — all inserted by the code generator,
+  so no signal or alarm is needed (Windows has none). Operators, ``~``,
+  format specs, string methods and the filters that pad, replace, join, wrap or
+  group refuse *before* building text or lists longer than ``MAX_TEXT``, so a
+  hostile template fails fast instead of eating memory. The budgets grow with
+  the writer's own input, so an honest book-length speech fits.
 """
 
 from __future__ import annotations
 
+import functools
 import inspect
 import operator
+import os
 import re
+import time
 from pathlib import Path
 from typing import Any, Callable
 
 import jinja2
+from jinja2 import nodes
 from jinja2.compiler import CodeGenerator
 from jinja2.exceptions import SecurityError
+from jinja2.loaders import split_template_path
 from jinja2.filters import (
     do_batch,
     do_center,
@@ -36,6 +45,9 @@ from jinja2.filters import (
 )
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
+from drafting.errors import PackError
+from drafting.packs.finder import read_pack_file
+
 MAX_TEXT = 2_000_000  # characters in one value, and the least whole output allowed
 # The whole output may also be this many times the writer's own text: a
 # book-length report renders to about a third of its YAML, a runaway loop to
@@ -44,30 +56,109 @@ OUTPUT_PER_INPUT = 20
 MAX_RANGE_TOTAL = 1_000_000  # numbers all calls of range() may yield in one render
 MAX_EXPONENT_BITS = 100_000
 MAX_FORMAT_WIDTH = 1_000
+# Seconds a render may take: a fixed allowance plus time in proportion to the
+# input (a 58,000-paragraph report, ~10M characters, renders in about 2 s).
+MIN_SECONDS = 10.0
+SECONDS_PER_MILLION_CHARACTERS = 20.0
+_CLOCK_EVERY = 1024  # steps between looks at the clock
+MACRO_STEPS = 50  # a macro call costs about as much as fifty loop iterations
+# Steps a render may take: an honest template takes a few per paragraph, far
+# fewer than the input has characters; a runaway stops in well under a second.
+MIN_STEPS = MAX_RANGE_TOTAL  # an honest template may count through range() to its end
 
 
 class BudgetExceeded(SecurityError):
     """Raised when a template would do unbounded work or build huge text."""
 
 
+class RefusedTemplate(jinja2.TemplateNotFound):
+    """Raised for a template file that is there but may not be read; ``message`` says why."""
+
+
 class PackLoader(jinja2.FileSystemLoader):
-    """A FileSystemLoader that will not follow a link out of its folders."""
+    """A FileSystemLoader that reads only regular files inside its folders,
+    within a size bound (``finder.read_pack_file``)."""
 
     def get_source(self, environment, template):
-        source, filename, uptodate = super().get_source(environment, template)
-        real = Path(filename).resolve()
-        if not any(real.is_relative_to(Path(root).resolve()) for root in self.searchpath):
-            raise jinja2.TemplateNotFound(template)
-        return source, filename, uptodate
+        pieces = split_template_path(template)
+        for root in self.searchpath:
+            filename = os.path.join(root, *pieces)
+            if not os.path.lexists(filename):
+                continue
+            try:
+                source = read_pack_file(Path(filename), [Path(root)], Path(root).name).decode(self.encoding)
+            except PackError as e:
+                raise RefusedTemplate(template, e.message) from None
+            except UnicodeDecodeError:
+                raise RefusedTemplate(template, f"模板文件 {template} 不是 UTF-8 编码") from None
+            mtime = os.path.getmtime(filename)
+            return source, os.path.normpath(filename), lambda: _unchanged(filename, mtime)
+        raise jinja2.TemplateNotFound(template)
+
+
+def _unchanged(filename: str, mtime: float) -> bool:
+    try:
+        return os.path.getmtime(filename) == mtime
+    except OSError:
+        return False
 
 
 class _BoundedCodeGenerator(CodeGenerator):
-    """Routes ``a ~ b`` through the environment, so concatenation is bounded too."""
+    """Generates the budget's checks into the template's code: a step per loop
+    iteration, a length check on ``~`` and on every piece a capture collects."""
+
+    _buffered = False
+
+    def __init__(self, *args: Any, **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        self._steps: set[int] = set()  # statements that are a step of the budget
+        self._counted: set[int] = set()  # iterables whose items are steps
 
     def visit_Concat(self, node, frame) -> None:
         self.write("environment.bounded(")
         super().visit_Concat(node, frame)
         self.write(")")
+
+    def visit_For(self, node, frame) -> None:
+        # Jinja lets no new node types be made: mark ordinary nodes instead.
+        step = nodes.ExprStmt(nodes.Const(None), lineno=node.lineno)
+        self._steps.add(id(step))
+        node.body = [step, *node.body]
+        if node.test is not None:  # its filter runs over items without entering the body
+            self._counted.add(id(node.iter))
+        super().visit_For(node, frame)
+
+    def visit(self, node, *args: Any, **kwargs: Any) -> Any:
+        if id(node) in self._steps:
+            self.writeline("environment.step()", node)
+            return None
+        if id(node) in self._counted:
+            self.write("environment.counted_items(")
+            result = super().visit(node, *args, **kwargs)
+            self.write(")")
+            return result
+        return super().visit(node, *args, **kwargs)
+
+    def visit_Output(self, node, frame) -> None:
+        outer, self._buffered = self._buffered, frame.buffer is not None
+        try:
+            super().visit_Output(node, frame)
+        finally:
+            self._buffered = outer
+
+    def _output_const_repr(self, group) -> str:
+        text = super()._output_const_repr(group)
+        return f"environment.collected({text})" if self._buffered else text
+
+    def _output_child_pre(self, node, frame, finalize) -> None:
+        if self._buffered:
+            self.write("environment.collected(")
+        super()._output_child_pre(node, frame, finalize)
+
+    def _output_child_post(self, node, frame, finalize) -> None:
+        super()._output_child_post(node, frame, finalize)
+        if self._buffered:
+            self.write(")")
 
 
 class PackSandbox(ImmutableSandboxedEnvironment):
@@ -79,15 +170,56 @@ class PackSandbox(ImmutableSandboxedEnvironment):
         for name in ("lipsum", "cycler", "joiner"):  # nothing a speech needs
             self.globals.pop(name, None)
         self.globals["range"] = self._range
-        self.filters.update(
+        growing = dict(
             format=_bounded_format, center=_bounded_center, indent=_bounded_indent,
             replace=_bounded_replace, join=_bounded_join, wordwrap=_bounded_wordwrap,
             batch=_bounded_batch, slice=_bounded_slice,
         )
-        self.range_left = MAX_RANGE_TOTAL
+        self.filters.update({name: self._spending(f) for name, f in growing.items()})
+        self.start_render()
 
-    def start_render(self) -> None:
+    def _spending(self, function: Callable) -> Callable:
+        """``function`` (a filter), its result spent from the budget."""
+
+        @functools.wraps(function)  # keeps Jinja's pass_eval_context marks
+        def spent(*args: Any, **kwargs: Any) -> Any:
+            return self.bounded(function(*args, **kwargs))
+
+        return spent
+
+    def start_render(self, input_characters: int = 0) -> None:
+        """A fresh budget for one render of an input this long."""
         self.range_left = MAX_RANGE_TOTAL
+        self.steps_left = max(MIN_STEPS, input_characters)
+        self.collect_left = output_limit(input_characters)
+        seconds = MIN_SECONDS + SECONDS_PER_MILLION_CHARACTERS * input_characters / 1e6
+        self.deadline = time.monotonic() + seconds
+        self.clock_in = _CLOCK_EVERY
+
+    def step(self, steps: int = 1) -> None:
+        self.steps_left -= steps
+        if self.steps_left < 0:
+            raise BudgetExceeded("循环或宏调用的次数过多")
+        self.clock_in -= 1
+        if self.clock_in <= 0:
+            self.check_clock()
+
+    def check_clock(self) -> None:
+        self.clock_in = _CLOCK_EVERY
+        if time.monotonic() > self.deadline:
+            raise BudgetExceeded("模板运行时间过长")
+
+    def counted_items(self, iterable: Any) -> Any:
+        for item in iterable:
+            self.step()
+            yield item
+
+    def collected(self, text: str) -> str:
+        """A piece of a capture's text, spending its length."""
+        self.collect_left -= len(text)
+        if self.collect_left < 0:
+            raise BudgetExceeded("模板在 set、宏或 call 中累积的文字过多")
+        return text
 
     def _range(self, *args: int) -> range:
         numbers = range(*args)
@@ -97,9 +229,19 @@ class PackSandbox(ImmutableSandboxedEnvironment):
         return numbers
 
     def bounded(self, value: Any) -> Any:
+        """A value the template built (``~``, an operator, a string method or
+        filter): within ``MAX_TEXT`` itself, and its length spent from the
+        render's budget, so many values kept in a list cannot add up either."""
         if hasattr(value, "__len__"):
-            check_length(len(value))
+            length = len(value)
+            check_length(length)
+            self.spend(length)
         return value
+
+    def spend(self, length: int) -> None:
+        self.collect_left -= length
+        if self.collect_left < 0:
+            raise BudgetExceeded("模板生成的文字或列表累计过多")
 
     def call_binop(self, context, op: str, left: Any, right: Any) -> Any:
         if op == "*":
@@ -112,6 +254,16 @@ class PackSandbox(ImmutableSandboxedEnvironment):
         elif op == "+" and hasattr(left, "__len__") and hasattr(right, "__len__"):
             check_length(len(left) + len(right))
         return self.bounded(_OPERATORS[op](left, right))
+
+    def call(__self, __context: Any, __obj: Any, *args: Any, **kwargs: Any) -> Any:
+        """String methods that grow text are checked before they run; a macro
+        call spends a step (a macro calling itself twice a level never ends)."""
+        if type(__obj) is jinja2.runtime.Macro:
+            __self.step(MACRO_STEPS)
+        elif isinstance(getattr(__obj, "__self__", None), str):
+            _check_str_method(__obj.__self__, getattr(__obj, "__name__", ""), args, kwargs)
+            return __self.bounded(super().call(__context, __obj, *args, **kwargs))
+        return super().call(__context, __obj, *args, **kwargs)
 
     def wrap_str_format(self, value: Any) -> Callable[..., str] | None:
         wrapper = super().wrap_str_format(value)
@@ -134,6 +286,32 @@ def output_limit(input_characters: int) -> int:
     return max(MAX_TEXT, OUTPUT_PER_INPUT * input_characters)
 
 
+def _check_str_method(text: str, name: str, args: tuple, kwargs: dict) -> None:
+    """Refuse a str method whose result would be too long, before it is built."""
+    if name in ("ljust", "rjust", "center", "zfill"):
+        width = args[0] if args else kwargs.get("width")
+        if isinstance(width, int):
+            check_length(width)
+    elif name == "expandtabs":
+        size = args[0] if args else kwargs.get("tabsize", 8)
+        if isinstance(size, int):
+            check_length(len(text) + text.count("\t") * size)
+    elif name == "translate" and args:
+        table = args[0]
+        longest = max((len(v) for v in table.values() if isinstance(v, str)), default=1) if isinstance(table, dict) else 1
+        check_length(len(text) * max(longest, 1))
+    elif name == "replace" and len(args) >= 2 and all(isinstance(a, str) for a in args[:2]):
+        times = text.count(args[0]) if args[0] else len(text) + 1
+        check_length(len(text) + times * max(len(args[1]) - len(args[0]), 0))
+    elif name == "join" and args:
+        items = args[0]
+        if isinstance(items, (list, tuple)):
+            pieces = sum(len(i) for i in items if isinstance(i, str))
+            check_length(pieces + len(text) * max(len(items) - 1, 0))
+        elif text:
+            raise BudgetExceeded("模板中的 join 只能用于列表")
+
+
 def _check_repeat(sequence: Any, times: Any) -> None:
     if hasattr(sequence, "__len__") and isinstance(times, int):
         check_length(len(sequence) * times)
@@ -147,6 +325,7 @@ def _check_power(base: Any, exponent: Any) -> None:
 
 _PRINTF_SPEC = re.compile(r"%(?:\([^)]*\))?[-#0 +]*(\*|\d+)?(?:\.(\*|\d+))?")
 _BRACE_FIELD = re.compile(r"\{[^{}]*\}")
+_NESTED_FIELD = re.compile(r"\{[^{}]*:[^{}]*\{")
 
 
 def _check_width(width: str | None) -> None:
@@ -161,6 +340,8 @@ def _check_printf(fmt: str) -> None:
 
 
 def _check_brace_format(fmt: str) -> None:
+    if _NESTED_FIELD.search(fmt):
+        raise BudgetExceeded("模板中的格式不能嵌套（如 {:{}}）")
     for field in _BRACE_FIELD.finditer(fmt):
         for number in re.findall(r"\d+", field.group().partition(":")[2]):
             _check_width(number)
@@ -181,6 +362,9 @@ def _bounded_indent(value: str, width: int | str = 4, *args: Any, **kwargs: Any)
         _check_width(str(width) if width > 0 else None)
     elif isinstance(width, str) and len(width) > MAX_FORMAT_WIDTH:
         _check_width(str(len(width)))
+    size = width if isinstance(width, int) else len(str(width))
+    text = str(value)
+    check_length(len(text) + max(size, 0) * (text.count("\n") + 1))
     return do_indent(value, width, *args, **kwargs)
 
 

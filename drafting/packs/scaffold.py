@@ -21,6 +21,7 @@ import os
 import re
 import shutil
 import tempfile
+import time
 from pathlib import Path
 
 from drafting.errors import Location, PackError, WriteError, os_reason
@@ -47,7 +48,8 @@ def create_pack(name: str, parent: Path, source: Pack | str = SPEECH) -> Path:
         raise WriteError(f"{target} 已存在，为免覆盖其中的内容，未创建模板包。请换一个名称或文件夹")
     if not parent.is_dir():
         raise WriteError(f"文件夹不存在：{parent}")
-    staging = Path(tempfile.mkdtemp(prefix=".draft-new-pack-", dir=parent))
+    _remove_stale_staging(parent)
+    staging = Path(tempfile.mkdtemp(prefix=_STAGING, dir=parent))
     try:
         if source == REPORT:
             source = Pack(REPORT_PACK, builtin_root() / REPORT_PACK)
@@ -62,6 +64,21 @@ def create_pack(name: str, parent: Path, source: Pack | str = SPEECH) -> Path:
         if staging.exists():
             shutil.rmtree(staging, ignore_errors=True)
     return target
+
+
+_STAGING = ".draft-new-pack-"
+_STALE_SECONDS = 3600
+
+
+def _remove_stale_staging(parent: Path) -> None:
+    """Half-made packs a killed ``new-pack`` left behind (an hour old: not one being made now)."""
+    now = time.time()
+    for entry in parent.glob(_STAGING + "*"):
+        try:
+            if entry.is_dir() and not entry.is_symlink() and now - entry.stat().st_mtime > _STALE_SECONDS:
+                shutil.rmtree(entry, ignore_errors=True)
+        except OSError:
+            pass
 
 
 def check_pack_name(name: str) -> None:
@@ -79,11 +96,7 @@ def _fill_from_scaffold(folder: Path, name: str, kind: str) -> None:
 
 
 def _fill_from_pack(folder: Path, name: str, source: Pack) -> None:
-    for path in sorted(source.folder.iterdir()):
-        if path.is_dir():
-            shutil.copytree(path, folder / path.name)
-        else:
-            shutil.copy2(path, folder / path.name)
+    _copy_files(source.folder, folder, source)
     _retitle_schema(folder / SCHEMA_FILE, name, source.name)
     example = folder / EXAMPLE_FILE
     if example.is_file():
@@ -97,6 +110,22 @@ def _fill_from_pack(folder: Path, name: str, source: Pack) -> None:
         f"以下为原模板包的说明，请按本模板包的用途修改。\n\n{original}",
         encoding="utf-8",
     )
+
+
+def _copy_files(origin: Path, target: Path, source: Pack) -> None:
+    """The pack's regular files and folders, each read within bounds: a link
+    (whose target could be any of the writer's files) or a device is refused,
+    never copied in as an ordinary file."""
+    for path in sorted(origin.iterdir()):
+        if path.is_symlink():
+            raise PackError(
+                f"模板包“{source.name}”中的 {path.name} 是符号链接，不能复制；请换成普通文件后再试", Location(str(path))
+            )
+        if path.is_dir():
+            (target / path.name).mkdir()
+            _copy_files(path, target / path.name, source)
+        else:
+            (target / path.name).write_bytes(source.read(path))  # PackError for a FIFO or device
 
 
 def _retitle_schema(path: Path, name: str, old: str) -> None:

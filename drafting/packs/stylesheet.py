@@ -8,6 +8,7 @@ here and nowhere else.
 from __future__ import annotations
 
 import copy
+import json
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -21,8 +22,10 @@ try:  # C parser: the default style sheet is read by every build
 except ImportError:  # pragma: no cover
     from yaml import SafeLoader as _Loader
 
+from drafting.packs.finder import read_pack_file
+from drafting.source.schema import PackSchema, validate
 from drafting.source.yaml_loader import parse_speech
-from drafting.errors import DataError, Location, PackError
+from drafting.errors import DataError, Location, PackError, SchemaError, StyleSheetError
 from drafting.model.document import Block, BlockRole
 
 _DEFAULT = "default.yaml"
@@ -163,16 +166,28 @@ def load_stylesheet(override: Path | None = None) -> StyleSheet:
 def _read_override(path: Path) -> Any:
     """A pack's style sheet, read as speech data is read (``data.parse_speech``):
     YAML 1.2 scalars, a duplicate key is an error, errors in Chinese with the line."""
-    try:
-        raw = path.read_bytes()
-    except OSError as e:
-        raise PackError(f"样式表无法读取：{e.strerror}", Location(str(path))) from None
+    raw = read_pack_file(path, [path.parent], path.parent.name)
     if all(not line.strip() or line.strip().startswith(b"#") for line in raw.lstrip(b"\xef\xbb\xbf").splitlines()):
         return {}  # nothing but comments: nothing overridden
     try:
-        return parse_speech(raw, str(path)).values
+        sheet = parse_speech(raw, str(path))
     except DataError as e:
         raise PackError(f"样式表无法读取：{e.message}", e.location) from None
+    try:  # every problem at its line: unknown keys, 0 lines, .nan, centre
+        validate(sheet, _sheet_schema())
+    except SchemaError as e:
+        raise StyleSheetError(e.problems) from None
+    return sheet.values
+
+
+_SCHEMA = "stylesheet.schema.json"
+
+
+@lru_cache(maxsize=1)
+def _sheet_schema() -> PackSchema:
+    """What a style sheet may say (``styles/stylesheet.schema.json``), checked as data is."""
+    text = resources.files("drafting.styles").joinpath(_SCHEMA).read_text(encoding="utf-8")
+    return PackSchema(json.loads(text))
 
 
 def _deep_merge(base: dict, extra: dict) -> dict:

@@ -21,14 +21,16 @@ from docx.text.run import Run
 from lxml import etree
 
 from drafting.errors import DataError, Location
+from drafting.safe_zip import checked_zip
 from drafting.model.document import Block, BlockRole, Document, Inline, InlineRole
 from drafting.readers.text import INDENT
 
 
 def read_docx(raw: bytes, file: str) -> Document:
+    checked_zip(raw, file, "这个 Word 文件")  # bombs, bad deflate, encryption: a clear error first
     try:
         word = open_docx(io.BytesIO(raw))
-    except (zipfile.BadZipFile, KeyError, ValueError, PackageNotFoundError, etree.XMLSyntaxError):
+    except (zipfile.BadZipFile, KeyError, ValueError, PackageNotFoundError, etree.XMLSyntaxError, AttributeError, TypeError):
         raise DataError("无法打开这个 Word 文件：它不是有效的 .docx（旧的 .doc 请先另存为 .docx）", Location(file)) from None
     blocks = []
     for paragraph in _paragraphs(word):

@@ -52,7 +52,10 @@ class PackSchema:
 
     def __init__(self, schema: dict):
         self.schema = schema
+        check_refs(schema)
         self.checked = portable_schema(schema)  # what both validators read
+        check_patterns(schema)  # the pack's own text first: its line can be found
+        check_patterns(self.checked)
         self.plan = compile_plan(schema, schema)
         self._quick = None if has_fractional_multiple(schema) else _quick_validator(self.checked)
         self._full = None
@@ -63,9 +66,13 @@ class PackSchema:
         """jsonschema's validator: every error, with what the messages need."""
         if self._full is None:
             from jsonschema import Draft202012Validator
+            from jsonschema.validators import extend
+            from referencing import Registry
 
             Draft202012Validator.check_schema(self.checked)
-            self._full = Draft202012Validator(self.checked)
+            # the same bounded pattern engine as the quick verdict, and no fetching
+            bounded = extend(Draft202012Validator, {"pattern": _pattern, "patternProperties": _pattern_properties})
+            self._full = bounded(self.checked, registry=Registry(retrieve=_refuse_retrieval))
         return self._full
 
     def surely_valid(self, values: Any) -> bool:
@@ -86,9 +93,123 @@ def _quick_validator(schema: dict):
     try:
         if not jsonschema_rs.meta.is_valid(schema):
             return None  # jsonschema's check_schema words the problem
-        return jsonschema_rs.Draft202012Validator(schema, validate_formats=False)
+        return jsonschema_rs.Draft202012Validator(schema, validate_formats=False, retriever=_refuse_retrieval)
     except (jsonschema_rs.ReferencingError, ValueError):
         return None
+
+
+# ---------------------------------------------------------------- bounds
+# A pack's schema is the pack author's code as much as its template: it may
+# refer only to itself (the shared definitions are merged into its $defs), and
+# its patterns run on jsonschema-rs's engine for the messages too (fancy-regex:
+# linear-time except for lookaround and back-references, and there bounded by
+# a backtracking limit), so ``^(a+)+$`` on failing data cannot hang a build.
+
+
+def _refuse_retrieval(uri: Any) -> Any:
+    raise _BrokenRef(str(uri), "指向模板包以外的文件或网址；模板包只能引用自己 schema.json 中的定义（如 #/$defs/名称）")
+
+
+_REF_KEYS = ("$ref", "$dynamicRef")
+
+
+def check_refs(schema: dict) -> None:
+    """Every ``$ref`` points inside the schema, at something that is there."""
+    anchors = {v for _, key, v in _keywords(schema) if key in ("$anchor", "$dynamicAnchor") and isinstance(v, str)}
+    for _, key, ref in _keywords(schema):
+        if key not in _REF_KEYS:
+            continue
+        if not isinstance(ref, str) or not ref.startswith("#"):
+            _refuse_retrieval(ref)
+        if ref.startswith("#/") or ref == "#":
+            _pointer_target(ref, schema)
+        elif ref[1:] not in anchors:
+            raise _BrokenRef(ref, "指向的定义不存在")
+
+
+def _pointer_target(ref: str, root: dict) -> Any:
+    from urllib.parse import unquote
+
+    target: Any = root
+    for part in ref[2:].split("/") if ref != "#" else ():
+        part = unquote(part).replace("~1", "/").replace("~0", "~")
+        if isinstance(target, list) and part.isdigit() and int(part) < len(target):
+            target = target[int(part)]
+        elif isinstance(target, dict) and part in target:
+            target = target[part]
+        else:
+            raise _BrokenRef(ref, "指向的定义不存在")
+    return target
+
+
+def _keywords(node: Any, parent_key: str | None = None) -> Iterator[tuple[Any, str, Any]]:
+    """(container, key, value) of every key in the schema, except the names under
+    ``properties`` (a property may be called ``pattern``)."""
+    stack = [(node, parent_key)]
+    while stack:
+        item, under = stack.pop()
+        if isinstance(item, dict):
+            for key, value in item.items():
+                if under not in ("properties", "patternProperties", "$defs", "definitions", "dependentSchemas"):
+                    yield item, key, value
+                stack.append((value, key))
+        elif isinstance(item, list):
+            stack.extend((value, under if under in ("prefixItems", "allOf", "anyOf", "oneOf") else None) for value in item)
+
+
+class _BrokenPattern(PackError):
+    def __init__(self, pattern: str):
+        super().__init__(
+            f"{SCHEMA_FILE} 中的正则表达式“{pattern}”无法使用：请按 JavaScript（ECMA-262）的写法书写，"
+            "不用 Python 专有的写法（如 (?P=名称)、(?>…)）"
+        )
+        self.ref = pattern
+
+
+def check_patterns(schema: dict) -> None:
+    for container, key, value in _keywords(schema):
+        if key == "pattern" and isinstance(value, str):
+            _matcher(value)
+        elif key == "patternProperties" and isinstance(value, dict):
+            for pattern in value:
+                _matcher(pattern)
+
+
+_MATCHERS: dict[str, Any] = {}
+
+
+def _matcher(pattern: str) -> Any:
+    """A linear-time test of ``pattern`` (search semantics, as JSON Schema says)."""
+    found = _MATCHERS.get(pattern)
+    if found is None:
+        try:
+            import jsonschema_rs
+        except ImportError:  # pragma: no cover - no wheel: Python's re, unbounded
+            found = re.compile(pattern).search
+        else:
+            try:
+                rs = jsonschema_rs.validator_for({"type": "string", "pattern": pattern})
+            except (ValueError, jsonschema_rs.ValidationError):
+                raise _BrokenPattern(pattern) from None
+            found = rs.is_valid
+        _MATCHERS[pattern] = found
+    return found
+
+
+def _pattern(validator, pattern: str, instance: Any, schema: dict):
+    if validator.is_type(instance, "string") and not _matcher(pattern)(instance):
+        import jsonschema
+
+        yield jsonschema.ValidationError(f"{instance!r} does not match {pattern!r}")
+
+
+def _pattern_properties(validator, patterns: dict, instance: Any, schema: dict):
+    if not validator.is_type(instance, "object"):
+        return
+    for pattern, subschema in patterns.items():
+        for key, value in instance.items():
+            if _matcher(pattern)(key):
+                yield from validator.descend(value, subschema, path=key, schema_path=pattern)
 
 
 def make_validator(pack: Pack) -> PackSchema:
@@ -97,7 +218,7 @@ def make_validator(pack: Pack) -> PackSchema:
     file = pack.folder / SCHEMA_FILE
     try:
         return PackSchema(pack.schema)
-    except _BrokenRef as e:
+    except (_BrokenRef, _BrokenPattern) as e:
         raise PackError(f"模板包“{pack.name}”的 {e.message}", Location(str(file), line_in_json(file, (), e.ref))) from None
     except PatternProblem as e:
         raise PackError(

@@ -10,6 +10,7 @@ scalars (so ``no`` stays the word and ``2025-07-15`` stays the date as written).
 from __future__ import annotations
 
 import math
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -149,15 +150,39 @@ def load_speech(path: str | Path) -> SpeechData:
 
 
 def read_input(path: Path, kind: str) -> bytes:
-    """A file's bytes, or a DataError in Chinese saying why it cannot be read."""
+    """A file's bytes, or a DataError in Chinese saying why it cannot be read.
+    No more than the input bound is read: a huge file (or a device) fails fast."""
     try:
-        return path.read_bytes()
+        with open(path, "rb") as handle:
+            raw = _read_bounded(handle, MAX_INPUT_BYTES)
+        if raw is None:
+            raise DataError(f"文件过大，上限为 {MAX_INPUT_BYTES // (1024 * 1024)} MB", Location(str(path)))
+        return raw
     except FileNotFoundError:
         raise DataError(f"找不到文件：{path}") from None
     except IsADirectoryError:
         raise DataError(f"这是一个文件夹，不是{kind}：{path}") from None
     except OSError as e:
         raise DataError(f"无法读取文件 {path}：{os_reason(e)}") from None
+
+
+def _read_bounded(handle, limit: int) -> bytes | None:
+    """The file's bytes, or None if there are more than ``limit`` — known from
+    its size before reading, or found within ``limit + 1`` bytes for a device or
+    pipe (size 0, read in pieces; nothing is reserved up front)."""
+    size = os.fstat(handle.fileno()).st_size
+    if size > limit:
+        return None
+    chunks, total = [], 0
+    want = size + 1 if size else 1 << 20
+    while total <= limit:
+        chunk = handle.read(min(want, limit + 1 - total))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        total += len(chunk)
+        want = 1 << 20
+    return b"".join(chunks) if total <= limit else None
 
 
 def parse_speech(raw: bytes, file: str) -> SpeechData:

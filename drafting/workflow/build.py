@@ -18,13 +18,13 @@ import jinja2
 
 from drafting import cache
 from drafting.source.yaml_loader import SpeechData, load_speech, walk
-from drafting.errors import Location, MarkupError, PackError, Problem
+from drafting.errors import Location, MarkupError, PackError, Problem, TemplateError
 from drafting.readers.markup import read_markup
-from drafting.model.document import Document
+from drafting.model.document import Document, Image
 from drafting.packs.finder import DEFAULT_PACK, SCHEMA_FILE, Pack, find_pack
 from drafting.model.pinyin import read_pronunciations
 from drafting.packs.render import Renderer
-from drafting.source.schema import PackSchema, make_validator, validate
+from drafting.source.schema import IMAGE_PATH_FORMAT, PackSchema, make_validator, validate
 from drafting.source.statistics import Statistics, fill_statistics
 from drafting.packs.stylesheet import StyleSheet, load_stylesheet
 
@@ -103,6 +103,7 @@ class Builder:
             from drafting.packs.template_lines import at_template_line
 
             raise at_template_line(e, loaded.renderer, valid) from None
+        check_images(document, valid, loaded)
         # an X the template printed for a figure is said once, as that (also when
         # the writer typed the X, or the figure is both in a sentence and a table)
         printed = {p.location for p in missing}
@@ -120,6 +121,21 @@ class Builder:
         )
 
 
+def check_images(document: Document, speech: SpeechData, loaded: _LoadedPack) -> None:
+    """A pack's template may insert only the pictures the validated data names:
+    an ``<image src>`` of its own choosing would put any file of the writer's
+    disk into the document (or read a device without end)."""
+    plan = loaded.validator.plan
+    named = {c[k] for _, c, k in plan.formatted(IMAGE_PATH_FORMAT, speech.values)} if plan else set()
+    for block in document.blocks:
+        if isinstance(block, Image) and block.path not in named:
+            raise TemplateError(
+                f"模板包“{loaded.pack.name}”要插入图片“{block.path}”，而数据中没有写这个图片；"
+                "模板只能插入写稿人在数据中写明的图片文件",
+                Location(str(loaded.pack.template_file)),
+            )
+
+
 def checked_pack(pack: Pack, renderer: Renderer) -> list[Problem]:
     """``check_pack``'s findings, kept in draft's cache folder (``drafting.cache``).
 
@@ -135,7 +151,10 @@ def checked_pack(pack: Pack, renderer: Renderer) -> list[Problem]:
             pass  # a damaged entry: check again
     from drafting.packs.check import check_pack
 
-    problems = check_pack(renderer.env, renderer.template_name, pack.schema, pack.folder / SCHEMA_FILE)
+    try:
+        problems = check_pack(renderer.env, renderer.template_name, pack.schema, pack.folder / SCHEMA_FILE)
+    except RecursionError:  # a hostile pack's template nested thousands deep
+        raise TemplateError("模板嵌套层次过深，无法编译", Location(str(pack.template_file))) from None
     cache.write(_CHECKED, key, json.dumps([asdict(p) for p in problems], ensure_ascii=False).encode("utf-8"))
     return problems
 
@@ -150,7 +169,8 @@ def pack_check_key(pack: Pack, renderer: Renderer) -> str:
     env = renderer.env
     return cache.digest(
         *(str(f) for f in files),
-        cache.source_digest(*files, *_CHECKER, Path(jinja2.__file__)),  # jinja2/__init__.py holds its version
+        *(pack.read(f) for f in files),  # within bounds, no links out (finder.read_pack_file)
+        cache.source_digest(*_CHECKER, Path(jinja2.__file__)),  # jinja2/__init__.py holds its version
         json.dumps(pack.schema, ensure_ascii=False),
         str(pack.folder / SCHEMA_FILE),
         renderer.template_name,

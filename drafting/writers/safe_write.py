@@ -3,16 +3,25 @@
 The bytes go to a temporary file beside the target and are renamed over it, so
 a failed build leaves the previous output exactly as it was. A .docx draft
 wrote carries a fingerprint of its content (``writers/docx/package.py``); a
-target that no longer matches it (edited in Word or WPS, or never written by
-draft), or that is open in Word, is not overwritten unless the caller forces
-it, and then only after a numbered backup is kept.
+plain text or PDF file cannot, so draft notes the digest of every file it writes
+in its cache folder (``drafting.cache``, kind ``written``). Whatever the format
+asked for, a file already at the target is overwritten only if it is draft's
+own, unchanged output; one that is not (edited in Word or WPS, never written by
+draft, or any other file), or that is open in Word, is not overwritten unless
+the caller forces it, and then only after a numbered backup is kept.
+
+Temporary files a killed build left behind (``.NAME.XXXX.tmp``) are removed
+the next time that name is written, once they are old enough not to belong to
+a build still running.
 """
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 import tempfile
+import time
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -20,6 +29,9 @@ from drafting.errors import Location, WriteError, os_reason
 from drafting.writers.docx.package import read_fingerprint
 
 MAX_BACKUPS = 999
+MAX_EXISTING_BYTES = 1024 * 1024 * 1024  # larger than anything draft writes
+STALE_TEMP_SECONDS = 3600  # no build takes an hour: a temp file this old is an orphan
+_WRITTEN = "written"  # cache kind: digests of the files draft wrote
 
 
 def write_atomic(target: Path, content: bytes) -> None:
@@ -48,20 +60,41 @@ def write_docx(target: Path, content: bytes, *, force: bool = False) -> Path | N
 
     Returns the backup kept of the previous file, if ``force`` overrode a refusal.
     """
-    backups = write_docx_files({Path(target): content}, force=force)
+    backups = write_outputs({Path(target): content}, force=force)
     return backups[0] if backups else None
 
 
-def write_docx_files(outputs: dict[Path, bytes], *, force: bool = False) -> list[Path]:
-    """Write a set of .docx files, or none of them if any would overwrite a
-    writer's work; with ``force``, keep a backup of each such file first."""
+def write_outputs(outputs: dict[Path, bytes], *, force: bool = False) -> list[Path]:
+    """Write a set of output files (any format), or none of them if any would
+    overwrite a writer's work; with ``force``, keep a backup of each such file first."""
     refusals = {Path(t): error for t in outputs if (error := check_overwrite(Path(t))) is not None}
     if refusals and not force:
         raise next(iter(refusals.values()))
     backups = [keep_backup(target) for target in refusals]
     for target, content in outputs.items():
         write_atomic(Path(target), content)
+        note_written(content)
     return backups
+
+
+write_docx_files = write_outputs  # the name before every format was protected
+
+
+def note_written(content: bytes) -> None:
+    """Remember that draft wrote exactly these bytes (see the module's docstring)."""
+    from drafting import cache
+
+    cache.write(_WRITTEN, _digest(content), b"")
+
+
+def _written_by_draft(content: bytes) -> bool:
+    from drafting import cache
+
+    return cache.read(_WRITTEN, _digest(content)) is not None
+
+
+def _digest(content: bytes) -> str:
+    return hashlib.sha256(content).hexdigest()
 
 
 def refuse_input_as_output(output: Path, source: Path) -> None:
@@ -80,10 +113,14 @@ def check_overwrite(target: Path) -> WriteError | None:
     """Why writing ``target`` would lose the writer's work, or None if it would not."""
     target = Path(target)
     where = Location(str(target))
-    if not target.exists():
+    if not os.path.lexists(target):
         return None
     if target.is_dir():
-        return WriteError(f"{target} 是一个文件夹，不能写成 Word 文档", where)
+        return WriteError(f"{target} 是一个文件夹，不能写成输出文件", where)
+    if target.is_symlink() or not target.is_file():
+        return WriteError(f"{target} 是链接或特殊文件（不是普通文件），为免写到别处，未写入。请换一个输出文件名", where)
+    if target.stat().st_size > MAX_EXISTING_BYTES:
+        return WriteError(f"{target} 已存在且不是 draft 生成的文件，为免覆盖其中的内容，未写入。请换一个输出文件名（-o）", where)
     owner = owner_file(target)
     if owner is not None:
         return WriteError(
@@ -96,9 +133,11 @@ def check_overwrite(target: Path) -> WriteError | None:
     except OSError as e:
         return WriteError(f"无法读取已有的 {target.name}：{os_reason(e)}", where)
     fingerprint = read_fingerprint(existing)
-    if fingerprint.unchanged:
+    if fingerprint.unchanged or (fingerprint.actual is None and _written_by_draft(existing)):
         return None
-    if fingerprint.recorded is None:
+    if fingerprint.actual is None:
+        reason = "不是 draft 生成的文件（或生成后被修改过）"
+    elif fingerprint.recorded is None:
         reason = "不是 draft 生成的文件（或已被其他软件另存）"
     else:
         reason = "生成后被修改过（可能在 Word 或 WPS 中编辑并保存过）"
@@ -149,6 +188,7 @@ def _write_temp(target: Path, content: bytes) -> str:
     folder = target.parent
     if not folder.is_dir():
         raise WriteError(f"输出文件夹不存在：{folder}", Location(str(target)))
+    remove_stale_temps(target)
     try:
         fd, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     except OSError as e:
@@ -192,6 +232,22 @@ def _create_exclusively(target: Path, content: bytes) -> None:
 
 def _exists(target: Path) -> WriteError:
     return WriteError(f"{target} 已存在，为免覆盖您的内容，未写入。请换一个文件名", Location(str(target)))
+
+
+def remove_stale_temps(target: Path) -> None:
+    """Remove the temporary files a killed write of ``target`` left behind."""
+    prefix, now = f".{target.name}.", time.time()
+    try:
+        entries = list(os.scandir(target.parent))
+    except OSError:
+        return
+    for entry in entries:
+        if entry.name.startswith(prefix) and entry.name.endswith(".tmp") and len(entry.name) > len(prefix) + 4:
+            try:
+                if entry.is_file(follow_symlinks=False) and now - entry.stat().st_mtime > STALE_TEMP_SECONDS:
+                    os.unlink(entry.path)
+            except OSError:
+                pass
 
 
 def _umask() -> int:

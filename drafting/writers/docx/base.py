@@ -186,9 +186,12 @@ def _cached(key: str) -> Base | None:
 
 def _key(sheet: StyleSheet, reference: Path | None, character_grid: bool) -> str:
     """Everything the base is made from: style sheet, reference file, code, python-docx."""
+    from drafting.errors import DataError
+    from drafting.writers.docx.reference import read_reference
+
     try:
-        reference_bytes = Path(reference).read_bytes() if reference is not None else b""
-    except OSError:  # reference.py reports it in Chinese
+        reference_bytes = read_reference(reference) if reference is not None else b""
+    except DataError:  # reference.py reports it in Chinese
         reference_bytes = b"unreadable"
     return cache.digest(
         json.dumps(sheet.data, sort_keys=True, ensure_ascii=False, default=str),

@@ -111,14 +111,25 @@ def read_fingerprint(blob: bytes) -> Fingerprint:
             custom = next((info for info in entries if info.filename == CUSTOM_PART), None)
             if custom is None or custom.file_size > _MAX_CUSTOM:
                 return Fingerprint(None, fingerprint((i.filename, i.file_size, i.CRC) for i in entries))
-            recorded = _recorded_fingerprint(source.read(custom))
+            custom_bytes = source.read(custom)
+            recorded = _recorded_fingerprint(custom_bytes)
+            # a property added beside draft's (a classification label) is an edit too
+            edited = "" if recorded is None or custom_bytes == _custom_part(recorded) else "+custom"
             if recorded is None or not recorded.startswith(_WHOLE_PREFIX):
-                return Fingerprint(recorded, fingerprint((i.filename, i.file_size, i.CRC) for i in entries))
+                return Fingerprint(recorded, fingerprint((i.filename, i.file_size, i.CRC) for i in entries) + edited)
             if sum(info.file_size for info in entries) > _MAX_UNPACKED:
                 return Fingerprint(recorded, None)
-            return Fingerprint(recorded, _whole_fingerprint(source, entries))
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError, NotImplementedError, RuntimeError):
+            return Fingerprint(recorded, _whole_fingerprint(source, entries) + edited)
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError, NotImplementedError, RuntimeError,
+            zlib.error):
         return Fingerprint(None, None)
+
+
+def _custom_part(recorded: str) -> bytes:
+    """The custom part exactly as draft writes it for this fingerprint."""
+    from drafting.writers.docx.wordml import custom_properties
+
+    return custom_properties(FINGERPRINT_PROPERTY, recorded)
 
 
 def _whole_fingerprint(source: zipfile.ZipFile, entries: list[zipfile.ZipInfo]) -> str:
