@@ -558,3 +558,41 @@ def new_pack(name: str, source: str | None, parent: Path, templates_dirs: tuple[
     folder = create_pack(name, parent, origin)
     click.echo(f"已创建模板包 {folder}。试一试：draft build {folder / 'example.yaml'}")
     click.echo(f"其他 YAML 中用 pack: 写它的相对路径，或用 --templates {parent} 后写 pack: {name}。")
+
+
+@main.command()
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--port", type=click.IntRange(0, 65535), default=0, metavar="端口", help="端口（默认自动选一个空闲端口）。")
+@click.option("--no-browser", is_flag=True, help="不自动打开浏览器（自己打开打印出的地址）。")
+@click.option("--pack", "pack_name", default=None, metavar="模板包",
+              help="FILE 还不存在时，从这个模板包的示例开始（默认 half-year-speech）；保存时才写出文件。")
+@_templates_option
+def serve(file: Path, port: int, no_browser: bool, pack_name: str | None, templates_dirs: tuple[Path, ...]) -> None:
+    """在浏览器中填写讲话：按模板包生成表单，右侧为打印预览（按 Ctrl-C 停止）。
+
+    \b
+    只在本机（127.0.0.1）提供，地址中带有本次运行的令牌；只读写 FILE 及由它生成的文件。
+    """
+    import signal
+    import webbrowser
+
+    from drafting.errors import WriteError
+    from drafting.serve.desk import Desk
+    from drafting.serve.server import DeskServer
+
+    desk = Desk(file, pack_name, list(templates_dirs))
+    try:
+        server = DeskServer(desk, port)
+    except OSError as e:
+        raise WriteError(f"无法在端口 {port} 上启动（{e.strerror}）：换一个 --port，或不写 --port 自动选择") from None
+    click.echo(server.url)  # the first line: what the writer (or a script) opens
+    click.echo(f"正在编辑 {file}{'（新文件，保存时写出）' if desk.is_new else ''}；按 Ctrl-C 停止。", err=True)
+    signal.signal(signal.SIGINT, signal.default_int_handler)  # as draft watch: even when started with SIGINT ignored
+    if not no_browser:
+        webbrowser.open(server.url)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        click.echo("已停止。", err=True)
+    finally:
+        server.server_close()

@@ -10,7 +10,7 @@ import tomllib
 from .conftest import ROOT
 
 # import name → distribution name, where they differ
-DISTRIBUTIONS = {"docx": "python-docx", "yaml": "PyYAML", "jsonschema_rs": "jsonschema-rs"}
+DISTRIBUTIONS = {"docx": "python-docx", "yaml": "PyYAML", "jsonschema_rs": "jsonschema-rs", "ruamel": "ruamel.yaml"}
 
 
 def imported_packages() -> set[str]:

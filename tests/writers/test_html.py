@@ -1,0 +1,80 @@
+"""The HTML preview writer: roles become classes whose figures are the style sheet's."""
+
+import re
+
+from drafting.model.document import Block, BlockRole, Document, Image, Inline, InlineRole, Table
+from drafting.packs.stylesheet import default_stylesheet, reading_stylesheet
+from drafting.workflow.build import Builder
+from drafting.writers.html import font_family, letter_spacing_pt, preview_css, write_html
+
+from ..conftest import MINIMAL
+
+
+def rule(css: str, selector: str) -> str:
+    return re.search(re.escape(selector) + r"\{([^}]*)\}", css).group(1)
+
+
+def test_body_is_16pt_on_28pt_lines_in_fangsong_with_fallbacks():
+    body = rule(preview_css(default_stylesheet()), ".draft-page .draft-body")
+    assert "font-size:16pt" in body and "line-height:28pt" in body
+    assert "text-align:justify" in body
+    families = re.search("font-family:([^;]*)", body).group(1)
+    assert families.startswith('"仿宋_GB2312"') and '"FandolFang"' in families and families.endswith("serif")
+
+
+def test_headings_take_heiti_and_kaiti():
+    css = preview_css(default_stylesheet())
+    assert '"黑体"' in rule(css, ".draft-page .draft-heading1").split(";")[0]
+    assert '"楷体_GB2312"' in rule(css, ".draft-page .draft-heading2").split(";")[0]
+    assert "font-weight:bold" in rule(css, ".draft-page .draft-heading3")
+    assert "font-weight:bold" in rule(css, ".draft-page .draft-lead")
+    assert "sans-serif" in font_family("黑体")
+
+
+def test_28_characters_fit_the_type_area_and_no_more():
+    """156 mm is 442.2 pt: 28 × 16 pt does not fit, 28 × 15.75 pt does (GB/T 9704's grid)."""
+    sheet = default_stylesheet()
+    spacing = letter_spacing_pt(16, sheet)
+    assert spacing == -0.25
+    width = sheet.text_width_mm * 72 / 25.4
+    assert 28 * (16 + spacing) <= width < 29 * (16 + spacing)
+    assert letter_spacing_pt(22, sheet) == 0  # a title is not squeezed onto the grid
+
+
+def test_first_line_indent_is_two_characters():
+    body = rule(preview_css(default_stylesheet()), ".draft-page .draft-body")
+    assert "text-indent:31.50pt" in body  # 2 × (16 − 0.25)
+
+
+def test_reading_copy_sheet_gives_its_own_sizes():
+    body = rule(preview_css(reading_stylesheet(default_stylesheet())), ".draft-page .draft-body")
+    assert "font-size:22pt" in body and "line-height:40pt" in body
+
+
+def test_blocks_and_inlines_become_classes_and_elements():
+    document = Document(blocks=[
+        Block(BlockRole.TITLE, (Inline("在2025年"), Inline("", InlineRole.LAYOUT_BREAK), Inline("会议上的讲话"))),
+        Block(BlockRole.HEADING, (Inline("一、稳增长"),), level=1),
+        Block(BlockRole.PARAGRAPH, (Inline("一要抓项目。", InlineRole.LEAD), Inline("投资X万元<多>。"))),
+        Block(BlockRole.PARAGRAPH, (Inline("郫", InlineRole.RUBY, ruby="pí", within=InlineRole.LEAD),)),
+        Table(caption=(Inline("主要指标"),), header=((Inline("指标"),), (Inline("完成值"),)), rows=(((Inline("产值"),),),)),
+        Image("/nonexistent/图.png", (Inline("图1"),)),
+    ])
+    html = write_html(document, default_stylesheet())
+    assert '<p class="draft-title">在2025年<br>会议上的讲话</p>' in html
+    assert '<p class="draft-heading1">一、稳增长</p>' in html
+    assert ('<p class="draft-body"><span class="draft-lead">一要抓项目。</span>'
+            '投资<mark class="draft-x">X</mark>万元&lt;多&gt;。</p>') in html
+    assert '<span class="draft-lead"><ruby>郫<rt>pí</rt></ruby></span>' in html
+    assert "<caption>主要指标</caption>" in html
+    assert "<tr><td>产值</td><td></td></tr>" in html  # a short row padded, not dropped
+    assert "[图片：图.png]" in html and "<figcaption>图1</figcaption>" in html
+
+
+def test_preview_is_written_from_the_built_document(write_yaml):
+    draft = Builder().draft(write_yaml(MINIMAL))
+    html = write_html(draft.document, draft.stylesheet)
+    assert '<p class="draft-title">在2025年测试会议上的讲话</p>' in html
+    assert '<p class="draft-heading1">一、第一部分</p>' in html
+    paragraphs = re.findall(r"<p class=\"draft-[a-z0-9]+\">(.*?)</p>", html)
+    assert len(paragraphs) == len(draft.document.blocks)
