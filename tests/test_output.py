@@ -2,6 +2,7 @@
 open .docx, numbered backups with --force, exclusive creation for init."""
 
 
+import os
 import docx
 import pytest
 from click.testing import CliRunner
@@ -262,3 +263,12 @@ def test_one_edited_copy_stops_the_whole_set(write_yaml, tmp_path):
     assert build(speech, "--copy", "all", "--force").exit_code == 0
     assert (tmp_path / "speech.提纲.备份1.docx").read_bytes() == edited
     assert not (tmp_path / "speech.备份1.docx").exists()  # untouched copies need no backup
+
+
+def test_writes_work_where_os_has_no_fchmod(tmp_path, monkeypatch):
+    """Python before 3.13 on Windows has no os.fchmod: a build must still write its file."""
+    monkeypatch.delattr(os, "fchmod")
+    target = tmp_path / "讲话.txt"
+    output.write_atomic(target, b"abc")
+    output.write_new(tmp_path / "new.txt", b"xyz")
+    assert target.read_bytes() == b"abc" and (tmp_path / "new.txt").read_bytes() == b"xyz"

@@ -194,7 +194,8 @@ def _write_temp(target: Path, content: bytes) -> str:
     except OSError as e:
         raise WriteError(f"无法在 {folder} 中写入文件：{os_reason(e)}", Location(str(target))) from None
     with _removed_on_failure(temp, target):
-        os.fchmod(fd, 0o666 & ~_umask())
+        if hasattr(os, "fchmod"):  # POSIX: mkstemp's 0600 → what open() would give; Windows has no modes
+            os.fchmod(fd, 0o666 & ~_umask())
         with os.fdopen(fd, "wb") as handle:
             handle.write(content)
             handle.flush()
