@@ -84,8 +84,8 @@ def test_a_wrong_value_is_shown_next_to_its_field(desk):
     page, _, _ = desk
     page.fill('[data-path="meeting.year"]', "二〇二五")
     message = page.locator('[data-field="meeting.year"] > .message')
-    expect(message).to_have_text("年份应为整数，实际是文字“二〇二五”（第 6 行）")
-    expect(page.locator("#problems")).to_contain_text("讲话.yaml:6:9 meeting.year：年份应为整数，实际是文字“二〇二五”")
+    expect(message).to_have_text("年份应为整数，实际是文字“二〇二五”：写成阿拉伯数字 2025（第 6 行）")
+    expect(page.locator("#problems")).to_contain_text("讲话.yaml:6:9 meeting.year：年份应为整数，实际是文字“二〇二五”：写成阿拉伯数字 2025")
     page.fill('[data-path="meeting.year"]', "2026")
     expect(message).to_have_count(0)
     expect(page.locator(".draft-page .draft-title")).to_have_text("在2026年全区经济工作会议上的讲话")

@@ -107,7 +107,7 @@ def test_a_wrong_value_comes_back_with_its_field_and_the_cli_words(speech):
     assert outcome["html"] == ""
     [problem] = outcome["problems"]
     assert problem["field"] == "meeting.year"
-    assert problem["message"] == "年份应为整数，实际是文字“二〇二五”"
+    assert problem["message"] == "年份应为整数，实际是文字“二〇二五”：写成阿拉伯数字 2025"
     assert problem["line"] == 6  # the line of the file as it would be saved
 
 
