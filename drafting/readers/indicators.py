@@ -58,7 +58,9 @@ _RANK = re.compile(
 )
 _NAME_CHAR = re.compile(r"[^，。；：！？、“”（）《》\s\dX,;:]")
 _NAME_STOP = re.compile(r"实现|完成|达到|同比|的$")  # 占年度计划的 24.1% is a share, not a name
-_VERB_FIRST_WORD = re.compile(_VERBS_FIRST)
+# verbs after which a clause's subject (202家规模以上工业企业实现…) stays text; action verbs
+# (查处并整改隐患X处) do not start a statistic inside a clause
+_VERB_FIRST_WORD = re.compile("实现|完成|达到")
 _NAME_MAX = 20
 _BOUNDARY = "，。；：！？,;:"
 _KEY_ORDER = ("name", "value", "unit", "verb", "change", "trend", "change_unit", "compare",
