@@ -217,6 +217,8 @@ def _tails(text: str, data: dict, at: int) -> tuple[dict, int]:
             if found:
                 break
         else:
+            if "change" not in data and "trend" not in data:
+                data.pop("share_first", None)  # a share with no change after it is simply a share
             return data, at
         add, at = found
         add(data)
