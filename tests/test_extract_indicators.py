@@ -68,3 +68,46 @@ def test_real_speech_phrasings_print_back(text, names):
     assert [d["name"] for d in found["indicators"]] == names
     chain = "".join(phrase_chain([Indicator.from_data(d) for d in found["indicators"]]))
     assert found.get("before", "") + chain + found.get("after", "") == text
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("全镇完成工业产值8.6亿元，比增7.3%。",
+         {"before": "全镇", "indicators": [{"name": "工业产值", "value": 8.6, "unit": "亿元", "verb": "完成", "change": 7.3,
+                                          "trend": "增", "compare": "比", "verb_first": True}], "after": "。"}),
+        ("进出口总额1.2亿美元，比下降6.5%。",
+         {"indicators": [{"name": "进出口总额", "value": 1.2, "unit": "亿美元", "verb": "", "change": -6.5,
+                          "compare": "比"}], "after": "。"}),
+        ("预计全年完成投资20亿元，占年度计划21%，同比增长4%。",
+         {"before": "预计全年", "indicators": [{"name": "投资", "value": 20, "unit": "亿元", "verb": "完成", "change": 4,
+                                            "verb_first": True, "share": 21, "share_of": "年度计划", "share_particle": "",
+                                            "share_first": True}], "after": "。"}),
+        ("38家重点企业实现营业收入16.4亿元，完成年度目标25.1%。",
+         {"before": "38家重点企业", "indicators": [{"name": "营业收入", "value": 16.4, "unit": "亿元", "verb_first": True,
+                                                 "share": 25.1, "share_of": "年度目标", "share_verb": "完成",
+                                                 "share_particle": ""}], "after": "。"}),
+        ("财政总收入XX亿元，比增XX%，增幅全市第XX。",
+         {"indicators": [{"name": "财政总收入", "value": "XX", "unit": "亿元", "verb": "", "change": "XX", "trend": "增",
+                          "compare": "比", "rank": "XX", "rank_scope": "全市", "rank_verb": "增幅", "rank_unit": ""}],
+          "after": "。"}),
+    ],
+)
+def test_quarterly_phrasings(text, expected):
+    found = with_indicators(text)
+    assert found == expected
+    assert rebuilt(found) == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "今年比增长速度更重要的是质量。",  # 比 compares words, no figure follows
+        "增幅较上季度有所收窄，位次前移。",
+        "查处并整改隐患12处。",  # an action, not a statistic with its subject before it
+        "项目完成年度计划的一半以上。",
+        "占比达到历史最好水平，增幅全市领先。",
+    ],
+)
+def test_quarterly_words_that_are_not_statistics_stay_text(text):
+    assert with_indicators(text) == text

@@ -89,3 +89,38 @@ def test_a_chain_says_its_own_separators():
     chain = [Indicator.from_data({"name": "甲", "change": 1, "separator": "，其中"}), Indicator.from_data({"name": "乙", "change": 2}),
              Indicator.from_data({"name": "丙", "change": -3})]
     assert "".join(phrase_chain(chain)) == "甲同比增长1%，其中乙同比增长2%；丙同比下降3%"
+
+
+@pytest.mark.parametrize(
+    "data, text",
+    [
+        ({"name": "工业总产值", "value": 52.7, "unit": "亿元", "verb": "完成", "verb_first": True, "change": 9,
+          "share": 23, "share_of": "年度计划", "share_particle": "", "share_first": True},
+         "完成工业总产值52.7亿元，占年度计划23%，同比增长9%"),
+        ({"name": "税收", "value": 3, "unit": "亿元", "share": 30, "share_of": "年度计划", "share_verb": "完成",
+          "share_particle": "", "change": 2.5, "trend": "增", "compare": "比"},
+         "税收实现3亿元，比增2.5%，完成年度计划30%"),
+        ({"name": "出口额", "change": -4, "compare": "比"}, "出口额比下降4%"),
+        ({"name": "工业产值", "value": "XX", "unit": "亿元", "verb": "", "change": "XX", "trend": "增", "compare": "比",
+          "rank": "一", "rank_scope": "全市", "rank_verb": "增幅", "rank_unit": ""},
+         "工业产值XX亿元，比增XX%，增幅全市第一"),
+        ({"name": "进出口总额", "rank": 5, "rank_scope": "全省", "rank_verb": "排名", "rank_unit": "名"},
+         "进出口总额排名全省第5名"),
+    ],
+)
+def test_phrase_quarterly_shapes(data, text):
+    assert phrase_indicator(Indicator.from_data(data)) == text
+
+
+def test_every_run_of_x_is_reported_as_a_placeholder():
+    seen = []
+    data = {"name": "产值", "value": "XX", "unit": "亿元", "change": "XXX", "trend": "降", "compare": "比"}
+    assert phrase_indicator(Indicator.from_data(data), seen.append) == "产值实现XX亿元，比降XXX%"
+    assert seen == ["value", "change"]
+
+
+def test_typed_xx_stays_as_the_writer_wrote_it():
+    from drafting.model.indicators import read_figure
+
+    assert read_figure("XX", "亿元") == "XX" and read_figure("X", "%") == "X"
+    assert read_figure("xx", "亿元") == "X" and read_figure("××", "亿元") == "X"  # other spellings read as X

@@ -18,8 +18,9 @@ from typing import Any, Callable
 PLACEHOLDER = "X"
 RISE, FALL, FLAT = "增长", "下降", "持平"
 # words a speech uses for a direction; a signed change picks 增长 / 下降 unless one is named
-RISES = (RISE, "提高", "增加", "上升")
-FALLS = (FALL, "回落", "降低", "减少")
+# (增 / 降 are the short forms of 比增 / 比降)
+RISES = (RISE, "提高", "增加", "上升", "增")
+FALLS = (FALL, "回落", "降低", "减少", "降")
 TRENDS = RISES + FALLS + (FLAT,)
 DEFAULT_COMPARE = "同比"
 DEFAULT_SEPARATOR = "；"
@@ -40,9 +41,12 @@ class Indicator:
     share: float | int | str | None = None  # 占全年计划的67%
     share_of: str = ""
     share_verb: str = "占"
+    share_particle: str = "的"  # 占全年计划的67%, or 占年度计划23% without 的
+    share_first: bool = False  # 占全年计划的67%，同比增长5%: the share said before the change
     rank: int | str | None = None  # 居全市第3位
     rank_scope: str = ""
     rank_verb: str = "居"
+    rank_unit: str = "位"  # 居全市第3位; empty for 增幅全市第一
     separator: str = DEFAULT_SEPARATOR  # printed between this indicator and the next
     joint: str = "，"  # between the indicator's own clauses (, in pasted half-width text)
 
@@ -63,9 +67,12 @@ class Indicator:
             share=data.get("share"),
             share_of=data.get("share_of", ""),
             share_verb=data.get("share_verb", "占"),
+            share_particle=data.get("share_particle", "的"),
+            share_first=data.get("share_first", False),
             rank=data.get("rank"),
             rank_scope=data.get("rank_scope", ""),
             rank_verb=data.get("rank_verb", "居"),
+            rank_unit=data.get("rank_unit", "位"),
             separator=data.get("separator", DEFAULT_SEPARATOR),
             joint=data.get("joint", "，"),
         )
@@ -97,6 +104,8 @@ def read_figure(typed: str, unit: str) -> float | int | str:
     text = typed.strip().translate(_WIDE).strip()
     if m := _QUOTED.match(text):
         text = m[2].strip()
+    if is_placeholder(text):
+        return text  # XX as the writer typed it: the original's own placeholder, printed back as written
     if _TYPED_PLACEHOLDER.fullmatch(text):
         return PLACEHOLDER
     if unit and text.endswith(unit) and text != unit:
@@ -125,6 +134,11 @@ def read_figure(typed: str, unit: str) -> float | int | str:
     return float(sign + digits + decimals) if decimals else int(sign + digits)
 
 
+def is_placeholder(text: Any) -> bool:
+    """X, XX, XXX: the genre's placeholder for a figure not known yet, however many X are written."""
+    return isinstance(text, str) and text != "" and text.strip(PLACEHOLDER) == ""
+
+
 _MAX_DIGITS = 30  # the largest statistic has a dozen digits
 
 _CENTS = Decimal("0.01")
@@ -133,7 +147,7 @@ _EVERY_FLOAT = Context(prec=400)  # the largest float has 309 digits, and two de
 
 def format_number(value: float | int | str | None) -> str:
     """12.30 → 12.3, 5 → 5, 1e6 → 1000000; unknown → X. At most two decimals."""
-    if value is None or value == "" or value == PLACEHOLDER:
+    if value is None or value == "":
         return PLACEHOLDER
     if isinstance(value, str):
         return value
@@ -146,7 +160,7 @@ def format_number(value: float | int | str | None) -> str:
 
 def _reported_number(on_placeholder: Callable[[str], None] | None, field: str, value: Any) -> str:
     text = format_number(value)
-    if text == PLACEHOLDER and on_placeholder is not None:
+    if is_placeholder(text) and on_placeholder is not None:
         on_placeholder(field)
     return text
 
@@ -157,6 +171,8 @@ def phrase_indicator(ind: Indicator, on_placeholder: Callable[[str], None] | Non
 
     value = f"{number('value', ind.value)}{ind.unit}" if ind.has_value else ""
     clauses = [_change_clause(ind, number), _share_clause(ind, number), _rank_clause(ind, number)]
+    if ind.share_first:
+        clauses[0], clauses[1] = clauses[1], clauses[0]
     clauses = [clause for clause in clauses if clause]
     if ind.has_value:
         head = f"{ind.verb}{ind.name}{value}" if ind.verb_first else f"{ind.name}{ind.verb}{value}"
@@ -189,7 +205,7 @@ def indicator_cells(ind: Indicator, on_placeholder: Callable[[str], None] | None
         change_text = "0"
     else:
         change_text = number("change", change)
-        if change_text == PLACEHOLDER and ind.trend in FALLS:
+        if is_placeholder(change_text) and ind.trend in FALLS:
             change_text = "-" + change_text
     if ind.change_unit != "%" and change_text != "0":
         change_text += ind.change_unit
@@ -217,10 +233,10 @@ def _change_clause(ind: Indicator, number: Callable[[str, Any], str]) -> str:
 def _share_clause(ind: Indicator, number: Callable[[str, Any], str]) -> str:
     if ind.share is None and not ind.share_of:
         return ""
-    return f"{ind.share_verb}{ind.share_of}的{number('share', ind.share)}%"
+    return f"{ind.share_verb}{ind.share_of}{ind.share_particle}{number('share', ind.share)}%"
 
 
 def _rank_clause(ind: Indicator, number: Callable[[str, Any], str]) -> str:
     if ind.rank is None and not ind.rank_scope:
         return ""
-    return f"{ind.rank_verb}{ind.rank_scope}第{number('rank', ind.rank)}位"
+    return f"{ind.rank_verb}{ind.rank_scope}第{number('rank', ind.rank)}{ind.rank_unit}"

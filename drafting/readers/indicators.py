@@ -22,10 +22,11 @@ from drafting.model.indicators import (
     RISE,
     Indicator,
     format_number,
+    is_placeholder,
     phrase_indicator,
 )
 
-_NUMBER = r"X|\d+(?:\.\d+)?"
+_NUMBER = r"X+|\d+(?:\.\d+)?"
 _UNITS = "|".join(
     sorted(
         "亿元 万元 元 亿美元 万美元 美元 万吨 吨 万亩 亩 万人次 人次 万人 人 万户 户 家 个 项 件 辆 万辆 "
@@ -37,22 +38,34 @@ _UNITS = "|".join(
 _VERBS = "实现|完成|达到|稳定在|突破|达|为"
 # verbs that come before the name: 实现地区生产总值…, 新建学校X所, 共发生事故X起
 _VERBS_FIRST = "实现|完成|达到|新增|新建|新签约|签约|引进|实施|排查|整改|发生|建成|改造|新开工|开工|培育|发放|争取"
-_TRENDS = "|".join(w for w in ("增长", "下降", "提高", "增加", "上升", "回落", "降低", "减少"))
-_COMPARE = r"同比|环比|(?:比|较)(?!重|例|较|率)[^，。；：、\dX]{1,6}?"
+_TRENDS = "|".join(w for w in ("增长", "下降", "提高", "增加", "上升", "回落", "降低", "减少", "增", "降"))
+# 比增48.2% / 比下降3%: 比 alone is the comparison (with last year, said without naming it)
+_COMPARE = r"同比|环比|比(?=(?:增长|下降|增|降)(?:\d|X))|(?:比|较)(?!重|例|较|率)[^，。；：、\dX]{1,6}?"
 _VALUE = re.compile(rf"(?P<verb>{_VERBS})?(?P<value>{_NUMBER})(?P<unit>{_UNITS})")
 _VERB_FIRST = re.compile(rf"(?P<verb>{_VERBS_FIRST})(?P<name>[^，。；：！？、“”（）《》\s\dX]{{2,20}}?)(?P<value>{_NUMBER})(?P<unit>{_UNITS})")
 _CHANGE = re.compile(
     rf"(?P<compare>{_COMPARE})?(?P<trend>{_TRENDS})(?P<change>{_NUMBER})(?P<change_unit>%|个百分点|倍)"
 )
 _FLAT = re.compile(r"(?P<compare>与[^，。；：、\dX]{1,6}?)持平")
-_SHARE = re.compile(rf"(?P<share_verb>占|完成)(?P<share_of>[^，。；：、\dX]{{1,12}}?)的(?P<share>{_NUMBER})%")
-_RANK = re.compile(r"(?P<rank_verb>位居|居|排名|排在)(?P<rank_scope>[^，。；：、\dX居排]{1,10}?)第(?P<rank>\d+|X)位")
+# 占全年计划的67% · 占年度计划23% · 完成年度计划22.8% (without 的 only after a plan or target)
+_SHARE = re.compile(
+    rf"(?P<share_verb>占|完成)(?P<share_of>[^，。；：、\dX]{{1,12}}?)(?:(?P<share_particle>的)|(?<=计划|目标|任务))(?P<share>{_NUMBER})%"
+)
+# 居全市第3位 · 排名全省第5名 · 增幅全市第一 (the rank of the growth rate, said without 位)
+_RANK = re.compile(
+    r"(?P<rank_verb>位居|居|排名|排在|增幅|增速)(?P<rank_scope>[^，。；：、\dX居排第]{1,10}?)"
+    r"第(?P<rank>\d+|X+|[一二三四五六七八九十]{1,3})(?P<rank_unit>[位名]?)"
+)
 _NAME_CHAR = re.compile(r"[^，。；：！？、“”（）《》\s\dX,;:]")
-_NAME_STOP = re.compile(r"实现|完成|达到|同比")
+_NAME_STOP = re.compile(r"实现|完成|达到|同比|的$")  # 占年度计划的 24.1% is a share, not a name
+# verbs after which a clause's subject (202家规模以上工业企业实现…) stays text; action verbs
+# (查处并整改隐患X处) do not start a statistic inside a clause
+_VERB_FIRST_WORD = re.compile("实现|完成|达到")
 _NAME_MAX = 20
 _BOUNDARY = "，。；：！？,;:"
 _KEY_ORDER = ("name", "value", "unit", "verb", "change", "trend", "change_unit", "compare",
-              "verb_first", "share", "share_of", "share_verb", "rank", "rank_scope", "rank_verb", "separator", "joint")
+              "verb_first", "share", "share_of", "share_verb", "share_particle", "share_first",
+              "rank", "rank_scope", "rank_verb", "rank_unit", "separator", "joint")
 _JOINTS = ("，", ",")
 _WHEREOF = re.compile(r"[；，。;,](?:其中[，,]?)?")  # ，其中 税收收入… belongs to the separator
 # words before a verb-first clause that say whose figure it is: 全县实现…, 全区共发生…, 累计完成…
@@ -96,15 +109,24 @@ def recognised_indicators(text: str) -> list[dict]:
 
 def _next_chain(text: str, at: int) -> tuple[list[dict], int, int] | None:
     """The first chain of clauses at or after ``at`` that starts a clause (after a boundary).
-    Words that say whose figure it is (全县, 预计, 累计) stay text before the name."""
+    Words that say whose figure it is (全县, 预计, 累计, 202家规模以上工业企业) stay text
+    before the name, or before the verb of a verb-first clause."""
     starts = ([at] if at == 0 else []) + [i + 1 for i in range(at, len(text)) if text[i] in _BOUNDARY]
     for boundary in starts:
         scope = _SCOPE.match(text, boundary).end()
-        for start in dict.fromkeys((scope, boundary)):
+        for start in dict.fromkeys((scope, boundary, *_verbs_in_clause(text, boundary))):
             chain, end = _chain(text, start)
             if chain:
                 return chain, start, end
     return None
+
+
+def _verbs_in_clause(text: str, start: int) -> list[int]:
+    """Where a verb that opens a statistic (实现, 完成 …) stands inside the clause from ``start``."""
+    end = start
+    while end < len(text) and text[end] not in _BOUNDARY:
+        end += 1
+    return [m.start() for m in _VERB_FIRST_WORD.finditer(text, start, end) if m.start() > start]
 
 
 def _chain(text: str, start: int) -> tuple[list[dict], int]:
@@ -158,7 +180,7 @@ def _named_heads(text: str, start: int):
     for end in range(start + 1, min(start + _NAME_MAX, len(text))):
         if not _NAME_CHAR.match(text, end - 1):
             return
-        if end - start < 2 or _NAME_STOP.search(text, start, end):
+        if end - start < 2 or _NAME_STOP.search(text[start:end]):
             continue
         name = text[start:end]
         if value := _VALUE.match(text, end):
@@ -178,20 +200,31 @@ def _named_heads(text: str, start: int):
 
 
 def _tails(text: str, data: dict, at: int) -> tuple[dict, int]:
-    """，change / ，持平 / ，share / ，rank after the head, each at most once, in that order."""
-    steps = []
-    if "change" not in data and "trend" not in data:
-        steps.append(lambda at: _after_comma(text, at, _CHANGE, _with_change) or _after_comma(text, at, _FLAT, _with_flat))
-    if "share" not in data:
-        steps.append(lambda at: _after_comma(text, at, _SHARE, _with_share))
-    if "rank" not in data:
-        steps.append(lambda at: _after_comma(text, at, _RANK, _with_rank))
-    for step in steps:
-        found = step(at)
-        if found:
-            add, at = found
-            add(data)
-    return data, at
+    """，change / ，持平 / ，share / ，rank after the head, each at most once: change and
+    share in either order (the share first is marked ``share_first``), the rank last."""
+    tails = {
+        "change": lambda at: _after_comma(text, at, _CHANGE, _with_change) or _after_comma(text, at, _FLAT, _with_flat),
+        "share": lambda at: _after_comma(text, at, _SHARE, _with_share),
+        "rank": lambda at: _after_comma(text, at, _RANK, _with_rank),
+    }
+    done = {kind for kind, keys in (("change", ("change", "trend")), ("share", ("share",)), ("rank", ("rank",)))
+            if any(key in data for key in keys)}
+    while True:
+        for kind in ("change", "share", "rank"):
+            if kind in done:
+                continue
+            found = tails[kind](at)
+            if found:
+                break
+        else:
+            if "change" not in data and "trend" not in data:
+                data.pop("share_first", None)  # a share with no change after it is simply a share
+            return data, at
+        add, at = found
+        add(data)
+        if kind == "share" and "change" not in done:
+            data["share_first"] = True
+        done |= {"change", "share", "rank"} if kind == "rank" else {kind}
 
 
 def _after_comma(text: str, at: int, pattern: re.Pattern, add) -> tuple[Any, int] | None:
@@ -239,20 +272,24 @@ def _with_share(data: dict, m: re.Match) -> dict:
     data["share_of"] = m["share_of"]
     if m["share_verb"] != "占":
         data["share_verb"] = m["share_verb"]
+    if m["share_particle"] is None:  # 占年度计划23%
+        data["share_particle"] = ""
     return data
 
 
 def _with_rank(data: dict, m: re.Match) -> dict:
-    data["rank"] = "X" if m["rank"] == "X" else int(m["rank"])
+    data["rank"] = int(m["rank"]) if m["rank"].isdigit() else m["rank"]
     data["rank_scope"] = m["rank_scope"]
     if m["rank_verb"] != "居":
         data["rank_verb"] = m["rank_verb"]
+    if m["rank_unit"] != "位":
+        data["rank_unit"] = m["rank_unit"]
     return data
 
 
 def _number(text: str) -> int | float | str:
     """A number the pack prints back the same way, else the text as written (X, 12.30)."""
-    if text == "X":
-        return "X"
+    if is_placeholder(text):
+        return text
     number = float(text) if "." in text else int(text)
     return number if format_number(number) == text else text

@@ -102,9 +102,13 @@ def _cell_text(cell) -> str:
 # ---------------------------------------------------------------- packs and roles
 
 
+_QUARTER = re.compile(r"[一二三四1-4１-４]季度")
+
+
 def detect_pack(document: Document) -> str:
     """The built-in pack a text reads like: a report (no salutation, a 落款 at the
-    end), a year-end speech (全年 / 明年), or the half-year speech."""
+    end), a year-end speech (全年 / 明年, unless the title names a quarter), or the
+    half-year speech (also for a quarter's review, the closest in shape)."""
     paras = paragraphs_of(document)
     if not paras:
         return DEFAULT_PACK
@@ -112,6 +116,8 @@ def detect_pack(document: Document) -> str:
     if _salutation_index(paras[:8]) is None and _signature_at(paras) is not None and genre.numbered_run(paras, "一、"):
         return "half-year-report"
     text = "".join(p.text for p in paras)
+    if _QUARTER.search("".join(p.text for p in paras[:3])):
+        return DEFAULT_PACK  # a quarter's review: 全年目标 is the goal it looks to, not the year it sums up
     if "上半年" not in text and ("明年" in text or text.count("全年") >= 2):
         return "year-end-speech"
     return DEFAULT_PACK
@@ -347,7 +353,9 @@ def _fill_items(
     deeper = {genre.level_form(child.intro, used | {form}, item_forms)[0] for child in children} - {""}
     # （一） over 一是 are sections holding items; 一是 over 1. are items holding sub-items
     sections = form in genre.SECTION_FORMS or any(f not in genre.SUBITEM_FORMS for f in deeper)
-    if "sections" in keys and form in section_forms and deeper and sections:
+    # （一）要突出抓好工业经济。 followed by 一要……二要…… in one paragraph: a section whose items are inline
+    inline_below = all(any(genre.inline_items(p.text) for p in child.intro if p.table is None) for child in children)
+    if "sections" in keys and form in section_forms and (deeper or inline_below) and sections:
         _fill_sections(holder, intro, children, used | {form}, path, roles, result)
         return
     if form not in item_forms:
@@ -413,12 +421,17 @@ def _inline_or_text(holder, paras, path, roles, def_name, result) -> None:
     """Items written inside one paragraph (一是……；二是……；三是……), or plain paragraphs."""
     keys = roles.in_def(def_name)
     layouts = roles.enum(def_name, keys.get("item-layout", "layout"))
-    found = [(i, genre.inline_items(p.text)) for i, p in enumerate(paras) if p.table is None]
-    found = [(i, f) for i, f in found if f is not None and f[0] in roles.enum(def_name, keys.get("item-numbering", ""))]
+    forms = roles.enum(def_name, keys.get("item-numbering", ""))
+    found = [(i, f) for i, f in _inline_paragraphs(paras, False) if f[1] in forms]
+    if not found and "inline-lead-in" in keys:  # a paragraph opening with 一是 is the likelier list
+        found = [(i, f) for i, f in _inline_paragraphs(paras, True) if f[1] in forms]
     if len(found) == 1 and "inline" in layouts:
-        i, (form, leads) = found[0]
+        i, (lead_in, form, leads) = found[0]
         if paras[:i]:
             holder[keys.get("intro", "intro")] = _texts(paras[:i])
+        if lead_in:
+            holder[keys["inline-lead-in"]] = lead_in
+            result.note(path + (keys["inline-lead-in"],), f"自动识别：同一段中“{form}”之前的话，作为列举前的引语")
         holder[keys.get("item-numbering", "enumeration")] = form
         holder[keys.get("item-layout", "layout")] = "inline"
         holder[keys.get("items", "points")] = [{"lead": lead} for lead in leads]
@@ -430,6 +443,22 @@ def _inline_or_text(holder, paras, path, roles, def_name, result) -> None:
     if paras:
         holder[keys.get("intro", "intro")] = _texts(paras)
         _note_inline_enumerations(paras, path + (keys.get("intro", "intro"),), result)
+
+
+def _inline_paragraphs(paras: list[Paragraph], lead_in: bool) -> list[tuple[int, tuple[str, str, list[str]]]]:
+    """(index, (words before 一是, form, items)) of each paragraph listing items inline:
+    opening with 一是, or with ``lead_in`` after words of its own (……不足。主要是：一是……)."""
+    found = []
+    for i, p in enumerate(paras):
+        if p.table is not None:
+            continue
+        if lead_in:
+            items = genre.inline_items_after(p.text)
+        else:
+            items = ("", *opening) if (opening := genre.inline_items(p.text)) else None
+        if items is not None:
+            found.append((i, items))
+    return found
 
 
 def _layout(children: list[Node]) -> str:

@@ -171,6 +171,22 @@ def inline_items(text: str) -> tuple[str, list[str]] | None:
     return None
 
 
+def inline_items_after(text: str) -> tuple[str, str, list[str]] | None:
+    """(what comes first, form, the text of each item) when a paragraph says something
+    and then lists its items in the same paragraph: ……不足。主要是：一是……。二是……。"""
+    plain = text.translate(HALF_TO_FULL)
+    for form in INLINE_FORMS:
+        first = enumeration_marker(form, 1)
+        at = plain.find(first)
+        while at > 0:
+            if plain[at - 1] in "：。":
+                found = inline_items(text[at:])
+                if found is not None and found[0] == form:
+                    return text[:at], form, found[1]
+            at = plain.find(first, at + 1)
+    return None
+
+
 # ---------------------------------------------------------------- closings
 
 # sentences that turn from a part's last item back to the whole part

@@ -16,7 +16,7 @@ import zipfile
 from datetime import datetime
 from typing import Any, Iterable
 
-from drafting.model.indicators import PLACEHOLDER
+from drafting.model.indicators import is_placeholder
 from drafting.readers.statistics import normal_name
 
 HEADER = ("指标名称", "计量单位", "本期", "同比增长（%）", "原稿中的数", "原稿中的幅度")
@@ -74,7 +74,7 @@ def statistics_sheet(indicators: Iterable[dict], source_name: str) -> bytes:
 
 
 def _figure(value: Any) -> Any:
-    return None if value in (None, "", PLACEHOLDER) else value
+    return None if value in (None, "") or is_placeholder(value) else value
 
 
 def _signed_change(indicator: dict) -> Any:
