@@ -6,13 +6,11 @@ variables, data fields and macros of the shared layouts)."""
 import json
 import re
 
-import jinja2
 import pytest
 from jinja2 import meta, nodes
 from jinja2.defaults import DEFAULT_FILTERS
 
 from drafting.errors import MarkupError
-from drafting.model.document import BlockRole
 from drafting.packs.finder import shared_root
 from drafting.packs.render import Renderer
 from drafting.packs.stylesheet import style_key

@@ -265,7 +265,7 @@ def test_a_speech_without_statistics_is_untouched(tmp_path):
 
 
 def test_watch_rebuilds_when_the_sheet_changes(tmp_path):
-    from .test_cli_watch import TIMEOUT, Watcher, touch_later
+    from .test_cli_watch import TIMEOUT, Watcher
 
     def built_text():
         return "".join(p.text for p in docx.Document(tmp_path / "讲话.docx").paragraphs)

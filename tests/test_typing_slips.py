@@ -8,7 +8,6 @@ report: it is also run against 6.0.2 and 6.0.4 in throwaway environments).
 import re
 import struct
 import zlib
-from pathlib import Path
 
 import docx
 import pytest

@@ -1,7 +1,6 @@
 """保存 in the browser desk: the form's data written into the writer's YAML,
 every line the form did not change left exactly as it was."""
 
-import copy
 
 import pytest
 

@@ -209,7 +209,7 @@ def parse_speech(raw: bytes, file: str) -> SpeechData:
         # libyaml counts the position in UTF-8 bytes; the character itself is exact
         position = text.find(chr(e.character)) if isinstance(e.character, int) else e.position
         raise _control_character_error(text, max(position, 0), e.character, source) from None
-    except yaml.YAMLError as e:  # pragma: no cover - unmarked errors are rare
+    except yaml.YAMLError:  # pragma: no cover - unmarked errors are rare
         raise DataError("YAML 无法解析：请对照示例检查缩进、冒号和引号", Location(file)) from None
     if root is None:
         raise DataError("文件是空的：请按示例填写（可用 draft init 生成示例）", Location(file, 1))

@@ -3,7 +3,6 @@ the files it may touch, and what 保存 and 生成 Word do on disk."""
 
 import copy
 import io
-import shutil
 import zipfile
 from urllib.parse import quote
 
