@@ -21,6 +21,7 @@ from typing import Any
 
 from drafting.model.document import Block, Document, Image, Inline, InlineRole, Table
 from drafting.packs.stylesheet import StyleSheet, style_key
+from drafting.writers.layout import break_long_titles
 
 MM_TO_PT = 72 / 25.4
 MAX_IMAGE_BYTES = 8 * 1024 * 1024  # larger pictures are shown as their name, not inlined
@@ -48,6 +49,7 @@ _GENERIC = {"黑体": "sans-serif"}
 
 def write_html(document: Document, stylesheet: StyleSheet) -> str:
     """A ``<div class="draft-page">`` holding the speech, with its own ``<style>``."""
+    document = break_long_titles(document, stylesheet)  # the lines the .docx sets, not the browser's
     parts = [f"<style>{preview_css(stylesheet)}</style>", '<div class="draft-page">']
     parts += [_block(block) for block in document.blocks]
     parts.append("</div>")

@@ -78,3 +78,15 @@ def test_preview_is_written_from_the_built_document(write_yaml):
     assert '<p class="draft-heading1">一、第一部分</p>' in html
     paragraphs = re.findall(r"<p class=\"draft-[a-z0-9]+\">(.*?)</p>", html)
     assert len(paragraphs) == len(draft.document.blocks)
+
+
+def test_a_long_title_breaks_where_the_docx_breaks_it_not_where_the_browser_would():
+    """The preview shows the title's lines as 公文 sets them (after 暨, whole words),
+    the same lines the .docx gets, instead of letting the browser wrap inside 经济."""
+    from ..conftest import SEED_YAML
+
+    draft = Builder().draft(SEED_YAML)
+    html = write_html(draft.document, default_stylesheet())
+    title = re.search(r'<p class="draft-title">(.*?)</p>', html, re.S).group(1)
+    lines = [re.sub(r"<[^>]+>", "", part) for part in re.split(r"<br\s*/?>", title)]
+    assert lines == ["在2025年第二次区委全委扩大会议暨", "全区经济工作会议上的讲话"]
