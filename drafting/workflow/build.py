@@ -31,8 +31,9 @@ from drafting.packs.stylesheet import StyleSheet, load_stylesheet
 
 # What writers leave for "not known yet": X (xx, XX: a run is one), ×××, ＊＊,
 # 某某, an editor's note in 【】, and 请填写… as the examples and extract write it.
+_PLACEHOLDER_START = "[XxＸｘ×＊*某【请]"  # the first character of every form below
 PLACEHOLDERS = re.compile(  # the lookahead lets the scan skip most positions at once
-    r"(?=[XxＸｘ×＊*某【请])(?:(?<![A-Za-zＡ-Ｚａ-ｚ])[XxＸｘ]{1,4}(?![A-Za-zＡ-Ｚａ-ｚ])|[×＊*]{2,}|某某|【[^】\n]*】|请填写[^，。；、：\s]*)"
+    f"(?={_PLACEHOLDER_START})" r"(?:(?<![A-Za-zＡ-Ｚａ-ｚ])[XxＸｘ]{1,4}(?![A-Za-zＡ-Ｚａ-ｚ])|[×＊*]{2,}|某某|【[^】\n]*】|请填写[^，。；、：\s]*)"
 )
 
 
@@ -229,9 +230,9 @@ def _plain_text(document: Document) -> str:
     return write_text(document)
 
 
-# the first character of every placeholder form: a plain character-class scan
-# rejects most paragraphs several times faster than PLACEHOLDERS itself
-_MAY_HOLD_PLACEHOLDER = re.compile("[XxＸｘ×＊*某【请]")
+# a plain character-class scan rejects most paragraphs several times faster
+# than PLACEHOLDERS itself
+_MAY_HOLD_PLACEHOLDER = re.compile(_PLACEHOLDER_START)
 
 
 def find_placeholders(speech: SpeechData) -> Iterable[Problem]:
