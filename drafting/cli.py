@@ -521,7 +521,7 @@ def watch(file: Path, output: Path | None, interval: float, templates_dirs: tupl
         except DraftError as e:
             click.echo(f"[{stamp}] {_error_line(e)}", err=True)
             return state
-        left = f"；还有 {len(draft.warnings)} 处占位符 X（draft check 查看）" if draft.warnings else ""
+        left = f"；另有 {len(draft.warnings)} 处提示（占位符、手误、统计表等，draft check 查看）" if draft.warnings else ""
         click.echo(f"[{stamp}] 已生成 {output}：{_summary(draft)}{left}")
         return state
 
