@@ -30,7 +30,8 @@ _NUMBER = r"X+|\d+(?:\.\d+)?"
 _UNITS = "|".join(
     sorted(
         "亿元 万元 元 亿美元 万美元 美元 万吨 吨 万亩 亩 万人次 人次 万人 人 万户 户 家 个 项 件 辆 万辆 "
-        "万千瓦时 亿千瓦时 万千瓦 公里 万平方米 平方米 标准箱 万标箱 所 座 起 处 公斤 万公斤 张 名 次 % 家次 套 台".split(),
+        "万千瓦时 亿千瓦时 万千瓦 公里 万平方米 平方米 标准箱 万标箱 所 座 起 处 公斤 万公斤 张 名 次 % 家次 套 台 "
+        "亿斤 万斤 斤 万头 头 公顷 万公顷".split(),
         key=len,
         reverse=True,
     )
@@ -57,7 +58,8 @@ _RANK = re.compile(
     r"第(?P<rank>\d+|X+|[一二三四五六七八九十]{1,3})(?P<rank_unit>[位名]?)"
 )
 _NAME_CHAR = re.compile(r"[^，。；：！？、“”（）《》\s\dX,;:]")
-_NAME_STOP = re.compile(r"实现|完成|达到|同比|的$")  # 占年度计划的 24.1% is a share, not a name
+# 占年度计划的 24.1% is a share, not a name; 比上年增长12.5% is a change whose name came before
+_NAME_STOP = re.compile(r"实现|完成|达到|同比|的$|^(?:比|较|环比)")
 # verbs after which a clause's subject (202家规模以上工业企业实现…) stays text; action verbs
 # (查处并整改隐患X处) do not start a statistic inside a clause
 _VERB_FIRST_WORD = re.compile("实现|完成|达到")

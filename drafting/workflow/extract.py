@@ -152,29 +152,32 @@ def extract(
 def _recognise_indicators(result: Extraction) -> None:
     from drafting.readers.indicators import with_indicators
 
-    for path, paragraphs in _paragraph_slots(result.data, ()):
-        for n, text in enumerate(paragraphs):
-            if not isinstance(text, str):
-                continue
-            found = with_indicators(text)
-            if found is not text:
-                paragraphs[n] = found
-                result.statistics.extend(found["indicators"])
-                result.note(
-                    path + (n,),
-                    f"自动识别：段中的统计数字整理为 {len(found['indicators'])} 项指标（indicators），输出与原文相同",
-                )
+    for path, holder, at in _paragraph_slots(result.data, ()):
+        text = holder[at]
+        if not isinstance(text, str):
+            continue
+        found = with_indicators(text)
+        if found is not text:
+            holder[at] = found
+            result.statistics.extend(found["indicators"])
+            result.note(
+                path,
+                f"自动识别：段中的统计数字整理为 {len(found['indicators'])} 项指标（indicators），输出与原文相同",
+            )
 
 
 _PARAGRAPH_LISTS = {"opening", "intro", "body", "closing"}
+_PARAGRAPH_FIELDS = {"lead_in"}  # one paragraph's text (the words before an inline list)
 
 
 def _paragraph_slots(value: Any, path: Path_):
-    """Every list of paragraphs in the data, with its path."""
+    """Every paragraph of the data as (path, what holds it, its key or index there)."""
     if isinstance(value, dict):
         for key, child in value.items():
             if key in _PARAGRAPH_LISTS and isinstance(child, list):
-                yield path + (key,), child
+                yield from ((path + (key, n), child, n) for n in range(len(child)))
+            elif key in _PARAGRAPH_FIELDS:
+                yield path + (key,), value, key
             else:
                 yield from _paragraph_slots(child, path + (key,))
     elif isinstance(value, list):
@@ -422,21 +425,28 @@ def _inline_or_text(holder, paras, path, roles, def_name, result) -> None:
     keys = roles.in_def(def_name)
     layouts = roles.enum(def_name, keys.get("item-layout", "layout"))
     forms = roles.enum(def_name, keys.get("item-numbering", ""))
-    found = [(i, f) for i, f in _inline_paragraphs(paras, False) if f[1] in forms]
+    restarts = "inline-restart" in roles.in_def(roles.point_def)
+
+    def fits(listed: genre.InlineList) -> bool:  # a list that starts again needs a pack that can say so
+        return listed.form in forms and (restarts or not listed.groups)
+
+    found = [(i, f) for i, f in _inline_paragraphs(paras, False) if fits(f)]
     if not found and "inline-lead-in" in keys:  # a paragraph opening with 一是 is the likelier list
-        found = [(i, f) for i, f in _inline_paragraphs(paras, True) if f[1] in forms]
+        found = [(i, f) for i, f in _inline_paragraphs(paras, True) if fits(f)]
     if len(found) == 1 and "inline" in layouts:
-        i, (lead_in, form, leads) = found[0]
+        i, listed = found[0]
+        form = listed.form
         if paras[:i]:
             holder[keys.get("intro", "intro")] = _texts(paras[:i])
-        if lead_in:
-            holder[keys["inline-lead-in"]] = lead_in
+        if listed.before:
+            holder[keys["inline-lead-in"]] = listed.before
             result.note(path + (keys["inline-lead-in"],), f"自动识别：同一段中“{form}”之前的话，作为列举前的引语")
         holder[keys.get("item-numbering", "enumeration")] = form
         holder[keys.get("item-layout", "layout")] = "inline"
-        holder[keys.get("items", "points")] = [{"lead": lead} for lead in leads]
+        points_key = keys.get("items", "points")
+        holder[points_key] = [_inline_point(k, listed, path + (points_key, k), roles, result) for k in range(len(listed.items))]
         _note_inline_enumerations(paras[:i], path + (keys.get("intro", "intro"),), result)
-        result.note(path + (keys.get("item-layout", "layout"),), f"自动识别：{len(leads)} 个要点写在同一段中（{form}……），版式为 inline")
+        result.note(path + (keys.get("item-layout", "layout"),), f"自动识别：{len(listed.items)} 个要点写在同一段中（{form}……），版式为 inline")
         if paras[i + 1 :]:
             holder[keys.get("part-closing", keys.get("section-closing", "closing"))] = _texts(paras[i + 1 :])
         return
@@ -445,20 +455,35 @@ def _inline_or_text(holder, paras, path, roles, def_name, result) -> None:
         _note_inline_enumerations(paras, path + (keys.get("intro", "intro"),), result)
 
 
-def _inline_paragraphs(paras: list[Paragraph], lead_in: bool) -> list[tuple[int, tuple[str, str, list[str]]]]:
-    """(index, (words before 一是, form, items)) of each paragraph listing items inline:
-    opening with 一是, or with ``lead_in`` after words of its own (……不足。主要是：一是……)."""
+def _inline_paragraphs(paras: list[Paragraph], lead_in: bool) -> list[tuple[int, genre.InlineList]]:
+    """(index, list) of each paragraph listing items inline: opening with 一是, or
+    with ``lead_in`` after words of its own (……不足。主要是：一是……)."""
     found = []
     for i, p in enumerate(paras):
         if p.table is not None:
             continue
-        if lead_in:
-            items = genre.inline_items_after(p.text)
-        else:
-            items = ("", *opening) if (opening := genre.inline_items(p.text)) else None
+        items = genre.inline_items_after(p.text) if lead_in else genre.inline_items(p.text)
         if items is not None:
             found.append((i, items))
     return found
+
+
+def _inline_point(k: int, listed: genre.InlineList, path: Path_, roles: Roles, result: Extraction) -> dict:
+    """An item of an inline list: its first sentence is the lead, the rest of its text
+    the body printed on in the same paragraph (where statistics are read)."""
+    keys = roles.in_def(roles.point_def)
+    text = listed.items[k]
+    end = lead_sentence(text)
+    point: dict[str, Any] = {}
+    if k in listed.groups and "inline-restart" in keys:
+        point[keys["inline-restart"]] = listed.groups[k]
+        result.note(path, f"自动识别：同一段中从这里起重新从“{listed.form}”数起，之前的话写在 {keys['inline-restart']} 中")
+    if 0 < end < len(text) and "body" in keys:
+        point[keys.get("lead", "lead")] = text[:end]
+        point[keys["body"]] = [text[end:]]
+    else:
+        point[keys.get("lead", "lead")] = text
+    return point
 
 
 def _layout(children: list[Node]) -> str:
