@@ -2,7 +2,7 @@
 
 地区生产总值实现12.3亿元，同比增长4.5% · 同比下降X% · 与上年同期持平 ·
 实现地区生产总值26.7亿元 · 增速比一季度提高1.5个百分点 · 占全年计划的67% ·
-居全市第3位. An unknown figure prints as X, the genre's own placeholder, and
+居全市第3位 · 领先时间进度3.5个百分点. An unknown figure prints as X, the genre's own placeholder, and
 is reported. Every clause is optional so that what real speeches write can be
 said, and the extractor can keep a statistic only when it prints back exactly.
 """
@@ -43,6 +43,10 @@ class Indicator:
     share_verb: str = "占"
     share_particle: str = "的"  # 占全年计划的67%, or 占年度计划23% without 的
     share_first: bool = False  # 占全年计划的67%，同比增长5%: the share said before the change
+    gap: float | int | str | None = None  # 领先时间进度3.5个百分点 · 高于全市平均水平1.2个百分点
+    gap_of: str = ""
+    gap_verb: str = "高于"
+    gap_unit: str = "个百分点"
     rank: int | str | None = None  # 居全市第3位
     rank_scope: str = ""
     rank_verb: str = "居"
@@ -69,6 +73,10 @@ class Indicator:
             share_verb=data.get("share_verb", "占"),
             share_particle=data.get("share_particle", "的"),
             share_first=data.get("share_first", False),
+            gap=data.get("gap"),
+            gap_of=data.get("gap_of", ""),
+            gap_verb=data.get("gap_verb", "高于"),
+            gap_unit=data.get("gap_unit", "个百分点"),
             rank=data.get("rank"),
             rank_scope=data.get("rank_scope", ""),
             rank_verb=data.get("rank_verb", "居"),
@@ -170,7 +178,8 @@ def phrase_indicator(ind: Indicator, on_placeholder: Callable[[str], None] | Non
     number = partial(_reported_number, on_placeholder)
 
     value = f"{number('value', ind.value)}{ind.unit}" if ind.has_value else ""
-    clauses = [_change_clause(ind, number), _share_clause(ind, number), _rank_clause(ind, number)]
+    clauses = [_change_clause(ind, number), _share_clause(ind, number), _gap_clause(ind, number),
+               _rank_clause(ind, number)]
     if ind.share_first:
         clauses[0], clauses[1] = clauses[1], clauses[0]
     clauses = [clause for clause in clauses if clause]
@@ -234,6 +243,12 @@ def _share_clause(ind: Indicator, number: Callable[[str, Any], str]) -> str:
     if ind.share is None and not ind.share_of:
         return ""
     return f"{ind.share_verb}{ind.share_of}{ind.share_particle}{number('share', ind.share)}%"
+
+
+def _gap_clause(ind: Indicator, number: Callable[[str, Any], str]) -> str:
+    if ind.gap is None and not ind.gap_of:
+        return ""
+    return f"{ind.gap_verb}{ind.gap_of}{number('gap', ind.gap)}{ind.gap_unit}"
 
 
 def _rank_clause(ind: Indicator, number: Callable[[str, Any], str]) -> str:

@@ -40,8 +40,8 @@ _VERBS = "实现|完成|达到|稳定在|突破|达|为"
 # verbs that come before the name: 实现地区生产总值…, 新建学校X所, 共发生事故X起
 _VERBS_FIRST = "实现|完成|达到|新增|新建|新签约|签约|引进|实施|排查|整改|发生|建成|改造|新开工|开工|培育|发放|争取"
 _TRENDS = "|".join(w for w in ("增长", "下降", "提高", "增加", "上升", "回落", "降低", "减少", "增", "降"))
-# 比增48.2% / 比下降3%: 比 alone is the comparison (with last year, said without naming it)
-_COMPARE = r"同比|环比|比(?=(?:增长|下降|增|降)(?:\d|X))|(?:比|较)(?!重|例|较|率)[^，。；：、\dX]{1,6}?"
+# 比增48.2% / 比下降3%: 比 alone is the comparison (with last year, said without naming it); 两年平均增长6.1%
+_COMPARE = r"同比|环比|[两三]年平均|比(?=(?:增长|下降|增|降)(?:\d|X))|(?:比|较)(?!重|例|较|率)[^，。；：、\dX]{1,6}?"
 _VALUE = re.compile(rf"(?P<verb>{_VERBS})?(?P<value>{_NUMBER})(?P<unit>{_UNITS})")
 _VERB_FIRST = re.compile(rf"(?P<verb>{_VERBS_FIRST})(?P<name>[^，。；：！？、“”（）《》\s\dX]{{2,20}}?)(?P<value>{_NUMBER})(?P<unit>{_UNITS})")
 _CHANGE = re.compile(
@@ -52,9 +52,14 @@ _FLAT = re.compile(r"(?P<compare>与[^，。；：、\dX]{1,6}?)持平")
 _SHARE = re.compile(
     rf"(?P<share_verb>占|完成)(?P<share_of>[^，。；：、\dX]{{1,12}}?)(?:(?P<share_particle>的)|(?<=计划|目标|任务))(?P<share>{_NUMBER})%"
 )
-# 居全市第3位 · 排名全省第5名 · 增幅全市第一 (the rank of the growth rate, said without 位)
+# 领先时间进度3.5个百分点 · 高于全市平均水平1.2个百分点 · 超时序进度XX个百分点
+_GAP = re.compile(
+    rf"(?P<gap_verb>领先于|领先|高于|低于|快于|慢于|超过|超出|超|落后于|落后)(?P<gap_of>[^，。；：、\dX]{{1,12}}?)"
+    rf"(?P<gap>{_NUMBER})(?P<gap_unit>个百分点)"
+)
+# 居全市第3位 · 排名全省第5名 · 增幅全市第一 (the rank of the growth rate, said without 位) · 增速居全市第一位
 _RANK = re.compile(
-    r"(?P<rank_verb>位居|居|排名|排在|增幅|增速)(?P<rank_scope>[^，。；：、\dX居排第]{1,10}?)"
+    r"(?P<rank_verb>(?:增幅|增速)?(?:位居|居|排名|排在)|增幅|增速)(?P<rank_scope>[^，。；：、\dX居排第]{0,10}?)"
     r"第(?P<rank>\d+|X+|[一二三四五六七八九十]{1,3})(?P<rank_unit>[位名]?)"
 )
 _NAME_CHAR = re.compile(r"[^，。；：！？、“”（）《》\s\dX,;:]")
@@ -67,7 +72,8 @@ _NAME_MAX = 20
 _BOUNDARY = "，。；：！？,;:"
 _KEY_ORDER = ("name", "value", "unit", "verb", "change", "trend", "change_unit", "compare",
               "verb_first", "share", "share_of", "share_verb", "share_particle", "share_first",
-              "rank", "rank_scope", "rank_verb", "rank_unit", "separator", "joint")
+              "gap", "gap_of", "gap_verb", "gap_unit", "rank", "rank_scope", "rank_verb", "rank_unit",
+              "separator", "joint")
 _JOINTS = ("，", ",")
 _WHEREOF = re.compile(r"[；，。;,](?:其中[，,]?)?")  # ，其中 税收收入… belongs to the separator
 # words before a verb-first clause that say whose figure it is: 全县实现…, 全区共发生…, 累计完成…
@@ -202,17 +208,18 @@ def _named_heads(text: str, start: int):
 
 
 def _tails(text: str, data: dict, at: int) -> tuple[dict, int]:
-    """，change / ，持平 / ，share / ，rank after the head, each at most once: change and
-    share in either order (the share first is marked ``share_first``), the rank last."""
+    """，change / ，持平 / ，share / ，gap / ，rank after the head, each at most once: change and
+    share in either order (the share first is marked ``share_first``), then the gap, the rank last."""
     tails = {
         "change": lambda at: _after_comma(text, at, _CHANGE, _with_change) or _after_comma(text, at, _FLAT, _with_flat),
         "share": lambda at: _after_comma(text, at, _SHARE, _with_share),
+        "gap": lambda at: _after_comma(text, at, _GAP, _with_gap),
         "rank": lambda at: _after_comma(text, at, _RANK, _with_rank),
     }
     done = {kind for kind, keys in (("change", ("change", "trend")), ("share", ("share",)), ("rank", ("rank",)))
             if any(key in data for key in keys)}
     while True:
-        for kind in ("change", "share", "rank"):
+        for kind in ("change", "share", "gap", "rank"):
             if kind in done:
                 continue
             found = tails[kind](at)
@@ -226,7 +233,8 @@ def _tails(text: str, data: dict, at: int) -> tuple[dict, int]:
         add(data)
         if kind == "share" and "change" not in done:
             data["share_first"] = True
-        done |= {"change", "share", "rank"} if kind == "rank" else {kind}
+        # the gap after change and share, the rank last: what follows is said in that order
+        done |= {"change", "share", "gap", "rank"} if kind == "rank" else {"change", "share", "gap"} if kind == "gap" else {kind}
 
 
 def _after_comma(text: str, at: int, pattern: re.Pattern, add) -> tuple[Any, int] | None:
@@ -276,6 +284,14 @@ def _with_share(data: dict, m: re.Match) -> dict:
         data["share_verb"] = m["share_verb"]
     if m["share_particle"] is None:  # 占年度计划23%
         data["share_particle"] = ""
+    return data
+
+
+def _with_gap(data: dict, m: re.Match) -> dict:
+    data["gap"] = _number(m["gap"])
+    data["gap_of"] = m["gap_of"]
+    if m["gap_verb"] != "高于":
+        data["gap_verb"] = m["gap_verb"]
     return data
 
 

@@ -103,12 +103,15 @@ def _cell_text(cell) -> str:
 
 
 _QUARTER = re.compile(r"[一二三四1-4１-４]季度")
+# a part of the year a review sums up: 一季度, 前三季度, 1-10月份, 1至9月 (1-11月 is how a year-end speech sums up)
+_PART_OF_YEAR = re.compile(r"[一二三四1-4１-４]季度|(?<![\d１-９])[1１][-—–~～至](?:[2-9]|10)月")
 
 
 def detect_pack(document: Document) -> str:
     """The built-in pack a text reads like: a report (no salutation, a 落款 at the
-    end), a year-end speech (全年 / 明年, unless the title names a quarter), or the
-    half-year speech (also for a quarter's review, the closest in shape)."""
+    end), a year-end speech (全年 / 明年, unless the title names a quarter or the
+    text sums up part of the year without looking to next year), or the half-year
+    speech (also for a quarter's review, the closest in shape)."""
     paras = paragraphs_of(document)
     if not paras:
         return DEFAULT_PACK
@@ -118,7 +121,9 @@ def detect_pack(document: Document) -> str:
     text = "".join(p.text for p in paras)
     if _QUARTER.search("".join(p.text for p in paras[:3])):
         return DEFAULT_PACK  # a quarter's review: 全年目标 is the goal it looks to, not the year it sums up
-    if "上半年" not in text and ("明年" in text or text.count("全年") >= 2):
+    # 全年目标 is the goal of a review of part of the year (1-10月份, 前三季度), said at least twice
+    part_of_year = len(_PART_OF_YEAR.findall(text)) >= 2 and "明年" not in text
+    if "上半年" not in text and ("明年" in text or text.count("全年") >= 2) and not part_of_year:
         return "year-end-speech"
     return DEFAULT_PACK
 
@@ -478,12 +483,27 @@ def _inline_point(k: int, listed: genre.InlineList, path: Path_, roles: Roles, r
     if k in listed.groups and "inline-restart" in keys:
         point[keys["inline-restart"]] = listed.groups[k]
         result.note(path, f"自动识别：同一段中从这里起重新从“{listed.form}”数起，之前的话写在 {keys['inline-restart']} 中")
+    if not 0 < end < len(text):
+        end = _before_statistics(text)
     if 0 < end < len(text) and "body" in keys:
         point[keys.get("lead", "lead")] = text[:end]
         point[keys["body"]] = [text[end:]]
     else:
         point[keys.get("lead", "lead")] = text
     return point
+
+
+def _before_statistics(sentence: str) -> int:
+    """Where the clause holding a statistic starts in a one-sentence inline item
+    (工业投资增长乏力，|全区工业投资同比下降4.2%。), so the figure can be data; 0 when none.
+    Inline leads are not set in bold, so the cut changes nothing in print."""
+    from drafting.readers.indicators import with_indicators
+
+    found = with_indicators(sentence)
+    if isinstance(found, str):
+        return 0
+    before = found.get("before", "").translate(genre.HALF_TO_FULL)
+    return max(before.rfind(mark) for mark in "，；：") + 1
 
 
 def _layout(children: list[Node]) -> str:

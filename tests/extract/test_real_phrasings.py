@@ -1,0 +1,64 @@
+"""Statistics and periods as county speeches say them, beyond the first corpus: a gap
+to a benchmark (领先时间进度3.5个百分点), 两年平均增长, 增速居全市第2位, grain in 亿斤,
+and a review of part of the year (1-10月份, 前三季度) that is not a year-end speech.
+Every expectation is written by hand from the sentence."""
+
+from __future__ import annotations
+
+import pytest
+
+from drafting.model.document import Block, BlockRole, Document, Inline
+from drafting.model.indicators import Indicator, phrase_indicator
+from drafting.readers.indicators import with_indicators
+from drafting.workflow.extract import detect_pack
+
+
+@pytest.mark.parametrize(
+    "sentence, indicators",
+    [
+        ("固定资产投资同比增长15.2%，领先时间进度3.5个百分点。",
+         [{"name": "固定资产投资", "change": 15.2, "gap": 3.5, "gap_of": "时间进度", "gap_verb": "领先"}]),
+        ("外贸进出口总额完成12.3亿美元，增长8%，高于全市平均水平2.1个百分点。",
+         [{"name": "外贸进出口总额", "value": 12.3, "unit": "亿美元", "verb": "完成", "change": 8, "compare": "",
+           "gap": 2.1, "gap_of": "全市平均水平"}]),
+        ("重点项目投资完成XX亿元，占年度投资计划45.2%，超时序进度XX个百分点。",
+         [{"name": "重点项目投资", "value": "XX", "unit": "亿元", "verb": "完成", "share": 45.2,
+           "share_of": "年度投资计划", "share_particle": "", "gap": "XX", "gap_of": "时序进度", "gap_verb": "超"}]),
+        ("地区生产总值两年平均增长6.1%。", [{"name": "地区生产总值", "change": 6.1, "compare": "两年平均"}]),
+        ("建筑业总产值实现23.5亿元，同比增长18.6%，增速居全市第一位。",
+         [{"name": "建筑业总产值", "value": 23.5, "unit": "亿元", "change": 18.6, "rank": "一", "rank_scope": "全市",
+           "rank_verb": "增速居"}]),
+        ("粮食产量达到53.8亿斤，比上年增长2.5%。",
+         [{"name": "粮食产量", "value": 53.8, "unit": "亿斤", "verb": "达到", "change": 2.5, "compare": "比上年"}]),
+    ],
+)
+def test_phrasings_read_as_indicators_that_print_back(sentence, indicators):
+    found = with_indicators(sentence)
+    assert found["indicators"] == indicators
+    printed = found.get("before", "") + "".join(phrase_indicator(Indicator.from_data(d)) for d in indicators)
+    assert printed + found["after"] == sentence
+
+
+def test_a_change_without_a_name_is_not_an_indicator():
+    # “比上年增长12.5%” after a figure the reader cannot hold is not an indicator named 比上年
+    found = with_indicators("粮食产量达到53.85万担，比上年增长12.5%。")
+    assert isinstance(found, str) or all(not d["name"].startswith("比") for d in found["indicators"])
+
+
+def document(*texts: str) -> Document:
+    return Document(blocks=[Block(BlockRole.PARAGRAPH, (Inline(t),)) for t in texts])
+
+
+def test_a_review_of_part_of_the_year_is_not_a_year_end_speech():
+    speech = document("在全县经济运行调度会议上的讲话", "同志们：", "今天主要是冲刺全年目标任务。",
+                      "一、经济运行稳中向好", "1-10月份，全县经济运行平稳。前三季度，地区生产总值增长5%。",
+                      "二、全力冲刺全年目标", "同志们，确保全年目标任务圆满完成。")
+    assert detect_pack(speech) == "half-year-speech"
+
+
+def test_a_year_end_speech_that_names_a_quarter_ahead_stays_one():
+    # 1-11月 sums up the year in December; 一季度开门红 looks ahead once
+    speech = document("在全县经济工作会议上的讲话", "同志们：", "今天总结全年工作，部署明年工作。",
+                      "一、全年经济运行回顾", "1-11月，全县完成固定资产投资98亿元。",
+                      "二、明年的工作", "要确保一季度开门红，全年目标任务圆满完成。")
+    assert detect_pack(speech) == "year-end-speech"
