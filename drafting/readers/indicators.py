@@ -169,6 +169,8 @@ def _clause(text: str, start: int) -> tuple[dict, int] | None:
             continue  # 拉动居民消费X万元: without a verb, only 名称+数值，增长… reads as a statistic
         if len(data) == 1 or phrase_indicator(Indicator.from_data(data)) != text[start:at]:
             continue
+        if any(isinstance(data.get(key), str) and _NOT_KEPT_AS_WRITTEN.fullmatch(data[key]) for key in _FIGURES):
+            continue  # 6.0: a figure the YAML gives back as 6, so the clause stays text
         return data, at
     return None
 
@@ -303,6 +305,10 @@ def _with_rank(data: dict, m: re.Match) -> dict:
     if m["rank_unit"] != "位":
         data["rank_unit"] = m["rank_unit"]
     return data
+
+
+_FIGURES = ("value", "change", "share", "gap", "rank")
+_NOT_KEPT_AS_WRITTEN = re.compile(r"\d+(?:\.\d+)?")  # a figure left as text by _number: 6.0, 12.30, 05
 
 
 def _number(text: str) -> int | float | str:

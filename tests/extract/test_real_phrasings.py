@@ -62,3 +62,35 @@ def test_a_year_end_speech_that_names_a_quarter_ahead_stays_one():
                       "一、全年经济运行回顾", "1-11月，全县完成固定资产投资98亿元。",
                       "二、明年的工作", "要确保一季度开门红，全年目标任务圆满完成。")
     assert detect_pack(speech) == "year-end-speech"
+
+
+def test_a_figure_the_yaml_would_give_back_otherwise_stays_text(tmp_path):
+    # 6.0 and 12.30 come back from YAML as 6 and 12.3: those clauses stay text, their neighbours do not
+    found = with_indicators("固定资产投资增长7.2%；社会消费品零售总额增长6.0%；税收收入12.30亿元，增长3%。")
+    assert [d["name"] for d in found["indicators"]] == ["固定资产投资"]
+    assert found["after"] == "；社会消费品零售总额增长6.0%；税收收入12.30亿元，增长3%。"
+
+
+def test_extract_keeps_the_text_exact_when_an_indicator_would_not_print_back(tmp_path, monkeypatch):
+    """A statistic read wrongly must never cost the writer the exact text: the YAML falls back to text."""
+    from click.testing import CliRunner
+
+    from drafting.cli import main
+    from drafting.readers import indicators
+
+    def misread(text):  # an indicator that prints 增长5% where the speech says 增长5.5%
+        if "增长5.5%" not in text:
+            return text
+        before, after = text.split("固定资产投资增长5.5%")
+        return {"before": before, "indicators": [{"name": "固定资产投资", "change": 5}], "after": after}
+
+    monkeypatch.setattr(indicators, "with_indicators", misread)
+    source = tmp_path / "讲话.txt"
+    lines = ["同志们：", "下面，我讲两点意见。", "一、经济运行平稳", "上半年，固定资产投资增长5.5%。",
+             "二、抓好下半年工作", "同志们，让我们共同努力。"]
+    source.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["extract", str(source)])
+    assert result.exit_code == 0, result.output
+    assert "已核对：由它生成的文字与原稿逐字一致。" in result.output and "已全部按原文保留为文字" in result.output
+    built = CliRunner().invoke(main, ["build", str(tmp_path / "讲话.yaml"), "--format", "txt"])
+    assert "上半年，固定资产投资增长5.5%。" in built.output
