@@ -106,7 +106,7 @@ def read_figure(typed: str, unit: str) -> float | int | str:
     ``12.3亿元`` with unit 亿元 is 12.3 (the unit is printed once, from ``unit``);
     ``4.5%`` with change_unit % is 4.5; ``21,560`` is 21560; full-width digits
     are digits; X, xx, ×× are the placeholder X. Text ending in the unit keeps
-    the rest (``约12``). A number followed by another unit raises FigureMismatch.
+    the rest (``约12``); a quoted ``"6.0"`` keeps its zero, as written. A number followed by another unit raises FigureMismatch.
     Text without digits (两位数) is printed as typed.
     """
     text = typed.strip().translate(_WIDE).strip()
@@ -136,6 +136,8 @@ def read_figure(typed: str, unit: str) -> float | int | str:
             f"“{shown}”中的“{rest[:12]}”与单位“{unit}”不一致：这里只写数字 {sign}{digits.replace(',', '')}{decimals or ''}，"
             "单位写在 unit（变化幅度写在 change_unit）中"
         )
+    if decimals and decimals.endswith("0") and text == typed:
+        return typed  # "6.0", "3.20": the figure as the speech writes it (6.0 as a YAML number prints 6)
     digits = digits.replace(",", "")
     if len(digits) > _MAX_DIGITS:
         raise FigureMismatch(f"“{shown}”有 {len(digits)} 位数字，不像统计数字：请核对")

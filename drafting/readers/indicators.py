@@ -18,12 +18,14 @@ from drafting.model.indicators import (
     DEFAULT_COMPARE,
     DEFAULT_SEPARATOR,
     FALL,
+    FigureMismatch,
     FALLS,
     RISE,
     Indicator,
     format_number,
     is_placeholder,
     phrase_indicator,
+    read_figure,
 )
 
 _NUMBER = r"X+|\d+(?:\.\d+)?"
@@ -169,8 +171,8 @@ def _clause(text: str, start: int) -> tuple[dict, int] | None:
             continue  # 拉动居民消费X万元: without a verb, only 名称+数值，增长… reads as a statistic
         if len(data) == 1 or phrase_indicator(Indicator.from_data(data)) != text[start:at]:
             continue
-        if any(isinstance(data.get(key), str) and _NOT_KEPT_AS_WRITTEN.fullmatch(data[key]) for key in _FIGURES):
-            continue  # 6.0: a figure the YAML gives back as 6, so the clause stays text
+        if any(_read_back(data, key) != data[key] for key in _FIGURES if isinstance(data.get(key), str)):
+            continue  # a figure the YAML would give back otherwise (05 as 5): the clause stays text
         return data, at
     return None
 
@@ -308,7 +310,15 @@ def _with_rank(data: dict, m: re.Match) -> dict:
 
 
 _FIGURES = ("value", "change", "share", "gap", "rank")
-_NOT_KEPT_AS_WRITTEN = re.compile(r"\d+(?:\.\d+)?")  # a figure left as text by _number: 6.0, 12.30, 05
+
+
+def _read_back(data: dict, key: str) -> Any:
+    """The figure as the YAML loader reads it back (what build will print)."""
+    unit = {"value": data.get("unit", ""), "change": data.get("change_unit", "%")}.get(key, "")
+    try:
+        return read_figure(data[key], unit)
+    except FigureMismatch:
+        return None
 
 
 def _number(text: str) -> int | float | str:

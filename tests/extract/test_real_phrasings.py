@@ -64,11 +64,22 @@ def test_a_year_end_speech_that_names_a_quarter_ahead_stays_one():
     assert detect_pack(speech) == "year-end-speech"
 
 
-def test_a_figure_the_yaml_would_give_back_otherwise_stays_text(tmp_path):
-    # 6.0 and 12.30 come back from YAML as 6 and 12.3: those clauses stay text, their neighbours do not
-    found = with_indicators("固定资产投资增长7.2%；社会消费品零售总额增长6.0%；税收收入12.30亿元，增长3%。")
-    assert [d["name"] for d in found["indicators"]] == ["固定资产投资"]
-    assert found["after"] == "；社会消费品零售总额增长6.0%；税收收入12.30亿元，增长3%。"
+def test_a_figure_written_with_a_final_zero_comes_back_as_written(tmp_path):
+    # 6.0 and 12.30 are kept as the speech writes them, through the YAML and back; 05 would come back as 5
+    from drafting.workflow.build import Builder, render_text
+
+    text = "固定资产投资增长7.2%；社会消费品零售总额增长6.0%；税收收入12.30亿元，增长3%；新开工项目05个。"
+    found = with_indicators(text)
+    assert [d["name"] for d in found["indicators"]] == ["固定资产投资", "社会消费品零售总额", "税收收入"]
+    assert found["indicators"][1]["change"] == "6.0" and found["indicators"][2]["value"] == "12.30"
+    assert found["after"] == "；新开工项目05个。"
+    from drafting.source.yaml_writer import write_yaml
+
+    speech = {"pack": "half-year-speech", "meeting": {"name": "测试", "year": 2025},
+              "parts": [{"heading": "经济运行", "intro": [found]}]}
+    path = tmp_path / "speech.yaml"
+    path.write_text(write_yaml(speech, {}, []), encoding="utf-8")
+    assert text in render_text(Builder().draft(path)).splitlines()
 
 
 def test_extract_keeps_the_text_exact_when_an_indicator_would_not_print_back(tmp_path, monkeypatch):
