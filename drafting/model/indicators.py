@@ -145,8 +145,11 @@ def read_figure(typed: str, unit: str) -> float | int | str:
 
 
 def is_placeholder(text: Any) -> bool:
-    """X, XX, XXX: the genre's placeholder for a figure not known yet, however many X are written."""
-    return isinstance(text, str) and text != "" and text.strip(PLACEHOLDER) == ""
+    """X, XX, XXX, X.X: the genre's placeholder for a figure not known yet, however many X are written."""
+    return isinstance(text, str) and _PLACEHOLDER_FIGURE.fullmatch(text) is not None
+
+
+_PLACEHOLDER_FIGURE = re.compile(rf"{PLACEHOLDER}+(?:\.{PLACEHOLDER}+)?")
 
 
 _MAX_DIGITS = 30  # the largest statistic has a dozen digits

@@ -28,7 +28,7 @@ from drafting.model.indicators import (
     read_figure,
 )
 
-_NUMBER = r"X+|\d+(?:\.\d+)?"
+_NUMBER = r"X+(?:\.X+)?|\d+(?:\.\d+)?"  # X.X: a placeholder that says one decimal is wanted
 _UNITS = "|".join(
     sorted(
         "亿元 万元 元 亿美元 万美元 美元 万吨 吨 万亩 亩 万人次 人次 万人 人 万户 户 家 个 项 件 辆 万辆 "
@@ -38,7 +38,7 @@ _UNITS = "|".join(
         reverse=True,
     )
 )
-_VERBS = "实现|完成|达到|稳定在|突破|达|为"
+_VERBS = "实现|完成|达到|稳定在|突破|达|仅为|约为|为"
 # verbs that come before the name: 实现地区生产总值…, 新建学校X所, 共发生事故X起
 _VERBS_FIRST = "实现|完成|达到|新增|新建|新签约|签约|引进|实施|排查|整改|发生|建成|改造|新开工|开工|培育|发放|争取"
 _TRENDS = "|".join(w for w in ("增长", "下降", "提高", "增加", "上升", "回落", "降低", "减少", "增", "降"))

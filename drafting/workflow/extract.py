@@ -32,7 +32,7 @@ DEFAULT_COUNT_PHRASE = {"上半年": "下面，就做好下半年经济工作，
 _SALUTATION = re.compile(r"[^，。；！？\n]{1,30}：")
 _DERIVED_TITLE = re.compile(r"在(\d{4})年(.+)上的讲话")
 _MEETING_IN_TITLE = re.compile(r"在(.+)上的(?:讲话|发言|报告|总结讲话|主持词)")
-_YEAR = re.compile(r"(\d{4})年")
+_YEAR = re.compile(r"(\d{4}) ?年")  # 2025年, or 2025 年 in text pasted from a PDF
 _DATE_LINE = re.compile(r"（(.+)）")
 _ARABIC_DATE = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日")
 _CHINESE_DATE = re.compile(r"[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日")
@@ -107,6 +107,10 @@ _QUARTER = re.compile(r"[一二三四1-4１-４]季度")
 _PART_OF_YEAR = re.compile(r"[一二三四1-4１-４]季度|(?<![\d１-９])[1１][-—–~～至](?:[2-9]|10)月")
 
 
+# how a speech says it sums up the year just ended: 刚刚过去的2025年, 一年来, 总结去年经济工作
+_LOOKING_BACK_ON_A_YEAR = re.compile(r"刚刚过去的|过去的一年|一年来|回顾这一年|总结(?:回顾)?(?:去年|全年|\d{4}年|20\*年)")
+
+
 def detect_pack(document: Document) -> str:
     """The built-in pack a text reads like: a report (no salutation, a 落款 at the
     end), a year-end speech (全年 / 明年, unless the title names a quarter or the
@@ -123,7 +127,8 @@ def detect_pack(document: Document) -> str:
         return DEFAULT_PACK  # a quarter's review: 全年目标 is the goal it looks to, not the year it sums up
     # 全年目标 is the goal of a review of part of the year (1-10月份, 前三季度), said at least twice
     part_of_year = len(_PART_OF_YEAR.findall(text)) >= 2 and "明年" not in text
-    if "上半年" not in text and ("明年" in text or text.count("全年") >= 2) and not part_of_year:
+    looks_back = "明年" in text or text.count("全年") >= 2 or _LOOKING_BACK_ON_A_YEAR.search(text)
+    if "上半年" not in text and looks_back and not part_of_year:
         return "year-end-speech"
     return DEFAULT_PACK
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from drafting.model.document import Block, BlockRole, Document, Inline
-from drafting.model.indicators import Indicator, phrase_indicator
+from drafting.model.indicators import Indicator, phrase_chain
 from drafting.readers.indicators import with_indicators
 from drafting.workflow.extract import detect_pack
 
@@ -28,6 +28,9 @@ from drafting.workflow.extract import detect_pack
         ("建筑业总产值实现23.5亿元，同比增长18.6%，增速居全市第一位。",
          [{"name": "建筑业总产值", "value": 23.5, "unit": "亿元", "change": 18.6, "rank": "一", "rank_scope": "全市",
            "rank_verb": "增速居"}]),
+        ("规上工业增加值增长X.X%，高技术产业投资占比仅为X.X%。",
+         [{"name": "规上工业增加值", "change": "X.X", "trend": "增长", "compare": "", "separator": "，"},
+          {"name": "高技术产业投资占比", "value": "X.X", "unit": "%", "verb": "仅为"}]),
         ("粮食产量达到53.8亿斤，比上年增长2.5%。",
          [{"name": "粮食产量", "value": 53.8, "unit": "亿斤", "verb": "达到", "change": 2.5, "compare": "比上年"}]),
     ],
@@ -35,7 +38,7 @@ from drafting.workflow.extract import detect_pack
 def test_phrasings_read_as_indicators_that_print_back(sentence, indicators):
     found = with_indicators(sentence)
     assert found["indicators"] == indicators
-    printed = found.get("before", "") + "".join(phrase_indicator(Indicator.from_data(d)) for d in indicators)
+    printed = found.get("before", "") + "".join(phrase_chain([Indicator.from_data(d) for d in indicators]))
     assert printed + found["after"] == sentence
 
 
@@ -105,3 +108,28 @@ def test_extract_keeps_the_text_exact_when_an_indicator_would_not_print_back(tmp
     assert "已核对：由它生成的文字与原稿逐字一致。" in result.output and "已全部按原文保留为文字" in result.output
     built = CliRunner().invoke(main, ["build", str(tmp_path / "讲话.yaml"), "--format", "txt"])
     assert "上半年，固定资产投资增长5.5%。" in built.output
+
+
+@pytest.mark.parametrize("words", ["刚刚过去的2024年，是极不平凡的一年。", "一年来，我们克难奋进。", "总结去年经济工作，部署今年任务。"])
+def test_a_speech_looking_back_on_the_year_just_ended_is_a_year_end_speech(words):
+    speech = document("在全县经济工作会议上的讲话", "同志们：", words, "一、成绩来之不易", "全县经济稳中有进。",
+                      "二、扎实做好今年经济工作", "同志们，让我们团结奋进。")
+    assert detect_pack(speech) == "year-end-speech"
+
+
+def test_a_placeholder_with_a_decimal_is_a_placeholder():
+    from drafting.model.indicators import is_placeholder
+
+    assert is_placeholder("X.X") and is_placeholder("XX.X") and is_placeholder("XX")
+    assert not is_placeholder("X.") and not is_placeholder(".X") and not is_placeholder("6.0")
+
+
+def test_the_year_of_a_title_pasted_with_spaces(tmp_path):
+    from drafting.readers import read_speech
+    from drafting.workflow.extract import extract
+
+    source = tmp_path / "讲话.txt"
+    source.write_text("在 2025 年一季度全市经济形势分析会上的讲话\n同志们：\n下面，我讲两点意见。\n一、经济运行平稳\n"
+                      "全市经济稳中有进。\n二、抓好下步工作\n同志们，让我们共同努力。\n", encoding="utf-8")
+    data = extract(read_speech(source), str(source), "half-year-speech").data
+    assert data["meeting"]["year"] == 2025
