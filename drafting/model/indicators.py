@@ -51,6 +51,7 @@ class Indicator:
     rank_scope: str = ""
     rank_verb: str = "居"
     rank_unit: str = "位"  # 居全市第3位; empty for 增幅全市第一
+    spaced: bool = False  # 达到 XX 亿元，增长 XX%: figures set off by spaces (pasted from a PDF, or typed so)
     separator: str = DEFAULT_SEPARATOR  # printed between this indicator and the next
     joint: str = "，"  # between the indicator's own clauses (, in pasted half-width text)
 
@@ -81,6 +82,7 @@ class Indicator:
             rank_scope=data.get("rank_scope", ""),
             rank_verb=data.get("rank_verb", "居"),
             rank_unit=data.get("rank_unit", "位"),
+            spaced=data.get("spaced", False),
             separator=data.get("separator", DEFAULT_SEPARATOR),
             joint=data.get("joint", "，"),
         )
@@ -182,8 +184,15 @@ def phrase_indicator(ind: Indicator, on_placeholder: Callable[[str], None] | Non
     """One indicator as a clause; on_placeholder(field) is called for every X printed."""
     number = partial(_reported_number, on_placeholder)
 
-    value = f"{number('value', ind.value)}{ind.unit}" if ind.has_value else ""
-    clauses = [_change_clause(ind, number), _share_clause(ind, number), _gap_clause(ind, number),
+    def figure(field: str, value: Any, unit: str) -> str:
+        """The figure and its unit; spaced: a space before the figure and between it and a unit in words."""
+        text = number(field, value)
+        if not ind.spaced:
+            return text + unit
+        return f" {text} {unit}" if unit and not unit.startswith("%") else f" {text}{unit}"
+
+    value = figure("value", ind.value, ind.unit) if ind.has_value else ""
+    clauses = [_change_clause(ind, figure), _share_clause(ind, figure), _gap_clause(ind, figure),
                _rank_clause(ind, number)]
     if ind.share_first:
         clauses[0], clauses[1] = clauses[1], clauses[0]
@@ -226,7 +235,7 @@ def indicator_cells(ind: Indicator, on_placeholder: Callable[[str], None] | None
     return [ind.name, ind.unit, number("value", ind.value), change_text]
 
 
-def _change_clause(ind: Indicator, number: Callable[[str, Any], str]) -> str:
+def _change_clause(ind: Indicator, figure: Callable[[str, Any, str], str]) -> str:
     trend = ind.trend
     change = ind.change
     if isinstance(change, (int, float)):
@@ -241,19 +250,19 @@ def _change_clause(ind: Indicator, number: Callable[[str, Any], str]) -> str:
         return "与上年同期持平" if ind.compare == DEFAULT_COMPARE else f"{ind.compare}持平"
     if trend is None:  # a figure that is a placeholder, with no stated direction
         trend = RISE
-    return f"{ind.compare}{trend}{number('change', change)}{ind.change_unit}"
+    return f"{ind.compare}{trend}{figure('change', change, ind.change_unit)}"
 
 
-def _share_clause(ind: Indicator, number: Callable[[str, Any], str]) -> str:
+def _share_clause(ind: Indicator, figure: Callable[[str, Any, str], str]) -> str:
     if ind.share is None and not ind.share_of:
         return ""
-    return f"{ind.share_verb}{ind.share_of}{ind.share_particle}{number('share', ind.share)}%"
+    return f"{ind.share_verb}{ind.share_of}{ind.share_particle}{figure('share', ind.share, '%')}"
 
 
-def _gap_clause(ind: Indicator, number: Callable[[str, Any], str]) -> str:
+def _gap_clause(ind: Indicator, figure: Callable[[str, Any, str], str]) -> str:
     if ind.gap is None and not ind.gap_of:
         return ""
-    return f"{ind.gap_verb}{ind.gap_of}{number('gap', ind.gap)}{ind.gap_unit}"
+    return f"{ind.gap_verb}{ind.gap_of}{figure('gap', ind.gap, ind.gap_unit)}"
 
 
 def _rank_clause(ind: Indicator, number: Callable[[str, Any], str]) -> str:

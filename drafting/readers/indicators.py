@@ -44,20 +44,23 @@ _VERBS_FIRST = "实现|完成|达到|新增|新建|新签约|签约|引进|实�
 _TRENDS = "|".join(w for w in ("增长", "下降", "提高", "增加", "上升", "回落", "降低", "减少", "增", "降"))
 # 比增48.2% / 比下降3%: 比 alone is the comparison (with last year, said without naming it); 两年平均增长6.1%
 _COMPARE = r"同比|环比|[两三]年平均|比(?=(?:增长|下降|增|降)(?:\d|X))|(?:比|较)(?!重|例|较|率)[^，。；：、\dX]{1,6}?"
-_VALUE = re.compile(rf"(?P<verb>{_VERBS})?(?P<value>{_NUMBER})(?P<unit>{_UNITS})")
-_VERB_FIRST = re.compile(rf"(?P<verb>{_VERBS_FIRST})(?P<name>[^，。；：！？、“”（）《》\s\dX]{{2,20}}?)(?P<value>{_NUMBER})(?P<unit>{_UNITS})")
+_SP = " ?"  # 达到 XX 亿元，增长 XX%: a figure may be set off by spaces (the indicator's ``spaced``)
+_VALUE = re.compile(rf"(?P<verb>{_VERBS})?{_SP}(?P<value>{_NUMBER}){_SP}(?P<unit>{_UNITS})")
+_VERB_FIRST = re.compile(
+    rf"(?P<verb>{_VERBS_FIRST})(?P<name>[^，。；：！？、“”（）《》\s\dX]{{2,20}}?){_SP}(?P<value>{_NUMBER}){_SP}(?P<unit>{_UNITS})"
+)
 _CHANGE = re.compile(
-    rf"(?P<compare>{_COMPARE})?(?P<trend>{_TRENDS})(?P<change>{_NUMBER})(?P<change_unit>%|个百分点|倍)"
+    rf"(?P<compare>{_COMPARE})?(?P<trend>{_TRENDS}){_SP}(?P<change>{_NUMBER}){_SP}(?P<change_unit>%|个百分点|倍)"
 )
 _FLAT = re.compile(r"(?P<compare>与[^，。；：、\dX]{1,6}?)持平")
 # 占全年计划的67% · 占年度计划23% · 完成年度计划22.8% (without 的 only after a plan or target)
 _SHARE = re.compile(
-    rf"(?P<share_verb>占|完成)(?P<share_of>[^，。；：、\dX]{{1,12}}?)(?:(?P<share_particle>的)|(?<=计划|目标|任务))(?P<share>{_NUMBER})%"
+    rf"(?P<share_verb>占|完成)(?P<share_of>[^，。；：、\dX ]{{1,12}}?)(?:(?P<share_particle>的)|(?<=计划|目标|任务)){_SP}(?P<share>{_NUMBER})%"
 )
 # 领先时间进度3.5个百分点 · 高于全市平均水平1.2个百分点 · 超时序进度XX个百分点
 _GAP = re.compile(
-    rf"(?P<gap_verb>领先于|领先|高于|低于|快于|慢于|超过|超出|超|落后于|落后)(?P<gap_of>[^，。；：、\dX]{{1,12}}?)"
-    rf"(?P<gap>{_NUMBER})(?P<gap_unit>个百分点)"
+    rf"(?P<gap_verb>领先于|领先|高于|低于|快于|慢于|超过|超出|超|落后于|落后)(?P<gap_of>[^，。；：、\dX ]{{1,12}}?)"
+    rf"{_SP}(?P<gap>{_NUMBER}){_SP}(?P<gap_unit>个百分点)"
 )
 # 居全市第3位 · 排名全省第5名 · 增幅全市第一 (the rank of the growth rate, said without 位) · 增速居全市第一位
 _RANK = re.compile(
@@ -75,11 +78,15 @@ _BOUNDARY = "，。；：！？,;:"
 _KEY_ORDER = ("name", "value", "unit", "verb", "change", "trend", "change_unit", "compare",
               "verb_first", "share", "share_of", "share_verb", "share_particle", "share_first",
               "gap", "gap_of", "gap_verb", "gap_unit", "rank", "rank_scope", "rank_verb", "rank_unit",
-              "separator", "joint")
+              "spaced", "separator", "joint")
 _JOINTS = ("，", ",")
 _WHEREOF = re.compile(r"[；，。;,](?:其中[，,]?)?")  # ，其中 税收收入… belongs to the separator
 # words before a verb-first clause that say whose figure it is: 全县实现…, 全区共发生…, 累计完成…
-_SCOPE = re.compile(r"(?:预计|今年|全年|[上下]半年)?(?:全[县区市镇乡省州盟旗])?(?:共|累计)?")
+# (and for which period: 一季度全市…, 2023年1-3月…, 1-10月份全县…)
+_SCOPE = re.compile(
+    r"(?:预计)?(?:今年)?(?:\d{4}年)?(?:全年|[上下]半年|前三季度|[一二三四]季度|1[-—–至]\d{1,2}月份?|\d{1,2}月份?)?"
+    r"(?:全[县区市镇乡省州盟旗])?(?:共|累计)?"
+)
 
 
 def with_indicators(text: str) -> str | dict[str, Any]:
@@ -165,10 +172,12 @@ def _clause(text: str, start: int) -> tuple[dict, int] | None:
             continue
         data, at = head
         data, at = _tails(text, data, at)
-        if at < len(text) and text[at] not in _BOUNDARY:
-            continue  # 完成投资X万元的……: the figure qualifies a noun, it is not a statistic
+        if at < len(text) and text[at] not in _BOUNDARY + "（(":
+            continue  # 完成投资X万元的……: the figure qualifies a noun, it is not a statistic (a note in brackets may follow)
         if data.get("verb") == "" and "change" not in data and "trend" not in data:
             continue  # 拉动居民消费X万元: without a verb, only 名称+数值，增长… reads as a statistic
+        if " " in text[start:at]:
+            data["spaced"] = True
         if len(data) == 1 or phrase_indicator(Indicator.from_data(data)) != text[start:at]:
             continue
         if any(_read_back(data, key) != data[key] for key in _FIGURES if isinstance(data.get(key), str)):
