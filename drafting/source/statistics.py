@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from drafting.errors import DataError, Location, Problem
+from drafting.model.indicators import is_placeholder
 from drafting.readers.statistics import Figures, Origin, Table, has_header, normal_name, read_table
 from drafting.source.schema import INDICATOR_NAME_FORMAT
 from drafting.source.yaml_loader import Path_, SpeechData, format_path
@@ -130,7 +131,7 @@ def _read_into(table: Table, ref: SheetRef) -> None:
 
 def _fill_one(indicator: dict, key: str, table: Table, where: Location, found: Statistics) -> list[str]:
     """The fields filled in ``indicator``."""
-    missing = [f for f in ("value", "change") if indicator.get(f) in _UNKNOWN]
+    missing = [f for f in ("value", "change") if indicator.get(f) in _UNKNOWN or is_placeholder(indicator.get(f))]
     if not missing:
         return []  # the writer typed every figure
     name = indicator[key]

@@ -162,6 +162,7 @@ def extract(
 def _recognise_indicators(result: Extraction) -> None:
     from drafting.readers.indicators import with_indicators
 
+    first = None
     for path, holder, at in _paragraph_slots(result.data, ()):
         text = holder[at]
         if not isinstance(text, str):
@@ -174,6 +175,17 @@ def _recognise_indicators(result: Extraction) -> None:
                 path,
                 f"自动识别：段中的统计数字整理为 {len(found['indicators'])} 项指标（indicators），输出与原文相同",
             )
+            first = first or path
+    if first is not None:
+        result.note(first, SHEET_NOTE)
+
+
+# the figures kept are the old speech's; the statistics sheet (source/statistics.py) fills value and change
+SHEET_NOTE = (
+    "各指标的数字是原稿（去年）的。换成今年的：在文件开头加一行 statistics: 指标.xlsx（统计局的表；"
+    "可用 draft extract 原稿 --statistics-out 指标.xlsx 生成空表交统计部门填写），再把要更新的 value、change "
+    "改为 X 或删去，生成时按 name 从表中取数；share、rank、gap 等表中没有的数字请直接改写"
+)
 
 
 _PARAGRAPH_LISTS = {"opening", "intro", "body", "closing"}

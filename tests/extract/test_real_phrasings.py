@@ -140,3 +140,26 @@ def test_the_year_of_a_title_pasted_with_spaces(tmp_path):
                       "全市经济稳中有进。\n二、抓好下步工作\n同志们，让我们共同努力。\n", encoding="utf-8")
     data = extract(read_speech(source), str(source), "half-year-speech").data
     assert data["meeting"]["year"] == 2025
+
+
+def test_extracted_figures_say_how_to_take_this_years_from_the_sheet(tmp_path):
+    """Last year's figures stay in the YAML; the comment says how the sheet replaces them,
+    and doing what it says (statistics: 指标.csv, XX → X) prints this year's figures."""
+    from pathlib import Path
+
+    from drafting.readers import read_speech
+    from drafting.workflow.build import Builder, render_text
+    from drafting.workflow.extract import extract, speech_yaml
+
+    from ..sheets import statistics_csv
+
+    source = Path(__file__).parent / "corpus" / "c27-pasted-from-pdf.txt"
+    extraction = extract(read_speech(source), str(source), "half-year-speech")
+    text = speech_yaml(extraction, ["测试"])
+    assert "statistics: 指标.xlsx" in text and "--statistics-out" in text
+    # the original's XX placeholders are unknown figures the sheet fills, like X
+    statistics_csv(tmp_path / "指标.csv", rows=[["第一产业增加值", "亿元", "12.3", "3.4"]])
+    path = tmp_path / "讲话.yaml"
+    path.write_text("statistics: 指标.csv\n" + text, encoding="utf-8")
+    printed = render_text(Builder().draft(path))
+    assert "第一产业增加值 12.3 亿元，增长 3.4%；第二产业增加值 XX 亿元，增长 X.X%" in printed
