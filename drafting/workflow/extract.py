@@ -372,6 +372,8 @@ def _fill_items(
     section_forms = _ordered(tuple(f for f in roles.enum(def_name, keys.get("section-numbering", "")) if f != "none"))
     form, run = genre.level_form(paras, used, _ordered(item_forms + tuple(f for f in section_forms if f not in item_forms)))
     if not run:
+        form, run = _announced_item(paras, used, item_forms)
+    if not run:
         _inline_or_text(holder, paras, path, roles, def_name, result)
         return
     intro, children = genre.divide(paras, form, run)
@@ -407,6 +409,19 @@ def _fill_items(
             path + ("closing",),
             f"自动识别：最后一个要点之后的 {len(node.closing)} 段作为结尾（不属于最后一个要点）",
         )
+
+
+def _announced_item(paras: list[Paragraph], used: set[str], forms: tuple[str, ...]) -> tuple[str, list[int]]:
+    """A first item with no second after it (an excerpt, or a list the speaker cut short),
+    counted only where the paragraph before announces a list (……可以用三句话来概括：)."""
+    for i in range(1, len(paras)):
+        if paras[i].table is None and paras[i - 1].table is None and paras[i - 1].plain.endswith("：") \
+                and genre.inline_items(paras[i].text) is None:  # 一是……二是…… in one paragraph is a list of its own
+            for form in forms:
+                if form not in used and genre.marker_number(paras[i].text, form) == 1:
+                    if not any(genre.marker_number(p.text, form) for p in paras[i + 1 :] if p.table is None):
+                        return form, [i]
+    return "", []
 
 
 def _fill_sections(holder, intro, children, used, path, roles, result) -> None:

@@ -20,7 +20,7 @@ from drafting.model.numerals import enumeration_marker, parse_count
 
 # every numbering the genre uses, longest first so 第一部分， wins over 第一部分
 FORMS = (
-    "第一句话，", "第一部分：", "第一部分，", "第一部分", "第一，", "第一、", "第一,",
+    "第一句话，", "第一句话,", "第一部分：", "第一部分，", "第一部分", "第一，", "第一、", "第一,",
     "（一）", "(一)", "一、", "一是", "一要", "（1）", "(1)", "1.", "1、",
 )
 # forms a sub-item (1. 2.) may take; the others are items or sections

@@ -163,3 +163,23 @@ def test_extracted_figures_say_how_to_take_this_years_from_the_sheet(tmp_path):
     path.write_text("statistics: 指标.csv\n" + text, encoding="utf-8")
     printed = render_text(Builder().draft(path))
     assert "第一产业增加值 12.3 亿元，增长 3.4%；第二产业增加值 XX 亿元，增长 X.X%" in printed
+
+
+def test_a_list_announced_with_a_colon_may_hold_one_item(tmp_path):
+    from pathlib import Path
+
+    from drafting.readers import read_speech
+    from drafting.workflow.extract import extract
+
+    source = Path(__file__).parent / "corpus" / "c28-announced-list.txt"
+    part = extract(read_speech(source), str(source), "half-year-speech").data["parts"][0]
+    assert part["intro"] == ["对上半年的工作,可以用一句话来概括:"]
+    assert part["enumeration"] == "第一句话," and [p["lead"] for p in part["points"]] == ["稳中有进、进中提质。"]
+    assert part["closing"] == ["成绩来之不易,是全镇上下共同努力的结果。"]
+    # without the announcing colon a lone 第一句话 stays text
+    lines = source.read_text(encoding="utf-8").splitlines()
+    lines[4] = "对上半年的工作,大家有目共睹。"
+    plain = tmp_path / "讲话.txt"
+    plain.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    part = extract(read_speech(plain), str(plain), "half-year-speech").data["parts"][0]
+    assert "points" not in part and part["intro"][1]["before"].startswith("第一句话,")
