@@ -33,12 +33,12 @@ _UNITS = "|".join(
     sorted(
         "亿元 万元 元 亿美元 万美元 美元 万吨 吨 万亩 亩 万人次 人次 万人 人 万户 户 家 个 项 件 辆 万辆 "
         "万千瓦时 亿千瓦时 万千瓦 公里 万平方米 平方米 标准箱 万标箱 所 座 起 处 公斤 万公斤 张 名 次 % 家次 套 台 "
-        "亿斤 万斤 斤 万头 头 公顷 万公顷".split(),
+        "亿斤 万斤 斤 万头 头 公顷 万公顷 万羽 羽 万株 株".split(),
         key=len,
         reverse=True,
     )
 )
-_VERBS = "实现|完成|达到|稳定在|突破|达|仅为|约为|为"
+_VERBS = "实现|完成|达到|稳定在|突破|达|仅为|约为|为|新增"
 # verbs that come before the name: 实现地区生产总值…, 新建学校X所, 共发生事故X起
 _VERBS_FIRST = "实现|完成|达到|新增|新建|新签约|签约|引进|实施|排查|整改|发生|建成|改造|新开工|开工|培育|发放|争取"
 _TRENDS = "|".join(w for w in ("增长", "下降", "提高", "增加", "上升", "回落", "降低", "减少", "增", "降"))
@@ -80,7 +80,8 @@ _KEY_ORDER = ("name", "value", "unit", "verb", "change", "trend", "change_unit",
               "gap", "gap_of", "gap_verb", "gap_unit", "rank", "rank_scope", "rank_verb", "rank_unit",
               "spaced", "separator", "joint")
 _JOINTS = ("，", ",")
-_WHEREOF = re.compile(r"[；，。;,](?:其中[，,]?)?")  # ，其中 税收收入… belongs to the separator
+_JOINERS = "；，。;,、"  # between the clauses of a chain (、 in a list: 产值6亿元、增加值1.98亿元)
+_WHEREOF = re.compile(r"[；，。;,、](?:其中[，,]?)?")  # ，其中 税收收入… belongs to the separator
 # words before a verb-first clause that say whose figure it is: 全县实现…, 全区共发生…, 累计完成…
 # (and for which period: 一季度全市…, 2023年1-3月…, 1-10月份全县…)
 _SCOPE = re.compile(
@@ -147,34 +148,46 @@ def _verbs_in_clause(text: str, start: int) -> list[int]:
 
 
 def _chain(text: str, start: int) -> tuple[list[dict], int]:
-    """Clauses that follow each other joined by ；，。 (or ;,. in pasted text)."""
+    """Clauses that follow each other joined by ；，。、 (or ;,. in pasted text). A figure
+    without a verb (合同金额42500万元, 增加值1.98亿元) counts inside a list of figures:
+    after another clause, or when another follows it."""
     chain: list[dict] = []
     end = start
     clause = _clause(text, start)
+    if clause is None and (listed := _clause(text, start, listed=True)) is not None:
+        clause = listed if _next_clause(text, listed[1]) is not None else None
     while clause is not None:
         data, end = clause
         chain.append(data)
-        clause = None
-        if end < len(text) and text[end] in "；，。;,":
-            separator = _WHEREOF.match(text, end).group()
-            separator += _SCOPE.match(text, end + len(separator)).group()
-            clause = _clause(text, end + len(separator))
-            if clause is not None:
-                data["separator"] = separator
+        clause = _next_clause(text, end)
+        if clause is not None:
+            separator, clause = clause
+            data["separator"] = separator
     return chain, end
 
 
-def _clause(text: str, start: int) -> tuple[dict, int] | None:
-    """One indicator starting at ``start`` and where it ends, if it prints back exactly."""
+def _next_clause(text: str, end: int) -> tuple[str, tuple[dict, int]] | None:
+    """The separator and the clause after it, when one follows the clause ending at ``end``."""
+    if end >= len(text) or text[end] not in _JOINERS:
+        return None
+    separator = _WHEREOF.match(text, end).group()
+    separator += _SCOPE.match(text, end + len(separator)).group()
+    clause = _clause(text, end + len(separator), listed=True)
+    return (separator, clause) if clause is not None else None
+
+
+def _clause(text: str, start: int, listed: bool = False) -> tuple[dict, int] | None:
+    """One indicator starting at ``start`` and where it ends, if it prints back exactly
+    (``listed``: in a list of figures, where a name and a figure alone are a statistic)."""
     heads = [_verb_first(text, start), *_named_heads(text, start)]
     for head in heads:
         if head is None:
             continue
         data, at = head
         data, at = _tails(text, data, at)
-        if at < len(text) and text[at] not in _BOUNDARY + "（(":
+        if at < len(text) and text[at] not in _BOUNDARY + "（(、":
             continue  # 完成投资X万元的……: the figure qualifies a noun, it is not a statistic (a note in brackets may follow)
-        if data.get("verb") == "" and "change" not in data and "trend" not in data:
+        if data.get("verb") == "" and "change" not in data and "trend" not in data and not listed:
             continue  # 拉动居民消费X万元: without a verb, only 名称+数值，增长… reads as a statistic
         if " " in text[start:at]:
             data["spaced"] = True

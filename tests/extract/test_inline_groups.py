@@ -34,8 +34,10 @@ def test_a_list_that_starts_again_after_a_label():
 
 def test_the_figures_of_an_inline_item_are_its_body():
     points = part_of("c25-inline-groups", 0)["points"]
-    assert names(points[0]["body"][0]) == ["规模以上工业总产值"]
-    assert points[0]["body"][0]["after"] == "。规上工业企业新增12家。"
+    # 规上工业企业新增12家 after 。 is a statistic of its own, in the same list of figures
+    assert names(points[0]["body"][0]) == ["规模以上工业总产值", "规上工业企业"]
+    assert points[0]["body"][0]["indicators"][1] == {"name": "规上工业企业", "value": 12, "unit": "家", "verb": "新增"}
+    assert points[0]["body"][0]["after"] == "。"
     assert points[1]["body"][0]["indicators"] == [
         {"name": "固定资产投资", "value": 58.7, "unit": "亿元", "verb": "完成", "change": 9.6, "compare": "比上年",
          "verb_first": True, "rank": 2, "rank_scope": "全市"}]

@@ -38,6 +38,11 @@ from drafting.workflow.extract import detect_pack
            "gap": "XX", "gap_of": "时序进度", "gap_verb": "超", "spaced": True, "joint": ","}]),
         ("一季度全市地区生产总值达到25.6亿元（快报数），同比增长5.1%。",
          [{"name": "地区生产总值", "value": 25.6, "unit": "亿元", "verb": "达到"}]),
+        ("全镇实现规模工业产值6.2亿元、增加值1.8亿元，合同金额4200万元，实际到位资金1300万元，占全年计划的65%。",
+         [{"name": "规模工业产值", "value": 6.2, "unit": "亿元", "verb_first": True, "separator": "、"},
+          {"name": "增加值", "value": 1.8, "unit": "亿元", "verb": "", "separator": "，"},
+          {"name": "合同金额", "value": 4200, "unit": "万元", "verb": "", "separator": "，"},
+          {"name": "实际到位资金", "value": 1300, "unit": "万元", "verb": "", "share": 65, "share_of": "全年计划"}]),
         ("粮食产量达到53.8亿斤，比上年增长2.5%。",
          [{"name": "粮食产量", "value": 53.8, "unit": "亿斤", "verb": "达到", "change": 2.5, "compare": "比上年"}]),
     ],
@@ -183,3 +188,8 @@ def test_a_list_announced_with_a_colon_may_hold_one_item(tmp_path):
     plain.write_text("\n".join(lines) + "\n", encoding="utf-8")
     part = extract(read_speech(plain), str(plain), "half-year-speech").data["parts"][0]
     assert "points" not in part and part["intro"][1]["before"].startswith("第一句话,")
+
+
+def test_a_lone_figure_without_a_verb_is_not_a_statistic():
+    # 该项目占地225亩 alone is a description; only in a list of figures does a bare figure count
+    assert with_indicators("该项目总建筑面积12万平方米。") == "该项目总建筑面积12万平方米。"
