@@ -51,6 +51,8 @@ class Indicator:
     rank_scope: str = ""
     rank_verb: str = "居"
     rank_unit: str = "位"  # 居全市第3位; empty for 增幅全市第一
+    value_bound: str = ""  # 控制在3.5%以内: 以内 / 以上 / 左右 after the value
+    change_bound: str = ""  # 增长6.3%以上 · 增长6%左右: after the change
     spaced: bool = False  # 达到 XX 亿元，增长 XX%: figures set off by spaces (pasted from a PDF, or typed so)
     separator: str = DEFAULT_SEPARATOR  # printed between this indicator and the next
     joint: str = "，"  # between the indicator's own clauses (, in pasted half-width text)
@@ -82,6 +84,8 @@ class Indicator:
             rank_scope=data.get("rank_scope", ""),
             rank_verb=data.get("rank_verb", "居"),
             rank_unit=data.get("rank_unit", "位"),
+            value_bound=data.get("value_bound", ""),
+            change_bound=data.get("change_bound", ""),
             spaced=data.get("spaced", False),
             separator=data.get("separator", DEFAULT_SEPARATOR),
             joint=data.get("joint", "，"),
@@ -191,7 +195,7 @@ def phrase_indicator(ind: Indicator, on_placeholder: Callable[[str], None] | Non
             return text + unit
         return f" {text} {unit}" if unit and not unit.startswith("%") else f" {text}{unit}"
 
-    value = figure("value", ind.value, ind.unit) if ind.has_value else ""
+    value = figure("value", ind.value, ind.unit) + ind.value_bound if ind.has_value else ""
     clauses = [_change_clause(ind, figure), _share_clause(ind, figure), _gap_clause(ind, figure),
                _rank_clause(ind, number)]
     if ind.share_first:
@@ -250,7 +254,7 @@ def _change_clause(ind: Indicator, figure: Callable[[str, Any, str], str]) -> st
         return "与上年同期持平" if ind.compare == DEFAULT_COMPARE else f"{ind.compare}持平"
     if trend is None:  # a figure that is a placeholder, with no stated direction
         trend = RISE
-    return f"{ind.compare}{trend}{figure('change', change, ind.change_unit)}"
+    return f"{ind.compare}{trend}{figure('change', change, ind.change_unit)}{ind.change_bound}"
 
 
 def _share_clause(ind: Indicator, figure: Callable[[str, Any, str], str]) -> str:

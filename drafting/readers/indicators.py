@@ -38,19 +38,21 @@ _UNITS = "|".join(
         reverse=True,
     )
 )
-_VERBS = "实现|完成|达到|稳定在|突破|达|仅为|约为|为|新增"
+_VERBS = "实现|完成|达到|稳定在|控制在|突破|达|仅为|约为|为|新增"
+_BOUND = "(?P<{}>以上|以内|以下|左右)?"  # 增长6%左右 · 控制在3.5%以内
 # verbs that come before the name: 实现地区生产总值…, 新建学校X所, 共发生事故X起
 _VERBS_FIRST = "实现|完成|达到|新增|新建|新签约|签约|引进|实施|排查|整改|发生|建成|改造|新开工|开工|培育|发放|争取"
 _TRENDS = "|".join(w for w in ("增长", "下降", "提高", "增加", "上升", "回落", "降低", "减少", "增", "降"))
 # 比增48.2% / 比下降3%: 比 alone is the comparison (with last year, said without naming it); 两年平均增长6.1%
 _COMPARE = r"同比|环比|[两三]年平均|比(?=(?:增长|下降|增|降)(?:\d|X))|(?:比|较)(?!重|例|较|率)[^，。；：、\dX]{1,6}?"
 _SP = " ?"  # 达到 XX 亿元，增长 XX%: a figure may be set off by spaces (the indicator's ``spaced``)
-_VALUE = re.compile(rf"(?P<verb>{_VERBS})?{_SP}(?P<value>{_NUMBER}){_SP}(?P<unit>{_UNITS})")
+_VALUE = re.compile(rf"(?P<verb>{_VERBS})?{_SP}(?P<value>{_NUMBER}){_SP}(?P<unit>{_UNITS}){_BOUND.format('value_bound')}")
 _VERB_FIRST = re.compile(
     rf"(?P<verb>{_VERBS_FIRST})(?P<name>[^，。；：！？、“”（）《》\s\dX]{{2,20}}?){_SP}(?P<value>{_NUMBER}){_SP}(?P<unit>{_UNITS})"
 )
 _CHANGE = re.compile(
     rf"(?P<compare>{_COMPARE})?(?P<trend>{_TRENDS}){_SP}(?P<change>{_NUMBER}){_SP}(?P<change_unit>%|个百分点|倍)"
+    + _BOUND.format("change_bound")
 )
 _FLAT = re.compile(r"(?P<compare>与[^，。；：、\dX]{1,6}?)持平")
 # 占全年计划的67% · 占年度计划23% · 完成年度计划22.8% (without 的 only after a plan or target)
@@ -69,7 +71,7 @@ _RANK = re.compile(
 )
 _NAME_CHAR = re.compile(r"[^，。；：！？、“”（）《》\s\dX,;:]")
 # 占年度计划的 24.1% is a share, not a name; 比上年增长12.5% is a change whose name came before
-_NAME_STOP = re.compile(r"实现|完成|达到|同比|的$|^(?:比|较|环比)")
+_NAME_STOP = re.compile(r"实现|完成|达到|同比|的$|^(?:比|较|环比|[两三]年平均)")
 # verbs after which a clause's subject (202家规模以上工业企业实现…) stays text; action verbs
 # (查处并整改隐患X处) do not start a statistic inside a clause
 _VERB_FIRST_WORD = re.compile("实现|完成|达到")
@@ -78,7 +80,7 @@ _BOUNDARY = "，。；：！？,;:"
 _KEY_ORDER = ("name", "value", "unit", "verb", "change", "trend", "change_unit", "compare",
               "verb_first", "share", "share_of", "share_verb", "share_particle", "share_first",
               "gap", "gap_of", "gap_verb", "gap_unit", "rank", "rank_scope", "rank_verb", "rank_unit",
-              "spaced", "separator", "joint")
+              "value_bound", "change_bound", "spaced", "separator", "joint")
 _JOINTS = ("，", ",")
 _JOINERS = "；，。;,、"  # between the clauses of a chain (、 in a list: 产值6亿元、增加值1.98亿元)
 _WHEREOF = re.compile(r"[；，。;,、](?:其中[，,]?)?")  # ，其中 税收收入… belongs to the separator
@@ -219,6 +221,8 @@ def _named_heads(text: str, start: int):
         name = text[start:end]
         if value := _VALUE.match(text, end):
             data: dict[str, Any] = {"name": name, "value": _number(value["value"]), "unit": value["unit"]}
+            if value["value_bound"]:
+                data["value_bound"] = value["value_bound"]
             data["verb"] = value["verb"] or ""
             if data["verb"] == "实现":
                 del data["verb"]
@@ -279,6 +283,8 @@ def _after_comma(text: str, at: int, pattern: re.Pattern, add) -> tuple[Any, int
 
 
 def _with_change(data: dict, m: re.Match) -> dict:
+    if m["change_bound"]:
+        data["change_bound"] = m["change_bound"]
     change = _number(m["change"])
     word = m["trend"]
     falls = word in FALLS

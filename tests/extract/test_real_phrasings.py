@@ -43,6 +43,10 @@ from drafting.workflow.extract import detect_pack
           {"name": "增加值", "value": 1.8, "unit": "亿元", "verb": "", "separator": "，"},
           {"name": "合同金额", "value": 4200, "unit": "万元", "verb": "", "separator": "，"},
           {"name": "实际到位资金", "value": 1300, "unit": "万元", "verb": "", "share": 65, "share_of": "全年计划"}]),
+        ("预计上半年全县GDP增长6.3%以上。", [{"name": "GDP", "change": 6.3, "compare": "", "change_bound": "以上"}]),
+        ("全年城镇登记失业率控制在3.5%以内，地区生产总值增长6%左右。",
+         [{"name": "城镇登记失业率", "value": 3.5, "unit": "%", "verb": "控制在", "value_bound": "以内", "separator": "，"},
+          {"name": "地区生产总值", "change": 6, "compare": "", "change_bound": "左右"}]),
         ("粮食产量达到53.8亿斤，比上年增长2.5%。",
          [{"name": "粮食产量", "value": 53.8, "unit": "亿斤", "verb": "达到", "change": 2.5, "compare": "比上年"}]),
     ],
@@ -188,6 +192,11 @@ def test_a_list_announced_with_a_colon_may_hold_one_item(tmp_path):
     plain.write_text("\n".join(lines) + "\n", encoding="utf-8")
     part = extract(read_speech(plain), str(plain), "half-year-speech").data["parts"][0]
     assert "points" not in part and part["intro"][1]["before"].startswith("第一句话,")
+
+
+def test_a_comparison_alone_is_not_a_name():
+    found = with_indicators("地区生产总值同比增长15.2%，比2019年同期增长19.3%，两年平均增长9.2%。")
+    assert [d["name"] for d in found["indicators"]] == ["地区生产总值"]
 
 
 def test_a_lone_figure_without_a_verb_is_not_a_statistic():
