@@ -139,7 +139,18 @@ def _visible(text: str) -> str:
 
 
 def _error_line(error: DraftError) -> str:
-    return f"错误：{_visible(str(error))}"
+    return f"错误：{_visible(str(error))}{_remedy(error)}"
+
+
+def _remedy(error: DraftError) -> str:
+    """How to get past a refused overwrite, in the command line's terms."""
+    from drafting.errors import OverwriteRefused
+
+    if not isinstance(error, OverwriteRefused):
+        return ""
+    if error.in_use:
+        return "。请先保存并关闭它再生成；如确认要覆盖，可加 --force（会先备份原文件）"
+    return f"。请换一个输出文件名（-o），或加 --force 覆盖（会先把原文件备份为 {error.backup} 这样的编号副本）"
 
 
 # Warnings printed one by one; past these, one line says how many more there

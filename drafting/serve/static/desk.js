@@ -435,6 +435,7 @@ async function refresh() {
   const preview = $("preview");
   preview.classList.remove("stale");
   if (!ok) { say(reply.error ? reply.error.text : "预览失败", true); return; }
+  if (reply.schema) switchPack(reply);
   if (reply.html) { preview.innerHTML = reply.html; fitPreview(); }
   preview.classList.toggle("stale", !reply.html);
   $("summary").textContent = reply.summary;
@@ -445,6 +446,16 @@ async function refresh() {
   if (reply.problems.length) say(`数据有 ${reply.problems.length} 处问题，预览为上一次有效的内容。`, true);
   else if ($("status").classList.contains("error") && !state.keepStatus) say("");
   showMessages();
+}
+
+// The writer changed pack: the form becomes the new pack's, the field being typed in keeps focus.
+function switchPack(reply) {
+  const typing = document.activeElement && document.activeElement.getAttribute("data-path");
+  state.schema = reply.schema;
+  renderForm();
+  const again = typing && document.querySelector(`[data-path="${CSS.escape(typing)}"]`);
+  if (again) { again.focus(); if (again.setSelectionRange && again.value) again.setSelectionRange(again.value.length, again.value.length); }
+  say(`已换用模板包 ${reply.pack}，表单已按它的栏目重新排列。`);
 }
 
 // ---------------------------------------------------------------- buttons
@@ -492,7 +503,7 @@ async function build(format, force = false) {
     const { ok, reply } = await call("/api/build", { copy: state.copy, format, force });
     if (!ok) {
       state.keepStatus = true;
-      const again = reply.refused && format === "docx"
+      const again = reply.refused
         ? el("a", { href: "#", onclick: (e) => { e.preventDefault(); build(format, true); } }, "仍要覆盖（先备份原文件）")
         : null;
       say(reply.error.text, true, again);
