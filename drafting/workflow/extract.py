@@ -411,13 +411,18 @@ def _fill_items(
         )
 
 
+# forms that open a paragraph only as a numbered item: one alone still is one (an excerpt cut after it)
+_ITEM_ONLY_FORMS = ("（一）", "(一)", "第一、", "第一句话，", "第一句话,", "1、")
+
+
 def _announced_item(paras: list[Paragraph], used: set[str], forms: tuple[str, ...]) -> tuple[str, list[int]]:
     """A first item with no second after it (an excerpt, or a list the speaker cut short),
-    counted only where the paragraph before announces a list (……可以用三句话来概括：)."""
-    for i in range(1, len(paras)):
-        if paras[i].table is None and paras[i - 1].table is None and paras[i - 1].plain.endswith("：") \
-                and genre.inline_items(paras[i].text) is None:  # 一是……二是…… in one paragraph is a list of its own
-            for form in forms:
+    counted where the paragraph before announces a list (……可以用三句话来概括：) or the
+    marker is one that opens a paragraph only as an item ((一) 第一、 1、)."""
+    for i in range(len(paras)):
+        announced = i > 0 and paras[i - 1].table is None and paras[i - 1].plain.endswith("：")
+        if paras[i].table is None and genre.inline_items(paras[i].text) is None:  # 一是……二是…… is a list of its own
+            for form in forms if announced else tuple(f for f in forms if f in _ITEM_ONLY_FORMS):
                 if form not in used and genre.marker_number(paras[i].text, form) == 1:
                     if not any(genre.marker_number(p.text, form) for p in paras[i + 1 :] if p.table is None):
                         return form, [i]

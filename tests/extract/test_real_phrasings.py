@@ -185,13 +185,16 @@ def test_a_list_announced_with_a_colon_may_hold_one_item(tmp_path):
     assert part["intro"] == ["对上半年的工作,可以用一句话来概括:"]
     assert part["enumeration"] == "第一句话," and [p["lead"] for p in part["points"]] == ["稳中有进、进中提质。"]
     assert part["closing"] == ["成绩来之不易,是全镇上下共同努力的结果。"]
-    # without the announcing colon a lone 第一句话 stays text
+    # without the announcing colon a lone 一是 stays text; a lone （一） opens a paragraph only as an item
     lines = source.read_text(encoding="utf-8").splitlines()
-    lines[4] = "对上半年的工作,大家有目共睹。"
-    plain = tmp_path / "讲话.txt"
-    plain.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    part = extract(read_speech(plain), str(plain), "half-year-speech").data["parts"][0]
-    assert "points" not in part and part["intro"][1]["before"].startswith("第一句话,")
+    for first, counted in (("一是稳中有进、进中提质。", False), ("（一）稳中有进、进中提质。", True)):
+        lines[4], lines[5] = "对上半年的工作,大家有目共睹。", first + lines[5].split("。", 1)[1]
+        plain = tmp_path / "讲话.txt"
+        plain.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        part = extract(read_speech(plain), str(plain), "half-year-speech").data["parts"][0]
+        assert ("points" in part) is counted
+        if counted:
+            assert part["enumeration"] == "（一）" and part["points"][0]["lead"] == "稳中有进、进中提质。"
 
 
 def test_a_comparison_alone_is_not_a_name():
