@@ -42,6 +42,7 @@ COUNT_WORDS = re.compile(
     r"(?:讲|谈|强调|说|提)(?:以下|这么|一下)?([一二两三四五六七八九十]{1,3})(?:点|个方面|个问题|方面|层意思)"
 )
 _HEADING_MAX = 60
+_LEAD_BEFORE_COLON = 20  # a lead closed by a colon is a few words (工业产值：), not a sentence with a quote in it
 _HEADING_FORMS = ("一、", "第一部分", "第一部分，", "第一部分：")
 
 
@@ -335,12 +336,16 @@ def _texts(paras: list[Paragraph]) -> list[Any]:
     return [_text_or_table(p) for p in paras]
 
 
-def _split_head(p: Paragraph, marker: str) -> tuple[str, str | None]:
-    """(heading, rest) of a numbered line: rest is None when the line is only a heading."""
+def _split_head(p: Paragraph, marker: str, item: bool = False) -> tuple[str, str | None]:
+    """(heading, rest) of a numbered line: rest is None when the line is only a heading.
+    An ``item``'s lead may be a few words closed by a colon (（一）工业产值：……)."""
     text = p.text[len(marker) :]
     if p.lead.startswith(marker) and len(p.lead) > len(marker) and p.text.startswith(p.lead) and p.lead != p.text:
         end = len(p.lead) - len(marker)
         return text[:end], text[end:]
+    colon = text.translate(genre.HALF_TO_FULL).find("：") if item and p.lead != p.text else -1
+    if 0 < colon < min(lead_sentence(text) or len(text), _LEAD_BEFORE_COLON) and colon + 1 < len(text):
+        return text[: colon + 1], text[colon + 1 :]
     if is_heading_line(text) or p.lead == p.text:
         return text, None
     end = lead_sentence(text)
@@ -392,7 +397,7 @@ def _fill_items(
         holder[keys.get("intro", "intro")] = _texts(intro)
         _note_inline_enumerations(intro, path + (keys.get("intro", "intro"),), result)
     layout = _layout(children)
-    lead_only = layout == "run-in" and _split_head(children[-1].head, children[-1].marker(len(children)))[1] in (None, "")
+    lead_only = layout == "run-in" and _split_head(children[-1].head, children[-1].marker(len(children)), item=True)[1] in (None, "")
     node = Node("", Paragraph(""), children=children)
     genre.split_part_closing(node, 1 if lead_only else 0)
     holder[keys.get("item-numbering", "enumeration")] = form
@@ -549,9 +554,7 @@ def _layout(children: list[Node]) -> str:
         first = child.head
         if first.lead and first.lead != first.text:
             return "run-in"
-        text = first.text[len(child.marker(n + 1)) :]
-        end = lead_sentence(text)
-        if end and end < len(text):
+        if _split_head(first, child.marker(n + 1), item=True)[1]:  # words after the lead sentence (or after 工业产值：)
             return "run-in"
     return "standalone"
 
@@ -570,7 +573,7 @@ def _point(n: int, node: Node, layout: str, used: set[str], path: Path_, roles: 
         point: dict[str, Any] = {"lead": text}
         body = _texts(before)
     else:
-        lead, tail = _split_head(node.head, marker)
+        lead, tail = _split_head(node.head, marker, item=True)
         tail = tail or ""
         point = {"lead": lead}
         body = ([tail] if tail or before else []) + _texts(before)

@@ -205,3 +205,19 @@ def test_a_comparison_alone_is_not_a_name():
 def test_a_lone_figure_without_a_verb_is_not_a_statistic():
     # 该项目占地225亩 alone is a description; only in a list of figures does a bare figure count
     assert with_indicators("该项目总建筑面积12万平方米。") == "该项目总建筑面积12万平方米。"
+
+
+def test_a_short_lead_closed_by_a_colon(tmp_path):
+    from drafting.readers import read_speech
+    from drafting.workflow.extract import extract
+
+    source = tmp_path / "发言.txt"
+    source.write_text("同志们：\n下面，我讲两点意见。\n一、经济运行基本情况\n（一）工业产值：全区规上工业总产值完成X亿元。\n"
+                      "（二）项目建设：新开工项目X个。\n二、下步打算\n同志们，让我们共同努力。\n", encoding="utf-8")
+    part = extract(read_speech(source), str(source), "half-year-speech").data["parts"][0]
+    assert [p["lead"] for p in part["points"]] == ["工业产值：", "项目建设："]
+    # a colon after a whole sentence's worth of words does not close the lead
+    source.write_text("同志们：\n下面，我讲两点意见。\n一、经济运行基本情况\n（一）全区规上工业稳中有进，主要是三个方面的原因：需求回暖。\n"
+                      "（二）项目建设加快推进。新开工项目X个。\n二、下步打算\n同志们，让我们共同努力。\n", encoding="utf-8")
+    part = extract(read_speech(source), str(source), "half-year-speech").data["parts"][0]
+    assert part["points"][0]["lead"] == "全区规上工业稳中有进，主要是三个方面的原因：需求回暖。"
