@@ -43,7 +43,7 @@ COUNT_WORDS = re.compile(
 )
 _HEADING_MAX = 60
 _LEAD_BEFORE_COLON = 20  # a lead closed by a colon is a few words (工业产值：), not a sentence with a quote in it
-_HEADING_FORMS = ("一、", "第一部分", "第一部分，", "第一部分：")
+_HEADING_FORMS = ("一、", "第一部分", "第一部分，", "第一部分：", "（一）", "(一)")  # a lone one still heads a part
 
 
 @dataclass(slots=True)

@@ -221,3 +221,18 @@ def test_a_short_lead_closed_by_a_colon(tmp_path):
                       "（二）项目建设加快推进。新开工项目X个。\n二、下步打算\n同志们，让我们共同努力。\n", encoding="utf-8")
     part = extract(read_speech(source), str(source), "half-year-speech").data["parts"][0]
     assert part["points"][0]["lead"] == "全区规上工业稳中有进，主要是三个方面的原因：需求回暖。"
+
+
+def test_a_lone_paren_heading_heads_the_only_part(tmp_path):
+    """An excerpt of a summary: one （一） part and its 1、 2、 items, no 一、 anywhere."""
+    from drafting.readers import read_speech
+    from drafting.workflow.extract import extract
+
+    source = tmp_path / "总结.txt"
+    source.write_text("镇上半年工作情况总结\n今年上半年，全镇经济社会平稳发展。\n（一）坚持稳中求进，经济总量稳步攀升。\n"
+                      "围绕增产增效，抓好各项工作。\n1、农业生产稳定。完成粮食播种面积2.3万亩。\n2、工业经济向好。规上工业产值完成X亿元。\n",
+                      encoding="utf-8")
+    data = extract(read_speech(source), str(source), "half-year-speech").data
+    assert data["part_numbering"] == "（一）" and [p["heading"] for p in data["parts"]] == ["坚持稳中求进，经济总量稳步攀升。"]
+    assert data["parts"][0]["enumeration"] == "1、"
+    assert [p["lead"] for p in data["parts"][0]["points"]] == ["农业生产稳定。", "工业经济向好。"]
