@@ -19,7 +19,7 @@ import jinja2
 from markupsafe import Markup, escape
 
 from drafting import cache
-from drafting.source.yaml_loader import Path_, SpeechData, walk
+from drafting.source.yaml_loader import Path_, SourceDict, SourceList, SpeechData, path_of
 from drafting.errors import Location, Problem, TemplateError
 from drafting.model.indicators import Indicator, indicator_cells, phrase_chain
 from drafting.model.numerals import chinese_numeral, enumeration_marker, format_date
@@ -59,17 +59,28 @@ class _Environment(PackSandbox):
 
     def getattr(self, obj: Any, attribute: str) -> Any:
         kind = type(obj)
-        if kind is dict and attribute not in _DICT_ATTRIBUTES:
+        if (kind is SourceDict or kind is dict) and attribute not in _DICT_ATTRIBUTES:
             try:
                 return obj[attribute]
             except KeyError:
-                pass
+                if kind is SourceDict and attribute == "path":  # a missing key, not where the data stands
+                    return self.undefined(obj=obj, name=attribute)
         elif kind in _TEMPLATE_OWN and not attribute.startswith("_"):
             try:  # loop.index, an imported macro: Jinja's own objects, nothing to guard
                 return getattr(obj, attribute)
             except AttributeError:
                 pass
         return super().getattr(obj, attribute)
+
+    def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
+        """Where the data stands in the file is draft's, not the template's: a
+        template reading ``path`` of a list or mapping sees only the data's own key."""
+        if attr == "path" and isinstance(obj, _LOCATED):
+            return False
+        return super().is_safe_attribute(obj, attr, value)
+
+
+_LOCATED = (SourceDict, SourceList)
 
 
 class Renderer:
@@ -229,24 +240,20 @@ def _count_phrase(phrase: str, n: int) -> str:
 
 
 class _PlaceholderLog:
-    """Maps data objects back to their field paths so a printed X can be reported."""
+    """The warnings for every X a filter printed, each at the line of its field.
+
+    An indicator knows where it was written (``SourceDict.path``), also when the
+    template reached it through an alias or a filter that copied its list; one
+    the template built itself has no line, only the list's, if that has one.
+    """
 
     def __init__(self, speech: SpeechData):
         self.source = speech.source
-        self.values = speech.values
-        self._paths: dict[int, Path_] | None = None
         self.problems: list[Problem] = []
 
-    def path_of(self, container: Any) -> Path_:
-        if self._paths is None:  # only speeches with indicators need the index
-            self._paths = {id(v): path for path, v in walk(self.values) if isinstance(v, (dict, list))}
-        return self._paths.get(id(container), ())
-
     def phrase_all(self, indicators: list[dict]) -> Markup:
-        base = self.path_of(indicators)
-
         def report(n: int, field: str) -> None:
-            self.problems.append(Problem(self.source.locate(base + (n, field)), "未填写，已输出占位符 X"))
+            self._report(indicators, n, field)
 
         pieces = phrase_chain([Indicator.from_data(data) for data in indicators], report)
         # clauses at even places, separators between; _finalize: a typed newline stays a line break
@@ -256,19 +263,26 @@ class _PlaceholderLog:
         )
 
     def cells_all(self, indicators: list[dict]) -> list[list[str]]:
-        return list(self._each(indicators, indicator_cells))
+        rows = []
+        for n, data in enumerate(indicators):
+            rows.append(indicator_cells(Indicator.from_data(data), lambda field, n=n: self._report(indicators, n, field)))
+        return rows
 
-    def _each(self, indicators: list[dict], render: Callable) -> Iterator:
-        """render(indicator, report) for each indicator; report(field) logs an X."""
-        base = self.path_of(indicators)
-        for i, data in enumerate(indicators):
-            path = base + (i,)
+    def _report(self, indicators: list[dict], n: int, field: str) -> None:
+        data = indicators[n]
+        path = path_of(data)
+        if path is None:
+            listed = path_of(indicators)
+            path = listed + (n,) if listed is not None else None
+        where = self.source.locate(path + (field,)) if path is not None else Location(self.source.file)
+        self.problems.append(Problem(where, placeholder_message(data.get(field))))
 
-            def report(field: str, path: Path_ = path) -> None:
-                where = self.source.locate(path + (field,))
-                self.problems.append(Problem(where, "未填写，已输出占位符 X"))
 
-            yield render(Indicator.from_data(data), report)
+def placeholder_message(typed: Any) -> str:
+    """What the warning for a printed X says: that nothing was written, or what was."""
+    if typed is None or typed == "":
+        return "未填写，已输出占位符 X"
+    return f"仍是占位符“{typed}”，请填入数字"
 
 
 def _runtime_error(e: Exception, template: jinja2.Template) -> TemplateError:
@@ -298,8 +312,8 @@ def _runtime_error(e: Exception, template: jinja2.Template) -> TemplateError:
 
 _UNDEFINED = (
     (r"'(.*)' is undefined", "“{0}”没有定义"),
-    (r"'\w+ object' has no attribute '(.*)'", "没有“{0}”这一项（数据中没有写，或模板中拼错了）"),
-    (r"\w+ object has no element (-?\d+)", "列表中没有第 {0} 项（从 0 数起）"),
+    (r"'[\w.]+ object' has no attribute '(.*)'", "没有“{0}”这一项（数据中没有写，或模板中拼错了）"),
+    (r"[\w.]+ object has no element (-?\d+)", "列表中没有第 {0} 项（从 0 数起）"),
 )
 
 
