@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import traceback
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 from typing import Any, Callable, Iterator, TypeVar
 
@@ -19,7 +19,7 @@ import jinja2
 from markupsafe import Markup, escape
 
 from drafting import cache
-from drafting.source.yaml_loader import Path_, SourceDict, SourceList, SpeechData, path_of
+from drafting.source.yaml_loader import SourceDict, SourceList, SpeechData, path_of
 from drafting.errors import Location, Problem, TemplateError
 from drafting.model.indicators import Indicator, indicator_cells, phrase_chain
 from drafting.model.numerals import chinese_numeral, enumeration_marker, format_date
@@ -252,9 +252,8 @@ class _PlaceholderLog:
         self.problems: list[Problem] = []
 
     def phrase_all(self, indicators: list[dict]) -> Markup:
-        def report(n: int, field: str) -> None:
-            self._report(indicators, n, field)
-
+        indicators = _listed(indicators)
+        report = partial(self._report, indicators)
         pieces = phrase_chain([Indicator.from_data(data) for data in indicators], report)
         # clauses at even places, separators between; _finalize: a typed newline stays a line break
         return Markup("").join(
@@ -263,9 +262,11 @@ class _PlaceholderLog:
         )
 
     def cells_all(self, indicators: list[dict]) -> list[list[str]]:
+        indicators = _listed(indicators)
         rows = []
         for n, data in enumerate(indicators):
-            rows.append(indicator_cells(Indicator.from_data(data), lambda field, n=n: self._report(indicators, n, field)))
+            report = partial(self._report, indicators, n)
+            rows.append(indicator_cells(Indicator.from_data(data), report))
         return rows
 
     def _report(self, indicators: list[dict], n: int, field: str) -> None:
@@ -276,6 +277,11 @@ class _PlaceholderLog:
             path = listed + (n,) if listed is not None else None
         where = self.source.locate(path + (field,)) if path is not None else Location(self.source.file)
         self.problems.append(Problem(where, placeholder_message(data.get(field))))
+
+
+def _listed(indicators: Any) -> list:
+    """A filter's result (``select``, ``reject``) is a generator: read it once, keep the items."""
+    return indicators if isinstance(indicators, list) else list(indicators)
 
 
 def placeholder_message(typed: Any) -> str:

@@ -10,6 +10,7 @@ scalars (so ``no`` stays the word and ``2025-07-15`` stays the date as written).
 from __future__ import annotations
 
 import bisect
+import copy
 import math
 import os
 import re
@@ -75,11 +76,38 @@ class SourceDict(dict):
 
     __slots__ = ("path",)
 
+    def __copy__(self) -> SourceDict:
+        copied = SourceDict(self)
+        copied.path = self.path
+        return copied
+
+    def __deepcopy__(self, memo: dict) -> SourceDict:
+        """As fast as a plain dict's: the generic way for a subclass is several times slower."""
+        copied = memo[id(self)] = SourceDict()
+        copied.path = self.path
+        for key, value in self.items():
+            copied[key] = value if type(value) in _ATOMIC else copy.deepcopy(value, memo)
+        return copied
+
 
 class SourceList(list):
     """A list of the writer's data that knows its own path (see ``SourceDict``)."""
 
     __slots__ = ("path",)
+
+    def __copy__(self) -> SourceList:
+        copied = SourceList(self)
+        copied.path = self.path
+        return copied
+
+    def __deepcopy__(self, memo: dict) -> SourceList:
+        copied = memo[id(self)] = SourceList()
+        copied.path = self.path
+        copied += [value if type(value) in _ATOMIC else copy.deepcopy(value, memo) for value in self]
+        return copied
+
+
+_ATOMIC = frozenset({str, int, float, bool, type(None)})  # what copy.deepcopy returns as it is
 
 
 def located(value: Any, path: Path_) -> Any:
