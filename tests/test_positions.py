@@ -353,3 +353,10 @@ def test_a_missing_figure_and_a_typed_placeholder_are_told_apart(write_yaml):
         (16, "仍是占位符“××”，请填入数字"),
     ]
     assert "产值实现X亿元；投资实现XX亿元；税收实现X亿元。" in write_text(draft.document)
+
+
+def test_a_control_character_in_a_quoted_paragraph_is_named_at_its_line():
+    text = 'pack: x\nbody: "第一行，\n  第二行，\n  第三行有\\x01控制字符。"\n'
+    with pytest.raises(SchemaError) as info:
+        validate(load(text), PackSchema({"type": "object"}))
+    assert [(p.location.line, p.location.field) for p in info.value.problems] == [(4, "body")]  # not 2, where it starts

@@ -419,7 +419,7 @@ def _content_problems(values: Any, speech: SpeechData) -> list[Problem]:
                 code = f"U+{ord(bad.group()):04X}"
                 problems.append(
                     Problem(
-                        speech.source.locate(path),
+                        speech.source.locate(path, offset=bad.start()),
                         f"第 {bad.start() + 1} 个字符是控制字符 {code}，"
                         "Word 文档无法保存它。请删去该字符（它常由复制粘贴带入）",
                     )
