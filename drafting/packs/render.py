@@ -128,7 +128,7 @@ class Renderer:
 
     def render(self, speech: SpeechData, read: Callable[[Iterator[str]], T] = "".join) -> tuple[T, list[Problem]]:
         """``read`` applied to the markup as the template runs, and a warning for
-        every X printed in place of a missing figure, returned once the template
+        every X printed for a figure missing or still a placeholder, returned once the template
         has run to its end. ``read`` takes the markup in pieces, so a book-length
         speech's markup is never held whole (``markup.read_markup`` reads it as
         it comes); by default the pieces are joined."""

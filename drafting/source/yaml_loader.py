@@ -1,10 +1,15 @@
-"""Load the writer's YAML into plain data, remembering where every value stood.
+"""Load the writer's YAML into data that remembers where every value stood.
 
 We compose YAML nodes with PyYAML and build the data ourselves rather than use a
 constructor, because we need what constructors throw away: the line of every
 value and key (for errors that name a line), duplicate keys (a silent
 last-one-wins loses the writer's text), bounded alias expansion, and YAML 1.2
 scalars (so ``no`` stays the word and ``2025-07-15`` stays the date as written).
+
+Positions have one source, this module: every mapping and list of the data
+knows its own path (``SourceDict``/``SourceList``), and the ``SourceMap`` knows
+the line and column of every path and, for a string typed over several lines,
+the line of each of its characters. Nothing downstream reads the file again.
 """
 
 from __future__ import annotations
@@ -194,7 +199,7 @@ class SourceMap:
 
 @dataclass(slots=True)
 class SpeechData:
-    """The writer's data as plain dicts, lists and scalars, with its source map."""
+    """The writer's data (mappings and lists that know their path, and scalars), with its source map."""
 
     values: Any
     source: SourceMap
@@ -687,11 +692,11 @@ class _Builder:
             # an escaped "\r" would vanish as XML line-end handling; keep it a break
             text = normalize_newlines(node.value)
             if node.end_mark.line > node.start_mark.line:
-                self.source.spans[path] = _line_starts(node, text, self.source.lines)
+                self.source.spans[path] = _line_starts(node, text, self.source)
             return text
         value = resolve_plain(node.value)
         if isinstance(value, str) and node.end_mark.line > node.start_mark.line:
-            self.source.spans[path] = _line_starts(node, value, self.source.lines)
+            self.source.spans[path] = _line_starts(node, value, self.source)
         if isinstance(value, float) and not math.isfinite(value):
             self.source.all_printable = False
         return value
@@ -774,7 +779,7 @@ class _Builder:
 # ---------------------------------------------------------------- lines of a string
 
 
-def _line_starts(node: yaml.ScalarNode, value: str, lines: list[str]) -> tuple[tuple[int, int, int | None], ...]:
+def _line_starts(node: yaml.ScalarNode, value: str, source: SourceMap) -> tuple[tuple[int, int, int | None], ...]:
     """Where each line the writer typed begins in ``value``: (offset, line, column).
 
     A literal block (``|``) keeps the lines one for one. Everywhere else YAML
@@ -788,6 +793,7 @@ def _line_starts(node: yaml.ScalarNode, value: str, lines: list[str]) -> tuple[t
         starts = [(0, first + 2, None)]
         starts += [(i + 1, first + 2 + n, None) for n, i in enumerate(_breaks(value), 1)]
         return tuple(starts)
+    lines = source.lines  # split only when a string was folded over lines
     last = node.end_mark.line - (1 if node.style == ">" and node.end_mark.column == 0 else 0)
     starts, cursor = [], 0
     for number in range(first + (1 if node.style == ">" else 0), min(last, len(lines) - 1) + 1):
