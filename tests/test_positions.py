@@ -278,11 +278,15 @@ def test_an_indicator_the_template_built_has_no_line(tmp_path):
         "{{ d | attr('path') }}",
         "{{ d.intro | attr('path') }}",
         "{{ d.intro[0]['path'] }}",
+        "{{ d['path'] }}",
+        "{{ d.intro['path'] }}",
     ],
 )
 def test_a_template_cannot_read_where_the_data_stands(tmp_path, template):
-    with pytest.raises(TemplateError):
+    """As for data that never knew its path: a key that is not there."""
+    with pytest.raises(TemplateError) as info:
         rendered(tmp_path, template)
+    assert "没有“path”这一项" in info.value.message
 
 
 def test_a_key_named_path_is_the_writers_own(tmp_path):

@@ -65,12 +65,20 @@ class _Environment(PackSandbox):
             except KeyError:
                 if kind is SourceDict and attribute == "path":  # a missing key, not where the data stands
                     return self.undefined(obj=obj, name=attribute)
+        elif kind is SourceList and attribute == "path":
+            return self.undefined(obj=obj, name=attribute)  # as for any list
         elif kind in _TEMPLATE_OWN and not attribute.startswith("_"):
             try:  # loop.index, an imported macro: Jinja's own objects, nothing to guard
                 return getattr(obj, attribute)
             except AttributeError:
                 pass
         return super().getattr(obj, attribute)
+
+    def getitem(self, obj: Any, argument: Any) -> Any:
+        """``x['path']`` without such a key is undefined, as for data that does not know its path."""
+        if argument == "path" and isinstance(obj, _LOCATED) and not (isinstance(obj, dict) and argument in obj):
+            return self.undefined(obj=obj, name=argument)
+        return super().getitem(obj, argument)
 
     def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
         """Where the data stands in the file is draft's, not the template's: a
