@@ -9,6 +9,9 @@ import json
 
 import jinja2
 import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from drafting.errors import SchemaError, TemplateError
 from drafting.packs.render import Renderer
@@ -364,3 +367,34 @@ def test_a_control_character_in_a_quoted_paragraph_is_named_at_its_line():
     with pytest.raises(SchemaError) as info:
         validate(load(text), PackSchema({"type": "object"}))
     assert [(p.location.line, p.location.field) for p in info.value.problems] == [(4, "body")]  # not 2, where it starts
+
+
+# ---------------------------------------------------------------- a property over YAML's own emitter
+
+_PUNCTUATION = [" ", "  ", "\n", "\n\n", "，", "'", '"', "\\", ": ", " #", "\t"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    pieces=st.lists(st.one_of(st.just(None), st.sampled_from(_PUNCTUATION)), min_size=1, max_size=40),
+    style=st.sampled_from([None, '"', "'", "|", ">"]),
+    width=st.integers(min_value=4, max_value=30),
+    indent=st.sampled_from([0, 1]),
+)
+def test_every_character_is_found_on_the_line_yaml_wrote_it(pieces, style, width, indent):
+    """PyYAML's emitter (not ours) writes a string in each style, folded at a
+    narrow width; every character used once must be reported on the line that holds it."""
+    unique = iter(chr(0x4E00 + i) for i in range(1000))
+    text = "".join(next(unique) if p is None else p for p in pieces)
+    data = {"v": text} if not indent else {"a": {"v": text}}
+    written = yaml.dump(data, allow_unicode=True, default_style=style, width=width)
+    speech = load(written)
+    path = ("v",) if not indent else ("a", "v")
+    value = speech.values[path[0]] if not indent else speech.values["a"]["v"]
+    if value != text:
+        return  # a style YAML cannot carry exactly (a block with trailing spaces): not a position question
+    lines = written.split("\n")
+    for offset, ch in enumerate(value):
+        if "\u4e00" <= ch <= "\u9fff":
+            line = speech.source.locate(path, offset=offset).line
+            assert ch in lines[line - 1], (written, offset, line)

@@ -830,8 +830,8 @@ def _unquoted(typed: str, style: str | None) -> str:
         return typed.replace("''", "'")
     if style != '"':
         return typed
-    if typed.endswith("\\") and not typed.endswith("\\\\"):
-        typed = typed[:-1]  # an escaped line break: the next line follows with no space
+    if (len(typed) - len(typed.rstrip("\\"))) % 2:
+        typed = typed[:-1]  # an escaped line break (not an escaped backslash): the next line follows with no space
     return _ESCAPE.sub(lambda m: chr(int(m[1][1:], 16)) if len(m[1]) > 1 else _ESCAPES.get(m[1], m[1]), typed)
 
 
