@@ -148,8 +148,11 @@ class SourceMap:
     keys: dict[Path_, int] = field(default_factory=dict)
     # strings written over several lines: where each line of the file starts in
     # the string, as (offset, line, column) — the one place that knows how YAML
-    # folded, unquoted or kept the writer's lines (``_line_starts``)
-    spans: dict[Path_, tuple[tuple[int, int, int | None], ...]] = field(default_factory=dict)
+    # folded, unquoted or kept the writer's lines (``_line_starts``). A literal
+    # block keeps the lines one for one, so it is the string itself (the data's
+    # own, no copy): a book-length file written by ``draft extract`` has a block
+    # for every long paragraph.
+    spans: dict[Path_, str | tuple[tuple[int, int, int | None], ...]] = field(default_factory=dict)
     text: str = ""
     # True when the loader saw that every string can be printed in a Word file:
     # the YAML reader refuses control characters in the file itself, so only an
@@ -178,7 +181,10 @@ class SourceMap:
                 return Location(self.file, None, None, format_path(path) or None)
             probe = probe[:-1]
 
-    def _in_span(self, path: Path_, span: tuple[tuple[int, int, int | None], ...], offset: int) -> Location:
+    def _in_span(self, path: Path_, span: str | tuple[tuple[int, int, int | None], ...], offset: int) -> Location:
+        if isinstance(span, str):  # a literal block: its lines start on the line below its ``|``
+            line = unpack_mark(self.values[tuple(path)])[0] + 1 + span.count("\n", 0, offset)
+            return Location(self.file, line, None, format_path(path) or None)
         at = bisect.bisect_right(span, offset, key=lambda start: start[0]) - 1
         _, line, column = span[max(at, 0)]
         return Location(self.file, line, column, format_path(path) or None)
@@ -779,10 +785,11 @@ class _Builder:
 # ---------------------------------------------------------------- lines of a string
 
 
-def _line_starts(node: yaml.ScalarNode, value: str, source: SourceMap) -> tuple[tuple[int, int, int | None], ...]:
+def _line_starts(node: yaml.ScalarNode, value: str, source: SourceMap) -> str | tuple[tuple[int, int, int | None], ...]:
     """Where each line the writer typed begins in ``value``: (offset, line, column).
 
-    A literal block (``|``) keeps the lines one for one. Everywhere else YAML
+    A literal block (``|``) keeps the lines one for one: ``value`` itself says
+    where they begin (``SourceMap._in_span``). Everywhere else YAML
     folds them — a line break becomes a space, blank lines become breaks,
     quotes and escapes are undone — so each typed line is found in the string
     after the one before it. The line where the value starts keeps the value's
@@ -790,9 +797,7 @@ def _line_starts(node: yaml.ScalarNode, value: str, source: SourceMap) -> tuple[
     """
     first, column = node.start_mark.line, node.start_mark.column + 1
     if node.style == "|":
-        starts = [(0, first + 2, None)]
-        starts += [(i + 1, first + 2 + n, None) for n, i in enumerate(_breaks(value), 1)]
-        return tuple(starts)
+        return value
     lines = source.lines  # split only when a string was folded over lines
     last = node.end_mark.line - (1 if node.style == ">" and node.end_mark.column == 0 else 0)
     starts, cursor = [], 0
@@ -809,13 +814,6 @@ def _line_starts(node: yaml.ScalarNode, value: str, source: SourceMap) -> tuple[
         starts.append((found, number + 1, column if number == first else None))
         cursor = found + len(piece)
     return tuple(starts) or ((0, first + 1, column),)
-
-
-def _breaks(value: str) -> Iterator[int]:
-    at = value.find("\n")
-    while at >= 0:
-        yield at
-        at = value.find("\n", at + 1)
 
 
 _ESCAPES = {"0": "\0", "a": "\a", "b": "\b", "t": "\t", "\t": "\t", "n": "\n", "v": "\v", "f": "\f",
