@@ -67,7 +67,9 @@ def write_html(document: Document, stylesheet: StyleSheet) -> str:
 def _pagination(blocks: list, i: int, stylesheet: StyleSheet) -> str:
     """How a paragraph holds to its page, as the .docx says it (``writers/layout.py``):
     data-keep "next" stays with the next block, "lines" is not split; data-grid "off"
-    is not moved onto the document grid's lines (a 35 pt title)."""
+    is not moved onto the document grid's lines (a 35 pt title); data-widows "2" leaves no
+    single line of it alone at a page's foot or head (widow control); data-break "before"
+    starts a page."""
     block = blocks[i]
     if isinstance(block, (Table, Image)):
         return ""  # a picture is never split (its figure says so); a table breaks between rows
@@ -77,7 +79,13 @@ def _pagination(blocks: list, i: int, stylesheet: StyleSheet) -> str:
         keep = "next"
     elif spec.get("keep_lines") or keeps_lead_together(block, spec, stylesheet):
         keep = "lines"
-    return (f' data-keep="{keep}"' if keep else "") + ("" if spec.get("snap_to_grid", True) else ' data-grid="off"')
+    widows = spec.get("widow_control", stylesheet.paragraph("body").get("widow_control", True))
+    return (
+        (f' data-keep="{keep}"' if keep else "")
+        + ("" if spec.get("snap_to_grid", True) else ' data-grid="off"')
+        + (' data-widows="2"' if widows and keep != "lines" else "")
+        + (' data-break="before"' if spec.get("page_break_before") else "")
+    )
 
 
 def preview_css(stylesheet: StyleSheet) -> str:
@@ -125,7 +133,8 @@ def font_family(font: str) -> str:
 
 def _font_css(style: dict[str, Any], stylesheet: StyleSheet) -> str:
     size = style.get("size_pt", 16)
-    spacing = letter_spacing_pt(size, stylesheet) if style.get("snap_to_grid", True) else 0.0
+    # as the Word styles: text of the body's size is condensed to the line's characters, other sizes are not
+    spacing = letter_spacing_pt(size, stylesheet) if size == stylesheet.paragraph("body")["size_pt"] else 0.0
     css = f"font-family:{font_family(style.get('font', '仿宋_GB2312'))};font-size:{size}pt;"
     css += f"letter-spacing:{spacing}pt;"
     if style.get("line_pt"):
