@@ -296,7 +296,7 @@ def placeholder_message(typed: Any) -> str:
     """What the warning for a printed X says: that nothing was written, or what was."""
     if typed is None or typed == "":
         return "未填写，已输出占位符 X"
-    return f"仍是占位符“{typed}”，请填入数字"
+    return f"仍是占位符“{str(typed).strip()}”，请填入数字"
 
 
 def _runtime_error(e: Exception, template: jinja2.Template) -> TemplateError:
