@@ -53,6 +53,7 @@ class Extraction:
     data: dict[str, Any]
     notes: dict[Path_, list[str]] = field(default_factory=dict)
     statistics: list[dict] = field(default_factory=list)  # every indicator recognised, in order
+    written: str = ""  # when the old file says it was written (a .docx's properties), YYYY-MM-DD
 
     def note(self, path: Path_, text: str) -> None:
         self.notes.setdefault(path, []).append(text)
@@ -149,7 +150,7 @@ def extract(
     if not paras:
         raise DataError("文件中没有文字，无法整理", Location(file))
     roles = Roles.of(pack.schema)
-    result = Extraction({"pack": pack.name})
+    result = Extraction({"pack": pack.name}, written=document.meta.date)
     if roles.genre == "report":
         _report(paras, roles, result)
     else:
@@ -621,7 +622,7 @@ def _report(paras: list[Paragraph], roles: Roles, result: Extraction) -> None:
             date = _date_text(paras[signature_at + 1].text)
     title = paras[0].text if title_count else ""
     m = _REPORT_TITLE.fullmatch(title)
-    year = (int(m.group(2)), "自动识别：年份取自标题") if m else _year_in(paras, date)
+    year = (int(m.group(2)), "自动识别：年份取自标题") if m else _year_in(paras, date, result.written)
     if "issuer" in top:
         data[top["issuer"]] = issuer or (m.group(1) if m and m.group(1) else "请填写发文机关")
         if issuer is None:
@@ -718,14 +719,18 @@ def _period_in(paras: list[Paragraph]) -> str:
     return "上半年"
 
 
-def _year_in(paras: list[Paragraph], date) -> tuple[int, str]:
-    """The year the text is about, and a note saying where it was found."""
+def _year_in(paras: list[Paragraph], date, written: str = "") -> tuple[int, str]:
+    """The year the text is about, and a note saying where it was found: the
+    text first, then when the Word file says it was written; today's year only
+    for a text that says nothing (and the note asks for the right one)."""
     head = "".join(p.text for p in paras[:3])
     for where, text in (("标题", head), ("日期", date[0] if date else ""), ("正文", "".join(p.text for p in paras))):
         years = [int(y) for y in _YEAR.findall(text) if 1949 <= int(y) <= 2200]
         years += [found[0] for m in _CHINESE_DATE.finditer(text) if (found := calendar_date(m.group()))]
         if years:
             return years[0], f"自动识别：年份取自{where}，请核对"
+    if written:
+        return int(written[:4]), f"自动识别：原文中没有写年份，取自 Word 文件的创建日期（{written}），请核对"
     year = datetime.date.today().year
     return year, f"自动识别：原文中没有写年份，暂填今年（{year}），请改为原文所指的年份"
 
@@ -815,7 +820,7 @@ def _meeting(lines: list[str], date, paras: list[Paragraph], result: Extraction,
     title = "".join(lines)
     named = _MEETING_IN_TITLE.search(title)
     name = _YEAR.sub("", named.group(1), count=1) if named else "请填写会议名称"
-    year, said = _year_in([Paragraph(title)] + paras, date)
+    year, said = _year_in([Paragraph(title)] + paras, date, result.written)
     result.note(where, f"自动识别：会议名称为推测（标题照原文写在 title 中，不受影响）；{said.removeprefix('自动识别：')}")
     return meeting(name or "请填写会议名称", year), False
 
