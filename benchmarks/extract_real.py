@@ -20,12 +20,15 @@ annotated name and figure. It prints recognised/expected per text and form, and
 totals per form.
 
 Whole processes are run (``python -m drafting``), as a writer runs them; ``--python``
-measures another checkout's code (its venv's python).
+measures another venv's draft, ``--code DIR`` another checkout's (DIR first on PYTHONPATH).
+``--misses`` lists, per text, what was missed and what was extracted: use it on the
+tuning set only, never on a held-out one.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import subprocess
 import sys
@@ -253,7 +256,8 @@ class Outcome:
 @dataclass
 class Text:
     name: str
-    lines: list[str]
+    path: Path  # the text as published, indentation and blank lines included
+    lines: list[str]  # its paragraphs, what a rebuilt text must equal
     expected: dict
     outcomes: list[Outcome] = field(default_factory=list)
 
@@ -266,16 +270,17 @@ class Text:
         return list(self.expected.get("statistics") or [])
 
 
-def run_draft(python: str, args: list[str], cwd: Path) -> subprocess.CompletedProcess:
+def run_draft(python: str, args: list[str], cwd: Path, code: Path | None = None) -> subprocess.CompletedProcess:
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [str(code or ""), os.environ.get("PYTHONPATH")])))
     return subprocess.run([python, "-m", "drafting", *args], cwd=cwd, capture_output=True, text=True,
-                          encoding="utf-8", timeout=300)
+                          encoding="utf-8", timeout=300, env=env)
 
 
-def measure_form(text: Text, form: str, work: Path, python: str) -> Outcome:
+def measure_form(text: Text, form: str, work: Path, python: str, code: Path | None = None) -> Outcome:
     work.mkdir(parents=True, exist_ok=True)
     if form == "txt":
         source = work / f"{text.name}.txt"
-        source.write_text("\n".join(text.lines) + "\n", encoding="utf-8")
+        source.write_bytes(text.path.read_bytes())
     elif form == "docx":
         source = plain_word(text.lines, work / f"{text.name}.docx")
     else:
@@ -283,14 +288,14 @@ def measure_form(text: Text, form: str, work: Path, python: str) -> Outcome:
         if source is None:
             return Outcome(form, ran=False)
     target = work / f"{text.name}.yaml"
-    done = run_draft(python, ["extract", str(source), "-o", str(target), "--overwrite"], work)
+    done = run_draft(python, ["extract", str(source), "-o", str(target), "--overwrite"], work, code)
     outcome = Outcome(form, exit_code=done.returncode)
     if done.returncode != 0 or not target.exists():
         said = (done.stderr or done.stdout).strip().splitlines()
         outcome.message = said[-1] if said else ""
         return outcome
     data = yaml.safe_load(target.read_text(encoding="utf-8")) or {}
-    built = run_draft(python, ["build", str(target), "--format", "txt"], work)
+    built = run_draft(python, ["build", str(target), "--format", "txt"], work, code)
     outcome.exact = built.returncode == 0 and source_lines(built.stdout) == text.lines
     if not outcome.exact:
         outcome.message = "重新生成的文字与原文不同" if built.returncode == 0 else built.stderr.strip()[-200:]
@@ -314,7 +319,7 @@ def load_texts(folder: Path) -> list[Text]:
         if not annotation.exists():
             continue
         expected = yaml.safe_load(annotation.read_text(encoding="utf-8")) or {}
-        texts.append(Text(path.stem, source_lines(path.read_text(encoding="utf-8")), expected))
+        texts.append(Text(path.stem, path, source_lines(path.read_text(encoding="utf-8")), expected))
     return texts
 
 
@@ -356,6 +361,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("folder", type=Path, help="texts (NAME.txt) with their annotations (NAME.expected.yaml)")
     parser.add_argument("--python", default=sys.executable, help="the python whose draft is measured (a venv's)")
+    parser.add_argument("--code", type=Path,
+                        help="a checkout whose drafting/ is measured instead of the installed one (put first on PYTHONPATH)")
     parser.add_argument("--forms", default=",".join(FORMS), help=f"comma-separated, of {', '.join(FORMS)}")
     parser.add_argument("--totals-only", action="store_true", help="print the totals, not the rows per text")
     parser.add_argument("--keep", type=Path, help="write the extracted files here instead of a temporary folder")
@@ -371,7 +378,7 @@ def main(argv: list[str] | None = None) -> int:
         work = args.keep or Path(scratch)
         for text in texts:
             for form in forms:
-                text.outcomes.append(measure_form(text, form, work / form, args.python))
+                text.outcomes.append(measure_form(text, form, work / form, args.python, args.code))
     lines = list(report(texts, forms))
     print("\n".join(lines[lines.index("") + 1:] if args.totals_only else lines))
     if args.misses:
