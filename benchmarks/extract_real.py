@@ -35,10 +35,11 @@ import subprocess
 import sys
 import tempfile
 from collections import Counter
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import Any, Iterable, Iterator
+from typing import Any
 
 import docx
 import yaml
@@ -173,18 +174,23 @@ def statistics_matched(expected: Iterable[dict], indicators: Iterable[dict]) -> 
 
 
 def statistics_missed(expected: Iterable[dict], indicators: Iterable[dict]) -> list[dict]:
-    """The annotated statistics no extracted indicator of that name and figure stands for."""
-    pool = list(indicators)
-    missed = []
-    for want in expected:
-        figure = normalise_figure(want.get("figure"))
-        for i, found in enumerate(pool):
-            if _same_name(found.get("name", ""), want["name"]) and figure in _figures(found):
-                del pool[i]
-                break
-        else:
-            missed.append(want)
-    return missed
+    """The annotated statistics no extracted indicator of that name and figure stands for.
+
+    Indicators of exactly the annotated name are paired first, so that a short name
+    (产值) is not spent on a longer one (规模以上工业总产值) that has its own indicator.
+    """
+    expected, pool = list(expected), list(indicators)
+    found_for: dict[int, int] = {}
+    for same in (lambda a, b: normalise_name(a) == normalise_name(b), _same_name):
+        for k, want in enumerate(expected):
+            if k in found_for:
+                continue
+            figure = normalise_figure(want.get("figure"))
+            for i, found in enumerate(pool):
+                if i not in found_for.values() and same(found.get("name", ""), want["name"]) and figure in _figures(found):
+                    found_for[k] = i
+                    break
+    return [want for k, want in enumerate(expected) if k not in found_for]
 
 
 def source_lines(text: str) -> list[str]:
@@ -275,7 +281,7 @@ class Text:
 def run_draft(python: str, args: list[str], cwd: Path, code: Path | None = None) -> subprocess.CompletedProcess:
     env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [str(code or ""), os.environ.get("PYTHONPATH")])))
     return subprocess.run([python, "-m", "drafting", *args], cwd=cwd, capture_output=True, text=True,
-                          encoding="utf-8", timeout=300, env=env)
+                          encoding="utf-8", timeout=300, env=env, check=False)
 
 
 def measure_form(text: Text, form: str, work: Path, python: str, code: Path | None = None) -> Outcome:

@@ -72,6 +72,13 @@ def test_a_statistic_counts_with_its_name_and_figure(real):
     assert real.statistics_matched([{"name": "社会消费品零售总额", "figure": 26.7}], indicators) == 0
 
 
+def test_a_name_of_its_own_is_paired_first(real):
+    wanted = [{"name": "规模以上工业总产值", "figure": "XX"}, {"name": "产值", "figure": "XX"}]
+    # 产值 would also do for the longer name: it goes to its own, and the longer one is the miss
+    assert real.statistics_missed(wanted, [{"name": "产值", "value": "XX"}]) == [wanted[0]]
+    assert real.statistics_missed(wanted, [{"name": "规模以上工业总产值", "value": "X"}, {"name": "产值", "value": "x"}]) == []
+
+
 def test_figures_compare_by_value(real):
     assert real.normalise_figure("6.0") == real.normalise_figure(6) == "6"
     assert real.normalise_figure("-5.9") == real.normalise_figure(5.9) == "5.9"
