@@ -37,6 +37,7 @@ import tempfile
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from datetime import date
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
@@ -338,6 +339,11 @@ def year_right(text: Text, outcome: Outcome) -> bool | None:
     return None if wanted is None else str(outcome.year) == str(wanted)
 
 
+def year_from_today(text: Text, outcome: Outcome) -> bool:
+    """The text names no year of its own and the extracted one is this year's (issue 11: never from today)."""
+    return text.expected.get("year") is None and str(outcome.year) == str(date.today().year)
+
+
 def ratio(found: int, wanted: int) -> str:
     return f"{found}/{wanted}" + (f" ({found / wanted:.0%})" if wanted else "")
 
@@ -355,13 +361,15 @@ def report(texts: list[Text], forms: Iterable[str]) -> Iterator[str]:
             yield (f"| {text.name} | {o.form} | {o.exit_code} | {'yes' if o.exact else 'NO'} | {pack} | {year} "
                    f"| {ratio(o.items, len(text.items))} | {ratio(o.statistics, len(text.statistics))} | {o.extra} |")
     yield ""
-    yield "| form | texts | exit 0 | exact | pack right | year right | items | statistics | other indicators |"
-    yield "|---|---|---|---|---|---|---|---|---|"
+    yield ("| form | texts | exit 0 | exact | pack right | year right | this year, text has none | items | statistics "
+           "| other indicators |")
+    yield "|---|---|---|---|---|---|---|---|---|---|"
     for form in forms:
         rows = [(t, o) for t in texts for o in t.outcomes if o.form == form and o.ran]
         yield (f"| {form} | {len(rows)} | {sum(o.exit_code == 0 for _, o in rows)} | {sum(o.exact for _, o in rows)} "
                f"| {sum(o.pack == t.expected.get('pack') for t, o in rows)} "
                f"| {ratio(sum(year_right(t, o) is True for t, o in rows), sum(year_right(t, o) is not None for t, o in rows))} "
+               f"| {sum(year_from_today(t, o) for t, o in rows)} "
                f"| {ratio(sum(o.items for _, o in rows), sum(len(t.items) for t, _ in rows))} "
                f"| {ratio(sum(o.statistics for _, o in rows), sum(len(t.statistics) for t, _ in rows))} "
                f"| {sum(o.extra for _, o in rows)} |")

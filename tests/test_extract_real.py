@@ -86,6 +86,16 @@ def test_figures_compare_by_value(real):
     assert real.normalise_figure(None) is None and real.normalise_figure("") is None
 
 
+def test_a_year_taken_from_today_is_counted(real):
+    from datetime import date
+
+    text = real.Text("t", None, [], {"year": None})
+    assert real.year_from_today(text, real.Outcome("txt", year=date.today().year))
+    assert not real.year_from_today(text, real.Outcome("txt", year=2019))
+    assert not real.year_from_today(real.Text("t", None, [], {"year": date.today().year}),
+                                    real.Outcome("txt", year=date.today().year))
+
+
 def test_blank_lines_and_indentation_are_layout(real):
     assert real.source_lines("标题\n\n\u3000\u3000同志们：\n  正文。\n") == ["标题", "同志们：", "正文。"]
 
@@ -114,5 +124,5 @@ def test_the_whole_run_on_a_text_written_here(real, tmp_path, capsys):
     assert real.main([str(folder), "--forms", "txt,docx-numbered", "--totals-only"]) == 0
     out = capsys.readouterr().out
     # the .txt is given as published (indented, a blank line); the round trip compares its paragraphs
-    assert "| txt | 1 | 1 | 1 | 1 | 1/1 (100%) | 2/2 (100%) | 1/2 (50%) | 0 |" in out, out
-    assert "| docx-numbered | 1 | 1 | 1 | 1 | 1/1 (100%) | 2/2 (100%) | 1/2 (50%) | 0 |" in out, out
+    assert "| txt | 1 | 1 | 1 | 1 | 1/1 (100%) | 0 | 2/2 (100%) | 1/2 (50%) | 0 |" in out, out
+    assert "| docx-numbered | 1 | 1 | 1 | 1 | 1/1 (100%) | 0 | 2/2 (100%) | 1/2 (50%) | 0 |" in out, out
