@@ -255,6 +255,7 @@ class Outcome:
     exact: bool = False
     pack: str | None = None
     year: Any = None
+    half: Any = None
     items: int = 0
     statistics: int = 0
     extra: int = 0  # extracted indicators that stand for no annotated statistic
@@ -303,13 +304,16 @@ def measure_form(text: Text, form: str, work: Path, python: str, code: Path | No
         said = (done.stderr or done.stdout).strip().splitlines()
         outcome.message = said[-1] if said else ""
         return outcome
-    data = yaml.safe_load(target.read_text(encoding="utf-8")) or {}
+    data = yaml.safe_load(target.read_text(encoding="utf-8"))
+    data = data if isinstance(data, dict) else {}
     built = run_draft(python, ["build", str(target), "--format", "txt"], work, code)
     outcome.exact = built.returncode == 0 and source_lines(built.stdout) == text.lines
     if not outcome.exact:
         outcome.message = "重新生成的文字与原文不同" if built.returncode == 0 else built.stderr.strip()[-200:]
     outcome.pack = data.get("pack")
-    outcome.year = (data.get("meeting") or {}).get("year", data.get("year")) if isinstance(data, dict) else None
+    meeting = data.get("meeting") if isinstance(data.get("meeting"), dict) else {}
+    outcome.year = meeting.get("year", data.get("year"))
+    outcome.half = meeting.get("half", data.get("period"))
     leads, indicators = extracted_leads(data), extracted_indicators(data)
     missed_items, missed_statistics = items_missed(text.items, leads), statistics_missed(text.statistics, indicators)
     outcome.items = len(text.items) - len(missed_items)
@@ -339,6 +343,12 @@ def year_right(text: Text, outcome: Outcome) -> bool | None:
     return None if wanted is None else str(outcome.year) == str(wanted)
 
 
+def half_right(text: Text, outcome: Outcome) -> bool | None:
+    """Whether the half (上半年…) is the one the text gives; None when the text gives none."""
+    wanted = text.expected.get("half")
+    return None if wanted is None else str(outcome.half) == str(wanted)
+
+
 def year_from_today(text: Text, outcome: Outcome) -> bool:
     """The text names no year of its own and the extracted one is this year's (issue 11: never from today)."""
     return text.expected.get("year") is None and str(outcome.year) == str(date.today().year)
@@ -361,15 +371,16 @@ def report(texts: list[Text], forms: Iterable[str]) -> Iterator[str]:
             yield (f"| {text.name} | {o.form} | {o.exit_code} | {'yes' if o.exact else 'NO'} | {pack} | {year} "
                    f"| {ratio(o.items, len(text.items))} | {ratio(o.statistics, len(text.statistics))} | {o.extra} |")
     yield ""
-    yield ("| form | texts | exit 0 | exact | pack right | year right | this year, text has none | items | statistics "
-           "| other indicators |")
-    yield "|---|---|---|---|---|---|---|---|---|---|"
+    yield ("| form | texts | exit 0 | exact | pack right | year right | this year, text has none | half right | items "
+           "| statistics | other indicators |")
+    yield "|---|---|---|---|---|---|---|---|---|---|---|"
     for form in forms:
         rows = [(t, o) for t in texts for o in t.outcomes if o.form == form and o.ran]
         yield (f"| {form} | {len(rows)} | {sum(o.exit_code == 0 for _, o in rows)} | {sum(o.exact for _, o in rows)} "
                f"| {sum(o.pack == t.expected.get('pack') for t, o in rows)} "
                f"| {ratio(sum(year_right(t, o) is True for t, o in rows), sum(year_right(t, o) is not None for t, o in rows))} "
                f"| {sum(year_from_today(t, o) for t, o in rows)} "
+               f"| {ratio(sum(half_right(t, o) is True for t, o in rows), sum(half_right(t, o) is not None for t, o in rows))} "
                f"| {ratio(sum(o.items for _, o in rows), sum(len(t.items) for t, _ in rows))} "
                f"| {ratio(sum(o.statistics for _, o in rows), sum(len(t.statistics) for t, _ in rows))} "
                f"| {sum(o.extra for _, o in rows)} |")

@@ -119,10 +119,10 @@ def test_the_whole_run_on_a_text_written_here(real, tmp_path, capsys):
         "\u3000\u3000上半年，全县实现地区生产总值26.7亿元，同比增长13.3%。\n\n二、抓好落实\n"
         "一是抓项目建设。\n二是抓招商引资。\n同志们，让我们真抓实干。\n", encoding="utf-8")
     (folder / "t1.expected.yaml").write_text(
-        "pack: half-year-speech\nyear: 2025\nitems: [抓项目建设, 抓招商引资]\n"
+        "pack: half-year-speech\nyear: 2025\nhalf: 上半年\nitems: [抓项目建设, 抓招商引资]\n"
         "statistics:\n  - {name: 地区生产总值, figure: 26.7}\n  - {name: 财政收入, figure: 3}\n", encoding="utf-8")
     assert real.main([str(folder), "--forms", "txt,docx-numbered", "--totals-only"]) == 0
     out = capsys.readouterr().out
     # the .txt is given as published (indented, a blank line); the round trip compares its paragraphs
-    assert "| txt | 1 | 1 | 1 | 1 | 1/1 (100%) | 0 | 2/2 (100%) | 1/2 (50%) | 0 |" in out, out
-    assert "| docx-numbered | 1 | 1 | 1 | 1 | 1/1 (100%) | 0 | 2/2 (100%) | 1/2 (50%) | 0 |" in out, out
+    assert "| txt | 1 | 1 | 1 | 1 | 1/1 (100%) | 0 | 1/1 (100%) | 2/2 (100%) | 1/2 (50%) | 0 |" in out, out
+    assert "| docx-numbered | 1 | 1 | 1 | 1 | 1/1 (100%) | 0 | 1/1 (100%) | 2/2 (100%) | 1/2 (50%) | 0 |" in out, out
