@@ -332,7 +332,10 @@ def load_texts(folder: Path) -> list[Text]:
         annotation = path.with_name(f"{path.stem}.expected.yaml")
         if not annotation.exists():
             continue
-        expected = yaml.safe_load(annotation.read_text(encoding="utf-8")) or {}
+        try:
+            expected = yaml.safe_load(annotation.read_text(encoding="utf-8")) or {}
+        except yaml.YAMLError as error:
+            raise SystemExit(f"{annotation}: not readable YAML: {error}") from None
         texts.append(Text(path.stem, path, source_lines(path.read_text(encoding="utf-8")), expected))
     return texts
 
