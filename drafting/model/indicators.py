@@ -19,8 +19,8 @@ PLACEHOLDER = "X"
 RISE, FALL, FLAT = "增长", "下降", "持平"
 # words a speech uses for a direction; a signed change picks 增长 / 下降 unless one is named
 # (增 / 降 are the short forms of 比增 / 比降)
-RISES = (RISE, "提高", "增加", "上升", "增")
-FALLS = (FALL, "回落", "降低", "减少", "降")
+RISES = (RISE, "提高", "增加", "上升", "增", "增长了", "提高了", "增加了", "上升了")
+FALLS = (FALL, "回落", "降低", "减少", "降", "下降了", "回落了", "降低了", "减少了")
 TRENDS = RISES + FALLS + (FLAT,)
 DEFAULT_COMPARE = "同比"
 DEFAULT_SEPARATOR = "；"
@@ -54,6 +54,7 @@ class Indicator:
     value_bound: str = ""  # 控制在3.5%以内: 以内 / 以上 / 左右 after the value
     change_bound: str = ""  # 增长6.3%以上 · 增长6%左右: after the change
     spaced: bool = False  # 达到 XX 亿元，增长 XX%: figures set off by spaces (pasted from a PDF, or typed so)
+    unit_spaced: bool = False  # 基本建设投资20359 万元: a space only between the value and its unit in words
     separator: str = DEFAULT_SEPARATOR  # printed between this indicator and the next
     joint: str = "，"  # between the indicator's own clauses (, in pasted half-width text)
 
@@ -87,6 +88,7 @@ class Indicator:
             value_bound=data.get("value_bound", ""),
             change_bound=data.get("change_bound", ""),
             spaced=data.get("spaced", False),
+            unit_spaced=data.get("unit_spaced", False),
             separator=data.get("separator", DEFAULT_SEPARATOR),
             joint=data.get("joint", "，"),
         )
@@ -211,7 +213,7 @@ def phrase_indicator(ind: Indicator, on_placeholder: Callable[[str], None] | Non
             return text + unit
         return f" {text} {unit}" if unit and not unit.startswith("%") else f" {text}{unit}"
 
-    value = figure("value", ind.value, ind.unit) + ind.value_bound if ind.has_value else ""
+    value = _value_clause(ind, figure, number) if ind.has_value else ""
     clauses = [_change_clause(ind, figure), _share_clause(ind, figure), _gap_clause(ind, figure),
                _rank_clause(ind, number)]
     if ind.share_first:
@@ -223,6 +225,12 @@ def phrase_indicator(ind: Indicator, on_placeholder: Callable[[str], None] | Non
     if not clauses:
         return ind.name
     return ind.name + ind.joint.join(clauses)
+
+
+def _value_clause(ind: Indicator, figure: Callable[[str, Any, str], str], number: Callable[[str, Any], str]) -> str:
+    if ind.unit_spaced and not ind.spaced and ind.unit and not ind.unit.startswith("%"):
+        return f"{number('value', ind.value)} {ind.unit}{ind.value_bound}"
+    return figure("value", ind.value, ind.unit) + ind.value_bound
 
 
 def phrase_chain(

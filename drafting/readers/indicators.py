@@ -21,6 +21,7 @@ from drafting.model.indicators import (
     FigureMismatch,
     FALLS,
     RISE,
+    RISES,
     Indicator,
     format_number,
     is_placeholder,
@@ -39,12 +40,13 @@ _UNITS = "|".join(
     )
 )
 _VERBS = "实现|完成|达到|稳定在|控制在|突破|达|仅为|约为|为|新增"
-_BOUND = "(?P<{}>以上|以内|以下|左右)?"  # 增长6%左右 · 控制在3.5%以内
+_BOUND = "(?P<{}>以上|以内|以下|左右|大关)?"  # 突破600亿元大关  # 增长6%左右 · 控制在3.5%以内
 # verbs that come before the name: 实现地区生产总值…, 新建学校X所, 共发生事故X起
 _VERBS_FIRST = "实现|完成|达到|新增|新建|新签约|签约|引进|实施|排查|整改|发生|建成|改造|新开工|开工|培育|发放|争取"
-_TRENDS = "|".join(w for w in ("增长", "下降", "提高", "增加", "上升", "回落", "降低", "减少", "增", "降"))
+_TRENDS = "|".join(sorted(RISES + FALLS, key=len, reverse=True))  # 增长了29.1% before 增长
 # 比增48.2% / 比下降3%: 比 alone is the comparison (with last year, said without naming it); 两年平均增长6.1%
-_COMPARE = r"同比|环比|[两三]年平均|比(?=(?:增长|下降|增|降)(?:\d|X))|(?:比|较)(?!重|例|较|率)[^，。；：、\dX]{1,6}?"
+_COMPARE = (r"同比|环比|[两三]年平均|比(?=(?:增长|下降|增|降)(?:\d|X))"
+            r"|(?:比|较)(?!重|例|较|率)(?:\d{4}年)?[^，。；：、\dX]{1,6}?")  # 比2019年一季度增长19.3%
 _SP = " ?"  # 达到 XX 亿元，增长 XX%: a figure may be set off by spaces (the indicator's ``spaced``)
 _VALUE = re.compile(rf"(?P<verb>{_VERBS})?{_SP}(?P<value>{_NUMBER}){_SP}(?P<unit>{_UNITS}){_BOUND.format('value_bound')}")
 _VERB_FIRST = re.compile(
@@ -71,23 +73,30 @@ _RANK = re.compile(
 )
 _NAME_CHAR = re.compile(r"[^，。；：！？、“”（）《》\s\dX,;:]")
 # 占年度计划的 24.1% is a share, not a name; 比上年增长12.5% is a change whose name came before
-_NAME_STOP = re.compile(r"实现|完成|达到|同比|的$|^(?:比|较|环比|[两三]年平均)")
+_NAME_STOP = re.compile(r"实现|完成|达到|同比|的$|^(?:比|较|环比|[两三]年平均|增长|下降|提高|上升|回落|降低|减少|增加(?!值))")
 # verbs after which a clause's subject (202家规模以上工业企业实现…) stays text; action verbs
 # (查处并整改隐患X处) do not start a statistic inside a clause
 _VERB_FIRST_WORD = re.compile("实现|完成|达到")
 _NAME_MAX = 20
+# a rate or a share is a statistic by its name alone: 开工率55.4% · 高技术产业投资占比X.X%
+_RATE_NAME = re.compile(r"(?:率|占比|比重)$")
+# a note in brackets that belongs to the name: 地区生产总值(GDP) · 地区生产总值（GDP）
+_NAME_NOTE = re.compile(r"[（(][A-Za-z]{2,8}[）)]")
+# words inside a clause after which its name may start, when the clause read from its start
+# is no statistic: XX区2023年1-3月规模以上工业总产值完成… · 谋划“十五五”重点项目356个
+_NAME_AFTER = re.compile(r"\d+(?:年|月份|月)|季度|[”」》]|\d+(?:\.\d+)?[万亿]?元以[上下]")
 _BOUNDARY = "，。；：！？,;:"
 _KEY_ORDER = ("name", "value", "unit", "verb", "change", "trend", "change_unit", "compare",
               "verb_first", "share", "share_of", "share_verb", "share_particle", "share_first",
               "gap", "gap_of", "gap_verb", "gap_unit", "rank", "rank_scope", "rank_verb", "rank_unit",
-              "value_bound", "change_bound", "spaced", "separator", "joint")
+              "value_bound", "change_bound", "spaced", "unit_spaced", "separator", "joint")
 _JOINTS = ("，", ",")
 _JOINERS = "；，。;,、"  # between the clauses of a chain (、 in a list: 产值6亿元、增加值1.98亿元)
 _WHEREOF = re.compile(r"[；，。;,、](?:其中[，,]?)?")  # ，其中 税收收入… belongs to the separator
 # words before a verb-first clause that say whose figure it is: 全县实现…, 全区共发生…, 累计完成…
 # (and for which period: 一季度全市…, 2023年1-3月…, 1-10月份全县…)
 _SCOPE = re.compile(
-    r"(?:预计)?(?:今年)?(?:\d{4}年)?(?:全年|[上下]半年|前三季度|[一二三四]季度|1[-—–至]\d{1,2}月份?|\d{1,2}月份?)?"
+    r"(?:比如|例如|特别是|尤其是)?(?:预计)?(?:今年)?(?:\d{4}年)?(?:全年|[上下]半年|前三季度|[一二三四]季度|1[-—–至]\d{1,2}月份?|\d{1,2}月份?)?"
     r"(?:全[县区市镇乡省州盟旗])?(?:共|累计)?"
 )
 
@@ -134,19 +143,33 @@ def _next_chain(text: str, at: int) -> tuple[list[dict], int, int] | None:
     starts = ([at] if at == 0 else []) + [i + 1 for i in range(at, len(text)) if text[i] in _BOUNDARY]
     for boundary in starts:
         scope = _SCOPE.match(text, boundary).end()
-        for start in dict.fromkeys((scope, boundary, *_verbs_in_clause(text, boundary))):
+        named = _names_in_clause(text, boundary)
+        for start in dict.fromkeys((scope, boundary, *_verbs_in_clause(text, boundary), *named)):
             chain, end = _chain(text, start)
-            if chain:
+            if chain and (start not in named or "value" in chain[0]):
+                # a name found inside a clause needs its figure (一季度增长… is no name)
                 return chain, start, end
     return None
 
 
 def _verbs_in_clause(text: str, start: int) -> list[int]:
-    """Where a verb that opens a statistic (实现, 完成 …) stands inside the clause from ``start``."""
+    """Where a verb that opens a statistic (实现, 完成 …) stands inside the clause from ``start``,
+    then where the name after it starts."""
     end = start
     while end < len(text) and text[end] not in _BOUNDARY:
         end += 1
-    return [m.start() for m in _VERB_FIRST_WORD.finditer(text, start, end) if m.start() > start]
+    verbs = [m.start() for m in _VERB_FIRST_WORD.finditer(text, start, end) if m.start() > start]
+    after_verbs = [m.end() for m in _VERB_FIRST_WORD.finditer(text, start, end)]  # 实现地区生产总值(GDP)突破…
+    return verbs + after_verbs
+
+
+def _names_in_clause(text: str, start: int) -> list[int]:
+    """Where a name may start inside the clause from ``start``: after a period, a closing
+    quote or a size (XX区2023年1-3月规模以上…, 谋划“十五五”重点项目…, 50万元以上项目…)."""
+    end = start
+    while end < len(text) and text[end] not in _BOUNDARY:
+        end += 1
+    return [m.end() for m in _NAME_AFTER.finditer(text, start, end) if start < m.end() < end]
 
 
 def _chain(text: str, start: int) -> tuple[list[dict], int]:
@@ -189,16 +212,34 @@ def _clause(text: str, start: int, listed: bool = False) -> tuple[dict, int] | N
         data, at = _tails(text, data, at)
         if at < len(text) and text[at] not in _BOUNDARY + "（(、":
             continue  # 完成投资X万元的……: the figure qualifies a noun, it is not a statistic (a note in brackets may follow)
-        if data.get("verb") == "" and "change" not in data and "trend" not in data and not listed:
+        if (data.get("verb") == "" and "change" not in data and "trend" not in data and not listed
+                and not _a_rate(data)):
             continue  # 拉动居民消费X万元: without a verb, only 名称+数值，增长… reads as a statistic
-        if " " in text[start:at]:
-            data["spaced"] = True
-        if len(data) == 1 or phrase_indicator(Indicator.from_data(data)) != text[start:at]:
+        if len(data) == 1 or not _prints_back(data, text[start:at]):
             continue
         if any(_read_back(data, key) != data[key] for key in _FIGURES if isinstance(data.get(key), str)):
             continue  # a figure the YAML would give back otherwise (05 as 5): the clause stays text
         return data, at
     return None
+
+
+def _prints_back(data: dict, clause: str) -> bool:
+    """Whether the clause prints back exactly; spaces in it are the figures' spaces
+    (达到 XX 亿元) or a space before the unit alone (20359 万元)."""
+    if " " not in clause:
+        return phrase_indicator(Indicator.from_data(data)) == clause
+    for spacing in ("spaced", "unit_spaced"):
+        data[spacing] = True
+        if phrase_indicator(Indicator.from_data(data)) == clause:
+            return True
+        del data[spacing]
+    return False
+
+
+def _a_rate(data: dict) -> bool:
+    """开工率55.4%: a rate with its figure is a statistic without a verb. A rate left as
+    X% in a template stays text (the seed's 恢复营业率X% is written so)."""
+    return data.get("unit") == "%" and bool(_RATE_NAME.search(data["name"])) and not is_placeholder(str(data["value"]))
 
 
 def _verb_first(text: str, start: int) -> tuple[dict, int] | None:
@@ -213,9 +254,7 @@ def _verb_first(text: str, start: int) -> tuple[dict, int] | None:
 
 def _named_heads(text: str, start: int):
     """name + (value | change | flat | share | rank), shortest name first."""
-    for end in range(start + 1, min(start + _NAME_MAX, len(text))):
-        if not _NAME_CHAR.match(text, end - 1):
-            return
+    for end in _name_ends(text, start):
         if end - start < 2 or _NAME_STOP.search(text[start:end]):
             continue
         name = text[start:end]
@@ -235,6 +274,21 @@ def _named_heads(text: str, start: int):
             yield _with_share({"name": name}, share), share.end()
         elif rank := _RANK.match(text, end):
             yield _with_rank({"name": name}, rank), rank.end()
+
+
+def _name_ends(text: str, start: int):
+    """Where a name from ``start`` may end: after each name character, and after a note
+    in brackets (地区生产总值(GDP)) that follows one."""
+    end = start
+    limit = min(start + _NAME_MAX, len(text))
+    while end < limit:
+        if _NAME_CHAR.match(text, end):
+            end += 1
+        elif end > start and (note := _NAME_NOTE.match(text, end)):
+            end = note.end()
+        else:
+            return
+        yield end
 
 
 def _tails(text: str, data: dict, at: int) -> tuple[dict, int]:
