@@ -78,6 +78,8 @@ _NAME_STOP = re.compile(r"实现|完成|达到|同比|的$|^(?:比|较|环比|[�
 # (查处并整改隐患X处) do not start a statistic inside a clause
 _VERB_FIRST_WORD = re.compile("实现|完成|达到")
 _NAME_MAX = 20
+# a period or a pronoun alone is whose or when, not what: 四季度增长6.3% · 我们增长15.2%
+_NOT_A_NAME = re.compile(r"(?:[一二三四]季度|[上下]半年|前三季度|全年|去年|今年|我们|我市|我县|我区|全[市县区镇乡省])")
 # a rate or a share is a statistic by its name alone: 开工率55.4% · 高技术产业投资占比X.X%
 _RATE_NAME = re.compile(r"(?:率|占比|比重)$")
 # a note in brackets that belongs to the name: 地区生产总值(GDP) · 地区生产总值（GDP）
@@ -255,7 +257,7 @@ def _verb_first(text: str, start: int) -> tuple[dict, int] | None:
 def _named_heads(text: str, start: int):
     """name + (value | change | flat | share | rank), shortest name first."""
     for end in _name_ends(text, start):
-        if end - start < 2 or _NAME_STOP.search(text[start:end]):
+        if end - start < 2 or _NAME_STOP.search(text[start:end]) or _NOT_A_NAME.fullmatch(text[start:end]):
             continue
         name = text[start:end]
         if value := _VALUE.match(text, end):

@@ -20,7 +20,7 @@ from drafting.model.numerals import enumeration_marker, parse_count
 
 # every numbering the genre uses, longest first so 第一部分， wins over 第一部分
 FORMS = (
-    "第一句话，", "第一句话,", "第一部分：", "第一部分，", "第一部分", "第一，", "第一、", "第一,",
+    "第一句话，", "第一句话,", "其一，", "其一,", "第一部分：", "第一部分，", "第一部分", "第一，", "第一、", "第一,",
     "（一）", "(一)", "一、", "一是", "一要", "（1）", "(1)", "1.", "1、",
 )
 # forms a sub-item (1. 2.) may take; the others are items or sections
@@ -151,7 +151,7 @@ def is_heading_line(text: str) -> bool:
 
 # ---------------------------------------------------------------- inline items
 
-INLINE_FORMS = ("一是", "一要", "第一，", "第一,")
+INLINE_FORMS = ("一是", "一要", "第一，", "第一,", "其一，", "其一,")
 _BEFORE_INLINE_MARKER = "，；。："
 _GROUP_CUT = "。！？；"
 
@@ -211,6 +211,7 @@ def _item_end(following: tuple[int, int, int | None]) -> int:
 
 def _marker_at(plain: str, marker: str, start: int) -> int | None:
     """Where ``marker`` next stands after a mark that ends a clause (not inside a word: 统一是)."""
+    marker = marker.translate(HALF_TO_FULL)  # plain is read full-width: 其二, is found as 其二，
     at = plain.find(marker, start)
     while at > 0:
         if plain[at - 1] in _BEFORE_INLINE_MARKER:
@@ -240,7 +241,8 @@ def inline_items_after(text: str) -> InlineList | None:
         while at > 0:
             if plain[at - 1] in "：。":
                 found = inline_items(text[at:])
-                if found is not None and found.form == form:
+                # pasted half-width text (其一,) is found through its full-width reading (其一，)
+                if found is not None and found.form.translate(HALF_TO_FULL) == form.translate(HALF_TO_FULL):
                     return found._replace(before=text[:at])
             at = plain.find(first, at + 1)
     return None
