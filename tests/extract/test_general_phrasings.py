@@ -1,0 +1,110 @@
+"""General shapes of the genre's statistics and items, each written for this file in the
+genre's phrasing: a name after a place and period (城南区2024年1-6月规模以上…), after a
+quoted plan (“十四五”重大项目…) or a size (5000万元以上项目…), a rate alone, a name with a
+bracketed note and 突破…大关, 增长了/下降了, a comparison with a named year, lead words
+(特别是…), a space before the unit alone, and items numbered 其一，其二，…. Every
+expectation is written by hand from the sentence."""
+
+from __future__ import annotations
+
+import pytest
+from click.testing import CliRunner
+
+from drafting.model.indicators import Indicator, phrase_chain
+from drafting.readers.indicators import with_indicators
+
+
+@pytest.mark.parametrize(
+    "sentence, before, indicators",
+    [
+        ("城南区2024年1-6月规模以上工业总产值完成38.6亿元，同比增长7.4%。", "城南区2024年1-6月",
+         [{"name": "规模以上工业总产值", "value": 38.6, "unit": "亿元", "verb": "完成", "change": 7.4}]),
+        ("争取“十四五”重大项目42个，总投资315亿元。", "争取“十四五”",
+         [{"name": "重大项目", "value": 42, "unit": "个", "verb": "", "separator": "，"},
+          {"name": "总投资", "value": 315, "unit": "亿元", "verb": ""}]),
+        ("新签约5000万元以上项目12个，协议资金46.8亿元。", "新签约5000万元以上",
+         [{"name": "项目", "value": 12, "unit": "个", "verb": "", "separator": "，"},
+          {"name": "协议资金", "value": 46.8, "unit": "亿元", "verb": ""}]),
+        ("当前，规上工业企业产能利用率78.2%。", "当前，",
+         [{"name": "规上工业企业产能利用率", "value": 78.2, "unit": "%", "verb": ""}]),
+        ("预计全年地区生产总值（GDP）突破300亿元大关，同比增长6%左右。", "预计全年",
+         [{"name": "地区生产总值（GDP）", "value": 300, "unit": "亿元", "verb": "突破", "value_bound": "大关",
+           "change": 6, "change_bound": "左右"}]),
+        ("各项贷款余额48.3亿元，比年初增长了12.6%。", "",
+         [{"name": "各项贷款余额", "value": 48.3, "unit": "亿元", "verb": "", "change": 12.6, "trend": "增长了",
+           "compare": "比年初"}]),
+        ("万元GDP能耗同比下降了3.2%。", "",
+         [{"name": "万元GDP能耗", "change": -3.2, "trend": "下降了"}]),
+        ("地区生产总值比2023年同期增长9.5%。", "",
+         [{"name": "地区生产总值", "change": 9.5, "compare": "比2023年同期"}]),
+        ("特别是高新技术产业增加值占比达到28.4%。", "特别是",
+         [{"name": "高新技术产业增加值占比", "value": 28.4, "unit": "%", "verb": "达到"}]),
+        ("技术改造投资4620 万元，同比增长1.35倍。", "",
+         [{"name": "技术改造投资", "value": 4620, "unit": "万元", "verb": "", "change": 1.35, "change_unit": "倍",
+           "unit_spaced": True}]),
+    ],
+)
+def test_general_statistic_shapes_print_back(sentence, before, indicators):
+    found = with_indicators(sentence)
+    assert found.get("before", "") == before
+    assert found["indicators"] == indicators
+    printed = before + "".join(phrase_chain([Indicator.from_data(d) for d in indicators]))
+    assert printed + found["after"] == sentence
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "二季度增长6.1%，增速回升。",  # a period alone is when, not what
+        "我们增长5.6%，高于预期。",  # a pronoun is whose, not what
+        "上半年，经济增长5.8%，四季度增长6.4%。",
+    ],
+)
+def test_a_period_or_a_pronoun_is_no_name(sentence):
+    found = with_indicators(sentence)
+    names = [] if isinstance(found, str) else [d["name"] for d in found["indicators"]]
+    assert not {"二季度", "四季度", "我们"} & set(names)
+
+
+def test_a_change_said_twice_keeps_the_second_as_text():
+    # 比2022年同期增长… after the change and the gap is a second change: no name of its own
+    found = with_indicators("全市地区生产总值同比增长8.1%，高于全省1.2个百分点，比2022年同期增长13.6%。")
+    assert [d["name"] for d in found["indicators"]] == ["地区生产总值"]
+    assert found["after"] == "，比2022年同期增长13.6%。"
+
+
+def test_the_new_shapes_build_back_through_the_yaml(tmp_path):
+    """unit_spaced, 大关, 增长了 and a bracketed name survive the YAML and the pack's template."""
+    from drafting.source.yaml_writer import write_yaml
+    from drafting.workflow.build import Builder, render_text
+
+    text = ("预计全年地区生产总值（GDP）突破300亿元大关，同比增长6%左右；各项贷款余额48.3亿元，比年初增长了12.6%；"
+            "技术改造投资4620 万元，同比增长1.35倍。")
+    found = with_indicators(text)
+    assert len(found["indicators"]) == 3
+    speech = {"pack": "half-year-speech", "meeting": {"name": "测试", "year": 2025},
+              "parts": [{"heading": "经济运行", "intro": [found]}]}
+    path = tmp_path / "speech.yaml"
+    path.write_text(write_yaml(speech, {}, []), encoding="utf-8")
+    assert text in render_text(Builder().draft(path)).splitlines()
+
+
+@pytest.mark.parametrize("comma", ["，", ","])
+def test_items_numbered_qi_yi_are_read_and_rebuild(tmp_path, comma):
+    from drafting.cli import main
+
+    part = (f"今年的任务之所以这样定，有三点考虑。其一{comma}是落实上级部署的必然要求；其二{comma}是补齐发展短板的现实需要；"
+            f"其三{comma}是回应群众期盼的具体行动。")
+    lines = ["同志们：", "下面，我讲两点意见。", "一、统一思想", part, "二、抓好落实", "同志们，让我们共同努力。"]
+    source = tmp_path / "讲话.txt"
+    source.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["extract", str(source)])
+    assert result.exit_code == 0, result.output
+    assert "已核对：由它生成的文字与原稿逐字一致。" in result.output
+    yaml_text = (tmp_path / "讲话.yaml").read_text(encoding="utf-8")
+    for lead in ("是落实上级部署的必然要求", "是补齐发展短板的现实需要", "是回应群众期盼的具体行动"):
+        assert lead in yaml_text
+    assert f"其一{comma}" in yaml_text  # the numbering is data, the items are not one paragraph of text
+    assert f"其二{comma}是补齐" not in yaml_text
+    built = CliRunner().invoke(main, ["build", str(tmp_path / "讲话.yaml"), "--format", "txt"])
+    assert part in built.output
