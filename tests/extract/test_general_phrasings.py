@@ -42,6 +42,12 @@ from drafting.readers.indicators import with_indicators
         ("技术改造投资4620 万元，同比增长1.35倍。", "",
          [{"name": "技术改造投资", "value": 4620, "unit": "万元", "verb": "", "change": 1.35, "change_unit": "倍",
            "unit_spaced": True}]),
+        ("全县粮食总产量达到12.6万吨，比上年增加0.4万吨。", "全县",
+         [{"name": "粮食总产量", "value": 12.6, "unit": "万吨", "verb": "达到", "change": 0.4, "trend": "增加",
+           "change_unit": "万吨", "compare": "比上年"}]),
+        ("今年，列入省级重点的项目共9个，总投资86亿元。", "今年，",
+         [{"name": "列入省级重点的项目", "value": 9, "unit": "个", "verb": "共", "separator": "，"},
+          {"name": "总投资", "value": 86, "unit": "亿元", "verb": ""}]),
     ],
 )
 def test_general_statistic_shapes_print_back(sentence, before, indicators):
