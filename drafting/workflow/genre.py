@@ -152,7 +152,7 @@ def is_heading_line(text: str) -> bool:
 # ---------------------------------------------------------------- inline items
 
 INLINE_FORMS = ("一是", "一要", "第一，", "第一,", "其一，", "其一,")
-_BEFORE_INLINE_MARKER = "，；。："
+_BEFORE_INLINE_MARKER = "，；。：！？” \u3000"  # 。”二是 · ！二是 · 。 二是 (a flattened page)
 _GROUP_CUT = "。！？；"
 
 

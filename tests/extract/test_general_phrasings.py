@@ -114,3 +114,25 @@ def test_items_numbered_qi_yi_are_read_and_rebuild(tmp_path, comma):
     assert f"其二{comma}是补齐" not in yaml_text
     built = CliRunner().invoke(main, ["build", str(tmp_path / "讲话.yaml"), "--format", "txt"])
     assert part in built.output
+
+
+@pytest.mark.parametrize(
+    "text, items",
+    [
+        ("一是稳投资，力争“开门红”。二是促消费！三是拓外贸。", ["稳投资，力争“开门红”。", "促消费！", "拓外贸。"]),
+        # a page flattened into one paragraph keeps a space after each sentence
+        ("一是稳投资。 二是促消费。 三是拓外贸。", ["稳投资。 ", "促消费。 ", "拓外贸。"]),
+    ],
+)
+def test_inline_items_after_an_exclamation_or_a_space(text, items):
+    from drafting.workflow.genre import inline_items
+
+    found = inline_items(text)
+    assert found is not None and found.items == items
+
+
+def test_a_marker_inside_a_word_is_no_item():
+    from drafting.workflow.genre import inline_items
+
+    found = inline_items("一是坚持全县一盘棋，统一是前提。二是压实责任。")
+    assert found.items == ["坚持全县一盘棋，统一是前提。", "压实责任。"]
