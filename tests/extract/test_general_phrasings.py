@@ -48,6 +48,12 @@ from drafting.readers.indicators import with_indicators
         ("今年，列入省级重点的项目共9个，总投资86亿元。", "今年，",
          [{"name": "列入省级重点的项目", "value": 9, "unit": "个", "verb": "共", "separator": "，"},
           {"name": "总投资", "value": 86, "unit": "亿元", "verb": ""}]),
+        ("全年新增城镇就业1200余人，新建农村公路126公里。", "全年",
+         [{"name": "城镇就业", "value": 1200, "unit": "余人", "verb": "新增", "verb_first": True, "separator": "，"},
+          {"name": "农村公路", "value": 126, "unit": "公里", "verb": "新建", "verb_first": True}]),
+        ("累计铺设污水管网38千米，培育规上企业50多家。", "累计",
+         [{"name": "污水管网", "value": 38, "unit": "千米", "verb": "铺设", "verb_first": True, "separator": "，"},
+          {"name": "规上企业", "value": 50, "unit": "多家", "verb": "培育", "verb_first": True}]),
     ],
 )
 def test_general_statistic_shapes_print_back(sentence, before, indicators):
