@@ -142,3 +142,21 @@ def test_a_marker_inside_a_word_is_no_item():
 
     found = inline_items("一是坚持全县一盘棋，统一是前提。二是压实责任。")
     assert found.items == ["坚持全县一盘棋，统一是前提。", "压实责任。"]
+
+
+def test_items_numbered_with_a_full_width_point_are_items(tmp_path):
+    # 1． (full-width point) is how many offices type 1.; 1．5亿元 would be a figure
+    from drafting.cli import main
+
+    lines = ["同志们：", "下面，我讲两点意见。", "一、看清形势", "上半年，全县经济稳中有进。",
+             "1．工业生产稳步回升。规上企业新增5家。", "2．项目建设提速推进。新开工项目12个。",
+             "二、抓好落实", "同志们，让我们共同努力。"]
+    source = tmp_path / "讲话.txt"
+    source.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["extract", str(source)])
+    assert result.exit_code == 0, result.output
+    assert "已核对：由它生成的文字与原稿逐字一致。" in result.output
+    yaml_text = (tmp_path / "讲话.yaml").read_text(encoding="utf-8")
+    assert "1．" in yaml_text and "工业生产稳步回升。" in yaml_text and "2．项目" not in yaml_text
+    built = CliRunner().invoke(main, ["build", str(tmp_path / "讲话.yaml"), "--format", "txt"])
+    assert "2．项目建设提速推进。新开工项目12个。" in built.output
