@@ -67,7 +67,7 @@ _SHARE = re.compile(
 )
 # 领先时间进度3.5个百分点 · 高于全市平均水平1.2个百分点 · 超时序进度XX个百分点
 _GAP = re.compile(
-    rf"(?P<gap_verb>领先于|领先|高于|低于|快于|慢于|超过|超出|超|落后于|落后)(?P<gap_of>[^，。；：、\dX ]{{1,12}}?)"
+    rf"(?P<gap_verb>(?:增速|增幅)?(?:领先于|领先|高于|低于|快于|慢于|超过|超出|超|落后于|落后))(?P<gap_of>[^，。；：、\dX ]{{1,12}}?)"
     rf"{_SP}(?P<gap>{_NUMBER}){_SP}(?P<gap_unit>个百分点)"
 )
 # 居全市第3位 · 排名全省第5名 · 增幅全市第一 (the rank of the growth rate, said without 位) · 增速居全市第一位

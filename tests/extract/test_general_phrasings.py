@@ -54,6 +54,8 @@ from drafting.readers.indicators import with_indicators
         ("累计铺设污水管网38千米，培育规上企业50多家。", "累计",
          [{"name": "污水管网", "value": 38, "unit": "千米", "verb": "铺设", "verb_first": True, "separator": "，"},
           {"name": "规上企业", "value": 50, "unit": "多家", "verb": "培育", "verb_first": True}]),
+        ("规上工业增加值同比增长8.2%，增速高于全省平均水平1.6个百分点。", "",
+         [{"name": "规上工业增加值", "change": 8.2, "gap": 1.6, "gap_of": "全省平均水平", "gap_verb": "增速高于"}]),
     ],
 )
 def test_general_statistic_shapes_print_back(sentence, before, indicators):
