@@ -43,7 +43,7 @@ _UNITS = "|".join(
 )
 # 1200余人 · 50多家: about so many, said before the unit (kept with it, as written)
 _UNITS = rf"(?:余|多)?(?:{_UNITS})"
-_VERBS = "实现|完成|达到|稳定在|控制在|突破|达|仅为|约为|为|新增|共有|共计|合计|总计|共"  # 项目共6个
+_VERBS = "实现|完成|达到|稳定在|控制在|突破|超过|达|仅为|约为|为|新增|共有|共计|合计|总计|共|超|逾|近|约"  # 项目共6个
 _BOUND = "(?P<{}>以上|以内|以下|左右|大关)?"  # 突破600亿元大关  # 增长6%左右 · 控制在3.5%以内
 # verbs that come before the name: 实现地区生产总值…, 新建学校X所, 共发生事故X起
 _VERBS_FIRST = "实现|完成|达到|新增|新建|新培育|铺设|硬化|新签约|签约|引进|实施|排查|整改|发生|建成|改造|新开工|开工|培育|发放|争取"
@@ -72,7 +72,7 @@ _GAP = re.compile(
 )
 # 居全市第3位 · 排名全省第5名 · 增幅全市第一 (the rank of the growth rate, said without 位) · 增速居全市第一位
 _RANK = re.compile(
-    r"(?P<rank_verb>(?:增幅|增速)?(?:位居|居|排名|排在)|增幅|增速)(?P<rank_scope>[^，。；：、\dX居排第]{0,10}?)"
+    r"(?P<rank_verb>(?:增幅|增速)?(?:位居|排名|排在|位列|名列|居|排|列)|增幅|增速)(?P<rank_scope>[^，。；：、\dX居排第]{0,10}?)"
     r"第(?P<rank>\d+|X+|[一二三四五六七八九十]{1,3})(?P<rank_unit>[位名]?)"
 )
 _NAME_CHAR = re.compile(r"[^，。；：！？、“”（）《》\s\dX,;:]")

@@ -56,6 +56,11 @@ from drafting.readers.indicators import with_indicators
           {"name": "规上企业", "value": 50, "unit": "多家", "verb": "培育", "verb_first": True}]),
         ("规上工业增加值同比增长8.2%，增速高于全省平均水平1.6个百分点。", "",
          [{"name": "规上工业增加值", "change": 8.2, "gap": 1.6, "gap_of": "全省平均水平", "gap_verb": "增速高于"}]),
+        ("地区生产总值同比增长7.3%，排全市第4位。", "",
+         [{"name": "地区生产总值", "change": 7.3, "rank": 4, "rank_scope": "全市", "rank_verb": "排"}]),
+        ("全县旅游收入超12亿元，接待游客近300万人次。", "全县",
+         [{"name": "旅游收入", "value": 12, "unit": "亿元", "verb": "超", "separator": "，"},
+          {"name": "接待游客", "value": 300, "unit": "万人次", "verb": "近"}]),
     ],
 )
 def test_general_statistic_shapes_print_back(sentence, before, indicators):
