@@ -211,7 +211,7 @@ def phrase_indicator(ind: Indicator, on_placeholder: Callable[[str], None] | Non
         text = number(field, value)
         if not ind.spaced:
             return text + unit
-        return f" {text} {unit}" if unit and not unit.startswith("%") else f" {text}{unit}"
+        return f" {text} {unit}" if unit and not unit.startswith(("%", "％")) else f" {text}{unit}"
 
     value = _value_clause(ind, figure, number) if ind.has_value else ""
     clauses = [_change_clause(ind, figure), _share_clause(ind, figure), _gap_clause(ind, figure),
@@ -228,7 +228,7 @@ def phrase_indicator(ind: Indicator, on_placeholder: Callable[[str], None] | Non
 
 
 def _value_clause(ind: Indicator, figure: Callable[[str, Any, str], str], number: Callable[[str, Any], str]) -> str:
-    if ind.unit_spaced and not ind.spaced and ind.unit and not ind.unit.startswith("%"):
+    if ind.unit_spaced and not ind.spaced and ind.unit and not ind.unit.startswith(("%", "％")):
         return f"{number('value', ind.value)} {ind.unit}{ind.value_bound}"
     return figure("value", ind.value, ind.unit) + ind.value_bound
 
@@ -258,7 +258,7 @@ def indicator_cells(ind: Indicator, on_placeholder: Callable[[str], None] | None
         change_text = number("change", change)
         if is_placeholder(change_text) and ind.trend in FALLS:
             change_text = "-" + change_text
-    if ind.change_unit != "%" and change_text != "0":
+    if ind.change_unit not in ("%", "％") and change_text != "0":  # the column is in per cent
         change_text += ind.change_unit
     return [ind.name, ind.unit, number("value", ind.value), change_text]
 

@@ -36,7 +36,7 @@ _UNITS = "|".join(
         "万千瓦时 亿千瓦时 万千瓦 公里 万平方米 平方米 标准箱 万标箱 所 座 起 处 公斤 万公斤 张 名 次 % 家次 套 台 "
         "亿斤 万斤 斤 万头 头 公顷 万公顷 万羽 羽 万株 株 "
         "条 宗 笔 批 栋 间 只 万只 场 场次 期 篇 部 支 千米 平方公里 立方米 万立方米 亿立方米 千瓦 兆瓦 "
-        "万吨标准煤 吨标准煤 万册 册".split(),
+        "万吨标准煤 吨标准煤 万册 册 ％".split(),  # ％: the full-width percent Word documents often carry
         key=len,
         reverse=True,
     )
@@ -245,7 +245,7 @@ def _prints_back(data: dict, clause: str) -> bool:
 def _a_rate(data: dict) -> bool:
     """开工率55.4%: a rate with its figure is a statistic without a verb. A rate left as
     X% in a template stays text (the seed's 恢复营业率X% is written so)."""
-    return data.get("unit") == "%" and bool(_RATE_NAME.search(data["name"])) and not is_placeholder(str(data["value"]))
+    return data.get("unit") in ("%", "％") and bool(_RATE_NAME.search(data["name"])) and not is_placeholder(str(data["value"]))
 
 
 def _verb_first(text: str, start: int) -> tuple[dict, int] | None:

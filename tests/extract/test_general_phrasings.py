@@ -167,3 +167,21 @@ def test_items_numbered_with_a_full_width_point_are_items(tmp_path):
     assert "1．" in yaml_text and "工业生产稳步回升。" in yaml_text and "2．项目" not in yaml_text
     built = CliRunner().invoke(main, ["build", str(tmp_path / "讲话.yaml"), "--format", "txt"])
     assert "2．项目建设提速推进。新开工项目12个。" in built.output
+
+
+def test_a_full_width_percent_is_kept_through_the_yaml(tmp_path):
+    """6.8％ as Word documents often type the per cent sign: read, and built back as written."""
+    from drafting.source.yaml_writer import write_yaml
+    from drafting.workflow.build import Builder, render_text
+
+    text = "全县地区生产总值完成86.4亿元，同比增长6.8％；城镇登记失业率控制在3.2％以内。"
+    found = with_indicators(text)
+    assert found["indicators"] == [
+        {"name": "地区生产总值", "value": 86.4, "unit": "亿元", "verb": "完成", "change": 6.8, "change_unit": "％"},
+        {"name": "城镇登记失业率", "value": 3.2, "unit": "％", "verb": "控制在", "value_bound": "以内"},
+    ]
+    speech = {"pack": "half-year-speech", "meeting": {"name": "测试", "year": 2025},
+              "parts": [{"heading": "经济运行", "intro": [found]}]}
+    path = tmp_path / "speech.yaml"
+    path.write_text(write_yaml(speech, {}, []), encoding="utf-8")
+    assert text in render_text(Builder().draft(path)).splitlines()
