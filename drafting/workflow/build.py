@@ -17,7 +17,7 @@ from typing import Iterable
 import jinja2
 
 from drafting import cache
-from drafting.source.yaml_loader import SpeechData, load_speech, walk
+from drafting.source.yaml_loader import SpeechData, load_speech
 from drafting.errors import Location, MarkupError, PackError, Problem, SchemaError, TemplateError
 from drafting.readers.markup import read_markup
 from drafting.model.document import Document, Image
@@ -236,13 +236,26 @@ _MAY_HOLD_PLACEHOLDER = re.compile(_PLACEHOLDER_START)
 
 
 def find_placeholders(speech: SpeechData) -> Iterable[Problem]:
-    """Every placeholder the writer left in the text, by field path and line."""
-    for path, value in walk(speech.values):
-        if not isinstance(value, str) or not _MAY_HOLD_PLACEHOLDER.search(value):
-            continue
-        if found := PLACEHOLDERS.findall(value):
-            forms = "、".join(dict.fromkeys("X" if f in ("X", "Ｘ") else f[:12] for f in found))
-            yield Problem(speech.source.locate(path), f"还有 {len(found)} 处占位符 {forms} 待填写")
+    """Every placeholder the writer left in the text, by field path and line, in
+    ``walk``'s order; a path is made only for a text that holds one."""
+    values = speech.values
+    if isinstance(values, str):
+        yield from _placeholders_in(speech, (), values)
+    stack = [((), values)] if isinstance(values, (dict, list)) else []
+    while stack:
+        path, container = stack.pop()
+        for key, value in container.items() if isinstance(container, dict) else enumerate(container):
+            if isinstance(value, str):
+                if _MAY_HOLD_PLACEHOLDER.search(value):
+                    yield from _placeholders_in(speech, path + (key,), value)
+            elif isinstance(value, (dict, list)):
+                stack.append((path + (key,), value))
+
+
+def _placeholders_in(speech: SpeechData, path: tuple, value: str) -> Iterable[Problem]:
+    if found := PLACEHOLDERS.findall(value):
+        forms = "、".join(dict.fromkeys("X" if f in ("X", "Ｘ") else f[:12] for f in found))
+        yield Problem(speech.source.locate(path), f"还有 {len(found)} 处占位符 {forms} 待填写")
 
 
 def copy_of(draft: Draft, copy: str = "file") -> tuple[Document, StyleSheet]:
