@@ -1,12 +1,14 @@
-"""A ``draft build`` process spends no time in the cyclic collector it does not need.
+"""A ``draft build`` process does no work a writer does not need.
 
 The benchmark (benchmarks/processes.py) measures what this saves; these tests
-check the mechanism: the collector stays off from loading the data to writing
-the file, comes back on afterwards, and the process's own command line freezes
-what is alive at exit so Python's shutdown does not rescan it.
+check the mechanisms: the cyclic collector stays off from loading the data to
+writing the file and comes back on afterwards; the process's own command line
+freezes what is alive at exit so Python's shutdown does not rescan it; only the
+writer's file waits for the disk, not the cache's entries.
 """
 
 import gc
+import os
 
 from click.testing import CliRunner
 
@@ -43,3 +45,19 @@ def test_only_the_process_command_line_freezes_at_exit(monkeypatch):
     except SystemExit as e:
         assert e.code == 0
     assert registered == [cli._skip_final_collections]
+
+
+def test_only_the_writers_file_waits_for_the_disk(monkeypatch, tmp_path):
+    monkeypatch.setenv("DRAFT_CACHE_DIR", str(tmp_path / "cache"))  # empty: every entry is written
+    synced = []
+    fsync = os.fsync
+
+    def counting(fd):
+        synced.append(fd)
+        return fsync(fd)
+
+    monkeypatch.setattr(safe_write.os, "fsync", counting)
+    result = CliRunner().invoke(cli.main, ["build", str(SEED_YAML), "-o", str(tmp_path / "稿.docx")])
+    assert result.exit_code == 0, result.output
+    assert any((tmp_path / "cache").rglob("*"))  # the cache was written, without fsync
+    assert len(synced) == 1
