@@ -142,10 +142,13 @@ def check_images(document: Document, speech: SpeechData, loaded: _LoadedPack) ->
     """A pack's template may insert only the pictures the validated data names:
     an ``<image src>`` of its own choosing would put any file of the writer's
     disk into the document (or read a device without end)."""
+    images = [block for block in document.blocks if isinstance(block, Image)]
+    if not images:  # most speeches: no need to look through the data for picture paths
+        return
     plan = loaded.validator.plan
     named = {c[k] for _, c, k in plan.formatted(IMAGE_PATH_FORMAT, speech.values)} if plan else set()
-    for block in document.blocks:
-        if isinstance(block, Image) and block.path not in named:
+    for block in images:
+        if block.path not in named:
             raise TemplateError(
                 f"模板包“{loaded.pack.name}”要插入图片“{block.path}”，而数据中没有写这个图片；"
                 "模板只能插入写稿人在数据中写明的图片文件",
