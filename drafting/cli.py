@@ -17,23 +17,13 @@ from pathlib import Path
 import click
 
 from drafting import __version__
+from drafting.cli_help import ChineseFormatter, chinese_extras
 from drafting.errors import DraftError, Problem
 
 EXIT_OK, EXIT_INPUT, EXIT_USAGE = 0, 1, 2
 
-_HEADINGS = {"Usage: ": "用法：", "Options": "选项", "Commands": "命令", "Arguments": "参数"}
-
-
-class _ChineseFormatter(click.HelpFormatter):
-    def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
-        super().write_usage(prog, args.replace("[OPTIONS]", "[选项]").replace("COMMAND", "命令"), "用法：")
-
-    def write_heading(self, heading: str) -> None:
-        self.write(f"{'':>{self.current_indent}}{_HEADINGS.get(heading, heading)}：\n")
-
-
 class _Context(click.Context):
-    formatter_class = _ChineseFormatter
+    formatter_class = ChineseFormatter
 
 
 _USAGE_MESSAGES = [
@@ -69,6 +59,16 @@ class _ChineseHelp:
 
     context_class = _Context
 
+    def format_options(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        rows = [(first, chinese_extras(second)) for p in self.get_params(ctx)
+                if isinstance(p, click.Option) and (rv := p.get_help_record(ctx))
+                for first, second in [rv]]
+        if rows:
+            with formatter.section("选项"):
+                formatter.write_dl(rows)
+        if isinstance(self, click.Group):
+            self.format_commands(ctx, formatter)
+
     def get_help_option(self, ctx: click.Context) -> click.Option | None:
         option = super().get_help_option(ctx)
         if option is not None:
@@ -82,6 +82,10 @@ class _Command(_ChineseHelp, click.Command):
 
 class _Group(_ChineseHelp, click.Group):
     command_class = _Command
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("subcommand_metavar", "命令 [参数]...")
+        super().__init__(*args, **kwargs)
 
     def main(self, args=None, *rest, **kwargs):  # noqa: D401 - click entry point
         if args is None:  # the process's own command line: this process ends with the command
@@ -148,7 +152,18 @@ def _visible(text: str) -> str:
 
 
 def _error_line(error: DraftError) -> str:
-    return f"错误：{_visible(str(error))}"
+    return f"错误：{_visible(str(error))}{_remedy(error)}"
+
+
+def _remedy(error: DraftError) -> str:
+    """How to get past a refused overwrite, in the command line's terms."""
+    from drafting.errors import OverwriteRefused
+
+    if not isinstance(error, OverwriteRefused):
+        return ""
+    if error.in_use:
+        return "。请先保存并关闭它再生成；如确认要覆盖，可加 --force（会先备份原文件）"
+    return f"。请换一个输出文件名（-o），或加 --force 覆盖（会先把原文件备份为 {error.backup} 这样的编号副本）"
 
 
 # Warnings printed one by one; past these, one line says how many more there
@@ -174,14 +189,14 @@ BATCH_BAR_FROM = 6
 
 
 @main.command()
-@click.argument("files", nargs=-1, type=click.Path(dir_okay=False, path_type=Path))
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="输出文件（默认与 YAML 同名、同文件夹；只用于一个文件）。")
+@click.argument("files", nargs=-1, metavar="[YAML文件]...", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("-o", "--output", metavar="文件", type=click.Path(dir_okay=False, path_type=Path), help="输出文件（默认与 YAML 同名、同文件夹；只用于一个文件）。")
 @click.option(
     "-f", "--format", "fmt", type=click.Choice(["docx", "txt", "pdf"]), default=None,
     help="输出格式：docx（默认）、txt（纯文本，一段一行）或 pdf（需安装 LibreOffice）；不写时按 -o 的扩展名判断。",
 )
 @click.option(
-    "--reference-doc", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
+    "--reference-doc", metavar="参考.docx", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
     help="参考 Word 文件（.docx）：沿用其中的样式、页面设置和页眉页脚，缺少的样式按默认样式表补上。",
 )
 @click.option(
@@ -198,7 +213,7 @@ def build(
     files: tuple[Path, ...], output: Path | None, fmt: str | None, reference_doc: Path | None, copy: str,
     force: bool, templates_dirs: tuple[Path, ...],
 ) -> int:
-    """生成讲话稿。FILES 为讲话的 YAML 文件，可写多个；不写则生成内置示例。
+    """生成讲话稿：可写一个或多个讲话的 YAML 文件；不写则生成内置示例。
 
     \b
     多个文件一次生成（共用已载入的模板包），各自写在 YAML 旁边；
@@ -301,7 +316,7 @@ def _build_file(
 
 
 @main.command()
-@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("file", metavar="YAML文件", type=click.Path(dir_okay=False, path_type=Path))
 @_templates_option
 def validate(file: Path, templates_dirs: tuple[Path, ...]) -> None:
     """检查讲话的 YAML 文件是否符合模板包的要求（不生成文件）。"""
@@ -336,7 +351,7 @@ def templates(templates_dirs: tuple[Path, ...]) -> None:
 
 
 @main.command()
-@click.argument("pack")
+@click.argument("pack", metavar="模板包")
 @_templates_option
 def schema(pack: str, templates_dirs: tuple[Path, ...]) -> None:
     """输出模板包的 JSON Schema（可用于编辑器的自动补全和校验）。"""
@@ -348,11 +363,11 @@ def schema(pack: str, templates_dirs: tuple[Path, ...]) -> None:
 
 
 @main.command()
-@click.argument("pack")
-@click.argument("file", required=False, type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("pack", metavar="模板包")
+@click.argument("file", required=False, metavar="[YAML文件]", type=click.Path(dir_okay=False, path_type=Path))
 @_templates_option
 def init(pack: str, file: Path | None, templates_dirs: tuple[Path, ...]) -> None:
-    """把模板包 PACK 的带注释示例写到 FILE（默认 讲话.yaml），已存在则不覆盖。"""
+    """把模板包的带注释示例写到 YAML 文件（默认 讲话.yaml），已存在则不覆盖。"""
     from drafting.writers.safe_write import write_new
     from drafting.packs.finder import find_pack
 
@@ -375,10 +390,10 @@ def _summary(draft) -> str:
 
 
 @main.command()
-@click.argument("source", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+@click.argument("source", metavar="原稿", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("-o", "--output", metavar="YAML文件", type=click.Path(dir_okay=False, path_type=Path),
               help="写出的 YAML 文件（默认与原稿同名、同文件夹，扩展名 .yaml）；写 - 则输出到屏幕。")
-@click.option("--pack", "pack_name", default=None,
+@click.option("--pack", "pack_name", default=None, metavar="模板包",
               help="使用的模板包（不写则按原稿判断：有落款无称谓为 half-year-report，讲全年和明年为 year-end-speech，否则 half-year-speech）。")
 @click.option("--overwrite", is_flag=True, help="YAML 文件已存在时覆盖它（默认不覆盖）。")
 @click.option("--no-indicators", is_flag=True, help="统计数字一律保留为文字，不整理为指标（indicators）。")
@@ -460,8 +475,8 @@ def _write_statistics_sheet(data: dict, source: Path, target: Path, overwrite: b
 
 
 @main.command()
-@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--rate", type=click.IntRange(60, 600), default=220, show_default=True,
+@click.argument("file", metavar="YAML文件", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--rate", metavar="字数", type=click.IntRange(60, 600), default=220, show_default=True,
               help="语速：每分钟读多少字，用于估算讲话时长。")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
               help="输出格式：text 供人阅读，json 供程序处理。")
@@ -510,10 +525,10 @@ def check(file: Path, rate: int, fmt: str, templates_dirs: tuple[Path, ...]) -> 
 
 
 @main.command()
-@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+@click.argument("file", metavar="YAML文件", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("-o", "--output", metavar="文件", type=click.Path(dir_okay=False, path_type=Path),
               help="输出的 Word 文件（默认与 YAML 同名、同文件夹）。")
-@click.option("--interval", type=click.FloatRange(0.05, 60), default=0.5, show_default=True,
+@click.option("--interval", metavar="秒", type=click.FloatRange(0.05, 60), default=0.5, show_default=True,
               help="检查文件是否改动的间隔（秒）。")
 @_templates_option
 def watch(file: Path, output: Path | None, interval: float, templates_dirs: tuple[Path, ...]) -> None:
@@ -563,7 +578,7 @@ def watch(file: Path, output: Path | None, interval: float, templates_dirs: tupl
 
 
 @main.command("new-pack")
-@click.argument("name")
+@click.argument("name", metavar="名称")
 @click.option(
     "--from", "source", metavar="起点",
     help="从哪里开始：讲话（默认）、公文（工作总结等）、文档（通知、纪要等一般文稿），或已有模板包的名称（复制它的全部文件）。",
@@ -574,7 +589,7 @@ def watch(file: Path, output: Path | None, interval: float, templates_dirs: tupl
 )
 @_templates_option
 def new_pack(name: str, source: str | None, parent: Path, templates_dirs: tuple[Path, ...]) -> None:
-    """新建模板包 NAME：模板（继承共用版式）、schema.json、带注释的 example.yaml、README.md，建好即可生成。"""
+    """新建模板包：模板（继承共用版式）、schema.json、带注释的 example.yaml、README.md，建好即可生成。"""
     from drafting.packs.finder import find_pack
     from drafting.packs.scaffold import SPEECH, STARTING_POINTS, create_pack
 
@@ -585,17 +600,16 @@ def new_pack(name: str, source: str | None, parent: Path, templates_dirs: tuple[
 
 
 @main.command()
-@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("file", metavar="YAML文件", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--port", type=click.IntRange(0, 65535), default=0, metavar="端口", help="端口（默认自动选一个空闲端口）。")
 @click.option("--no-browser", is_flag=True, help="不自动打开浏览器（自己打开打印出的地址）。")
 @click.option("--pack", "pack_name", default=None, metavar="模板包",
-              help="FILE 还不存在时，从这个模板包的示例开始（默认 half-year-speech）；保存时才写出文件。")
+              help="YAML 文件还不存在时，从这个模板包的示例开始（默认 half-year-speech）；保存时才写出文件。")
 @_templates_option
 def serve(file: Path, port: int, no_browser: bool, pack_name: str | None, templates_dirs: tuple[Path, ...]) -> None:
     """在浏览器中填写讲话：按模板包生成表单，右侧为打印预览（按 Ctrl-C 停止）。
 
-    \b
-    只在本机（127.0.0.1）提供，地址中带有本次运行的令牌；只读写 FILE 及由它生成的文件。
+    只在本机（127.0.0.1）提供，地址中带有本次运行的令牌；只读写这个 YAML 文件及由它生成的文件。
     """
     import signal
     import webbrowser

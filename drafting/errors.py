@@ -156,3 +156,17 @@ class MarkupError(TemplateError):
 
 class WriteError(DraftError):
     """Raised when output cannot be written, or writing would lose the writer's work."""
+
+
+class OverwriteRefused(WriteError):
+    """Writing would replace a file that may hold the writer's work; forcing it keeps a backup first.
+
+    The message says what is wrong only: how to force it is the front end's to
+    say (the CLI's ``-o``/``--force``, the desk's 仍要覆盖 button).
+    """
+
+    def __init__(self, message: str, location: Location, *, backup: str, in_use: bool = False):
+        super().__init__(message, location)
+        self.backup = backup  # the name the first backup would get
+        self.in_use = in_use  # open in Word or WPS: close it first
+

@@ -138,3 +138,36 @@ def test_the_input_bound_is_checked_before_the_whole_file_is_read(tmp_path, monk
     finally:
         tracemalloc.stop()
     assert peak < 20 * 1024 * 1024
+
+
+def test_force_never_replaces_a_folder(write_yaml):
+    speech = write_yaml(MINIMAL)
+    folder = speech.with_suffix(".docx")
+    folder.mkdir()
+    (folder / "其他.txt").write_text("留着", encoding="utf-8")
+    result = build(speech, "--force")
+    assert result.exit_code == 1 and "是一个文件夹，不能写成输出文件" in result.stderr
+    assert (folder / "其他.txt").read_text(encoding="utf-8") == "留着"
+    assert not list(speech.parent.glob("*备份*"))
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="命名管道只在 POSIX 系统上有")
+def test_force_over_a_pipe_is_refused_without_waiting_on_it(write_yaml):
+    import subprocess
+    import sys
+
+    speech = write_yaml(MINIMAL)
+    pipe = speech.with_suffix(".docx")
+    os.mkfifo(pipe)
+    # backing the pipe up would block on open() until a writer came: bounded here by a timeout
+    result = subprocess.run([sys.executable, "-m", "drafting", "build", str(speech), "--force"],
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 1 and "特殊文件" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_the_command_line_names_its_flags(built):
+    speech, target = built
+    target.write_bytes(b"PK not draft's")
+    result = build(speech)
+    assert result.exit_code == 1
+    assert "请换一个输出文件名（-o），或加 --force 覆盖" in result.stderr and "备份1.docx" in result.stderr

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from drafting.errors import DraftError, Location, Problem, SchemaError, WriteError, os_reason
+from drafting.errors import DraftError, Location, OverwriteRefused, Problem, SchemaError, WriteError, os_reason
 from drafting.model.counting import count_characters, summary_line
 from drafting.model.editions import COPY_SUFFIXES, copy_path
 from drafting.packs.finder import DEFAULT_PACK, find_pack
@@ -37,6 +37,9 @@ class Outcome:
     findings: list[dict[str, Any]] = field(default_factory=list)  # draft check's findings
     summary: str = ""
     characters: int = 0
+    # set when the data now names another pack: the form is rebuilt from its schema
+    pack: str = ""
+    schema: dict[str, Any] | None = None
 
 
 class Desk:
@@ -75,14 +78,17 @@ class Desk:
 
     def preview(self, data: Any, copy: str = "file") -> Outcome:
         """The speech as it would print from ``data``, or the problems in the way."""
+        switched: dict[str, Any] = {}
         try:
             with self._lock:  # one build at a time: the builder's pack cache is shared
                 text = edit_yaml(self.text, _mapping(data), str(self.path))
-                draft = self.builder.draft_from(parse_speech(text.encode("utf-8"), str(self.path)))
+                speech = parse_speech(text.encode("utf-8"), str(self.path))
+                switched = self._follow_pack(speech)
+                draft = self.builder.draft_from(speech)
         except SchemaError as e:
-            return Outcome(problems=[problem_json(p) for p in e.problems])
+            return Outcome(problems=[problem_json(p) for p in e.problems], **switched)
         except DraftError as e:
-            return Outcome(problems=[error_json(e)])
+            return Outcome(problems=[error_json(e)], **switched)
         from drafting.workflow.check import check_draft
 
         report = check_draft(draft)
@@ -93,7 +99,18 @@ class Desk:
             findings=[dict(problem_json(f.problem), kind=f.kind) for f in report.findings],
             summary=summary_line(characters),
             characters=characters,
+            **switched,
         )
+
+    def _follow_pack(self, speech) -> dict[str, Any]:
+        """When the writer changes ``pack:``, the form must become the new pack's:
+        its schema goes to the page with this preview. A name that finds no
+        pack raises here, and the page shows it at the pack field."""
+        pack = self.builder.pack_for(speech)
+        if pack.folder == self.pack.folder:
+            return {}
+        self.pack = pack
+        return {"pack": pack.name, "schema": pack.schema}
 
     def save(self, data: Any) -> str:
         """Write ``data`` into the YAML file, keeping everything the form did not change.
@@ -126,7 +143,7 @@ class Desk:
     def build(self, copy: str = "file", fmt: str = "docx", force: bool = False) -> tuple[list[str], list[str]]:
         """Build the saved file as ``draft build`` does, beside it; the names
         written and the messages (backups kept). Unsaved edits are not built."""
-        from drafting.writers.safe_write import refuse_input_as_output, write_atomic, write_docx_files
+        from drafting.writers.safe_write import refuse_input_as_output, write_outputs
 
         with self._lock:
             if self._on_disk is None:
@@ -136,12 +153,9 @@ class Desk:
             target = copy_path(self.path.with_suffix(f".{'pdf' if fmt == 'pdf' else 'docx'}"), copy)
             refuse_input_as_output(target, self.path)
             draft = self.builder.draft(self.path)
-            if fmt == "pdf":
-                write_atomic(target, render_pdf(draft, None, copy))
-                messages = []
-            else:
-                backups = write_docx_files({target: render_docx(draft, None, copy)}, force=force)
-                messages = [f"原文件已备份为 {b.name}" for b in backups]
+            content = render_pdf(draft, None, copy) if fmt == "pdf" else render_docx(draft, None, copy)
+            backups = write_outputs({target: content}, force=force)  # a PDF is protected like a .docx
+            messages = [f"原文件已备份为 {b.name}" for b in backups]
             self.outputs[target.name] = target
             return [target.name], messages + [f"已生成 {target.name}"]
 
@@ -190,9 +204,18 @@ def problem_json(problem: Problem) -> dict[str, Any]:
 
 
 def error_json(error: DraftError) -> dict[str, Any]:
+    message = error.message + _remedy(error)
     if error.location is None:
-        return {"field": "", "line": None, "column": None, "message": error.message, "text": error.message}
-    return problem_json(Problem(error.location, error.message))
+        return {"field": "", "line": None, "column": None, "message": message, "text": message}
+    return problem_json(Problem(error.location, message))
+
+
+def _remedy(error: DraftError) -> str:
+    """How to get past a refused overwrite, in the page's terms (its 仍要覆盖 link)."""
+    if not isinstance(error, OverwriteRefused):
+        return ""
+    first = "请先在 Word 或 WPS 中保存并关闭它再生成；" if error.in_use else ""
+    return f"。{first}如确认要覆盖，点“仍要覆盖”（会先把原文件备份为 {error.backup}）"
 
 
 def _mapping(data: Any) -> dict[str, Any]:

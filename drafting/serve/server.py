@@ -21,7 +21,7 @@ from importlib import resources
 from typing import Any
 from urllib.parse import parse_qs, quote, urlsplit
 
-from drafting.errors import DraftError, WriteError
+from drafting.errors import DraftError, OverwriteRefused, WriteError
 from drafting.serve.desk import Desk, error_json
 
 HOST = "127.0.0.1"
@@ -95,7 +95,7 @@ class _Handler(BaseHTTPRequestHandler):
             else:
                 self._send(HTTPStatus.NOT_FOUND, b"{}", "application/json")
         except DraftError as e:
-            self._json({"error": error_json(e), "refused": isinstance(e, WriteError)}, HTTPStatus.CONFLICT)
+            self._json({"error": error_json(e), "refused": isinstance(e, OverwriteRefused)}, HTTPStatus.CONFLICT)
 
     def do_PUT(self) -> None:  # noqa: N802
         self._forbid()

@@ -21,11 +21,13 @@ from typing import Any
 
 from drafting.model.document import Block, Document, Image, Inline, InlineRole, Table
 from drafting.packs.stylesheet import StyleSheet, style_key
-from drafting.writers.layout import break_long_titles
+from drafting.writers.layout import break_long_titles, keeps_lead_together, keeps_next_by_style, keeps_with_next
 
 MM_TO_PT = 72 / 25.4
 MAX_IMAGE_BYTES = 8 * 1024 * 1024  # larger pictures are shown as their name, not inlined
 _PLACEHOLDER = re.compile("[XＸ]")
+# a run of letters or figures touching a Chinese character on either side
+_LATIN = re.compile(r"(?<=[\u3000-\u9fff\uff00-\uffef])[A-Za-z0-9.%]+|[A-Za-z0-9.%]+(?=[\u3000-\u9fff\uff00-\uffef])")
 
 # Word's names of the office fonts, then the same faces under their Windows,
 # macOS and free (Debian) names: the browser takes the first one installed.
@@ -50,10 +52,32 @@ _GENERIC = {"黑体": "sans-serif"}
 def write_html(document: Document, stylesheet: StyleSheet) -> str:
     """A ``<div class="draft-page">`` holding the speech, with its own ``<style>``."""
     document = break_long_titles(document, stylesheet)  # the lines the .docx sets, not the browser's
-    parts = [f"<style>{preview_css(stylesheet)}</style>", '<div class="draft-page">']
-    parts += [_block(block) for block in document.blocks]
+    page = stylesheet.page
+    type_height_pt = (page["height_mm"] - page["top_mm"] - page["bottom_mm"]) * MM_TO_PT
+    # the desk lays the pages out from the type area's height and each block's keep
+    pitch_pt = stylesheet.paragraph("body")["line_pt"]  # the document grid's line pitch
+    parts = [f"<style>{preview_css(stylesheet)}</style>",
+             f'<div class="draft-page" data-type-pt="{type_height_pt:.2f}" data-pitch-pt="{pitch_pt}">']
+    blocks = list(document.blocks)
+    parts += [_block(block, _pagination(blocks, i, stylesheet)) for i, block in enumerate(blocks)]
     parts.append("</div>")
     return "\n".join(parts)
+
+
+def _pagination(blocks: list, i: int, stylesheet: StyleSheet) -> str:
+    """How a paragraph holds to its page, as the .docx says it (``writers/layout.py``):
+    data-keep "next" stays with the next block, "lines" is not split; data-grid "off"
+    is not moved onto the document grid's lines (a 35 pt title)."""
+    block = blocks[i]
+    if isinstance(block, (Table, Image)):
+        return ""  # a picture is never split (its figure says so); a table breaks between rows
+    spec = stylesheet.paragraph(style_key(block))
+    keep = ""
+    if keeps_next_by_style(spec) or keeps_with_next(blocks, i):
+        keep = "next"
+    elif spec.get("keep_lines") or keeps_lead_together(block, spec, stylesheet):
+        keep = "lines"
+    return (f' data-keep="{keep}"' if keep else "") + ("" if spec.get("snap_to_grid", True) else ' data-grid="off"')
 
 
 def preview_css(stylesheet: StyleSheet) -> str:
@@ -68,6 +92,7 @@ def preview_css(stylesheet: StyleSheet) -> str:
         f"background:#fff;color:#000;{_font_css(body, stylesheet)}}}",
         ".draft-page p{margin:0;}",
         ".draft-page mark.draft-x{background:#ffe066;color:#000;}",
+        ".draft-page .draft-latin{margin:0 .25em;}",
         ".draft-page ruby rt{font-size:50%;letter-spacing:0;}",
     ]
     for key in stylesheet.paragraph_keys():
@@ -154,12 +179,12 @@ def _image_css(stylesheet: StyleSheet) -> list[str]:
     ]
 
 
-def _block(block: Block | Table | Image) -> str:
+def _block(block: Block | Table | Image, attributes: str = "") -> str:
     if isinstance(block, Table):
         return _table(block)
     if isinstance(block, Image):
         return _image(block)
-    return f'<p class="draft-{style_key(block)}">{_inlines(block.inlines)}</p>'
+    return f'<p class="draft-{style_key(block)}"{attributes}>{_inlines(block.inlines)}</p>'
 
 
 def _inlines(inlines: tuple[Inline, ...]) -> str:
@@ -189,11 +214,24 @@ def _inline(inline: Inline) -> str:
 
 
 def _text(text: str) -> str:
+    """Escaped, X marked, and letters and figures beside Chinese set apart as
+    Word and LibreOffice set them (autoSpaceDE/DN, on by default), so that a line
+    of the preview holds what a line of the .docx holds."""
+    out, at = [], 0
+    for m in _LATIN.finditer(text):
+        out.append(_marked(text[at:m.start()]))
+        out.append(f'<span class="draft-latin">{_marked(m.group())}</span>')
+        at = m.end()
+    out.append(_marked(text[at:]))
+    return "".join(out)
+
+
+def _marked(text: str) -> str:
     return _PLACEHOLDER.sub(lambda m: f'<mark class="draft-x">{m.group()}</mark>', escape(text, quote=False))
 
 
 def _table(table: Table) -> str:
-    out = ['<table class="draft-table">']
+    out = ['<table class="draft-table" data-grid="off">']
     if table.caption:
         out.append(f"<caption>{_inlines(table.caption)}</caption>")
     columns = table.columns
@@ -218,7 +256,7 @@ def _image(image: Image) -> str:
         f'<img src="{source}" alt=""{width}>' if source
         else f'<p class="draft-missing-image">[图片：{escape(Path(image.path).name)}]</p>'
     )
-    return f'<figure class="draft-image">{picture}{caption}</figure>'
+    return f'<figure class="draft-image" data-keep="lines" data-grid="off">{picture}{caption}</figure>'
 
 
 def _data_uri(path: Path) -> str | None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 
-from drafting.model.document import BlockRole, Document
+from drafting.model.document import Block, BlockRole, Document
 from drafting.model.title_breaks import width, with_title_breaks
 from drafting.packs.stylesheet import StyleSheet, style_key
 
@@ -61,3 +61,33 @@ def _is_shaped(block, sheet: StyleSheet) -> bool:
 
 def _text_width_pt(sheet: StyleSheet) -> float:
     return sheet.text_width_mm * 72 / 25.4
+
+
+def keeps_with_next(blocks: list, i: int) -> bool:
+    """The paragraphs before a 落款 (signature), across the blank line that sets
+    it off, stay on its page: a signature never stands alone on the last page."""
+    j = i + 1
+    while j < len(blocks) and blocks[j].role is BlockRole.PARAGRAPH and not blocks[j].inlines:
+        j += 1
+    return j < len(blocks) and blocks[j].role is BlockRole.SIGNATURE and j - i <= 2
+
+
+def keeps_lead_together(block: Block, spec: dict, sheet: StyleSheet) -> bool:
+    """A paragraph with a run-in lead is kept on one page when it is short
+    (``keep_lead_max_lines``), so the lead never ends a page without its body.
+    Longer ones rely on widow control; Word has no "keep the first n lines"."""
+    limit = spec.get("keep_lead_max_lines")
+    if not limit or not block.lead:
+        return False
+    width_pt = _text_width_pt(sheet)
+    per_line = max(1, int(width_pt // spec["size_pt"]))
+    lines = -(-(len(block.text) + spec.get("first_line_chars", 0)) // per_line)
+    return lines <= limit
+
+
+def keeps_next_by_style(spec: dict) -> bool:
+    """Whether a paragraph style keeps its paragraph on the page of the next:
+    a heading (it has an outline level) and a caption do, unless the style sheet
+    says ``keep_next: false`` — as the Word styles are written (``docx/styles.py``)."""
+    default = "outline_level" in spec or bool(spec.get("keep_with_next"))
+    return bool(spec.get("keep_next", default))

@@ -25,7 +25,7 @@ import time
 from contextlib import contextmanager
 from pathlib import Path
 
-from drafting.errors import Location, WriteError, os_reason
+from drafting.errors import Location, OverwriteRefused, WriteError, os_reason
 from drafting.writers.docx.package import read_fingerprint
 
 MAX_BACKUPS = 999
@@ -71,8 +71,9 @@ def write_outputs(outputs: dict[Path, bytes], *, force: bool = False) -> list[Pa
     """Write a set of output files (any format), or none of them if any would
     overwrite a writer's work; with ``force``, keep a backup of each such file first."""
     refusals = {Path(t): error for t in outputs if (error := check_overwrite(Path(t))) is not None}
-    if refusals and not force:
-        raise next(iter(refusals.values()))
+    for error in refusals.values():
+        if not force or not isinstance(error, OverwriteRefused):
+            raise error
     backups = [keep_backup(target) for target in refusals]
     for target, content in outputs.items():
         write_atomic(Path(target), content)
@@ -113,23 +114,31 @@ def refuse_input_as_output(output: Path, source: Path) -> None:
 
 
 def check_overwrite(target: Path) -> WriteError | None:
-    """Why writing ``target`` would lose the writer's work, or None if it would not."""
+    """Why writing ``target`` would lose the writer's work, or None if it would not.
+
+    An ``OverwriteRefused`` may be forced (a backup is kept first); any other
+    error may not: a folder or a device is never replaced, and reading a pipe to
+    back it up would wait forever."""
     target = Path(target)
     where = Location(str(target))
     if not os.path.lexists(target):
         return None
-    if target.is_dir():
-        return WriteError(f"{target} 是一个文件夹，不能写成输出文件", where)
-    if target.is_symlink() or not target.is_file():
-        return WriteError(f"{target} 是链接或特殊文件（不是普通文件），为免写到别处，未写入。请换一个输出文件名", where)
+    if target.is_dir() and not target.is_symlink():
+        return WriteError(f"{target} 是一个文件夹，不能写成输出文件。请换一个输出文件名", where)
+    if not target.is_symlink() and not target.is_file():
+        return WriteError(f"{target} 是特殊文件（不是普通文件），不能写成输出文件。请换一个输出文件名", where)
+    first_backup = backup_name(target, 1).name
+    if target.is_symlink():
+        return OverwriteRefused(f"{target} 是链接（不是普通文件），为免写到别处，未写入", where, backup=first_backup)
     if target.stat().st_size > MAX_EXISTING_BYTES:
-        return WriteError(f"{target} 已存在且不是 draft 生成的文件，为免覆盖其中的内容，未写入。请换一个输出文件名（-o）", where)
+        return OverwriteRefused(
+            f"{target} 已存在且不是 draft 生成的文件，为免覆盖其中的内容，未写入", where, backup=first_backup
+        )
     owner = owner_file(target)
     if owner is not None:
-        return WriteError(
-            f"这个文件似乎正在 Word 或 WPS 中打开（旁边有锁定文件 {owner.name}）。"
-            "请先保存并关闭它再生成；如确认要覆盖，可加 --force（会先备份原文件）",
-            where,
+        return OverwriteRefused(
+            f"这个文件似乎正在 Word 或 WPS 中打开（旁边有锁定文件 {owner.name}）", where,
+            backup=first_backup, in_use=True,
         )
     try:
         existing = target.read_bytes()
@@ -144,12 +153,7 @@ def check_overwrite(target: Path) -> WriteError | None:
         reason = "不是 draft 生成的文件（或已被其他软件另存）"
     else:
         reason = "生成后被修改过（可能在 Word 或 WPS 中编辑并保存过）"
-    return WriteError(
-        f"这个文件{reason}，为免覆盖其中的内容，未写入。"
-        "请换一个输出文件名（-o），或加 --force 覆盖（会先把原文件备份为 "
-        f"{backup_name(target, 1).name} 这样的编号副本）",
-        where,
-    )
+    return OverwriteRefused(f"这个文件{reason}，为免覆盖其中的内容，未写入", where, backup=first_backup)
 
 
 def owner_file(target: Path) -> Path | None:

@@ -161,3 +161,13 @@ def test_screenshot(desk, tmp_path):
     target = os.environ.get("DRAFT_SCREENSHOT")
     if target:
         page.screenshot(path=target)
+
+
+def test_changing_the_pack_rebuilds_the_form(desk):
+    page, _, _ = desk
+    assert page.locator('[data-path="targets_scope"]').count() == 0
+    page.fill('[data-path="pack"]', "year-end-speech")
+    # 目标范围 (targets_scope) belongs to the year-end speech only; the field typed in keeps focus
+    expect(page.locator('[data-path="targets_scope"]')).to_be_attached()
+    expect(page.locator('[data-path="pack"]')).to_be_focused()
+    expect(page.locator("#status")).to_contain_text("year-end-speech")

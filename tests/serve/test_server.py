@@ -171,6 +171,9 @@ def test_build_does_not_overwrite_a_docx_edited_in_word(speech):
         status, reply = api(server, "/api/build", {"format": "docx"})
         assert status == 409 and reply["refused"]
         assert "未写入" in reply["error"]["message"]
+        # the page's own remedy, not the command line's flags
+        assert "仍要覆盖" in reply["error"]["message"] and "讲话.备份1.docx" in reply["error"]["message"]
+        assert "--force" not in reply["error"]["text"] and "-o" not in reply["error"]["text"]
         assert target.read_bytes() == b"PK not draft's"
         status, reply = api(server, "/api/build", {"format": "docx", "force": True})
         assert status == 200 and reply["messages"][0] == "原文件已备份为 讲话.备份1.docx"
@@ -216,3 +219,52 @@ def test_build_makes_a_pdf_when_libreoffice_is_there(speech):
         assert status == 200 and reply["files"] == ["讲话.pdf"]
         status, content = request(server, "GET", "/api/download?name=" + quote("讲话.pdf"))
     assert status == 200 and content.startswith(b"%PDF") and content == (speech.parent / "讲话.pdf").read_bytes()
+
+
+def test_changing_pack_sends_the_new_packs_schema_once(speech):
+    with running(speech) as server:
+        _, state = api(server, "/api/state")
+        assert "review" not in state["schema"]["properties"]
+        data = copy.deepcopy(state["data"])
+        data["pack"] = "year-end-speech"
+        _, reply = api(server, "/api/preview", {"data": data})
+        # the year-end speech has 回顾 (review) and 目标 (targets): the form must offer them
+        assert reply["pack"] == "year-end-speech"
+        assert {"review", "targets"} <= set(reply["schema"]["properties"])
+        assert reply["html"]
+        _, again = api(server, "/api/preview", {"data": data})
+        assert again["schema"] is None and again["html"]
+
+
+def test_a_pack_name_that_finds_nothing_is_a_problem_at_the_pack_line(speech):
+    with running(speech) as server:
+        _, state = api(server, "/api/state")
+        data = dict(state["data"], pack="no-such-pack")
+        _, reply = api(server, "/api/preview", {"data": data})
+        assert reply["schema"] is None and not reply["html"]
+        (problem,) = reply["problems"]
+        assert problem["line"] == 2 and "no-such-pack" in problem["message"]
+
+
+def test_a_pdf_over_a_file_draft_did_not_write_is_refused_too(speech, monkeypatch):
+    from drafting.writers import pdf
+
+    monkeypatch.setattr(pdf, "docx_to_pdf", lambda docx: b"%PDF-1.7 stand-in")
+    monkeypatch.setattr("drafting.serve.desk._pdf_available", lambda: True)
+    target = speech.parent / "讲话.pdf"
+    target.write_bytes(b"%PDF-1.4 the office's signed copy")
+    with running(speech) as server:
+        status, reply = api(server, "/api/build", {"format": "pdf"})
+        assert status == 409 and reply["refused"]
+        assert target.read_bytes() == b"%PDF-1.4 the office's signed copy"
+        status, reply = api(server, "/api/build", {"format": "pdf", "force": True})
+        assert status == 200 and reply["messages"][0] == "原文件已备份为 讲话.备份1.pdf"
+    assert target.read_bytes() == b"%PDF-1.7 stand-in"
+
+
+def test_a_refused_save_is_not_offered_as_forcible(speech):
+    with running(speech) as server:
+        speech.write_text(SPEECH + "# 另一个程序加的\n", encoding="utf-8")
+        _, state = api(server, "/api/state")
+        status, reply = api(server, "/api/save", {"data": state["data"]})
+        assert status == 409 and not reply["refused"]  # 仍要覆盖 would not help: 重新载入 does

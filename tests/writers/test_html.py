@@ -61,22 +61,23 @@ def test_blocks_and_inlines_become_classes_and_elements():
         Image("/nonexistent/图.png", (Inline("图1"),)),
     ])
     html = write_html(document, default_stylesheet())
-    assert '<p class="draft-title">在2025年<br>会议上的讲话</p>' in html
-    assert '<p class="draft-heading1">一、稳增长</p>' in html
+    # figures beside Chinese set apart as Word's autospace sets them; the title is off the line grid
+    assert '<p class="draft-title" data-grid="off">在<span class="draft-latin">2025</span>年<br>会议上的讲话</p>' in html
+    assert '<p class="draft-heading1" data-keep="next">一、稳增长</p>' in html  # a heading keeps with what follows
     assert ('<p class="draft-body"><span class="draft-lead">一要抓项目。</span>'
-            '投资<mark class="draft-x">X</mark>万元&lt;多&gt;。</p>') in html
+            '投资<span class="draft-latin"><mark class="draft-x">X</mark></span>万元&lt;多&gt;。</p>') in html
     assert '<span class="draft-lead"><ruby>郫<rt>pí</rt></ruby></span>' in html
     assert "<caption>主要指标</caption>" in html
     assert "<tr><td>产值</td><td></td></tr>" in html  # a short row padded, not dropped
-    assert "[图片：图.png]" in html and "<figcaption>图1</figcaption>" in html
+    assert "[图片：图.png]" in html and '<figcaption>图<span class="draft-latin">1</span></figcaption>' in html
 
 
 def test_preview_is_written_from_the_built_document(write_yaml):
     draft = Builder().draft(write_yaml(MINIMAL))
     html = write_html(draft.document, draft.stylesheet)
-    assert '<p class="draft-title">在2025年测试会议上的讲话</p>' in html
-    assert '<p class="draft-heading1">一、第一部分</p>' in html
-    paragraphs = re.findall(r"<p class=\"draft-[a-z0-9]+\">(.*?)</p>", html)
+    assert '<p class="draft-title" data-grid="off">在<span class="draft-latin">2025</span>年测试会议上的讲话</p>' in html
+    assert '<p class="draft-heading1" data-keep="next">一、第一部分</p>' in html
+    paragraphs = re.findall(r"<p class=\"draft-[a-z0-9]+\"[^>]*>(.*?)</p>", html)
     assert len(paragraphs) == len(draft.document.blocks)
 
 
@@ -87,6 +88,14 @@ def test_a_long_title_breaks_where_the_docx_breaks_it_not_where_the_browser_woul
 
     draft = Builder().draft(SEED_YAML)
     html = write_html(draft.document, default_stylesheet())
-    title = re.search(r'<p class="draft-title">(.*?)</p>', html, re.S).group(1)
+    title = re.search(r'<p class="draft-title"[^>]*>(.*?)</p>', html, re.S).group(1)
     lines = [re.sub(r"<[^>]+>", "", part) for part in re.split(r"<br\s*/?>", title)]
     assert lines == ["在2025年第二次区委全委扩大会议暨", "全区经济工作会议上的讲话"]
+
+
+def test_letters_and_figures_beside_chinese_are_set_apart_but_not_inside_an_entity():
+    html = write_html(Document(blocks=[Block(BlockRole.PARAGRAPH, (Inline("增长X%，完成12.5亿元<b>&GDP"),))]),
+                      default_stylesheet())
+    body = re.search(r'<p class="draft-body"[^>]*>(.*?)</p>', html).group(1)
+    assert body == ('增长<span class="draft-latin"><mark class="draft-x">X</mark>%</span>，'
+                    '完成<span class="draft-latin">12.5</span>亿元&lt;b&gt;&amp;GDP')

@@ -435,9 +435,10 @@ async function refresh() {
   const preview = $("preview");
   preview.classList.remove("stale");
   if (!ok) { say(reply.error ? reply.error.text : "预览失败", true); return; }
-  if (reply.html) { preview.innerHTML = reply.html; fitPreview(); }
+  if (reply.schema) switchPack(reply);
+  if (reply.html) { preview.innerHTML = reply.html; state.pages = paginate(); fitPreview(); }
   preview.classList.toggle("stale", !reply.html);
-  $("summary").textContent = reply.summary;
+  $("summary").textContent = reply.summary + (reply.html ? `；${state.pages} 页` : "");
   lastProblems = [
     ...reply.problems.map((p) => ({ ...p, finding: false })),
     ...reply.findings.map((p) => ({ ...p, finding: true })),
@@ -447,7 +448,94 @@ async function refresh() {
   showMessages();
 }
 
+// The writer changed pack: the form becomes the new pack's, the field being typed in keeps focus.
+function switchPack(reply) {
+  const typing = document.activeElement && document.activeElement.getAttribute("data-path");
+  state.schema = reply.schema;
+  renderForm();
+  const again = typing && document.querySelector(`[data-path="${CSS.escape(typing)}"]`);
+  if (again) { again.focus(); if (again.setSelectionRange && again.value) again.setSelectionRange(again.value.length, again.value.length); }
+  say(`已换用模板包 ${reply.pack}，表单已按它的栏目重新排列。`);
+}
+
 // ---------------------------------------------------------------- buttons
+
+// ---------------------------------------------------------------- pages
+
+// Where the .docx's pages end, worked out as Word and LibreOffice set them: the type area
+// holds what fits of its height; a paragraph breaks between lines (widow control is off),
+// a block marked data-keep="next" (a heading) goes over with the first line of what follows,
+// "lines" (a picture, a short run-in item) is never split, a table breaks between rows.
+// Each page end is drawn as a rule; a block moved over gets the empty rest of its page
+// above it. Returns the number of pages.
+function paginate() {
+  const page = document.querySelector("#preview .draft-page");
+  if (!page || !page.dataset.typePt) return 0;
+  const cap = parseFloat(page.dataset.typePt) * 96 / 72, pitch = parseFloat(page.dataset.pitchPt) * 96 / 72, EPS = 0.5;
+  // fractional positions in the page's own (unscaled) pixels: offsetTop rounds to whole
+  // pixels, and a line lost to rounding on every page would add up
+  const origin = page.getBoundingClientRect();
+  const scale = origin.height / page.offsetHeight || 1;
+  const y = (rect) => (rect.top - origin.top) / scale - page.clientTop;
+  const blocks = [...page.children].map((el, i, all) => {
+    const cs = getComputedStyle(el);
+    const top = y(el.getBoundingClientRect()), start = top - parseFloat(cs.marginTop);
+    const next = all[i + 1];
+    const end = next ? y(next.getBoundingClientRect()) - parseFloat(getComputedStyle(next).marginTop)
+                     : top + el.getBoundingClientRect().height / scale + parseFloat(cs.marginBottom);
+    const line = parseFloat(cs.lineHeight) || el.getBoundingClientRect().height / scale;
+    const rows = el.tagName === "TABLE" ? [...el.rows].map((r) => y(r.getBoundingClientRect()) + r.getBoundingClientRect().height / scale) : null;
+    return { el, start, size: end - start, top, line, rows, keep: el.dataset.keep || "",
+             margin: parseFloat(cs.marginTop), grid: el.dataset.grid !== "off" };
+  });
+  const firstPiece = (b) => b.keep === "lines" ? b.size
+    : b.rows ? b.rows[Math.min(b.el.tHead ? 1 : 0, b.rows.length - 1)] - b.start : b.top - b.start + b.line;
+  const breaks = [];
+  let used = 0, shift = 0;
+  // a paragraph on the grid starts on its next line (LibreOffice; after a 35 pt title, say)
+  const onGrid = (b, y) => b.grid && pitch ? Math.ceil(y / pitch - 1e-3) * pitch : y;
+  blocks.forEach((b, i) => {
+    const snapped = onGrid(b, used);
+    if (snapped > used + EPS) { b.el.style.marginTop = `${b.margin + snapped - used}px`; shift += snapped - used; used = snapped; }
+    let need = firstPiece(b);
+    if (b.keep === "next") {
+      need = b.size;
+      let j = i + 1;
+      for (; j < blocks.length && blocks[j].keep === "next"; j++) need += blocks[j].size;
+      if (j < blocks.length) need += firstPiece(blocks[j]);
+    }
+    if (used > EPS && used + need > cap + EPS) {       // over to the next page, the rest left empty
+      const room = cap - used;
+      b.el.style.marginTop = `${parseFloat(b.el.style.marginTop || b.margin) + room}px`;
+      shift += room;
+      breaks.push(b.start + shift);
+      used = 0;
+    }
+    if (used + b.size <= cap + EPS) { used += b.size; return; }
+    // it runs past the page: break it where the page ends (between lines or rows)
+    let at = b.start, rest = b.size;
+    while (used + rest > cap + EPS) {
+      const room = cap - used;
+      let cut = room;
+      if (b.rows) {
+        const fitting = b.rows.filter((bottom) => bottom - at <= room + EPS);
+        cut = fitting.length ? fitting[fitting.length - 1] - at : room;
+      } else if (b.keep !== "lines") {
+        const before = Math.max(0, b.top - at);      // the margin above the first line
+        cut = before + Math.floor((room - before) / b.line + 0.01) * b.line;
+      }
+      if (cut <= EPS) cut = room;                     // taller than a page: cut where it ends
+      at += cut; rest -= cut;
+      breaks.push(at + shift);
+      used = 0;
+    }
+    used = rest;
+  });
+  for (const [k, y] of breaks.entries()) {
+    page.append(el("div", { class: "draft-break", style: `top:${y}px`, "data-page": k + 2 }, `第 ${k + 2} 页`));
+  }
+  return breaks.length + 1;
+}
 
 // The page is shown at print size, scaled down (never up) when the pane is narrower:
 // a transform leaves the line breaks exactly as at full size.
@@ -492,7 +580,7 @@ async function build(format, force = false) {
     const { ok, reply } = await call("/api/build", { copy: state.copy, format, force });
     if (!ok) {
       state.keepStatus = true;
-      const again = reply.refused && format === "docx"
+      const again = reply.refused
         ? el("a", { href: "#", onclick: (e) => { e.preventDefault(); build(format, true); } }, "仍要覆盖（先备份原文件）")
         : null;
       say(reply.error.text, true, again);

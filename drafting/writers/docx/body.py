@@ -18,6 +18,7 @@ from drafting.writers.docx import wordml
 from drafting.writers.docx.image import Picture, picture_paragraph
 from drafting.writers.docx.ruby import RubyLook, ruby_run
 from drafting.writers.docx.table import table_xml
+from drafting.writers.layout import keeps_lead_together, keeps_with_next
 
 _CHARACTER_KEYS = {
     InlineRole.LEAD: "lead",
@@ -112,25 +113,3 @@ class BodyWriter:
 
 def _paragraph_open(style_id: str) -> str:
     return f'<w:p><w:pPr><w:pStyle w:val="{wordml.attribute(style_id)}"/>'
-
-
-def keeps_with_next(blocks: list, i: int) -> bool:
-    """The paragraphs before a 落款 (signature), across the blank line that sets
-    it off, stay on its page: a signature never stands alone on the last page."""
-    j = i + 1
-    while j < len(blocks) and blocks[j].role is BlockRole.PARAGRAPH and not blocks[j].inlines:
-        j += 1
-    return j < len(blocks) and blocks[j].role is BlockRole.SIGNATURE and j - i <= 2
-
-
-def keeps_lead_together(block: Block, spec: dict, sheet: StyleSheet) -> bool:
-    """A paragraph with a run-in lead is kept on one page when it is short
-    (``keep_lead_max_lines``), so the lead never ends a page without its body.
-    Longer ones rely on widow control; Word has no "keep the first n lines"."""
-    limit = spec.get("keep_lead_max_lines")
-    if not limit or not block.lead:
-        return False
-    width_pt = sheet.text_width_mm * 72 / 25.4
-    per_line = max(1, int(width_pt // spec["size_pt"]))
-    lines = -(-(len(block.text) + spec.get("first_line_chars", 0)) // per_line)
-    return lines <= limit

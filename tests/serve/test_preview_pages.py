@@ -1,0 +1,90 @@
+"""The desk's preview ends its pages where LibreOffice ends the .docx's.
+
+The same speech is built to .docx and converted by LibreOffice (``pdftotext -bbox``
+gives each page's first line), and opened in the desk in Chromium, whose
+page rules are probed for the text just below them. Both must agree on the
+number of pages and on the words each page starts with.
+"""
+
+from __future__ import annotations
+
+import pytest
+import yaml
+
+from drafting.workflow.build import Builder, render_pdf
+from tests import outside
+from tests.writers.pdf_layout import pdf_lines
+
+from .helpers import running
+from .test_browser import CHROMIUM, browser  # noqa: F401 - the module's shared browser fixture
+
+pytestmark = pytest.mark.needs("chromium", *outside.PDF, "pdftotext")
+
+SEED_YAML = outside.REPO / "seeds" / "seed-speech.yaml" if hasattr(outside, "REPO") else None
+BOTTOM_MM = 35
+# Where each page rule of the preview falls in the speech's text: the character
+# offset of the caret at the start of the line just below it, counted over the
+# page's text nodes (the rules' own labels left out), and that whole text.
+_PROBE = """() => {
+  const page = document.querySelector('#preview .draft-page');
+  const texts = [];
+  const walker = document.createTreeWalker(page, NodeFilter.SHOW_TEXT,
+    {acceptNode: (n) => n.parentElement.closest('.draft-break') ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT});
+  for (let n; (n = walker.nextNode());) texts.push(n);
+  const offsetOf = (node, offset) => {
+    let total = 0;
+    for (const t of texts) { if (t === node) return total + offset; total += t.length; }
+    return -1;
+  };
+  const rules = [...page.querySelectorAll('.draft-break')].map((rule) => {
+    rule.scrollIntoView({block: 'center'});
+    const box = page.getBoundingClientRect(), scale = box.width / page.offsetWidth;
+    const x = box.left + (parseFloat(getComputedStyle(page).paddingLeft) + 1) * scale;
+    const range = document.caretRangeFromPoint(x, rule.getBoundingClientRect().top + 10 * scale);
+    return range ? offsetOf(range.startContainer, range.startOffset) : -1;
+  });
+  return {rules, text: texts.map((t) => t.data).join('')};
+}"""
+# LibreOffice and Chromium break an odd line differently (a half-width X, a
+# closing mark at the line's end): a page may start a line or two apart.
+LINES_APART = 2
+CHARS_A_LINE = 28
+
+
+def _speech(tmp_path, parts_times: int):
+    from pathlib import Path
+
+    seed = Path(__file__).resolve().parents[2] / "seeds" / "seed-speech.yaml"
+    data = yaml.safe_load(seed.read_text(encoding="utf-8"))
+    data["parts"] = data["parts"] * parts_times
+    path = tmp_path / "讲话.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return path
+
+
+def _libreoffice_page_starts(path) -> list[str]:
+    """The first line of each page LibreOffice sets, with the office fonts' free
+    stand-ins (``--format pdf``): set as-is, a missing 仿宋_GB2312 falls back to a
+    face whose Latin letters are wider than FandolFang's, which the page uses."""
+    pages = pdf_lines(render_pdf(Builder().draft(path)), BOTTOM_MM)
+    return [page[0].text.replace(" ", "") if page else "" for page in pages]
+
+
+@pytest.mark.parametrize("times", [1, 3])
+def test_preview_pages_end_where_libreoffice_ends_them(tmp_path, browser, times):  # noqa: F811
+    path = _speech(tmp_path, times)
+    expected = _libreoffice_page_starts(path)
+    with running(path) as server:
+        context = browser.new_context(viewport={"width": 1400, "height": 900})
+        page = context.new_page()
+        page.goto(server.url)
+        page.wait_for_selector(".draft-page .draft-title")
+        probe = page.evaluate(_PROBE)
+        summary = page.locator("#summary").inner_text()
+        context.close()
+    assert f"{len(expected)} 页" in summary
+    assert len(probe["rules"]) == len(expected) - 1
+    text, found = probe["text"], 0
+    for number, (ours, theirs) in enumerate(zip(probe["rules"], expected[1:]), start=2):
+        found = text.index(theirs[:10], found)  # where LibreOffice's page starts in the text
+        assert abs(ours - found) <= LINES_APART * CHARS_A_LINE, f"第 {number} 页：{text[ours:ours + 12]} / {theirs}"
