@@ -21,7 +21,7 @@ from drafting.source.yaml_loader import SpeechData, load_speech
 from drafting.errors import Location, MarkupError, PackError, Problem, SchemaError, TemplateError
 from drafting.readers.markup import read_markup
 from drafting.model.document import Document, Image
-from drafting.packs.finder import DEFAULT_PACK, SCHEMA_FILE, Pack, find_pack, read_pack_file
+from drafting.packs.finder import DEFAULT_PACK, SCHEMA_FILE, Pack, find_pack, read_pack_files
 from drafting.model.pinyin import read_pronunciations
 from drafting.packs.render import Renderer
 from drafting.source.schema import IMAGE_PATH_FORMAT, PackSchema, make_validator, validate
@@ -190,7 +190,7 @@ def pack_check_key(pack: Pack, renderer: Renderer) -> str:
     env = renderer.env
     return cache.digest(
         *(str(f) for f in files),
-        *(read_pack_file(f, roots, pack.name) for f in files),  # within bounds, no links out
+        *read_pack_files(files, roots, pack.name),  # within bounds, no links out
         cache.source_digest(*_CHECKER, Path(jinja2.__file__)),  # jinja2/__init__.py holds its version
         json.dumps(pack.schema, ensure_ascii=False),
         str(pack.folder / SCHEMA_FILE),
