@@ -67,7 +67,9 @@ def write_html(document: Document, stylesheet: StyleSheet) -> str:
 def _pagination(blocks: list, i: int, stylesheet: StyleSheet) -> str:
     """How a paragraph holds to its page, as the .docx says it (``writers/layout.py``):
     data-keep "next" stays with the next block, "lines" is not split; data-grid "off"
-    is not moved onto the document grid's lines (a 35 pt title)."""
+    is not moved onto the document grid's lines (a 35 pt title); data-widows "2" leaves no
+    single line of it alone at a page's foot or head (widow control); data-break "before"
+    starts a page."""
     block = blocks[i]
     if isinstance(block, (Table, Image)):
         return ""  # a picture is never split (its figure says so); a table breaks between rows
@@ -77,7 +79,13 @@ def _pagination(blocks: list, i: int, stylesheet: StyleSheet) -> str:
         keep = "next"
     elif spec.get("keep_lines") or keeps_lead_together(block, spec, stylesheet):
         keep = "lines"
-    return (f' data-keep="{keep}"' if keep else "") + ("" if spec.get("snap_to_grid", True) else ' data-grid="off"')
+    widows = spec.get("widow_control", stylesheet.paragraph("body").get("widow_control", True))
+    return (
+        (f' data-keep="{keep}"' if keep else "")
+        + ("" if spec.get("snap_to_grid", True) else ' data-grid="off"')
+        + (' data-widows="2"' if widows and keep != "lines" else "")
+        + (' data-break="before"' if spec.get("page_break_before") else "")
+    )
 
 
 def preview_css(stylesheet: StyleSheet) -> str:

@@ -486,10 +486,15 @@ function paginate() {
     const line = parseFloat(cs.lineHeight) || el.getBoundingClientRect().height / scale;
     const rows = el.tagName === "TABLE" ? [...el.rows].map((r) => y(r.getBoundingClientRect()) + r.getBoundingClientRect().height / scale) : null;
     return { el, start, size: end - start, top, line, rows, keep: el.dataset.keep || "",
-             margin: parseFloat(cs.marginTop), grid: el.dataset.grid !== "off" };
+             margin: parseFloat(cs.marginTop), grid: el.dataset.grid !== "off",
+             widows: parseInt(el.dataset.widows || "1", 10), breakBefore: el.dataset.break === "before" };
   });
-  const firstPiece = (b) => b.keep === "lines" ? b.size
-    : b.rows ? b.rows[Math.min(b.el.tHead ? 1 : 0, b.rows.length - 1)] - b.start : b.top - b.start + b.line;
+  const linesOf = (b) => Math.round((b.size - (b.top - b.start)) / b.line);
+  // the least of a block that may end a page: all of it when it may not be split (or
+  // is too short to leave two lines on each side under widow control)
+  const firstPiece = (b) => b.keep === "lines" || (b.widows > 1 && linesOf(b) < 2 * b.widows) ? b.size
+    : b.rows ? b.rows[Math.min(b.el.tHead ? 1 : 0, b.rows.length - 1)] - b.start
+    : b.top - b.start + b.widows * b.line;
   const breaks = [];
   let used = 0, shift = 0;
   // a paragraph on the grid starts on its next line (LibreOffice; after a 35 pt title, say)
@@ -504,7 +509,7 @@ function paginate() {
       for (; j < blocks.length && blocks[j].keep === "next"; j++) need += blocks[j].size;
       if (j < blocks.length) need += firstPiece(blocks[j]);
     }
-    if (used > EPS && used + need > cap + EPS) {       // over to the next page, the rest left empty
+    if (used > EPS && (used + need > cap + EPS || b.breakBefore)) {  // over to the next page, the rest left empty
       const room = cap - used;
       b.el.style.marginTop = `${parseFloat(b.el.style.marginTop || b.margin) + room}px`;
       shift += room;
@@ -515,16 +520,18 @@ function paginate() {
     // it runs past the page: break it where the page ends (between lines or rows)
     let at = b.start, rest = b.size;
     while (used + rest > cap + EPS) {
-      const room = cap - used;
-      let cut = room;
+      const room = cap - used, fresh = used <= EPS;
+      let cut = fresh ? room : 0;                      // taller than a page: cut where the page ends
       if (b.rows) {
-        const fitting = b.rows.filter((bottom) => bottom - at <= room + EPS);
-        cut = fitting.length ? fitting[fitting.length - 1] - at : room;
+        const fitting = b.rows.filter((bottom) => bottom > at + EPS && bottom - at <= room + EPS);
+        if (fitting.length) cut = fitting[fitting.length - 1] - at;
       } else if (b.keep !== "lines") {
         const before = Math.max(0, b.top - at);      // the margin above the first line
-        cut = before + Math.floor((room - before) / b.line + 0.01) * b.line;
+        let fit = Math.floor((room - before) / b.line + 0.01);
+        const left = Math.round((rest - before) / b.line) - fit;
+        if (b.widows > 1 && left > 0 && left < b.widows) fit -= b.widows - left;  // no widow overleaf
+        if (fit > 0 || fresh) cut = before + Math.max(fit, 1) * b.line;
       }
-      if (cut <= EPS) cut = room;                     // taller than a page: cut where it ends
       at += cut; rest -= cut;
       breaks.push(at + shift);
       used = 0;
