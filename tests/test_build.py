@@ -47,7 +47,7 @@ def test_an_x_typed_for_a_figure_is_reported_once(write_yaml):
     )
     draft = Builder().draft(write_yaml(text))
     said = [(p.location.line, p.message) for p in draft.warnings if p.location.field.endswith(".change")]
-    assert said == [(10, "未填写，已输出占位符 X")]
+    assert said == [(10, "仍是占位符“X”，请填入数字")]  # the writer typed it: not 未填写
 
 
 def test_count_phrase_follows_number_of_parts(write_yaml):

@@ -54,10 +54,10 @@ class Indicator:
     def from_data(cls, data: dict[str, Any]) -> "Indicator":
         return cls(
             name=data["name"],
-            value=data.get("value"),
+            value=shown_figure(data.get("value")),
             unit=data.get("unit", ""),
             verb=data.get("verb", "实现"),
-            change=data.get("change"),
+            change=shown_figure(data.get("change")),
             trend=data.get("trend"),
             change_unit=data.get("change_unit", "%"),
             compare=data.get("compare", DEFAULT_COMPARE),
@@ -101,13 +101,11 @@ def read_figure(typed: str, unit: str) -> float | int | str:
     the rest (``约12``). A number followed by another unit raises FigureMismatch.
     Text without digits (两位数) is printed as typed.
     """
+    if (placeholder := _typed_placeholder(typed)) is not None:
+        return placeholder  # XX printed back as written, as the original has it
     text = typed.strip().translate(_WIDE).strip()
     if m := _QUOTED.match(text):
         text = m[2].strip()
-    if is_placeholder(text):
-        return text  # XX as the writer typed it: the original's own placeholder, printed back as written
-    if _TYPED_PLACEHOLDER.fullmatch(text):
-        return PLACEHOLDER
     if unit and text.endswith(unit) and text != unit:
         text = text[: -len(unit)].rstrip()
         if _TYPED_NUMBER.fullmatch(text) is None:
@@ -132,6 +130,24 @@ def read_figure(typed: str, unit: str) -> float | int | str:
     if len(digits) > _MAX_DIGITS:
         raise FigureMismatch(f"“{shown}”有 {len(digits)} 位数字，不像统计数字：请核对")
     return float(sign + digits + decimals) if decimals else int(sign + digits)
+
+
+def shown_figure(figure: Any) -> Any:
+    """The figure as printed: ×× or xx typed for it prints as the genre's X, while
+    the data keeps what the writer typed, so a warning can quote it."""
+    if isinstance(figure, str) and (placeholder := _typed_placeholder(figure)) is not None:
+        return placeholder
+    return figure
+
+
+def _typed_placeholder(typed: str) -> str | None:
+    """XX as typed (the original's own placeholder), X for ××, xx, ？…; None for anything else."""
+    text = typed.strip().translate(_WIDE).strip()
+    if m := _QUOTED.match(text):
+        text = m[2].strip()
+    if is_placeholder(text):
+        return text
+    return PLACEHOLDER if _TYPED_PLACEHOLDER.fullmatch(text) else None
 
 
 def is_placeholder(text: Any) -> bool:

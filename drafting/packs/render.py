@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import traceback
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 from typing import Any, Callable, Iterator, TypeVar
 
@@ -19,7 +19,7 @@ import jinja2
 from markupsafe import Markup, escape
 
 from drafting import cache
-from drafting.source.yaml_loader import Path_, SpeechData, walk
+from drafting.source.yaml_loader import SourceDict, SourceList, SpeechData, path_of
 from drafting.errors import Location, Problem, TemplateError
 from drafting.model.indicators import Indicator, indicator_cells, phrase_chain
 from drafting.model.numerals import chinese_numeral, enumeration_marker, format_date
@@ -59,17 +59,36 @@ class _Environment(PackSandbox):
 
     def getattr(self, obj: Any, attribute: str) -> Any:
         kind = type(obj)
-        if kind is dict and attribute not in _DICT_ATTRIBUTES:
+        if (kind is SourceDict or kind is dict) and attribute not in _DICT_ATTRIBUTES:
             try:
                 return obj[attribute]
             except KeyError:
-                pass
+                if kind is SourceDict and attribute == "path":  # a missing key, not where the data stands
+                    return self.undefined(obj=obj, name=attribute)
+        elif kind is SourceList and attribute == "path":
+            return self.undefined(obj=obj, name=attribute)  # as for any list
         elif kind in _TEMPLATE_OWN and not attribute.startswith("_"):
             try:  # loop.index, an imported macro: Jinja's own objects, nothing to guard
                 return getattr(obj, attribute)
             except AttributeError:
                 pass
         return super().getattr(obj, attribute)
+
+    def getitem(self, obj: Any, argument: Any) -> Any:
+        """``x['path']`` without such a key is undefined, as for data that does not know its path."""
+        if argument == "path" and isinstance(obj, _LOCATED) and not (isinstance(obj, dict) and argument in obj):
+            return self.undefined(obj=obj, name=argument)
+        return super().getitem(obj, argument)
+
+    def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
+        """Where the data stands in the file is draft's, not the template's: a
+        template reading ``path`` of a list or mapping sees only the data's own key."""
+        if attr == "path" and isinstance(obj, _LOCATED):
+            return False
+        return super().is_safe_attribute(obj, attr, value)
+
+
+_LOCATED = (SourceDict, SourceList)
 
 
 class Renderer:
@@ -117,7 +136,7 @@ class Renderer:
 
     def render(self, speech: SpeechData, read: Callable[[Iterator[str]], T] = "".join) -> tuple[T, list[Problem]]:
         """``read`` applied to the markup as the template runs, and a warning for
-        every X printed in place of a missing figure, returned once the template
+        every X printed for a figure missing or still a placeholder, returned once the template
         has run to its end. ``read`` takes the markup in pieces, so a book-length
         speech's markup is never held whole (``markup.read_markup`` reads it as
         it comes); by default the pieces are joined."""
@@ -229,25 +248,20 @@ def _count_phrase(phrase: str, n: int) -> str:
 
 
 class _PlaceholderLog:
-    """Maps data objects back to their field paths so a printed X can be reported."""
+    """The warnings for every X a filter printed, each at the line of its field.
+
+    An indicator knows where it was written (``SourceDict.path``), also when the
+    template reached it through an alias or a filter that copied its list; one
+    the template built itself has no line, only the list's, if that has one.
+    """
 
     def __init__(self, speech: SpeechData):
         self.source = speech.source
-        self.values = speech.values
-        self._paths: dict[int, Path_] | None = None
         self.problems: list[Problem] = []
 
-    def path_of(self, container: Any) -> Path_:
-        if self._paths is None:  # only speeches with indicators need the index
-            self._paths = {id(v): path for path, v in walk(self.values) if isinstance(v, (dict, list))}
-        return self._paths.get(id(container), ())
-
     def phrase_all(self, indicators: list[dict]) -> Markup:
-        base = self.path_of(indicators)
-
-        def report(n: int, field: str) -> None:
-            self.problems.append(Problem(self.source.locate(base + (n, field)), "未填写，已输出占位符 X"))
-
+        indicators = _listed(indicators)
+        report = partial(self._report, indicators)
         pieces = phrase_chain([Indicator.from_data(data) for data in indicators], report)
         # clauses at even places, separators between; _finalize: a typed newline stays a line break
         return Markup("").join(
@@ -256,19 +270,33 @@ class _PlaceholderLog:
         )
 
     def cells_all(self, indicators: list[dict]) -> list[list[str]]:
-        return list(self._each(indicators, indicator_cells))
+        indicators = _listed(indicators)
+        rows = []
+        for n, data in enumerate(indicators):
+            report = partial(self._report, indicators, n)
+            rows.append(indicator_cells(Indicator.from_data(data), report))
+        return rows
 
-    def _each(self, indicators: list[dict], render: Callable) -> Iterator:
-        """render(indicator, report) for each indicator; report(field) logs an X."""
-        base = self.path_of(indicators)
-        for i, data in enumerate(indicators):
-            path = base + (i,)
+    def _report(self, indicators: list[dict], n: int, field: str) -> None:
+        data = indicators[n]
+        path = path_of(data)
+        if path is None:
+            listed = path_of(indicators)
+            path = listed + (n,) if listed is not None else None
+        where = self.source.locate(path + (field,)) if path is not None else Location(self.source.file)
+        self.problems.append(Problem(where, placeholder_message(data.get(field))))
 
-            def report(field: str, path: Path_ = path) -> None:
-                where = self.source.locate(path + (field,))
-                self.problems.append(Problem(where, "未填写，已输出占位符 X"))
 
-            yield render(Indicator.from_data(data), report)
+def _listed(indicators: Any) -> list:
+    """A filter's result (``select``, ``reject``) is a generator: read it once, keep the items."""
+    return indicators if isinstance(indicators, list) else list(indicators)
+
+
+def placeholder_message(typed: Any) -> str:
+    """What the warning for a printed X says: that nothing was written, or what was."""
+    if typed is None or typed == "":
+        return "未填写，已输出占位符 X"
+    return f"仍是占位符“{str(typed).strip()}”，请填入数字"
 
 
 def _runtime_error(e: Exception, template: jinja2.Template) -> TemplateError:
@@ -298,8 +326,8 @@ def _runtime_error(e: Exception, template: jinja2.Template) -> TemplateError:
 
 _UNDEFINED = (
     (r"'(.*)' is undefined", "“{0}”没有定义"),
-    (r"'\w+ object' has no attribute '(.*)'", "没有“{0}”这一项（数据中没有写，或模板中拼错了）"),
-    (r"\w+ object has no element (-?\d+)", "列表中没有第 {0} 项（从 0 数起）"),
+    (r"'[\w.]+ object' has no attribute '(.*)'", "没有“{0}”这一项（数据中没有写，或模板中拼错了）"),
+    (r"[\w.]+ object has no element (-?\d+)", "列表中没有第 {0} 项（从 0 数起）"),
 )
 
 

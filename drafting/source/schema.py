@@ -25,7 +25,7 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, Iterator
 
-from drafting.source.yaml_loader import SpeechData, format_path, walk
+from drafting.source.yaml_loader import SpeechData, format_path, located, walk
 from drafting.errors import Location, PackError, Problem, SchemaError, os_reason
 from drafting.model.numerals import calendar_date
 from drafting.source.messages import (
@@ -419,7 +419,7 @@ def _content_problems(values: Any, speech: SpeechData) -> list[Problem]:
                 code = f"U+{ord(bad.group()):04X}"
                 problems.append(
                     Problem(
-                        speech.source.locate(path),
+                        speech.source.locate(path, offset=bad.start()),
                         f"第 {bad.start() + 1} 个字符是控制字符 {code}，"
                         "Word 文档无法保存它。请删去该字符（它常由复制粘贴带入）",
                     )
@@ -439,7 +439,7 @@ def _key_problem(key: str, path: tuple, speech: SpeechData) -> Problem | None:
 
 # ---------------------------------------------------------------- defaults
 
-_JSON_TYPES = {dict: "object", list: "array", str: "string", bool: "boolean", type(None): "null"}
+_JSON_TYPES = {str: "string", bool: "boolean", type(None): "null"}
 
 
 def _json_type(value: Any) -> str:
@@ -449,6 +449,10 @@ def _json_type(value: Any) -> str:
         return "integer"
     if isinstance(value, float):
         return "number"
+    if isinstance(value, dict):  # the loader's SourceDict too
+        return "object"
+    if isinstance(value, list):
+        return "array"
     return _JSON_TYPES.get(type(value), "unknown")
 
 
@@ -537,34 +541,36 @@ class _Plan:
                 return plan
         return False
 
-    def apply(self, value: Any) -> Any:
-        """``value`` with defaults filled in; containers are copied only where one is."""
+    def apply(self, value: Any, path: tuple = ()) -> Any:
+        """``value`` with defaults filled in; containers are copied only where one is.
+        A container filled in or copied knows its path like a loaded one
+        (``yaml_loader.located``); a filled value has no line, so it is found at its parent."""
         for group in self.groups:
             plan = self._branch(group, value)
             if plan:
-                value = plan.apply(value)
+                value = plan.apply(value, path)
         if self.properties and isinstance(value, dict):
             updated = None
             for key, default, _, plan in self.properties:
                 if key in value:
                     if plan is None:
                         continue
-                    new = plan.apply(value[key])
+                    new = plan.apply(value[key], path + (key,))
                     if new is value[key]:
                         continue
                 elif default is _NO_DEFAULT:
                     continue
                 else:
-                    new = copy.deepcopy(default)
-                    new = plan.apply(new) if plan is not None else new
+                    new = located(copy.deepcopy(default), path + (key,))
+                    new = plan.apply(new, path + (key,)) if plan is not None else new
                 if updated is None:
-                    updated = dict(value)
+                    updated = located(dict(value), path)
                 updated[key] = new
             return value if updated is None else updated
         if self.items is not None and isinstance(value, list):
-            filled = [self.items.apply(item) for item in value]
+            filled = [self.items.apply(item, path + (i,)) for i, item in enumerate(value)]
             if any(new is not old for new, old in zip(filled, value)):
-                return filled
+                return located(filled, path)
         return value
 
     def formatted(self, fmt: str, value: Any, path: tuple = ()) -> Iterator[tuple[tuple, dict, str]]:

@@ -13,7 +13,7 @@ import re
 from typing import Any, Iterator
 
 from drafting.errors import Problem, SchemaError
-from drafting.model.indicators import FigureMismatch, read_figure
+from drafting.model.indicators import PLACEHOLDER, FigureMismatch, read_figure
 from drafting.source.yaml_loader import Path_, SpeechData, walk
 
 _CLOSED = tuple("。！？；：，、…”’）》")
@@ -68,9 +68,12 @@ def _read_figures(speech: SpeechData, path: Path_, indicator: dict) -> list[Prob
     for key, unit_key, default_unit in (("value", "unit", ""), ("change", "change_unit", "%")):
         if isinstance(indicator.get(key), str):
             try:
-                indicator[key] = read_figure(indicator[key], indicator.get(unit_key, default_unit))
+                figure = read_figure(indicator[key], indicator.get(unit_key, default_unit))
             except FigureMismatch as e:
                 refused.append(Problem(speech.source.locate(path + (key,)), e.message))
+                continue
+            if figure != PLACEHOLDER:  # ×× stays as typed: the X printed for it says what was typed
+                indicator[key] = figure
     return refused
 
 

@@ -1,14 +1,21 @@
-"""Load the writer's YAML into plain data, remembering where every value stood.
+"""Load the writer's YAML into data that remembers where every value stood.
 
 We compose YAML nodes with PyYAML and build the data ourselves rather than use a
 constructor, because we need what constructors throw away: the line of every
 value and key (for errors that name a line), duplicate keys (a silent
 last-one-wins loses the writer's text), bounded alias expansion, and YAML 1.2
 scalars (so ``no`` stays the word and ``2025-07-15`` stays the date as written).
+
+Positions have one source, this module: every mapping and list of the data
+knows its own path (``SourceDict``/``SourceList``), and the ``SourceMap`` knows
+the line and column of every path and, for a string typed over several lines,
+the line of each of its characters. Nothing downstream reads the file again.
 """
 
 from __future__ import annotations
 
+import bisect
+import copy
 import math
 import os
 import re
@@ -63,6 +70,73 @@ _FOREIGN_BREAKS = re.compile("[\x85\u2028\u2029]")
 Path_ = tuple[str | int, ...]
 
 
+class SourceDict(dict):
+    """A mapping of the writer's data that knows its own path in the file.
+
+    Made by the loader and by schema default filling, so whoever holds a part
+    of the data (a template filter given an indicator list, a check given a
+    paragraph) asks the ``SourceMap`` for its line without searching the
+    whole data for it. Templates cannot read ``path`` (``packs.render``).
+    """
+
+    __slots__ = ("path",)
+
+    def __copy__(self) -> SourceDict:
+        copied = SourceDict(self)
+        copied.path = self.path
+        return copied
+
+    def __deepcopy__(self, memo: dict) -> SourceDict:
+        """As fast as a plain dict's: the generic way for a subclass is several times slower."""
+        copied = memo[id(self)] = SourceDict()
+        copied.path = self.path
+        for key, value in self.items():
+            copied[key] = value if type(value) in _ATOMIC else copy.deepcopy(value, memo)
+        return copied
+
+
+class SourceList(list):
+    """A list of the writer's data that knows its own path (see ``SourceDict``)."""
+
+    __slots__ = ("path",)
+
+    def __copy__(self) -> SourceList:
+        copied = SourceList(self)
+        copied.path = self.path
+        return copied
+
+    def __deepcopy__(self, memo: dict) -> SourceList:
+        copied = memo[id(self)] = SourceList()
+        copied.path = self.path
+        copied += [value if type(value) in _ATOMIC else copy.deepcopy(value, memo) for value in self]
+        return copied
+
+
+_ATOMIC = frozenset({str, int, float, bool, type(None)})  # what copy.deepcopy returns as it is
+
+
+def located(value: Any, path: Path_) -> Any:
+    """``value`` with every container in it knowing its path from ``path`` down:
+    for data that was not loaded (a schema default); loaded containers are kept."""
+    if isinstance(value, dict):
+        if type(value) is SourceDict and value.path == path:
+            return value
+        result = SourceDict((k, located(v, path + (k,))) for k, v in value.items())
+    elif isinstance(value, list):
+        if type(value) is SourceList and value.path == path:
+            return value
+        result = SourceList(located(v, path + (i,)) for i, v in enumerate(value))
+    else:
+        return value
+    result.path = path
+    return result
+
+
+def path_of(container: Any) -> Path_ | None:
+    """Where a container of the data stands, or None for one built elsewhere."""
+    return getattr(container, "path", None) if isinstance(container, (SourceDict, SourceList)) else None
+
+
 @dataclass(slots=True)
 class SourceMap:
     """Where each value (and each mapping key) of the data was written."""
@@ -72,6 +146,13 @@ class SourceMap:
     # has hundreds of thousands of values, and a pair of ints each is 80 bytes more
     values: dict[Path_, int] = field(default_factory=dict)
     keys: dict[Path_, int] = field(default_factory=dict)
+    # strings written over several lines: where each line of the file starts in
+    # the string, as (offset, line, column) — the one place that knows how YAML
+    # folded, unquoted or kept the writer's lines (``_line_starts``). A literal
+    # block keeps the lines one for one, so it is the string itself (the data's
+    # own, no copy): a book-length file written by ``draft extract`` has a block
+    # for every long paragraph.
+    spans: dict[Path_, str | tuple[tuple[int, int, int | None], ...]] = field(default_factory=dict)
     text: str = ""
     # True when the loader saw that every string can be printed in a Word file:
     # the YAML reader refuses control characters in the file itself, so only an
@@ -83,8 +164,12 @@ class SourceMap:
     slips: list[Problem] = field(default_factory=list)
     _lines: list[str] | None = None  # split only when a message quotes a line
 
-    def locate(self, path: Path_, *, key: bool = False) -> Location:
-        """The location of ``path``, or of its nearest ancestor that was written."""
+    def locate(self, path: Path_, *, key: bool = False, offset: int | None = None) -> Location:
+        """The location of ``path``, or of its nearest ancestor that was written
+        (a value filled by a schema default is found at its parent). With
+        ``offset``, the line of that character of the string at ``path``."""
+        if offset is not None and (span := self.spans.get(tuple(path))):
+            return self._in_span(path, span, offset)
         table = self.keys if key else self.values
         probe = tuple(path)
         while True:
@@ -95,6 +180,14 @@ class SourceMap:
             if not probe:
                 return Location(self.file, None, None, format_path(path) or None)
             probe = probe[:-1]
+
+    def _in_span(self, path: Path_, span: str | tuple[tuple[int, int, int | None], ...], offset: int) -> Location:
+        if isinstance(span, str):  # a literal block: its lines start on the line below its ``|``
+            line = unpack_mark(self.values[tuple(path)])[0] + 1 + span.count("\n", 0, offset)
+            return Location(self.file, line, None, format_path(path) or None)
+        at = bisect.bisect_right(span, offset, key=lambda start: start[0]) - 1
+        _, line, column = span[max(at, 0)]
+        return Location(self.file, line, column, format_path(path) or None)
 
     @property
     def lines(self) -> list[str]:
@@ -112,7 +205,7 @@ class SourceMap:
 
 @dataclass(slots=True)
 class SpeechData:
-    """The writer's data as plain dicts, lists and scalars, with its source map."""
+    """The writer's data (mappings and lists that know their path, and scalars), with its source map."""
 
     values: Any
     source: SourceMap
@@ -585,7 +678,9 @@ class _Builder:
             return self._scalar(node, path)
         if kind is yaml.SequenceNode:
             self._check_tag(node, _SEQ_TAG, path)
-            return [self.build(child, path + (i,), depth + 1) for i, child in enumerate(node.value)]
+            items = SourceList([self.build(child, path + (i,), depth + 1) for i, child in enumerate(node.value)])
+            items.path = path
+            return items
         self._check_tag(node, _MAP_TAG, path)
         return self._mapping(node, path, depth)
 
@@ -601,8 +696,13 @@ class _Builder:
                 self._anchor_ate_text(node, path)
         if node.style or node.tag == _STR_TAG:  # quoted, block, or !!str
             # an escaped "\r" would vanish as XML line-end handling; keep it a break
-            return normalize_newlines(node.value)
+            text = normalize_newlines(node.value)
+            if node.end_mark.line > node.start_mark.line:
+                self.source.spans[path] = _line_starts(node, text, self.source)
+            return text
         value = resolve_plain(node.value)
+        if isinstance(value, str) and node.end_mark.line > node.start_mark.line:
+            self.source.spans[path] = _line_starts(node, value, self.source)
         if isinstance(value, float) and not math.isfinite(value):
             self.source.all_printable = False
         return value
@@ -640,8 +740,9 @@ class _Builder:
                 f"“&{m[1]}”被 YAML 当作锚点名省略了，讲话稿中没有这几个字：以“&”开头的文字请加单引号，如 '&{m[1]}…'",
             ))
 
-    def _mapping(self, node: yaml.MappingNode, path: Path_, depth: int) -> dict:
-        result: dict[str, Any] = {}
+    def _mapping(self, node: yaml.MappingNode, path: Path_, depth: int) -> SourceDict:
+        result = SourceDict()
+        result.path = path
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
                 raise DataError("键必须是简单的文字", self._loc(key_node, path))
@@ -679,6 +780,57 @@ class _Builder:
     def _loc(self, node: yaml.Node, path: Path_) -> Location:
         line, column = _mark(node)
         return Location(self.source.file, line, column, format_path(path) or None)
+
+
+# ---------------------------------------------------------------- lines of a string
+
+
+def _line_starts(node: yaml.ScalarNode, value: str, source: SourceMap) -> str | tuple[tuple[int, int, int | None], ...]:
+    """Where each line the writer typed begins in ``value``: (offset, line, column).
+
+    A literal block (``|``) keeps the lines one for one: ``value`` itself says
+    where they begin (``SourceMap._in_span``). Everywhere else YAML
+    folds them — a line break becomes a space, blank lines become breaks,
+    quotes and escapes are undone — so each typed line is found in the string
+    after the one before it. The line where the value starts keeps the value's
+    column (as ``locate`` gives it); the lines below have none.
+    """
+    first, column = node.start_mark.line, node.start_mark.column + 1
+    if node.style == "|":
+        return value
+    lines = source.lines  # split only when a string was folded over lines
+    last = node.end_mark.line - (1 if node.style == ">" and node.end_mark.column == 0 else 0)
+    starts, cursor = [], 0
+    for number in range(first + (1 if node.style == ">" else 0), min(last, len(lines) - 1) + 1):
+        typed = lines[number]
+        if number == last and node.style != ">":  # the closing quote, a comment after the value
+            typed = typed[: node.end_mark.column - (1 if node.style else 0)]
+        if number == first:
+            typed = typed[node.start_mark.column + (1 if node.style in ("'", '"') else 0) :]
+        piece = _unquoted(typed.strip(" \t"), node.style)
+        found = value.find(piece, cursor) if piece else -1
+        if found < 0:
+            continue  # a blank line, or one whose escapes we cannot undo: the line above answers
+        starts.append((found, number + 1, column if number == first else None))
+        cursor = found + len(piece)
+    return tuple(starts) or ((0, first + 1, column),)
+
+
+_ESCAPES = {"0": "\0", "a": "\a", "b": "\b", "t": "\t", "\t": "\t", "n": "\n", "v": "\v", "f": "\f",
+            "r": "\n", "e": "\x1b", " ": " ", '"': '"', "/": "/", "\\": "\\", "N": "\x85", "_": "\xa0",
+            "L": "\u2028", "P": "\u2029"}
+_ESCAPE = re.compile(r"\\(x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|.)")
+
+
+def _unquoted(typed: str, style: str | None) -> str:
+    """A typed line's text as it stands in the string (escapes undone, ``''`` one quote)."""
+    if style == "'":
+        return typed.replace("''", "'")
+    if style != '"':
+        return typed
+    if (len(typed) - len(typed.rstrip("\\"))) % 2:
+        typed = typed[:-1]  # an escaped line break (not an escaped backslash): the next line follows with no space
+    return _ESCAPE.sub(lambda m: chr(int(m[1][1:], 16)) if len(m[1]) > 1 else _ESCAPES.get(m[1], m[1]), typed)
 
 
 _COLUMN_BITS = 32  # a line of the largest allowed file still fits

@@ -102,20 +102,11 @@ def text_fields(value: Any, path: Path_ = ()) -> Iterable[tuple[Path_, str]]:
             yield from text_fields(child, path + (i,))
 
 
-def locate_offset(source: SourceMap, path: Path_, text: str, offset: int) -> Location:
-    """The line of character ``offset`` of a string, inside a ``|-`` block too."""
-    where = source.locate(path)
-    line_text = source.line_text(where.line)
-    if where.line and where.column and line_text and line_text[where.column - 1 : where.column] in ("|", ">"):
-        return Location(where.file, where.line + 1 + text.count("\n", 0, offset), None, where.field)
-    return Location(where.file, where.line, where.column, where.field)
-
-
 def _at_first_x(problem: Problem, source: SourceMap, by_field: dict[str, tuple[Path_, str]]) -> Problem:
     """The build's warning, moved to the line of the first X inside a multi-line block."""
     path, text = by_field.get(problem.location.field, ((), ""))
     if x := PLACEHOLDERS.search(text):
-        return Problem(locate_offset(source, path, text, x.start()), problem.message)
+        return Problem(source.locate(path, offset=x.start()), problem.message)
     return problem
 
 
@@ -147,7 +138,7 @@ def _half_width(source: SourceMap, path: Path_, text: str) -> Iterable[Finding]:
         yield Finding(
             "half-width",
             Problem(
-                locate_offset(source, path, text, i),
+                source.locate(path, offset=i),
                 f"中文里用了半角“{ch}”，应为全角“{HALF_TO_FULL[ch]}”{more}：{_context(text, i, i + 1)}",
             ),
         )
@@ -172,7 +163,7 @@ def _named(mark: str) -> str:
 
 
 def _unpaired_finding(source: SourceMap, path: Path_, text: str, i: int, message: str) -> Finding:
-    return Finding("unpaired", Problem(locate_offset(source, path, text, i), f"{message}：{_context(text, i, i + 1)}"))
+    return Finding("unpaired", Problem(source.locate(path, offset=i), f"{message}：{_context(text, i, i + 1)}"))
 
 
 def _doubled(source: SourceMap, path: Path_, text: str) -> Iterable[Finding]:
@@ -180,7 +171,7 @@ def _doubled(source: SourceMap, path: Path_, text: str) -> Iterable[Finding]:
         yield Finding(
             "doubled",
             Problem(
-                locate_offset(source, path, text, m.start()),
+                source.locate(path, offset=m.start()),
                 f"标点重复“{m.group()}”：{_context(text, m.start(), m.end())}",
             ),
         )
@@ -193,7 +184,7 @@ def _repeated(source: SourceMap, texts: list[tuple[Path_, str]]) -> Iterable[Fin
             sentence = m.group().strip()
             if count_characters(sentence) < REPEAT_MIN:
                 continue
-            where = locate_offset(source, path, text, m.start())
+            where = source.locate(path, offset=m.start())
             seen = first.setdefault(sentence, where)
             if seen is not where:
                 short = sentence if len(sentence) <= 30 else sentence[:30] + "…"
@@ -228,7 +219,7 @@ def _counts(source: SourceMap, values: dict, roles: Roles) -> Iterable[Finding]:
                     yield Finding(
                         "count",
                         Problem(
-                            locate_offset(source, path, text, m.start()),
+                            source.locate(path, offset=m.start()),
                             f"“{m.group()}”说的是 {said}，但下面有 {actual} {unit}：{_context(text, m.start(), m.end())}",
                         ),
                     )

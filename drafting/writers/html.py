@@ -133,7 +133,8 @@ def font_family(font: str) -> str:
 
 def _font_css(style: dict[str, Any], stylesheet: StyleSheet) -> str:
     size = style.get("size_pt", 16)
-    spacing = letter_spacing_pt(size, stylesheet) if style.get("snap_to_grid", True) else 0.0
+    # as the Word styles: text of the body's size is condensed to the line's characters, other sizes are not
+    spacing = letter_spacing_pt(size, stylesheet) if size == stylesheet.paragraph("body")["size_pt"] else 0.0
     css = f"font-family:{font_family(style.get('font', '仿宋_GB2312'))};font-size:{size}pt;"
     css += f"letter-spacing:{spacing}pt;"
     if style.get("line_pt"):

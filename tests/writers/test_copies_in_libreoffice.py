@@ -82,3 +82,18 @@ def test_outline_of_the_seed_converts_to_at_most_two_pages(tmp_path):
     for line in ("一、总结上半年工作", "五是着力“惠民生”", "四要强化督办抓落实。", "固定资产投资同比增长X%。"):
         assert line in text
     assert "按照最高的标准" not in text  # bodies are left out
+
+
+def test_a_line_with_pinyin_keeps_the_reading_copys_40_pt_pitch(reading_pdf):
+    """LibreOffice set a line carrying pinyin on two lines of the 40 pt grid, so a
+    page of the reading copy lost a line for each; off the grid it stays 40 pt."""
+    from .pdf_layout import pdf_lines
+
+    pages = pdf_lines(reading_pdf.read_bytes(), 35)
+    gaps = []
+    for page in pages:
+        # the text lines (pinyin lines are lower-case Latin only), body size: baselines 40 pt apart
+        lines = [line for line in page if not re.fullmatch(r"[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü ]+", line.text)]
+        gaps += [round(b.y - a.y, 1) for a, b in zip(lines, lines[1:])]
+    assert gaps.count(80.0) == 0, gaps  # the old two-line gap under every line with pinyin
+    assert gaps.count(40.0) >= 5
