@@ -437,6 +437,12 @@ def extract(
     unverified, difference = None, None
     try:
         difference = first_difference(source_text(document), rebuilt_text(text, str(built_at), list(templates_dirs)))
+        if difference is not None and not no_indicators:  # exact text first: try again with figures left as text
+            plain = extract_speech(document, str(source), pack, indicators=False)
+            plain_text = speech_yaml(plain, header)
+            if first_difference(source_text(document), rebuilt_text(plain_text, str(built_at), list(templates_dirs))) is None:
+                extraction, text, difference = plain, plain_text, None
+                click.echo("提示：统计数字整理为指标后与原稿不能逐字一致，已全部按原文保留为文字。", err=True)
     except DraftError as e:  # a pack not shaped like the half-year speech: keep the YAML, say so
         unverified = f"无法用模板包 {pack.name} 生成核对：{e}"
     if to_screen:

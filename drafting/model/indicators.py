@@ -2,7 +2,7 @@
 
 地区生产总值实现12.3亿元，同比增长4.5% · 同比下降X% · 与上年同期持平 ·
 实现地区生产总值26.7亿元 · 增速比一季度提高1.5个百分点 · 占全年计划的67% ·
-居全市第3位. An unknown figure prints as X, the genre's own placeholder, and
+居全市第3位 · 领先时间进度3.5个百分点. An unknown figure prints as X, the genre's own placeholder, and
 is reported. Every clause is optional so that what real speeches write can be
 said, and the extractor can keep a statistic only when it prints back exactly.
 """
@@ -43,10 +43,17 @@ class Indicator:
     share_verb: str = "占"
     share_particle: str = "的"  # 占全年计划的67%, or 占年度计划23% without 的
     share_first: bool = False  # 占全年计划的67%，同比增长5%: the share said before the change
+    gap: float | int | str | None = None  # 领先时间进度3.5个百分点 · 高于全市平均水平1.2个百分点
+    gap_of: str = ""
+    gap_verb: str = "高于"
+    gap_unit: str = "个百分点"
     rank: int | str | None = None  # 居全市第3位
     rank_scope: str = ""
     rank_verb: str = "居"
     rank_unit: str = "位"  # 居全市第3位; empty for 增幅全市第一
+    value_bound: str = ""  # 控制在3.5%以内: 以内 / 以上 / 左右 after the value
+    change_bound: str = ""  # 增长6.3%以上 · 增长6%左右: after the change
+    spaced: bool = False  # 达到 XX 亿元，增长 XX%: figures set off by spaces (pasted from a PDF, or typed so)
     separator: str = DEFAULT_SEPARATOR  # printed between this indicator and the next
     joint: str = "，"  # between the indicator's own clauses (, in pasted half-width text)
 
@@ -69,10 +76,17 @@ class Indicator:
             share_verb=data.get("share_verb", "占"),
             share_particle=data.get("share_particle", "的"),
             share_first=data.get("share_first", False),
+            gap=data.get("gap"),
+            gap_of=data.get("gap_of", ""),
+            gap_verb=data.get("gap_verb", "高于"),
+            gap_unit=data.get("gap_unit", "个百分点"),
             rank=data.get("rank"),
             rank_scope=data.get("rank_scope", ""),
             rank_verb=data.get("rank_verb", "居"),
             rank_unit=data.get("rank_unit", "位"),
+            value_bound=data.get("value_bound", ""),
+            change_bound=data.get("change_bound", ""),
+            spaced=data.get("spaced", False),
             separator=data.get("separator", DEFAULT_SEPARATOR),
             joint=data.get("joint", "，"),
         )
@@ -98,7 +112,7 @@ def read_figure(typed: str, unit: str) -> float | int | str:
     ``12.3亿元`` with unit 亿元 is 12.3 (the unit is printed once, from ``unit``);
     ``4.5%`` with change_unit % is 4.5; ``21,560`` is 21560; full-width digits
     are digits; X, xx, ×× are the placeholder X. Text ending in the unit keeps
-    the rest (``约12``). A number followed by another unit raises FigureMismatch.
+    the rest (``约12``); a quoted ``"6.0"`` keeps its zero, as written. A number followed by another unit raises FigureMismatch.
     Text without digits (两位数) is printed as typed.
     """
     if (placeholder := _typed_placeholder(typed)) is not None:
@@ -126,6 +140,8 @@ def read_figure(typed: str, unit: str) -> float | int | str:
             f"“{shown}”中的“{rest[:12]}”与单位“{unit}”不一致：这里只写数字 {sign}{digits.replace(',', '')}{decimals or ''}，"
             "单位写在 unit（变化幅度写在 change_unit）中"
         )
+    if decimals and decimals.endswith("0") and text == typed:
+        return typed  # "6.0", "3.20": the figure as the speech writes it (6.0 as a YAML number prints 6)
     digits = digits.replace(",", "")
     if len(digits) > _MAX_DIGITS:
         raise FigureMismatch(f"“{shown}”有 {len(digits)} 位数字，不像统计数字：请核对")
@@ -151,8 +167,11 @@ def _typed_placeholder(typed: str) -> str | None:
 
 
 def is_placeholder(text: Any) -> bool:
-    """X, XX, XXX: the genre's placeholder for a figure not known yet, however many X are written."""
-    return isinstance(text, str) and text != "" and text.strip(PLACEHOLDER) == ""
+    """X, XX, XXX, X.X: the genre's placeholder for a figure not known yet, however many X are written."""
+    return isinstance(text, str) and _PLACEHOLDER_FIGURE.fullmatch(text) is not None
+
+
+_PLACEHOLDER_FIGURE = re.compile(rf"{PLACEHOLDER}+(?:\.{PLACEHOLDER}+)?")
 
 
 _MAX_DIGITS = 30  # the largest statistic has a dozen digits
@@ -185,8 +204,16 @@ def phrase_indicator(ind: Indicator, on_placeholder: Callable[[str], None] | Non
     """One indicator as a clause; on_placeholder(field) is called for every X printed."""
     number = partial(_reported_number, on_placeholder)
 
-    value = f"{number('value', ind.value)}{ind.unit}" if ind.has_value else ""
-    clauses = [_change_clause(ind, number), _share_clause(ind, number), _rank_clause(ind, number)]
+    def figure(field: str, value: Any, unit: str) -> str:
+        """The figure and its unit; spaced: a space before the figure and between it and a unit in words."""
+        text = number(field, value)
+        if not ind.spaced:
+            return text + unit
+        return f" {text} {unit}" if unit and not unit.startswith("%") else f" {text}{unit}"
+
+    value = figure("value", ind.value, ind.unit) + ind.value_bound if ind.has_value else ""
+    clauses = [_change_clause(ind, figure), _share_clause(ind, figure), _gap_clause(ind, figure),
+               _rank_clause(ind, number)]
     if ind.share_first:
         clauses[0], clauses[1] = clauses[1], clauses[0]
     clauses = [clause for clause in clauses if clause]
@@ -228,7 +255,7 @@ def indicator_cells(ind: Indicator, on_placeholder: Callable[[str], None] | None
     return [ind.name, ind.unit, number("value", ind.value), change_text]
 
 
-def _change_clause(ind: Indicator, number: Callable[[str, Any], str]) -> str:
+def _change_clause(ind: Indicator, figure: Callable[[str, Any, str], str]) -> str:
     trend = ind.trend
     change = ind.change
     if isinstance(change, (int, float)):
@@ -243,13 +270,19 @@ def _change_clause(ind: Indicator, number: Callable[[str, Any], str]) -> str:
         return "与上年同期持平" if ind.compare == DEFAULT_COMPARE else f"{ind.compare}持平"
     if trend is None:  # a figure that is a placeholder, with no stated direction
         trend = RISE
-    return f"{ind.compare}{trend}{number('change', change)}{ind.change_unit}"
+    return f"{ind.compare}{trend}{figure('change', change, ind.change_unit)}{ind.change_bound}"
 
 
-def _share_clause(ind: Indicator, number: Callable[[str, Any], str]) -> str:
+def _share_clause(ind: Indicator, figure: Callable[[str, Any, str], str]) -> str:
     if ind.share is None and not ind.share_of:
         return ""
-    return f"{ind.share_verb}{ind.share_of}{ind.share_particle}{number('share', ind.share)}%"
+    return f"{ind.share_verb}{ind.share_of}{ind.share_particle}{figure('share', ind.share, '%')}"
+
+
+def _gap_clause(ind: Indicator, figure: Callable[[str, Any, str], str]) -> str:
+    if ind.gap is None and not ind.gap_of:
+        return ""
+    return f"{ind.gap_verb}{ind.gap_of}{figure('gap', ind.gap, ind.gap_unit)}"
 
 
 def _rank_clause(ind: Indicator, number: Callable[[str, Any], str]) -> str:

@@ -25,7 +25,7 @@ from lxml import etree
 
 from drafting.errors import DataError, Location
 from drafting.safe_zip import checked_zip
-from drafting.model.document import Block, BlockRole, Document, Inline, InlineRole
+from drafting.model.document import Block, BlockRole, Document, Inline, InlineRole, Meta
 from drafting.model.document import Table as DocTable
 from drafting.readers.numbering import Numbering
 from drafting.readers.text import INDENT
@@ -49,7 +49,23 @@ def read_docx(raw: bytes, file: str) -> Document:
             block = _block(paragraph, numbering, title=not blocks and _is_centred(paragraph))
             if block is not None:
                 blocks.append(block)
-    return Document(blocks=blocks)
+    return Document(Meta(date=_written(word)), blocks)
+
+
+def _written(word) -> str:
+    """The day the file says it was created (else last saved), YYYY-MM-DD, or "":
+    what a text with no year of its own was most likely about. A damaged
+    date in another office's file is no date."""
+    from docx.opc.constants import RELATIONSHIP_TYPE
+
+    try:  # asked through python-docx's core_properties, a file without them gets "now"
+        properties = word.part.package.part_related_by(RELATIONSHIP_TYPE.CORE_PROPERTIES).core_properties
+        when = properties.created or properties.modified
+    except (ValueError, TypeError, AttributeError, KeyError, etree.XMLSyntaxError):
+        return ""
+    if when is None or not 1949 <= when.year <= 2200:
+        return ""
+    return when.strftime("%Y-%m-%d")
 
 
 def _numbering_xml(word):

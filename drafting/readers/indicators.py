@@ -18,46 +18,60 @@ from drafting.model.indicators import (
     DEFAULT_COMPARE,
     DEFAULT_SEPARATOR,
     FALL,
+    FigureMismatch,
     FALLS,
     RISE,
     Indicator,
     format_number,
     is_placeholder,
     phrase_indicator,
+    read_figure,
 )
 
-_NUMBER = r"X+|\d+(?:\.\d+)?"
+_NUMBER = r"X+(?:\.X+)?|\d+(?:\.\d+)?"  # X.X: a placeholder that says one decimal is wanted
 _UNITS = "|".join(
     sorted(
         "亿元 万元 元 亿美元 万美元 美元 万吨 吨 万亩 亩 万人次 人次 万人 人 万户 户 家 个 项 件 辆 万辆 "
-        "万千瓦时 亿千瓦时 万千瓦 公里 万平方米 平方米 标准箱 万标箱 所 座 起 处 公斤 万公斤 张 名 次 % 家次 套 台".split(),
+        "万千瓦时 亿千瓦时 万千瓦 公里 万平方米 平方米 标准箱 万标箱 所 座 起 处 公斤 万公斤 张 名 次 % 家次 套 台 "
+        "亿斤 万斤 斤 万头 头 公顷 万公顷 万羽 羽 万株 株".split(),
         key=len,
         reverse=True,
     )
 )
-_VERBS = "实现|完成|达到|稳定在|突破|达|为"
+_VERBS = "实现|完成|达到|稳定在|控制在|突破|达|仅为|约为|为|新增"
+_BOUND = "(?P<{}>以上|以内|以下|左右)?"  # 增长6%左右 · 控制在3.5%以内
 # verbs that come before the name: 实现地区生产总值…, 新建学校X所, 共发生事故X起
 _VERBS_FIRST = "实现|完成|达到|新增|新建|新签约|签约|引进|实施|排查|整改|发生|建成|改造|新开工|开工|培育|发放|争取"
 _TRENDS = "|".join(w for w in ("增长", "下降", "提高", "增加", "上升", "回落", "降低", "减少", "增", "降"))
-# 比增48.2% / 比下降3%: 比 alone is the comparison (with last year, said without naming it)
-_COMPARE = r"同比|环比|比(?=(?:增长|下降|增|降)(?:\d|X))|(?:比|较)(?!重|例|较|率)[^，。；：、\dX]{1,6}?"
-_VALUE = re.compile(rf"(?P<verb>{_VERBS})?(?P<value>{_NUMBER})(?P<unit>{_UNITS})")
-_VERB_FIRST = re.compile(rf"(?P<verb>{_VERBS_FIRST})(?P<name>[^，。；：！？、“”（）《》\s\dX]{{2,20}}?)(?P<value>{_NUMBER})(?P<unit>{_UNITS})")
+# 比增48.2% / 比下降3%: 比 alone is the comparison (with last year, said without naming it); 两年平均增长6.1%
+_COMPARE = r"同比|环比|[两三]年平均|比(?=(?:增长|下降|增|降)(?:\d|X))|(?:比|较)(?!重|例|较|率)[^，。；：、\dX]{1,6}?"
+_SP = " ?"  # 达到 XX 亿元，增长 XX%: a figure may be set off by spaces (the indicator's ``spaced``)
+_VALUE = re.compile(rf"(?P<verb>{_VERBS})?{_SP}(?P<value>{_NUMBER}){_SP}(?P<unit>{_UNITS}){_BOUND.format('value_bound')}")
+_VERB_FIRST = re.compile(
+    rf"(?P<verb>{_VERBS_FIRST})(?P<name>[^，。；：！？、“”（）《》\s\dX]{{2,20}}?){_SP}(?P<value>{_NUMBER}){_SP}(?P<unit>{_UNITS})"
+)
 _CHANGE = re.compile(
-    rf"(?P<compare>{_COMPARE})?(?P<trend>{_TRENDS})(?P<change>{_NUMBER})(?P<change_unit>%|个百分点|倍)"
+    rf"(?P<compare>{_COMPARE})?(?P<trend>{_TRENDS}){_SP}(?P<change>{_NUMBER}){_SP}(?P<change_unit>%|个百分点|倍)"
+    + _BOUND.format("change_bound")
 )
 _FLAT = re.compile(r"(?P<compare>与[^，。；：、\dX]{1,6}?)持平")
 # 占全年计划的67% · 占年度计划23% · 完成年度计划22.8% (without 的 only after a plan or target)
 _SHARE = re.compile(
-    rf"(?P<share_verb>占|完成)(?P<share_of>[^，。；：、\dX]{{1,12}}?)(?:(?P<share_particle>的)|(?<=计划|目标|任务))(?P<share>{_NUMBER})%"
+    rf"(?P<share_verb>占|完成)(?P<share_of>[^，。；：、\dX ]{{1,12}}?)(?:(?P<share_particle>的)|(?<=计划|目标|任务)){_SP}(?P<share>{_NUMBER})%"
 )
-# 居全市第3位 · 排名全省第5名 · 增幅全市第一 (the rank of the growth rate, said without 位)
+# 领先时间进度3.5个百分点 · 高于全市平均水平1.2个百分点 · 超时序进度XX个百分点
+_GAP = re.compile(
+    rf"(?P<gap_verb>领先于|领先|高于|低于|快于|慢于|超过|超出|超|落后于|落后)(?P<gap_of>[^，。；：、\dX ]{{1,12}}?)"
+    rf"{_SP}(?P<gap>{_NUMBER}){_SP}(?P<gap_unit>个百分点)"
+)
+# 居全市第3位 · 排名全省第5名 · 增幅全市第一 (the rank of the growth rate, said without 位) · 增速居全市第一位
 _RANK = re.compile(
-    r"(?P<rank_verb>位居|居|排名|排在|增幅|增速)(?P<rank_scope>[^，。；：、\dX居排第]{1,10}?)"
+    r"(?P<rank_verb>(?:增幅|增速)?(?:位居|居|排名|排在)|增幅|增速)(?P<rank_scope>[^，。；：、\dX居排第]{0,10}?)"
     r"第(?P<rank>\d+|X+|[一二三四五六七八九十]{1,3})(?P<rank_unit>[位名]?)"
 )
 _NAME_CHAR = re.compile(r"[^，。；：！？、“”（）《》\s\dX,;:]")
-_NAME_STOP = re.compile(r"实现|完成|达到|同比|的$")  # 占年度计划的 24.1% is a share, not a name
+# 占年度计划的 24.1% is a share, not a name; 比上年增长12.5% is a change whose name came before
+_NAME_STOP = re.compile(r"实现|完成|达到|同比|的$|^(?:比|较|环比|[两三]年平均)")
 # verbs after which a clause's subject (202家规模以上工业企业实现…) stays text; action verbs
 # (查处并整改隐患X处) do not start a statistic inside a clause
 _VERB_FIRST_WORD = re.compile("实现|完成|达到")
@@ -65,11 +79,17 @@ _NAME_MAX = 20
 _BOUNDARY = "，。；：！？,;:"
 _KEY_ORDER = ("name", "value", "unit", "verb", "change", "trend", "change_unit", "compare",
               "verb_first", "share", "share_of", "share_verb", "share_particle", "share_first",
-              "rank", "rank_scope", "rank_verb", "rank_unit", "separator", "joint")
+              "gap", "gap_of", "gap_verb", "gap_unit", "rank", "rank_scope", "rank_verb", "rank_unit",
+              "value_bound", "change_bound", "spaced", "separator", "joint")
 _JOINTS = ("，", ",")
-_WHEREOF = re.compile(r"[；，。;,](?:其中[，,]?)?")  # ，其中 税收收入… belongs to the separator
+_JOINERS = "；，。;,、"  # between the clauses of a chain (、 in a list: 产值6亿元、增加值1.98亿元)
+_WHEREOF = re.compile(r"[；，。;,、](?:其中[，,]?)?")  # ，其中 税收收入… belongs to the separator
 # words before a verb-first clause that say whose figure it is: 全县实现…, 全区共发生…, 累计完成…
-_SCOPE = re.compile(r"(?:预计|今年|全年|[上下]半年)?(?:全[县区市镇乡省州盟旗])?(?:共|累计)?")
+# (and for which period: 一季度全市…, 2023年1-3月…, 1-10月份全县…)
+_SCOPE = re.compile(
+    r"(?:预计)?(?:今年)?(?:\d{4}年)?(?:全年|[上下]半年|前三季度|[一二三四]季度|1[-—–至]\d{1,2}月份?|\d{1,2}月份?)?"
+    r"(?:全[县区市镇乡省州盟旗])?(?:共|累计)?"
+)
 
 
 def with_indicators(text: str) -> str | dict[str, Any]:
@@ -130,37 +150,53 @@ def _verbs_in_clause(text: str, start: int) -> list[int]:
 
 
 def _chain(text: str, start: int) -> tuple[list[dict], int]:
-    """Clauses that follow each other joined by ；，。 (or ;,. in pasted text)."""
+    """Clauses that follow each other joined by ；，。、 (or ;,. in pasted text). A figure
+    without a verb (合同金额42500万元, 增加值1.98亿元) counts inside a list of figures:
+    after another clause, or when another follows it."""
     chain: list[dict] = []
     end = start
     clause = _clause(text, start)
+    if clause is None and (listed := _clause(text, start, listed=True)) is not None:
+        clause = listed if _next_clause(text, listed[1]) is not None else None
     while clause is not None:
         data, end = clause
         chain.append(data)
-        clause = None
-        if end < len(text) and text[end] in "；，。;,":
-            separator = _WHEREOF.match(text, end).group()
-            separator += _SCOPE.match(text, end + len(separator)).group()
-            clause = _clause(text, end + len(separator))
-            if clause is not None:
-                data["separator"] = separator
+        clause = _next_clause(text, end)
+        if clause is not None:
+            separator, clause = clause
+            data["separator"] = separator
     return chain, end
 
 
-def _clause(text: str, start: int) -> tuple[dict, int] | None:
-    """One indicator starting at ``start`` and where it ends, if it prints back exactly."""
+def _next_clause(text: str, end: int) -> tuple[str, tuple[dict, int]] | None:
+    """The separator and the clause after it, when one follows the clause ending at ``end``."""
+    if end >= len(text) or text[end] not in _JOINERS:
+        return None
+    separator = _WHEREOF.match(text, end).group()
+    separator += _SCOPE.match(text, end + len(separator)).group()
+    clause = _clause(text, end + len(separator), listed=True)
+    return (separator, clause) if clause is not None else None
+
+
+def _clause(text: str, start: int, listed: bool = False) -> tuple[dict, int] | None:
+    """One indicator starting at ``start`` and where it ends, if it prints back exactly
+    (``listed``: in a list of figures, where a name and a figure alone are a statistic)."""
     heads = [_verb_first(text, start), *_named_heads(text, start)]
     for head in heads:
         if head is None:
             continue
         data, at = head
         data, at = _tails(text, data, at)
-        if at < len(text) and text[at] not in _BOUNDARY:
-            continue  # 完成投资X万元的……: the figure qualifies a noun, it is not a statistic
-        if data.get("verb") == "" and "change" not in data and "trend" not in data:
+        if at < len(text) and text[at] not in _BOUNDARY + "（(、":
+            continue  # 完成投资X万元的……: the figure qualifies a noun, it is not a statistic (a note in brackets may follow)
+        if data.get("verb") == "" and "change" not in data and "trend" not in data and not listed:
             continue  # 拉动居民消费X万元: without a verb, only 名称+数值，增长… reads as a statistic
+        if " " in text[start:at]:
+            data["spaced"] = True
         if len(data) == 1 or phrase_indicator(Indicator.from_data(data)) != text[start:at]:
             continue
+        if any(_read_back(data, key) != data[key] for key in _FIGURES if isinstance(data.get(key), str)):
+            continue  # a figure the YAML would give back otherwise (05 as 5): the clause stays text
         return data, at
     return None
 
@@ -185,6 +221,8 @@ def _named_heads(text: str, start: int):
         name = text[start:end]
         if value := _VALUE.match(text, end):
             data: dict[str, Any] = {"name": name, "value": _number(value["value"]), "unit": value["unit"]}
+            if value["value_bound"]:
+                data["value_bound"] = value["value_bound"]
             data["verb"] = value["verb"] or ""
             if data["verb"] == "实现":
                 del data["verb"]
@@ -200,17 +238,18 @@ def _named_heads(text: str, start: int):
 
 
 def _tails(text: str, data: dict, at: int) -> tuple[dict, int]:
-    """，change / ，持平 / ，share / ，rank after the head, each at most once: change and
-    share in either order (the share first is marked ``share_first``), the rank last."""
+    """，change / ，持平 / ，share / ，gap / ，rank after the head, each at most once: change and
+    share in either order (the share first is marked ``share_first``), then the gap, the rank last."""
     tails = {
         "change": lambda at: _after_comma(text, at, _CHANGE, _with_change) or _after_comma(text, at, _FLAT, _with_flat),
         "share": lambda at: _after_comma(text, at, _SHARE, _with_share),
+        "gap": lambda at: _after_comma(text, at, _GAP, _with_gap),
         "rank": lambda at: _after_comma(text, at, _RANK, _with_rank),
     }
     done = {kind for kind, keys in (("change", ("change", "trend")), ("share", ("share",)), ("rank", ("rank",)))
             if any(key in data for key in keys)}
     while True:
-        for kind in ("change", "share", "rank"):
+        for kind in ("change", "share", "gap", "rank"):
             if kind in done:
                 continue
             found = tails[kind](at)
@@ -224,7 +263,8 @@ def _tails(text: str, data: dict, at: int) -> tuple[dict, int]:
         add(data)
         if kind == "share" and "change" not in done:
             data["share_first"] = True
-        done |= {"change", "share", "rank"} if kind == "rank" else {kind}
+        # the gap after change and share, the rank last: what follows is said in that order
+        done |= {"change", "share", "gap", "rank"} if kind == "rank" else {"change", "share", "gap"} if kind == "gap" else {kind}
 
 
 def _after_comma(text: str, at: int, pattern: re.Pattern, add) -> tuple[Any, int] | None:
@@ -243,6 +283,8 @@ def _after_comma(text: str, at: int, pattern: re.Pattern, add) -> tuple[Any, int
 
 
 def _with_change(data: dict, m: re.Match) -> dict:
+    if m["change_bound"]:
+        data["change_bound"] = m["change_bound"]
     change = _number(m["change"])
     word = m["trend"]
     falls = word in FALLS
@@ -277,6 +319,14 @@ def _with_share(data: dict, m: re.Match) -> dict:
     return data
 
 
+def _with_gap(data: dict, m: re.Match) -> dict:
+    data["gap"] = _number(m["gap"])
+    data["gap_of"] = m["gap_of"]
+    if m["gap_verb"] != "高于":
+        data["gap_verb"] = m["gap_verb"]
+    return data
+
+
 def _with_rank(data: dict, m: re.Match) -> dict:
     data["rank"] = int(m["rank"]) if m["rank"].isdigit() else m["rank"]
     data["rank_scope"] = m["rank_scope"]
@@ -285,6 +335,18 @@ def _with_rank(data: dict, m: re.Match) -> dict:
     if m["rank_unit"] != "位":
         data["rank_unit"] = m["rank_unit"]
     return data
+
+
+_FIGURES = ("value", "change", "share", "gap", "rank")
+
+
+def _read_back(data: dict, key: str) -> Any:
+    """The figure as the YAML loader reads it back (what build will print)."""
+    unit = {"value": data.get("unit", ""), "change": data.get("change_unit", "%")}.get(key, "")
+    try:
+        return read_figure(data[key], unit)
+    except FigureMismatch:
+        return None
 
 
 def _number(text: str) -> int | float | str:

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from drafting.errors import DataError, Location, Problem
+from drafting.model.indicators import is_placeholder
 from drafting.source.schema import INDICATOR_NAME_FORMAT
 from drafting.source.yaml_loader import Path_, SpeechData, format_path
 
@@ -140,7 +141,7 @@ def _fill_one(indicator: dict, key: str, table: Table, where: Location, found: S
     """The fields filled in ``indicator``."""
     from drafting.readers.statistics import normal_name
 
-    missing = [f for f in ("value", "change") if indicator.get(f) in _UNKNOWN]
+    missing = [f for f in ("value", "change") if indicator.get(f) in _UNKNOWN or is_placeholder(indicator.get(f))]
     if not missing:
         return []  # the writer typed every figure
     name = indicator[key]

@@ -32,7 +32,7 @@ DEFAULT_COUNT_PHRASE = {"上半年": "下面，就做好下半年经济工作，
 _SALUTATION = re.compile(r"[^，。；！？\n]{1,30}：")
 _DERIVED_TITLE = re.compile(r"在(\d{4})年(.+)上的讲话")
 _MEETING_IN_TITLE = re.compile(r"在(.+)上的(?:讲话|发言|报告|总结讲话|主持词)")
-_YEAR = re.compile(r"(\d{4})年")
+_YEAR = re.compile(r"(\d{4}) ?年")  # 2025年, or 2025 年 in text pasted from a PDF
 _DATE_LINE = re.compile(r"（(.+)）")
 _ARABIC_DATE = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日")
 _CHINESE_DATE = re.compile(r"[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日")
@@ -42,7 +42,8 @@ COUNT_WORDS = re.compile(
     r"(?:讲|谈|强调|说|提)(?:以下|这么|一下)?([一二两三四五六七八九十]{1,3})(?:点|个方面|个问题|方面|层意思)"
 )
 _HEADING_MAX = 60
-_HEADING_FORMS = ("一、", "第一部分", "第一部分，", "第一部分：")
+_LEAD_BEFORE_COLON = 20  # a lead closed by a colon is a few words (工业产值：), not a sentence with a quote in it
+_HEADING_FORMS = ("一、", "第一部分", "第一部分，", "第一部分：", "（一）", "(一)")  # a lone one still heads a part
 
 
 @dataclass(slots=True)
@@ -52,6 +53,7 @@ class Extraction:
     data: dict[str, Any]
     notes: dict[Path_, list[str]] = field(default_factory=dict)
     statistics: list[dict] = field(default_factory=list)  # every indicator recognised, in order
+    written: str = ""  # when the old file says it was written (a .docx's properties), YYYY-MM-DD
 
     def note(self, path: Path_, text: str) -> None:
         self.notes.setdefault(path, []).append(text)
@@ -103,12 +105,19 @@ def _cell_text(cell) -> str:
 
 
 _QUARTER = re.compile(r"[一二三四1-4１-４]季度")
+# a part of the year a review sums up: 一季度, 前三季度, 1-10月份, 1至9月 (1-11月 is how a year-end speech sums up)
+_PART_OF_YEAR = re.compile(r"[一二三四1-4１-４]季度|(?<![\d１-９])[1１][-—–~～至](?:[2-9]|10)月")
+
+
+# how a speech says it sums up the year just ended: 刚刚过去的2025年, 一年来, 总结去年经济工作
+_LOOKING_BACK_ON_A_YEAR = re.compile(r"刚刚过去的|过去的一年|一年来|回顾这一年|总结(?:回顾)?(?:去年|全年|\d{4}年|20\*年)")
 
 
 def detect_pack(document: Document) -> str:
     """The built-in pack a text reads like: a report (no salutation, a 落款 at the
-    end), a year-end speech (全年 / 明年, unless the title names a quarter), or the
-    half-year speech (also for a quarter's review, the closest in shape)."""
+    end), a year-end speech (全年 / 明年, unless the title names a quarter or the
+    text sums up part of the year without looking to next year), or the half-year
+    speech (also for a quarter's review, the closest in shape)."""
     paras = paragraphs_of(document)
     if not paras:
         return DEFAULT_PACK
@@ -118,7 +127,10 @@ def detect_pack(document: Document) -> str:
     text = "".join(p.text for p in paras)
     if _QUARTER.search("".join(p.text for p in paras[:3])):
         return DEFAULT_PACK  # a quarter's review: 全年目标 is the goal it looks to, not the year it sums up
-    if "上半年" not in text and ("明年" in text or text.count("全年") >= 2):
+    # 全年目标 is the goal of a review of part of the year (1-10月份, 前三季度), said at least twice
+    part_of_year = len(_PART_OF_YEAR.findall(text)) >= 2 and "明年" not in text
+    looks_back = "明年" in text or text.count("全年") >= 2 or _LOOKING_BACK_ON_A_YEAR.search(text)
+    if "上半年" not in text and looks_back and not part_of_year:
         return "year-end-speech"
     return DEFAULT_PACK
 
@@ -138,7 +150,7 @@ def extract(
     if not paras:
         raise DataError("文件中没有文字，无法整理", Location(file))
     roles = Roles.of(pack.schema)
-    result = Extraction({"pack": pack.name})
+    result = Extraction({"pack": pack.name}, written=document.meta.date)
     if roles.genre == "report":
         _report(paras, roles, result)
     else:
@@ -152,29 +164,44 @@ def extract(
 def _recognise_indicators(result: Extraction) -> None:
     from drafting.readers.indicators import with_indicators
 
-    for path, paragraphs in _paragraph_slots(result.data, ()):
-        for n, text in enumerate(paragraphs):
-            if not isinstance(text, str):
-                continue
-            found = with_indicators(text)
-            if found is not text:
-                paragraphs[n] = found
-                result.statistics.extend(found["indicators"])
-                result.note(
-                    path + (n,),
-                    f"自动识别：段中的统计数字整理为 {len(found['indicators'])} 项指标（indicators），输出与原文相同",
-                )
+    first = None
+    for path, holder, at in _paragraph_slots(result.data, ()):
+        text = holder[at]
+        if not isinstance(text, str):
+            continue
+        found = with_indicators(text)
+        if found is not text:
+            holder[at] = found
+            result.statistics.extend(found["indicators"])
+            result.note(
+                path,
+                f"自动识别：段中的统计数字整理为 {len(found['indicators'])} 项指标（indicators），输出与原文相同",
+            )
+            first = first or path
+    if first is not None:
+        result.note(first, SHEET_NOTE)
+
+
+# the figures kept are the old speech's; the statistics sheet (source/statistics.py) fills value and change
+SHEET_NOTE = (
+    "各指标的数字是原稿（去年）的。换成今年的：在文件开头加一行 statistics: 指标.xlsx（统计局的表；"
+    "可用 draft extract 原稿 --statistics-out 指标.xlsx 生成空表交统计部门填写），再把要更新的 value、change "
+    "改为 X 或删去，生成时按 name 从表中取数；share、rank、gap 等表中没有的数字请直接改写"
+)
 
 
 _PARAGRAPH_LISTS = {"opening", "intro", "body", "closing"}
+_PARAGRAPH_FIELDS = {"lead_in"}  # one paragraph's text (the words before an inline list)
 
 
 def _paragraph_slots(value: Any, path: Path_):
-    """Every list of paragraphs in the data, with its path."""
+    """Every paragraph of the data as (path, what holds it, its key or index there)."""
     if isinstance(value, dict):
         for key, child in value.items():
             if key in _PARAGRAPH_LISTS and isinstance(child, list):
-                yield path + (key,), child
+                yield from ((path + (key, n), child, n) for n in range(len(child)))
+            elif key in _PARAGRAPH_FIELDS:
+                yield path + (key,), value, key
             else:
                 yield from _paragraph_slots(child, path + (key,))
     elif isinstance(value, list):
@@ -310,12 +337,16 @@ def _texts(paras: list[Paragraph]) -> list[Any]:
     return [_text_or_table(p) for p in paras]
 
 
-def _split_head(p: Paragraph, marker: str) -> tuple[str, str | None]:
-    """(heading, rest) of a numbered line: rest is None when the line is only a heading."""
+def _split_head(p: Paragraph, marker: str, item: bool = False) -> tuple[str, str | None]:
+    """(heading, rest) of a numbered line: rest is None when the line is only a heading.
+    An ``item``'s lead may be a few words closed by a colon (（一）工业产值：……)."""
     text = p.text[len(marker) :]
     if p.lead.startswith(marker) and len(p.lead) > len(marker) and p.text.startswith(p.lead) and p.lead != p.text:
         end = len(p.lead) - len(marker)
         return text[:end], text[end:]
+    colon = text.translate(genre.HALF_TO_FULL).find("：") if item and p.lead != p.text else -1
+    if 0 < colon < min(lead_sentence(text) or len(text), _LEAD_BEFORE_COLON) and colon + 1 < len(text):
+        return text[: colon + 1], text[colon + 1 :]
     if is_heading_line(text) or p.lead == p.text:
         return text, None
     end = lead_sentence(text)
@@ -347,6 +378,8 @@ def _fill_items(
     section_forms = _ordered(tuple(f for f in roles.enum(def_name, keys.get("section-numbering", "")) if f != "none"))
     form, run = genre.level_form(paras, used, _ordered(item_forms + tuple(f for f in section_forms if f not in item_forms)))
     if not run:
+        form, run = _announced_item(paras, used, item_forms)
+    if not run:
         _inline_or_text(holder, paras, path, roles, def_name, result)
         return
     intro, children = genre.divide(paras, form, run)
@@ -365,7 +398,7 @@ def _fill_items(
         holder[keys.get("intro", "intro")] = _texts(intro)
         _note_inline_enumerations(intro, path + (keys.get("intro", "intro"),), result)
     layout = _layout(children)
-    lead_only = layout == "run-in" and _split_head(children[-1].head, children[-1].marker(len(children)))[1] in (None, "")
+    lead_only = layout == "run-in" and _split_head(children[-1].head, children[-1].marker(len(children)), item=True)[1] in (None, "")
     node = Node("", Paragraph(""), children=children)
     genre.split_part_closing(node, 1 if lead_only else 0)
     holder[keys.get("item-numbering", "enumeration")] = form
@@ -382,6 +415,24 @@ def _fill_items(
             path + ("closing",),
             f"自动识别：最后一个要点之后的 {len(node.closing)} 段作为结尾（不属于最后一个要点）",
         )
+
+
+# forms that open a paragraph only as a numbered item: one alone still is one (an excerpt cut after it)
+_ITEM_ONLY_FORMS = ("（一）", "(一)", "第一、", "第一句话，", "第一句话,", "1、")
+
+
+def _announced_item(paras: list[Paragraph], used: set[str], forms: tuple[str, ...]) -> tuple[str, list[int]]:
+    """A first item with no second after it (an excerpt, or a list the speaker cut short),
+    counted where the paragraph before announces a list (……可以用三句话来概括：) or the
+    marker is one that opens a paragraph only as an item ((一) 第一、 1、)."""
+    for i in range(len(paras)):
+        announced = i > 0 and paras[i - 1].table is None and paras[i - 1].plain.endswith("：")
+        if paras[i].table is None and genre.inline_items(paras[i].text) is None:  # 一是……二是…… is a list of its own
+            for form in forms if announced else tuple(f for f in forms if f in _ITEM_ONLY_FORMS):
+                if form not in used and genre.marker_number(paras[i].text, form) == 1:
+                    if not any(genre.marker_number(p.text, form) for p in paras[i + 1 :] if p.table is None):
+                        return form, [i]
+    return "", []
 
 
 def _fill_sections(holder, intro, children, used, path, roles, result) -> None:
@@ -422,21 +473,28 @@ def _inline_or_text(holder, paras, path, roles, def_name, result) -> None:
     keys = roles.in_def(def_name)
     layouts = roles.enum(def_name, keys.get("item-layout", "layout"))
     forms = roles.enum(def_name, keys.get("item-numbering", ""))
-    found = [(i, f) for i, f in _inline_paragraphs(paras, False) if f[1] in forms]
+    restarts = "inline-restart" in roles.in_def(roles.point_def)
+
+    def fits(listed: genre.InlineList) -> bool:  # a list that starts again needs a pack that can say so
+        return listed.form in forms and (restarts or not listed.groups)
+
+    found = [(i, f) for i, f in _inline_paragraphs(paras, False) if fits(f)]
     if not found and "inline-lead-in" in keys:  # a paragraph opening with 一是 is the likelier list
-        found = [(i, f) for i, f in _inline_paragraphs(paras, True) if f[1] in forms]
+        found = [(i, f) for i, f in _inline_paragraphs(paras, True) if fits(f)]
     if len(found) == 1 and "inline" in layouts:
-        i, (lead_in, form, leads) = found[0]
+        i, listed = found[0]
+        form = listed.form
         if paras[:i]:
             holder[keys.get("intro", "intro")] = _texts(paras[:i])
-        if lead_in:
-            holder[keys["inline-lead-in"]] = lead_in
+        if listed.before:
+            holder[keys["inline-lead-in"]] = listed.before
             result.note(path + (keys["inline-lead-in"],), f"自动识别：同一段中“{form}”之前的话，作为列举前的引语")
         holder[keys.get("item-numbering", "enumeration")] = form
         holder[keys.get("item-layout", "layout")] = "inline"
-        holder[keys.get("items", "points")] = [{"lead": lead} for lead in leads]
+        points_key = keys.get("items", "points")
+        holder[points_key] = [_inline_point(k, listed, path + (points_key, k), roles, result) for k in range(len(listed.items))]
         _note_inline_enumerations(paras[:i], path + (keys.get("intro", "intro"),), result)
-        result.note(path + (keys.get("item-layout", "layout"),), f"自动识别：{len(leads)} 个要点写在同一段中（{form}……），版式为 inline")
+        result.note(path + (keys.get("item-layout", "layout"),), f"自动识别：{len(listed.items)} 个要点写在同一段中（{form}……），版式为 inline")
         if paras[i + 1 :]:
             holder[keys.get("part-closing", keys.get("section-closing", "closing"))] = _texts(paras[i + 1 :])
         return
@@ -445,20 +503,50 @@ def _inline_or_text(holder, paras, path, roles, def_name, result) -> None:
         _note_inline_enumerations(paras, path + (keys.get("intro", "intro"),), result)
 
 
-def _inline_paragraphs(paras: list[Paragraph], lead_in: bool) -> list[tuple[int, tuple[str, str, list[str]]]]:
-    """(index, (words before 一是, form, items)) of each paragraph listing items inline:
-    opening with 一是, or with ``lead_in`` after words of its own (……不足。主要是：一是……)."""
+def _inline_paragraphs(paras: list[Paragraph], lead_in: bool) -> list[tuple[int, genre.InlineList]]:
+    """(index, list) of each paragraph listing items inline: opening with 一是, or
+    with ``lead_in`` after words of its own (……不足。主要是：一是……)."""
     found = []
     for i, p in enumerate(paras):
         if p.table is not None:
             continue
-        if lead_in:
-            items = genre.inline_items_after(p.text)
-        else:
-            items = ("", *opening) if (opening := genre.inline_items(p.text)) else None
+        items = genre.inline_items_after(p.text) if lead_in else genre.inline_items(p.text)
         if items is not None:
             found.append((i, items))
     return found
+
+
+def _inline_point(k: int, listed: genre.InlineList, path: Path_, roles: Roles, result: Extraction) -> dict:
+    """An item of an inline list: its first sentence is the lead, the rest of its text
+    the body printed on in the same paragraph (where statistics are read)."""
+    keys = roles.in_def(roles.point_def)
+    text = listed.items[k]
+    end = lead_sentence(text)
+    point: dict[str, Any] = {}
+    if k in listed.groups and "inline-restart" in keys:
+        point[keys["inline-restart"]] = listed.groups[k]
+        result.note(path, f"自动识别：同一段中从这里起重新从“{listed.form}”数起，之前的话写在 {keys['inline-restart']} 中")
+    if not 0 < end < len(text):
+        end = _before_statistics(text)
+    if 0 < end < len(text) and "body" in keys:
+        point[keys.get("lead", "lead")] = text[:end]
+        point[keys["body"]] = [text[end:]]
+    else:
+        point[keys.get("lead", "lead")] = text
+    return point
+
+
+def _before_statistics(sentence: str) -> int:
+    """Where the clause holding a statistic starts in a one-sentence inline item
+    (工业投资增长乏力，|全区工业投资同比下降4.2%。), so the figure can be data; 0 when none.
+    Inline leads are not set in bold, so the cut changes nothing in print."""
+    from drafting.readers.indicators import with_indicators
+
+    found = with_indicators(sentence)
+    if isinstance(found, str):
+        return 0
+    before = found.get("before", "").translate(genre.HALF_TO_FULL)
+    return max(before.rfind(mark) for mark in "，；：") + 1
 
 
 def _layout(children: list[Node]) -> str:
@@ -467,9 +555,7 @@ def _layout(children: list[Node]) -> str:
         first = child.head
         if first.lead and first.lead != first.text:
             return "run-in"
-        text = first.text[len(child.marker(n + 1)) :]
-        end = lead_sentence(text)
-        if end and end < len(text):
+        if _split_head(first, child.marker(n + 1), item=True)[1]:  # words after the lead sentence (or after 工业产值：)
             return "run-in"
     return "standalone"
 
@@ -488,7 +574,7 @@ def _point(n: int, node: Node, layout: str, used: set[str], path: Path_, roles: 
         point: dict[str, Any] = {"lead": text}
         body = _texts(before)
     else:
-        lead, tail = _split_head(node.head, marker)
+        lead, tail = _split_head(node.head, marker, item=True)
         tail = tail or ""
         point = {"lead": lead}
         body = ([tail] if tail or before else []) + _texts(before)
@@ -536,7 +622,7 @@ def _report(paras: list[Paragraph], roles: Roles, result: Extraction) -> None:
             date = _date_text(paras[signature_at + 1].text)
     title = paras[0].text if title_count else ""
     m = _REPORT_TITLE.fullmatch(title)
-    year = (int(m.group(2)), "自动识别：年份取自标题") if m else _year_in(paras, date)
+    year = (int(m.group(2)), "自动识别：年份取自标题") if m else _year_in(paras, date, result.written)
     if "issuer" in top:
         data[top["issuer"]] = issuer or (m.group(1) if m and m.group(1) else "请填写发文机关")
         if issuer is None:
@@ -633,14 +719,18 @@ def _period_in(paras: list[Paragraph]) -> str:
     return "上半年"
 
 
-def _year_in(paras: list[Paragraph], date) -> tuple[int, str]:
-    """The year the text is about, and a note saying where it was found."""
+def _year_in(paras: list[Paragraph], date, written: str = "") -> tuple[int, str]:
+    """The year the text is about, and a note saying where it was found: the
+    text first, then when the Word file says it was written; today's year only
+    for a text that says nothing (and the note asks for the right one)."""
     head = "".join(p.text for p in paras[:3])
     for where, text in (("标题", head), ("日期", date[0] if date else ""), ("正文", "".join(p.text for p in paras))):
         years = [int(y) for y in _YEAR.findall(text) if 1949 <= int(y) <= 2200]
         years += [found[0] for m in _CHINESE_DATE.finditer(text) if (found := calendar_date(m.group()))]
         if years:
             return years[0], f"自动识别：年份取自{where}，请核对"
+    if written:
+        return int(written[:4]), f"自动识别：原文中没有写年份，取自 Word 文件的创建日期（{written}），请核对"
     year = datetime.date.today().year
     return year, f"自动识别：原文中没有写年份，暂填今年（{year}），请改为原文所指的年份"
 
@@ -730,7 +820,7 @@ def _meeting(lines: list[str], date, paras: list[Paragraph], result: Extraction,
     title = "".join(lines)
     named = _MEETING_IN_TITLE.search(title)
     name = _YEAR.sub("", named.group(1), count=1) if named else "请填写会议名称"
-    year, said = _year_in([Paragraph(title)] + paras, date)
+    year, said = _year_in([Paragraph(title)] + paras, date, result.written)
     result.note(where, f"自动识别：会议名称为推测（标题照原文写在 title 中，不受影响）；{said.removeprefix('自动识别：')}")
     return meeting(name or "请填写会议名称", year), False
 

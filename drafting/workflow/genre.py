@@ -14,12 +14,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from drafting.model.numerals import enumeration_marker, parse_count
 
 # every numbering the genre uses, longest first so 第一部分， wins over 第一部分
 FORMS = (
-    "第一句话，", "第一部分：", "第一部分，", "第一部分", "第一，", "第一、", "第一,",
+    "第一句话，", "第一句话,", "第一部分：", "第一部分，", "第一部分", "第一，", "第一、", "第一,",
     "（一）", "(一)", "一、", "一是", "一要", "（1）", "(1)", "1.", "1、",
 )
 # forms a sub-item (1. 2.) may take; the others are items or sections
@@ -151,29 +152,87 @@ def is_heading_line(text: str) -> bool:
 # ---------------------------------------------------------------- inline items
 
 INLINE_FORMS = ("一是", "一要", "第一，", "第一,")
+_BEFORE_INLINE_MARKER = "，；。："
+_GROUP_CUT = "。！？；"
 
 
-def inline_items(text: str) -> tuple[str, list[str]] | None:
-    """(form, the text of each item) when a paragraph opens with 一是 and holds 二是, 三是 … in order."""
+class InlineList(NamedTuple):
+    """Items listed in one paragraph: the words before the first marker, the form, the
+    text of each item after its marker, and, for an item where the list starts again
+    at 一是 (“两增”：一是……二是……“三突破”：一是……), the words said before that marker."""
+
+    before: str
+    form: str
+    items: list[str]
+    groups: dict[int, str]
+
+
+def inline_items(text: str) -> InlineList | None:
+    """The list when a paragraph opens with 一是 and holds 二是, 三是 … in order; a list may
+    start again at 一是 after words of its own, when 二是 follows that 一是 too."""
+    plain = text.translate(HALF_TO_FULL)
     for form in INLINE_FORMS:
         if marker_number(text, form) != 1:
             continue
-        cuts, n = [0], 2
-        while (at := text.find(enumeration_marker(form, n), cuts[-1] + 1)) > 0:
-            if text.translate(HALF_TO_FULL)[at - 1] not in "，；。：":
+        # (where each item's marker starts, its number, where the words before a restarted list start)
+        cuts: list[tuple[int, int, int | None]] = [(0, 1, None)]
+        n = 2
+        while True:
+            following = _marker_at(plain, enumeration_marker(form, n), cuts[-1][0] + 1)
+            restart = _restart_at(plain, form, cuts[-1][0] + 1)
+            if restart is not None and (following is None or restart < following):
+                said = max(plain.rfind(mark, cuts[-1][0], restart) for mark in _GROUP_CUT) + 1
+                cuts.append((restart, 1, said if said > cuts[-1][0] else restart))
+                n = 2
+            elif following is not None:
+                cuts.append((following, n, None))
+                n += 1
+            else:
                 break
-            cuts.append(at)
-            n += 1
         if len(cuts) < 2:
             continue
-        pieces = [text[a:b] for a, b in zip(cuts, cuts[1:] + [len(text)])]
-        return form, [piece[len(enumeration_marker(form, i + 1)) :] for i, piece in enumerate(pieces)]
+        items, groups = [], {}
+        for k, (at, number, said) in enumerate(cuts):
+            stop = len(text) if k + 1 == len(cuts) else _item_end(cuts[k + 1])
+            items.append(text[at + len(enumeration_marker(form, number)) : stop])
+            if said is not None:
+                groups[k] = text[said:at]
+        if not all(items):
+            continue
+        return InlineList("", form, items, groups)
     return None
 
 
-def inline_items_after(text: str) -> tuple[str, str, list[str]] | None:
-    """(what comes first, form, the text of each item) when a paragraph says something
-    and then lists its items in the same paragraph: ……不足。主要是：一是……。二是……。"""
+def _item_end(following: tuple[int, int, int | None]) -> int:
+    """An item ends where the next marker stands, or where the words before a restarted list begin."""
+    at, _, said = following
+    return at if said is None else said
+
+
+def _marker_at(plain: str, marker: str, start: int) -> int | None:
+    """Where ``marker`` next stands after a mark that ends a clause (not inside a word: 统一是)."""
+    at = plain.find(marker, start)
+    while at > 0:
+        if plain[at - 1] in _BEFORE_INLINE_MARKER:
+            return at
+        at = plain.find(marker, at + 1)
+    return None
+
+
+def _restart_at(plain: str, form: str, start: int) -> int | None:
+    """Where the list starts again at 一是: a first marker with a second after it, before any other first."""
+    first, second = enumeration_marker(form, 1), enumeration_marker(form, 2)
+    at = _marker_at(plain, first, start)
+    if at is None:
+        return None
+    following = _marker_at(plain, second, at + 1)
+    after = _marker_at(plain, first, at + 1)
+    return at if following is not None and (after is None or following < after) else None
+
+
+def inline_items_after(text: str) -> InlineList | None:
+    """The list when a paragraph says something and then lists its items in the
+    same paragraph: ……不足。主要是：一是……。二是……。"""
     plain = text.translate(HALF_TO_FULL)
     for form in INLINE_FORMS:
         first = enumeration_marker(form, 1)
@@ -181,8 +240,8 @@ def inline_items_after(text: str) -> tuple[str, str, list[str]] | None:
         while at > 0:
             if plain[at - 1] in "：。":
                 found = inline_items(text[at:])
-                if found is not None and found[0] == form:
-                    return text[:at], form, found[1]
+                if found is not None and found.form == form:
+                    return found._replace(before=text[:at])
             at = plain.find(first, at + 1)
     return None
 

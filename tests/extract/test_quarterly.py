@@ -110,6 +110,6 @@ def test_an_enumeration_inside_a_sentence_is_not_a_list_of_items():
     from drafting.workflow.genre import inline_items_after
 
     assert inline_items_after("存在的不足主要是：一是总量小。二是结构散。") == (
-        "存在的不足主要是：", "一是", ["总量小。", "结构散。"])
+        "存在的不足主要是：", "一是", ["总量小。", "结构散。"], {})
     assert inline_items_after("我们要求一是一、二是二，不搞变通。") is None  # 一是 after 求, not after ：or 。
     assert inline_items_after("主要是：一是总量小。") is None  # one item is no list
