@@ -45,3 +45,48 @@ def test_without_new_group_the_numbering_runs_on(tmp_path):
     path.write_text(text, encoding="utf-8")
     text = render_text(Builder().draft(path))
     assert "二是消费市场回暖向好。商贸流通企业经营明显好转。三是项目建设有新突破。新开工项目X个。四是财政收入有新突破。" in text
+
+
+RUN_IN_INLINE = """\
+pack: half-year-speech
+meeting: {name: 全县经济工作会议, year: 2025}
+title: 在全县经济工作会议上的讲话
+count_phrase: 下面，我讲两个问题。
+opening: [今天召开全县经济工作会议。]
+parts:
+  - heading: 认清形势。
+    run_in: true
+    intro: [今年以来，全县经济平稳增长。]
+  - heading: 抓好落实。
+    run_in: true
+    enumeration: 一是
+    layout: inline
+    lead_in: 抓项目就是抓发展。
+    points:
+      - lead: 抓开工。
+      - lead: 抓投产。
+"""
+
+
+def test_a_run_in_heading_with_no_intro_takes_its_inline_items_into_its_paragraph(write_yaml):
+    """Written as one paragraph (二、抓好落实。抓项目……一是……二是……), it must print as one:
+    the list went to a paragraph of its own, so extract's YAML did not rebuild the text."""
+    draft = Builder().draft(write_yaml(RUN_IN_INLINE))
+    lines = render_text(draft).splitlines()
+    assert lines[-1] == "二、抓好落实。抓项目就是抓发展。一是抓开工。二是抓投产。"
+    last = draft.document.blocks[-1]
+    first_part = next(b for b in draft.document.blocks if b.text.startswith("一、"))
+    # a part's heading run in, as part one's: outline level 1 on a body paragraph
+    assert (last.role, last.level) == (first_part.role, first_part.level) == (BlockRole.PARAGRAPH, 1)
+    assert [i.text for i in last.inlines if i.role is InlineRole.LEAD] == ["二、抓好落实。"]
+
+
+def test_extract_rebuilds_such_a_part_exactly(tmp_path):
+    from drafting.readers.text import read_text
+    from drafting.workflow.extract import extract, first_difference, rebuilt_text, source_text, speech_yaml
+
+    text = ("同志们：\n今天召开全县经济工作会议。下面，我讲两个问题。\n一、认清形势 今年以来，全县经济平稳增长。\n"
+            "二、抓好落实 项目建设大推进。抓项目就是抓发展。一是抓开工。二是抓投产。\n")
+    document = read_text(text.encode("utf-8"), "讲话.txt")
+    yaml_text = speech_yaml(extract(document, "讲话.txt"), [])
+    assert first_difference(source_text(document), rebuilt_text(yaml_text, str(tmp_path / "讲话.yaml"), [])) is None
