@@ -7,6 +7,8 @@ usage errors exit 2. Heavy libraries are imported inside commands, so ``draft
 
 from __future__ import annotations
 
+import atexit
+import gc
 import re
 import sys
 from contextlib import nullcontext
@@ -85,10 +87,12 @@ class _Group(_ChineseHelp, click.Group):
         kwargs.setdefault("subcommand_metavar", "命令 [参数]...")
         super().__init__(*args, **kwargs)
 
-    def main(self, *args, **kwargs):  # noqa: D401 - click entry point
+    def main(self, args=None, *rest, **kwargs):  # noqa: D401 - click entry point
+        if args is None:  # the process's own command line: this process ends with the command
+            atexit.register(_skip_final_collections)
         kwargs["standalone_mode"] = False
         try:
-            result = super().main(*args, **kwargs)
+            result = super().main(args, *rest, **kwargs)
         except click.exceptions.Exit as e:
             sys.exit(e.exit_code)
         except click.Abort:
@@ -106,6 +110,15 @@ class _Group(_ChineseHelp, click.Group):
             click.echo(_error_line(e), err=True)
             sys.exit(e.exit_code)
         sys.exit(result if isinstance(result, int) else EXIT_OK)
+
+
+def _skip_final_collections() -> None:
+    """Python's shutdown runs the cyclic collector over every object still alive
+    (modules, the compiled templates, the validator): about 100 ms of a seed build
+    on a slow machine, to free memory the operating system takes back anyway.
+    Frozen objects are left out; nothing of draft's needs a finaliser at exit
+    (every file is written and closed before the command returns)."""
+    gc.freeze()
 
 
 @click.group("draft", cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
@@ -246,7 +259,18 @@ def _on_terminal() -> bool:
     return sys.stderr.isatty()
 
 
-def _build_one(
+def _build_one(builder, file: Path | None, output: Path | None, **options) -> None:
+    """One file from its data to the written output with the cyclic collector
+    paused throughout, not only inside each stage: switched back on between the
+    stages, its first pass rescans everything the stage just built and is still
+    using (a tenth of a 2,604-paragraph build)."""
+    from drafting.workflow.build import bulk_allocation
+
+    with bulk_allocation():
+        _build_file(builder, file, output, **options)
+
+
+def _build_file(
     builder, file: Path | None, output: Path | None, fmt: str | None, reference_doc: Path | None,
     copy: str, force: bool, say=_say,
 ) -> None:

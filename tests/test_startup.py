@@ -9,7 +9,7 @@ import pytest
 
 from .conftest import ROOT, SEED_YAML
 
-HEAVY = ("yaml", "jinja2", "lxml", "docx", "jsonschema", "jsonschema_rs", "openpyxl", "jieba")
+HEAVY = ("yaml", "jinja2", "lxml", "docx", "jsonschema", "jsonschema_rs", "openpyxl", "jieba", "drafting.readers.sheet")
 
 PROBE = """
 import json, sys
@@ -47,6 +47,7 @@ def test_build_imports_python_docx_and_jsonschema_only_when_it_must(tmp_path):
     assert "jieba" in first and "jieba" not in again
     assert {"yaml", "jinja2", "lxml", "jsonschema_rs"} <= again
     assert "openpyxl" not in first | again  # only a speech that names a workbook reads one
+    assert "drafting.readers.sheet" not in first | again  # nor any sheet reader
 
 
 def test_invalid_data_brings_in_jsonschema_for_the_messages(tmp_path, write_yaml):

@@ -314,7 +314,7 @@ def _expect_layout_only(text: str | None, element, template: str, tail: bool = F
     """Text outside any block is a mistake; say on which line of the output it is:
     ``element``'s start line plus the lines before the text (inside the element
     too, for its ``tail``)."""
-    if not text or not _LAYOUT.sub("", text).strip():
+    if not text or text.isspace():  # layout (newlines, indents) and spaces alike
         return
     start = len(text) - len(text.lstrip())
     line = (element.sourceline or 1) + text.count("\n", 0, start)

@@ -17,16 +17,21 @@ the writer never asked for.
 from __future__ import annotations
 
 import copy
-import difflib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from drafting.errors import DataError, Location, Problem
 from drafting.model.indicators import is_placeholder
-from drafting.readers.statistics import Figures, Origin, Table, has_header, normal_name, read_table
 from drafting.source.schema import INDICATOR_NAME_FORMAT
 from drafting.source.yaml_loader import Path_, SpeechData, format_path
+
+if TYPE_CHECKING:
+    from drafting.readers.statistics import Figures, Origin, Table
+
+# The sheet readers (drafting.readers.statistics and .sheet, with zipfile, csv and
+# decimal) are imported only for a speech that names a sheet: most do not, and a
+# build's start-up time is mostly imports.
 
 STATISTICS_KEY = "statistics"
 _UNKNOWN = (None, "", "X", "Ｘ")
@@ -101,6 +106,8 @@ def fill_statistics(speech: SpeechData, plan: Any) -> tuple[SpeechData, Statisti
     refs = sheet_refs(speech)
     if not refs:
         return speech, Statistics()
+    from drafting.readers.statistics import Table
+
     table = Table()
     for ref in refs:
         _read_into(table, ref)
@@ -116,6 +123,7 @@ def fill_statistics(speech: SpeechData, plan: Any) -> tuple[SpeechData, Statisti
 
 def _read_into(table: Table, ref: SheetRef) -> None:
     from drafting.readers.sheet import read_sheets
+    from drafting.readers.statistics import has_header, read_table
 
     if not ref.path.is_file():
         raise DataError(
@@ -131,6 +139,8 @@ def _read_into(table: Table, ref: SheetRef) -> None:
 
 def _fill_one(indicator: dict, key: str, table: Table, where: Location, found: Statistics) -> list[str]:
     """The fields filled in ``indicator``."""
+    from drafting.readers.statistics import normal_name
+
     missing = [f for f in ("value", "change") if indicator.get(f) in _UNKNOWN or is_placeholder(indicator.get(f))]
     if not missing:
         return []  # the writer typed every figure
@@ -176,6 +186,8 @@ def _fill_change(indicator: dict, row: Figures, where: Location, found: Statisti
 
 
 def _units_differ(written: Any, sheet: str | None) -> bool:
+    from drafting.readers.statistics import normal_name
+
     return written not in _UNKNOWN and bool(sheet) and normal_name(written) != normal_name(sheet)
 
 
@@ -202,6 +214,10 @@ def _doubts(row: Figures, rows: list[Figures], where: Location) -> list[Problem]
 
 
 def _not_in_table(name: str, table: Table) -> str:
+    import difflib
+
+    from drafting.readers.statistics import normal_name
+
     by_normal = {normal_name(n): n for n in table.names()}
     where = "、".join(table.sheets)
     closest = difflib.get_close_matches(normal_name(name), list(by_normal), n=CLOSEST, cutoff=0.4)

@@ -17,11 +17,11 @@ from typing import Iterable
 import jinja2
 
 from drafting import cache
-from drafting.source.yaml_loader import SpeechData, load_speech, walk
+from drafting.source.yaml_loader import SpeechData, load_speech
 from drafting.errors import Location, MarkupError, PackError, Problem, SchemaError, TemplateError
 from drafting.readers.markup import read_markup
 from drafting.model.document import Document, Image
-from drafting.packs.finder import DEFAULT_PACK, SCHEMA_FILE, Pack, find_pack
+from drafting.packs.finder import DEFAULT_PACK, SCHEMA_FILE, Pack, find_pack, read_pack_files
 from drafting.model.pinyin import read_pronunciations
 from drafting.packs.render import Renderer
 from drafting.source.schema import IMAGE_PATH_FORMAT, PackSchema, make_validator, validate
@@ -142,10 +142,13 @@ def check_images(document: Document, speech: SpeechData, loaded: _LoadedPack) ->
     """A pack's template may insert only the pictures the validated data names:
     an ``<image src>`` of its own choosing would put any file of the writer's
     disk into the document (or read a device without end)."""
+    images = [block for block in document.blocks if isinstance(block, Image)]
+    if not images:  # most speeches: no need to look through the data for picture paths
+        return
     plan = loaded.validator.plan
     named = {c[k] for _, c, k in plan.formatted(IMAGE_PATH_FORMAT, speech.values)} if plan else set()
-    for block in document.blocks:
-        if isinstance(block, Image) and block.path not in named:
+    for block in images:
+        if block.path not in named:
             raise TemplateError(
                 f"模板包“{loaded.pack.name}”要插入图片“{block.path}”，而数据中没有写这个图片；"
                 "模板只能插入写稿人在数据中写明的图片文件",
@@ -182,11 +185,12 @@ def pack_check_key(pack: Pack, renderer: Renderer) -> str:
     as the pack gets it (with the shared definitions and draft's own fields merged
     in), the environment's filters, tests and globals, the code of the checker and
     of what it calls, and Jinja's version (its parser)."""
-    files = sorted(f for folder in pack.template_dirs() for f in folder.rglob("*") if f.is_file())
+    roots = pack.template_dirs()
+    files = sorted(f for folder in roots for f in folder.rglob("*") if f.is_file())
     env = renderer.env
     return cache.digest(
         *(str(f) for f in files),
-        *(pack.read(f) for f in files),  # within bounds, no links out (finder.read_pack_file)
+        *read_pack_files(files, roots, pack.name),  # within bounds, no links out
         cache.source_digest(*_CHECKER, Path(jinja2.__file__)),  # jinja2/__init__.py holds its version
         json.dumps(pack.schema, ensure_ascii=False),
         str(pack.folder / SCHEMA_FILE),
@@ -236,13 +240,26 @@ _MAY_HOLD_PLACEHOLDER = re.compile(_PLACEHOLDER_START)
 
 
 def find_placeholders(speech: SpeechData) -> Iterable[Problem]:
-    """Every placeholder the writer left in the text, by field path and line."""
-    for path, value in walk(speech.values):
-        if not isinstance(value, str) or not _MAY_HOLD_PLACEHOLDER.search(value):
-            continue
-        if found := PLACEHOLDERS.findall(value):
-            forms = "、".join(dict.fromkeys("X" if f in ("X", "Ｘ") else f[:12] for f in found))
-            yield Problem(speech.source.locate(path), f"还有 {len(found)} 处占位符 {forms} 待填写")
+    """Every placeholder the writer left in the text, by field path and line, in
+    ``walk``'s order; a path is made only for a text that holds one."""
+    values = speech.values
+    if isinstance(values, str):
+        yield from _placeholders_in(speech, (), values)
+    stack = [((), values)] if isinstance(values, (dict, list)) else []
+    while stack:
+        path, container = stack.pop()
+        for key, value in container.items() if isinstance(container, dict) else enumerate(container):
+            if isinstance(value, str):
+                if _MAY_HOLD_PLACEHOLDER.search(value):
+                    yield from _placeholders_in(speech, path + (key,), value)
+            elif isinstance(value, (dict, list)):
+                stack.append((path + (key,), value))
+
+
+def _placeholders_in(speech: SpeechData, path: tuple, value: str) -> Iterable[Problem]:
+    if found := PLACEHOLDERS.findall(value):
+        forms = "、".join(dict.fromkeys("X" if f in ("X", "Ｘ") else f[:12] for f in found))
+        yield Problem(speech.source.locate(path), f"还有 {len(found)} 处占位符 {forms} 待填写")
 
 
 def copy_of(draft: Draft, copy: str = "file") -> tuple[Document, StyleSheet]:

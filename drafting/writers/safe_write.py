@@ -34,9 +34,12 @@ STALE_TEMP_SECONDS = 3600  # no build takes an hour: a temp file this old is an 
 _WRITTEN = "written"  # cache kind: digests of the files draft wrote
 
 
-def write_atomic(target: Path, content: bytes) -> None:
+def write_atomic(target: Path, content: bytes, *, durable: bool = True) -> None:
+    """``target`` replaced whole or not at all. ``durable=False`` skips waiting for
+    the disk (fsync): for data that is made again if a crash loses it (the cache),
+    not for a writer's files."""
     target = Path(target)
-    temp = _write_temp(target, content)
+    temp = _write_temp(target, content, durable)
     with _removed_on_failure(temp, target):
         os.replace(temp, target)
 
@@ -187,8 +190,8 @@ def keep_backup(target: Path) -> Path:
     raise WriteError(f"{target.name} 的备份已有 {MAX_BACKUPS} 份，请先清理", Location(str(target)))
 
 
-def _write_temp(target: Path, content: bytes) -> str:
-    """The content, complete and on disk, in a hidden temporary file beside ``target``."""
+def _write_temp(target: Path, content: bytes, durable: bool = True) -> str:
+    """The content, complete (and, if ``durable``, on disk), in a hidden temporary file beside ``target``."""
     folder = target.parent
     if not folder.is_dir():
         raise WriteError(f"输出文件夹不存在：{folder}", Location(str(target)))
@@ -202,8 +205,9 @@ def _write_temp(target: Path, content: bytes) -> str:
             os.fchmod(fd, 0o666 & ~_umask())
         with os.fdopen(fd, "wb") as handle:
             handle.write(content)
-            handle.flush()
-            os.fsync(handle.fileno())
+            if durable:
+                handle.flush()
+                os.fsync(handle.fileno())
     return temp
 
 
