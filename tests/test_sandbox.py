@@ -224,3 +224,17 @@ def test_deeply_nested_template_source_is_a_template_error(tmp_path):
 def test_an_honest_capture_and_loop_still_render(tmp_path):
     source = "{% set s %}{% for i in items %}{{ i }}、{% endfor %}{% endset %}{{ s }}{{ 'a'.ljust(3, '-') }}"
     assert render(tmp_path, source) == "1、2、a--"
+
+
+@pytest.mark.parametrize("expression", ["l.pop()", "l.clear()", "d.popitem()", "d.clear()", "s.discard(1)"])
+def test_no_template_changes_its_data_on_any_jinja_release(expression):
+    """Jinja's immutable sandbox let a list's pop and clear through before 3.1.3
+    (the lowest release draft allows is 3.1): the sandbox refuses them itself."""
+    from jinja2.exceptions import SecurityError
+
+    from drafting.packs.sandbox import PackSandbox
+
+    data = {"l": [1, 2], "d": {"a": 1}, "s": {1}}
+    with pytest.raises(SecurityError):
+        PackSandbox([]).from_string("{{ " + expression + " }}").render(**data)
+    assert data == {"l": [1, 2], "d": {"a": 1}, "s": {1}}

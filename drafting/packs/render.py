@@ -87,6 +87,12 @@ class _Environment(PackSandbox):
             return False
         return super().is_safe_attribute(obj, attr, value)
 
+    def unsafe_undefined(self, obj: Any, attribute: str) -> jinja2.Undefined:
+        """``attr('path')`` ends here: a missing key, as ``x.path`` says, on every Jinja."""
+        if attribute == "path" and isinstance(obj, _LOCATED):
+            return self.undefined(obj=obj, name=attribute)
+        return super().unsafe_undefined(obj, attribute)
+
 
 _LOCATED = (SourceDict, SourceList)
 

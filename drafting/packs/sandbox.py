@@ -161,9 +161,25 @@ class _BoundedCodeGenerator(CodeGenerator):
             self.write(")")
 
 
+# Every method that changes a list, mapping or set in place. Jinja's immutable
+# sandbox keeps its own list, which before 3.1.3 let ``pop`` and ``clear`` of a
+# list through; the data a pack is given must not change under the next template.
+_MUTATING = frozenset({
+    "append", "extend", "insert", "pop", "remove", "reverse", "sort", "clear",
+    "popitem", "setdefault", "update", "add", "discard", "difference_update",
+    "intersection_update", "symmetric_difference_update",
+    "__setitem__", "__delitem__", "__iadd__", "__imul__", "__ior__", "__iand__", "__ixor__", "__isub__",
+})
+
+
 class PackSandbox(ImmutableSandboxedEnvironment):
     code_generator_class = _BoundedCodeGenerator
     intercepted_binops = frozenset({"+", "*", "**", "%"})
+
+    def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
+        if attr in _MUTATING and isinstance(obj, (list, dict, set)):
+            return False
+        return super().is_safe_attribute(obj, attr, value)
 
     def __init__(self, template_dirs: list[Path], **options: Any):
         super().__init__(loader=PackLoader([str(d) for d in template_dirs]), **options)
