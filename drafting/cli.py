@@ -18,7 +18,7 @@ import click
 
 from drafting import __version__
 from drafting.cli_help import ChineseFormatter, chinese_extras
-from drafting.errors import DraftError, Problem
+from drafting.errors import DraftError, OverwriteRefused, Problem
 
 EXIT_OK, EXIT_INPUT, EXIT_USAGE = 0, 1, 2
 
@@ -157,8 +157,6 @@ def _error_line(error: DraftError) -> str:
 
 def _remedy(error: DraftError) -> str:
     """How to get past a refused overwrite, in the command line's terms."""
-    from drafting.errors import OverwriteRefused
-
     if not isinstance(error, OverwriteRefused):
         return ""
     if error.in_use:
@@ -412,15 +410,13 @@ def extract(
     """
     from drafting.source.editor import modeline, write_editor_schema
     from drafting.errors import WriteError
-    from drafting.workflow.extract import extract as extract_speech
-    from drafting.workflow.extract import detect_pack, first_difference, rebuilt_text, source_text, speech_yaml
+    from drafting.workflow.extract import detect_pack, extract_checked
     from drafting.writers.safe_write import write_atomic, write_new
     from drafting.packs.finder import find_pack
     from drafting.readers import read_speech
 
     document = read_speech(source)
     pack = find_pack(pack_name or detect_pack(document), list(templates_dirs))
-    extraction = extract_speech(document, str(source), pack, indicators=not no_indicators)
     to_screen = output is not None and str(output) == "-"
     output = output or source.with_suffix(".yaml")
     if not to_screen and output.exists() and not overwrite:
@@ -432,19 +428,14 @@ def extract(
         f"由 draft extract 从“{source.name}”整理（模板包 {pack.name}）。",
         "以“自动识别”开头的注释是程序的推测，请核对；核对后可删去这些注释。",
     ]
-    text = speech_yaml(extraction, header)
     built_at = Path.cwd() / "-.yaml" if to_screen else output
-    unverified, difference = None, None
-    try:
-        difference = first_difference(source_text(document), rebuilt_text(text, str(built_at), list(templates_dirs)))
-        if difference is not None and not no_indicators:  # exact text first: try again with figures left as text
-            plain = extract_speech(document, str(source), pack, indicators=False)
-            plain_text = speech_yaml(plain, header)
-            if first_difference(source_text(document), rebuilt_text(plain_text, str(built_at), list(templates_dirs))) is None:
-                extraction, text, difference = plain, plain_text, None
-                click.echo("提示：统计数字整理为指标后与原稿不能逐字一致，已全部按原文保留为文字。", err=True)
-    except DraftError as e:  # a pack not shaped like the half-year speech: keep the YAML, say so
-        unverified = f"无法用模板包 {pack.name} 生成核对：{e}"
+    checked = extract_checked(
+        document, str(source), pack, header, str(built_at), list(templates_dirs), indicators=not no_indicators
+    )
+    extraction, text, difference = checked.extraction, checked.text, checked.difference
+    if checked.figures_as_text:
+        click.echo("提示：统计数字整理为指标后与原稿不能逐字一致，已全部按原文保留为文字。", err=True)
+    unverified = f"无法用模板包 {pack.name} 生成核对：{checked.unverified}" if checked.unverified else None
     if to_screen:
         click.echo(text, nl=False)
     else:  # without --overwrite, a file that appeared meanwhile is still never replaced

@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from drafting.errors import DataError, Location
+from drafting.errors import DataError, DraftError, Location
 from drafting.model.document import BlockRole, Document
 from drafting.model.numerals import calendar_date, chinese_numeral, enumeration_marker, format_date, parse_count
 from drafting.packs.roles import Roles
@@ -881,15 +881,50 @@ def speech_yaml(extraction: Extraction, header: list[str]) -> str:
     return write_yaml(extraction.data, extraction.notes, header)
 
 
-def rebuilt_text(yaml_text: str, yaml_file: str, template_dirs: list | None = None) -> str:
+def rebuilt_text(yaml_text: str, yaml_file: str, template_dirs: list | None = None, *, builder=None) -> str:
     """Build the written YAML (as if saved at ``yaml_file``) back into plain text."""
     from drafting.workflow.build import Builder, render_text
     from drafting.source.yaml_loader import parse_speech
 
     speech = parse_speech(yaml_text.encode("utf-8"), yaml_file)
-    text = render_text(Builder(template_dirs).draft_from(speech))
+    text = render_text((builder or Builder(template_dirs)).draft_from(speech))
     # blank lines are layout (the space above a report's 落款), as when reading a .txt
     return "".join(line for line in text.splitlines(keepends=True) if line.strip())
+
+
+@dataclass(slots=True)
+class Checked:
+    """An extraction written as YAML, and how that YAML builds back against the old speech."""
+
+    extraction: Extraction
+    text: str
+    difference: tuple[int, str, str] | None = None  # the first paragraph that differs
+    figures_as_text: bool = False  # indicators broke the exact text, so every figure stays as written
+    unverified: DraftError | None = None  # the pack could not build it back at all
+
+
+def extract_checked(
+    document: Document, file: str, pack: Any, header: list[str], built_at: str,
+    template_dirs: list | None = None, indicators: bool = True,
+) -> Checked:
+    """``extract`` written as YAML and built back from that text; when indicators
+    keep it from giving the old speech word for word, the same with figures as text."""
+    from drafting.workflow.build import Builder
+
+    builder = Builder(template_dirs)  # both tries load the pack once
+    expected = source_text(document)
+    extraction = extract(document, file, pack, indicators)
+    checked = Checked(extraction, speech_yaml(extraction, header))
+    try:
+        checked.difference = first_difference(expected, rebuilt_text(checked.text, built_at, builder=builder))
+        if checked.difference is not None and indicators:
+            plain = extract(document, file, pack, indicators=False)
+            plain_text = speech_yaml(plain, header)
+            if first_difference(expected, rebuilt_text(plain_text, built_at, builder=builder)) is None:
+                return Checked(plain, plain_text, figures_as_text=True)
+    except DraftError as e:  # a pack not shaped like a speech or report this reader knows
+        checked.unverified = e
+    return checked
 
 
 def first_difference(expected: str, actual: str) -> tuple[int, str, str] | None:
