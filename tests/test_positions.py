@@ -33,28 +33,28 @@ def load(text: str):
 
 def test_every_loaded_container_knows_its_path():
     values = load("parts:\n  - heading: 一\n    body: [甲, 乙]\n  - {heading: 二}\nempty: {}\n").values
-    assert type(values) is SourceDict and values.path == ()
-    assert type(values["parts"]) is SourceList and values["parts"].path == ("parts",)
-    assert values["parts"][0].path == ("parts", 0)
-    assert values["parts"][0]["body"].path == ("parts", 0, "body")
-    assert values["parts"][1].path == ("parts", 1)  # a flow mapping too
-    assert values["empty"].path == ("empty",)
+    assert type(values) is SourceDict and path_of(values) == ()
+    assert type(values["parts"]) is SourceList and path_of(values["parts"]) == ("parts",)
+    assert path_of(values["parts"][0]) == ("parts", 0)
+    assert path_of(values["parts"][0]["body"]) == ("parts", 0, "body")
+    assert path_of(values["parts"][1]) == ("parts", 1)  # a flow mapping too
+    assert path_of(values["empty"]) == ("empty",)
     assert path_of({"built": "elsewhere"}) is None
 
 
 def test_an_alias_is_a_container_of_its_own_at_its_own_path():
     values = load("a: &x [一, 二]\nb: *x\n").values
     assert values["a"] == values["b"]
-    assert (values["a"].path, values["b"].path) == (("a",), ("b",))
+    assert (path_of(values["a"]), path_of(values["b"])) == (("a",), ("b",))
 
 
 def test_copies_keep_the_path_and_the_data_stays_data():
     values = load("parts:\n  - body: [甲]\n").values
     deep, shallow = copy.deepcopy(values), copy.copy(values["parts"])
-    assert deep == values and deep["parts"][0]["body"].path == ("parts", 0, "body")
+    assert deep == values and path_of(deep["parts"][0]["body"]) == ("parts", 0, "body")
     deep["parts"][0]["body"].append("乙")
     assert values["parts"][0]["body"] == ["甲"]  # deep means deep
-    assert shallow.path == ("parts",)
+    assert path_of(shallow) == ("parts",)
     assert json.loads(json.dumps(values, ensure_ascii=False)) == {"parts": [{"body": ["甲"]}]}
 
 
@@ -98,12 +98,12 @@ def test_a_value_filled_by_a_schema_default_is_located_at_its_parent():
     text = "pack: x\nmeeting:\n  name: 会议\nparts:\n  - {}\n"
     speech = validate(load(text), PackSchema(_DEFAULTS))
     tags = speech.values["meeting"]["tags"]
-    assert tags.path == ("meeting", "tags") and tags[0].path == ("meeting", "tags", 0)
-    where = speech.source.locate(tags[0].path + ("label",))
+    assert path_of(tags) == ("meeting", "tags") and path_of(tags[0]) == ("meeting", "tags", 0)
+    where = speech.source.locate(path_of(tags[0]) + ("label",))
     assert (where.line, where.field) == (3, "meeting.tags[0].label")  # meeting's mapping starts on line 3
     part = speech.values["parts"][0]
-    assert type(part) is SourceDict and part.path == ("parts", 0) and part["n"] == 1
-    assert speech.values.path == () and speech.source.locate(part.path + ("n",)).line == 5
+    assert type(part) is SourceDict and path_of(part) == ("parts", 0) and part["n"] == 1
+    assert path_of(speech.values) == () and speech.source.locate(path_of(part) + ("n",)).line == 5
 
 
 # ---------------------------------------------------------------- lines inside a string

@@ -19,7 +19,7 @@ import jinja2
 from markupsafe import Markup, escape
 
 from drafting import cache
-from drafting.source.yaml_loader import SourceDict, SourceList, SpeechData, path_of
+from drafting.source.yaml_loader import SourceDict, SpeechData, path_of
 from drafting.errors import Location, Problem, TemplateError
 from drafting.model.indicators import Indicator, indicator_cells, phrase_chain
 from drafting.model.numerals import chinese_numeral, enumeration_marker, format_date
@@ -63,38 +63,13 @@ class _Environment(PackSandbox):
             try:
                 return obj[attribute]
             except KeyError:
-                if kind is SourceDict and attribute == "path":  # a missing key, not where the data stands
-                    return self.undefined(obj=obj, name=attribute)
-        elif kind is SourceList and attribute == "path":
-            return self.undefined(obj=obj, name=attribute)  # as for any list
+                pass
         elif kind in _TEMPLATE_OWN and not attribute.startswith("_"):
             try:  # loop.index, an imported macro: Jinja's own objects, nothing to guard
                 return getattr(obj, attribute)
             except AttributeError:
                 pass
         return super().getattr(obj, attribute)
-
-    def getitem(self, obj: Any, argument: Any) -> Any:
-        """``x['path']`` without such a key is undefined, as for data that does not know its path."""
-        if argument == "path" and isinstance(obj, _LOCATED) and not (isinstance(obj, dict) and argument in obj):
-            return self.undefined(obj=obj, name=argument)
-        return super().getitem(obj, argument)
-
-    def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
-        """Where the data stands in the file is draft's, not the template's: a
-        template reading ``path`` of a list or mapping sees only the data's own key."""
-        if attr == "path" and isinstance(obj, _LOCATED):
-            return False
-        return super().is_safe_attribute(obj, attr, value)
-
-    def unsafe_undefined(self, obj: Any, attribute: str) -> jinja2.Undefined:
-        """``attr('path')`` ends here: a missing key, as ``x.path`` says, on every Jinja."""
-        if attribute == "path" and isinstance(obj, _LOCATED):
-            return self.undefined(obj=obj, name=attribute)
-        return super().unsafe_undefined(obj, attribute)
-
-
-_LOCATED = (SourceDict, SourceList)
 
 
 class Renderer:
@@ -256,7 +231,7 @@ def _count_phrase(phrase: str, n: int) -> str:
 class _PlaceholderLog:
     """The warnings for every X a filter printed, each at the line of its field.
 
-    An indicator knows where it was written (``SourceDict.path``), also when the
+    An indicator knows where it was written (``path_of``), also when the
     template reached it through an alias or a filter that copied its list; one
     the template built itself has no line, only the list's, if that has one.
     """

@@ -79,17 +79,17 @@ class SourceDict(dict):
     whole data for it. Templates cannot read ``path`` (``packs.render``).
     """
 
-    __slots__ = ("path",)
+    __slots__ = ("_path",)  # "_": Jinja's sandbox keeps it from templates
 
     def __copy__(self) -> SourceDict:
         copied = SourceDict(self)
-        copied.path = self.path
+        copied._path = self._path
         return copied
 
     def __deepcopy__(self, memo: dict) -> SourceDict:
         """As fast as a plain dict's: the generic way for a subclass is several times slower."""
         copied = memo[id(self)] = SourceDict()
-        copied.path = self.path
+        copied._path = self._path
         for key, value in self.items():
             copied[key] = value if type(value) in _ATOMIC else copy.deepcopy(value, memo)
         return copied
@@ -98,16 +98,16 @@ class SourceDict(dict):
 class SourceList(list):
     """A list of the writer's data that knows its own path (see ``SourceDict``)."""
 
-    __slots__ = ("path",)
+    __slots__ = ("_path",)  # "_": Jinja's sandbox keeps it from templates
 
     def __copy__(self) -> SourceList:
         copied = SourceList(self)
-        copied.path = self.path
+        copied._path = self._path
         return copied
 
     def __deepcopy__(self, memo: dict) -> SourceList:
         copied = memo[id(self)] = SourceList()
-        copied.path = self.path
+        copied._path = self._path
         copied += [value if type(value) in _ATOMIC else copy.deepcopy(value, memo) for value in self]
         return copied
 
@@ -119,22 +119,22 @@ def located(value: Any, path: Path_) -> Any:
     """``value`` with every container in it knowing its path from ``path`` down:
     for data that was not loaded (a schema default); loaded containers are kept."""
     if isinstance(value, dict):
-        if type(value) is SourceDict and value.path == path:
+        if type(value) is SourceDict and value._path == path:
             return value
         result = SourceDict((k, located(v, path + (k,))) for k, v in value.items())
     elif isinstance(value, list):
-        if type(value) is SourceList and value.path == path:
+        if type(value) is SourceList and value._path == path:
             return value
         result = SourceList(located(v, path + (i,)) for i, v in enumerate(value))
     else:
         return value
-    result.path = path
+    result._path = path
     return result
 
 
 def path_of(container: Any) -> Path_ | None:
     """Where a container of the data stands, or None for one built elsewhere."""
-    return getattr(container, "path", None) if isinstance(container, (SourceDict, SourceList)) else None
+    return getattr(container, "_path", None) if isinstance(container, (SourceDict, SourceList)) else None
 
 
 @dataclass(slots=True)
@@ -679,7 +679,7 @@ class _Builder:
         if kind is yaml.SequenceNode:
             self._check_tag(node, _SEQ_TAG, path)
             items = SourceList([self.build(child, path + (i,), depth + 1) for i, child in enumerate(node.value)])
-            items.path = path
+            items._path = path
             return items
         self._check_tag(node, _MAP_TAG, path)
         return self._mapping(node, path, depth)
@@ -742,7 +742,7 @@ class _Builder:
 
     def _mapping(self, node: yaml.MappingNode, path: Path_, depth: int) -> SourceDict:
         result = SourceDict()
-        result.path = path
+        result._path = path
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
                 raise DataError("键必须是简单的文字", self._loc(key_node, path))
