@@ -22,8 +22,12 @@ _NO_LINE_START = set("，。、；：！？）》」』】〉”’…—·～%,
 _NO_LINE_END = set("（《「『【〈“‘([{")
 
 
+def _is_wide(ch: str) -> bool:
+    return unicodedata.east_asian_width(ch) in "WF"
+
+
 def display_width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+    return sum(2 if _is_wide(ch) else 1 for ch in text)
 
 
 def _pieces(text: str) -> list[str]:
@@ -31,16 +35,12 @@ def _pieces(text: str) -> list[str]:
     narrow ones (a word, a number, an option name) whole, spaces as their own."""
     pieces: list[str] = []
     for ch in text:
-        wide = unicodedata.east_asian_width(ch) in "WF"
-        if pieces and not wide and ch != " " and pieces[-1][-1] not in " " and not _is_wide(pieces[-1][-1]):
+        last = pieces[-1][-1] if pieces else " "
+        if ch != " " and last != " " and not _is_wide(ch) and not _is_wide(last):
             pieces[-1] += ch
         else:
             pieces.append(ch)
     return pieces
-
-
-def _is_wide(ch: str) -> bool:
-    return unicodedata.east_asian_width(ch) in "WF"
 
 
 def wrap_line(text: str, width: int) -> list[str]:

@@ -59,12 +59,13 @@ def write_html(document: Document, stylesheet: StyleSheet) -> str:
     parts = [f"<style>{preview_css(stylesheet)}</style>",
              f'<div class="draft-page" data-type-pt="{type_height_pt:.2f}" data-pitch-pt="{pitch_pt}">']
     blocks = list(document.blocks)
-    parts += [_block(block, _pagination(blocks, i, stylesheet)) for i, block in enumerate(blocks)]
+    specs = {key: stylesheet.paragraph(key) for key in stylesheet.paragraph_keys()}  # merged once, not per block
+    parts += [_block(block, _pagination(blocks, i, specs, stylesheet)) for i, block in enumerate(blocks)]
     parts.append("</div>")
     return "\n".join(parts)
 
 
-def _pagination(blocks: list, i: int, stylesheet: StyleSheet) -> str:
+def _pagination(blocks: list, i: int, specs: dict[str, dict], stylesheet: StyleSheet) -> str:
     """How a paragraph holds to its page, as the .docx says it (``writers/layout.py``):
     data-keep "next" stays with the next block, "lines" is not split; data-grid "off"
     is not moved onto the document grid's lines (a 35 pt title); data-widows "2" leaves no
@@ -73,17 +74,16 @@ def _pagination(blocks: list, i: int, stylesheet: StyleSheet) -> str:
     block = blocks[i]
     if isinstance(block, (Table, Image)):
         return ""  # a picture is never split (its figure says so); a table breaks between rows
-    spec = stylesheet.paragraph(style_key(block))
+    spec = specs[style_key(block)]  # with what it inherits from the body (widow control, grid)
     keep = ""
     if keeps_next_by_style(spec) or keeps_with_next(blocks, i):
         keep = "next"
     elif spec.get("keep_lines") or keeps_lead_together(block, spec, stylesheet):
         keep = "lines"
-    widows = spec.get("widow_control", stylesheet.paragraph("body").get("widow_control", True))
     return (
         (f' data-keep="{keep}"' if keep else "")
         + ("" if spec.get("snap_to_grid", True) else ' data-grid="off"')
-        + (' data-widows="2"' if widows and keep != "lines" else "")
+        + (' data-widows="2"' if spec.get("widow_control", True) and keep != "lines" else "")
         + (' data-break="before"' if spec.get("page_break_before") else "")
     )
 

@@ -88,6 +88,6 @@ def keeps_lead_together(block: Block, spec: dict, sheet: StyleSheet) -> bool:
 def keeps_next_by_style(spec: dict) -> bool:
     """Whether a paragraph style keeps its paragraph on the page of the next:
     a heading (it has an outline level) and a caption do, unless the style sheet
-    says ``keep_next: false`` — as the Word styles are written (``docx/styles.py``)."""
+    says ``keep_next: false``. The Word styles and the desk's pages both ask here."""
     default = "outline_level" in spec or bool(spec.get("keep_with_next"))
     return bool(spec.get("keep_next", default))

@@ -14,7 +14,7 @@ from lxml import etree
 from drafting.packs.stylesheet import StyleSheet
 from drafting.writers.docx import ooxml
 from drafting.writers.docx.ooxml import qn
-from drafting.writers.layout import character_spacing_twips
+from drafting.writers.layout import character_spacing_twips, keeps_next_by_style
 
 _EAST_ASIAN_SCRIPTS = ("Jpan", "Hans", "Hant")
 _JAPANESE_FONTS = ("ＭＳ 明朝", "ＭＳ ゴシック", "MS Mincho", "MS Gothic")
@@ -87,7 +87,7 @@ def _figure_style(word, spec: dict, existing: dict) -> str:
         ooxml.set_first_line_chars(ppr, 0, 12)
         ooxml.set_alignment(ppr, spec["align"])
         ooxml.set_snap_to_grid(ppr, False)
-    if spec.get("keep_with_next"):
+    if keeps_next_by_style(spec):
         ooxml.set_keep_with_next(ppr)
     run_properties(style.element.get_or_add_rPr(), spec)
     existing[spec["name"]] = style
@@ -190,8 +190,9 @@ def paragraph_properties(ppr, spec: dict) -> None:
         ooxml.set_hanging_punctuation(ppr, spec["hanging_punctuation"])
     if not spec.get("snap_to_grid", True):
         ooxml.set_snap_to_grid(ppr, False)
-    if "outline_level" in spec:
+    if keeps_next_by_style(spec):
         ooxml.set_keep_with_next(ppr)
+    if "outline_level" in spec:
         ooxml.set_outline_level(ppr, spec["outline_level"])
     for key, tag in _PAGINATION.items():
         if key in spec:
