@@ -43,10 +43,11 @@ _UNITS = "|".join(
 )
 # 1200余人 · 50多家: about so many, said before the unit (kept with it, as written)
 _UNITS = rf"(?:余|多)?(?:{_UNITS})"
-_VERBS = "实现|完成|达到|稳定在|控制在|突破|超过|达|仅为|约为|为|新增|共有|共计|合计|总计|共|超|逾|近|约"  # 项目共6个
+# 累计完成 · 预计实现 · 已完成: an adverb of the verb belongs to the verb, never to the name
+_VERBS = "(?:累计|共计|预计|已经|已)?(?:实现|完成|达到)|稳定在|控制在|突破|超过|达|仅为|约为|为|新增|共有|共计|合计|总计|共|超|逾|近|约"  # 项目共6个
 _BOUND = "(?P<{}>以上|以内|以下|左右|大关)?"  # 突破600亿元大关  # 增长6%左右 · 控制在3.5%以内
 # verbs that come before the name: 实现地区生产总值…, 新建学校X所, 共发生事故X起
-_VERBS_FIRST = "实现|完成|达到|新增|新建|新培育|铺设|硬化|新签约|签约|引进|实施|排查|整改|发生|建成|改造|新开工|开工|培育|发放|争取"
+_VERBS_FIRST = "实现|完成|达到|共有|拥有|新增|新建|新培育|铺设|硬化|新签约|签约|引进|实施|排查|整改|发生|建成|改造|新开工|开工|培育|发放|争取"
 _TRENDS = "|".join(sorted(RISES + FALLS, key=len, reverse=True))  # 增长了29.1% before 增长
 # 比增48.2% / 比下降3%: 比 alone is the comparison (with last year, said without naming it); 两年平均增长6.1%
 _COMPARE = (r"同比|环比|[两三]年平均|比(?=(?:增长|下降|增|降)(?:\d|X))"
@@ -75,9 +76,27 @@ _RANK = re.compile(
     r"(?P<rank_verb>(?:增幅|增速)?(?:位居|排名|排在|位列|名列|居|排|列)|增幅|增速)(?P<rank_scope>[^，。；：、\dX居排第]{0,10}?)"
     r"第(?P<rank>\d+|X+|[一二三四五六七八九十]{1,3})(?P<rank_unit>[位名]?)"
 )
+# What stands before a statistic's name and is not part of it, as offices write it:
+# [lead word] [period] [subject] [adverb], each optional, in any order, any number of times
+# (其中，… · 比如… · 预计上半年全县… · 1-9月，我镇… · 今年以来，全区累计… · 去年一季度全市…).
+# These words stay text (the paragraph's ``before`` or the previous indicator's separator), so
+# the name is what a writer wants as the field: 规上工业产值, not 我镇规上工业产值累计.
+_LEAD_WORDS = r"比如|例如|特别是|尤其是|其中|同时|此外|另外|这个|这一"
+_PERIODS = (r"预计|今年以来|今年|去年|上年|全年|年内|[上下]半年|前三季度|第?[一二三四1-4]季度|\d{4}年"
+            r"|\d{1,2}[-—–~至]\d{1,2}月份?|\d{1,2}月份?|截至(?:目前|\d{1,2}月(?:底|末)?)|目前|当前")
+_SUBJECTS = r"全[县区市镇乡州盟旗]|[我本][县区市镇乡州旗]|我们的|我们"
+_ADVERBS = r"累计|共计|共(?!有)|已经|已"
 _NAME_CHAR = re.compile(r"[^，。；：！？、“”（）《》\s\dX,;:]")
 # 占年度计划的 24.1% is a share, not a name; 比上年增长12.5% is a change whose name came before
-_NAME_STOP = re.compile(r"实现|完成|达到|同比|的$|^(?:比|较|环比|[两三]年平均|增长|下降|提高|上升|回落|降低|减少|增加(?!值))")
+_NAME_STOP = re.compile(r"实现|完成|达到|同比|分别|的$|^(?:比|较|环比|[两三]年平均|增长|下降|提高|上升|回落|降低|减少|增加(?!值))"
+                        # a name never ends in a verb or adverb of its value (地区生产总值突破, 投资累计)
+                        r"|(?:突破|超过|累计|共计|共|已|预计|约|近|超|逾|达)$"
+                        # nor starts with words that say when or whose (四季度…, 我们…, 其中…)
+                        rf"|^(?:{_LEAD_WORDS}|{_SUBJECTS}|{_ADVERBS}|{_PERIODS})"
+                        # a target or plan is no statistic: 目标是地区生产总值增长6.5% · 力争…
+                        r"|目标|力争|确保|预期"
+                        # other places' figures are not the place's statistics (全国GDP增长5.2%)
+                        r"|^(?:全国|全省)|(?:增长|下降)$")
 # verbs after which a clause's subject (202家规模以上工业企业实现…) stays text; action verbs
 # (查处并整改隐患X处) do not start a statistic inside a clause
 _VERB_FIRST_WORD = re.compile("实现|完成|达到")
@@ -99,12 +118,18 @@ _KEY_ORDER = ("name", "value", "unit", "verb", "change", "trend", "change_unit",
 _JOINTS = ("，", ",")
 _JOINERS = "；，。;,、"  # between the clauses of a chain (、 in a list: 产值6亿元、增加值1.98亿元)
 _WHEREOF = re.compile(r"[；，。;,、](?:其中[，,]?)?")  # ，其中 税收收入… belongs to the separator
-# words before a verb-first clause that say whose figure it is: 全县实现…, 全区共发生…, 累计完成…
-# (and for which period: 一季度全市…, 2023年1-3月…, 1-10月份全县…)
-_SCOPE = re.compile(
-    r"(?:比如|例如|特别是|尤其是)?(?:预计)?(?:今年)?(?:\d{4}年)?(?:全年|[上下]半年|前三季度|[一二三四]季度|1[-—–至]\d{1,2}月份?|\d{1,2}月份?)?"
-    r"(?:全[县区市镇乡省州盟旗])?(?:共|累计)?"
-)
+_PREFIX_WORD = re.compile(rf"(?:{_LEAD_WORDS}|{_PERIODS}|{_SUBJECTS}|{_ADVERBS})")
+_SCOPE_MAX = 6  # prefix words in a row; more is a sentence, not a statistic's preamble
+
+
+def _scope_ends(text: str, at: int) -> list[int]:
+    """Where the words that say when, whose or how (全县, 预计, 累计) end, one by one from
+    ``at``; the last is where the name (or a verb-first clause) can start."""
+    ends = []
+    while len(ends) < _SCOPE_MAX and (m := _PREFIX_WORD.match(text, at)) and m.end() > at:
+        at = m.end()
+        ends.append(at)
+    return ends
 
 
 def with_indicators(text: str) -> str | dict[str, Any]:
@@ -148,9 +173,9 @@ def _next_chain(text: str, at: int) -> tuple[list[dict], int, int] | None:
     before the name, or before the verb of a verb-first clause."""
     starts = ([at] if at == 0 else []) + [i + 1 for i in range(at, len(text)) if text[i] in _BOUNDARY]
     for boundary in starts:
-        scope = _SCOPE.match(text, boundary).end()
+        scope = _scope_ends(text, boundary)[::-1]
         named = _names_in_clause(text, boundary)
-        for start in dict.fromkeys((scope, boundary, *_verbs_in_clause(text, boundary), *named)):
+        for start in dict.fromkeys((*scope, boundary, *_verbs_in_clause(text, boundary), *named)):
             chain, end = _chain(text, start)
             if chain and (start not in named or "value" in chain[0]):
                 # a name found inside a clause needs its figure (一季度增长… is no name)
@@ -202,9 +227,12 @@ def _next_clause(text: str, end: int) -> tuple[str, tuple[dict, int]] | None:
     if end >= len(text) or text[end] not in _JOINERS:
         return None
     separator = _WHEREOF.match(text, end).group()
-    separator += _SCOPE.match(text, end + len(separator)).group()
-    clause = _clause(text, end + len(separator), listed=True)
-    return (separator, clause) if clause is not None else None
+    at = end + len(separator)
+    for start in (*_scope_ends(text, at)[::-1], at):
+        clause = _clause(text, start, listed=True)
+        if clause is not None:
+            return separator + text[at:start], clause
+    return None
 
 
 def _clause(text: str, start: int, listed: bool = False) -> tuple[dict, int] | None:
@@ -218,8 +246,8 @@ def _clause(text: str, start: int, listed: bool = False) -> tuple[dict, int] | N
         data, at = _tails(text, data, at)
         if at < len(text) and text[at] not in _BOUNDARY + "（(、":
             continue  # 完成投资X万元的……: the figure qualifies a noun, it is not a statistic (a note in brackets may follow)
-        if (data.get("verb") == "" and "change" not in data and "trend" not in data and not listed
-                and not _a_rate(data)):
+        if (data.get("verb") == "" and not any(key in data for key in ("change", "trend", "share", "gap", "rank"))
+                and not listed and not _a_rate(data)):
             continue  # 拉动居民消费X万元: without a verb, only 名称+数值，增长… reads as a statistic
         if len(data) == 1 or not _prints_back(data, text[start:at]):
             continue
