@@ -19,8 +19,11 @@ PLACEHOLDER = "X"
 RISE, FALL, FLAT = "增长", "下降", "持平"
 # words a speech uses for a direction; a signed change picks 增长 / 下降 unless one is named
 # (增 / 降 are the short forms of 比增 / 比降)
-RISES = (RISE, "提高", "增加", "上升", "增", "增长了", "提高了", "增加了", "上升了")
-FALLS = (FALL, "回落", "降低", "减少", "降", "下降了", "回落了", "降低了", "减少了")
+# (比全市平均水平高1.3个百分点 · 比全国低了3.1个百分点: a comparison said with 高 / 低 / 快 / 慢)
+RISES = (RISE, "提高", "增加", "上升", "增", "增长了", "提高了", "增加了", "上升了", "净增", "高", "高出", "高了",
+         "快", "快了")
+FALLS = (FALL, "回落", "降低", "减少", "降", "下降了", "回落了", "降低了", "减少了", "净减", "低", "低了", "慢",
+         "慢了")
 TRENDS = RISES + FALLS + (FLAT,)
 DEFAULT_COMPARE = "同比"
 DEFAULT_SEPARATOR = "；"
@@ -57,6 +60,9 @@ class Indicator:
     unit_spaced: bool = False  # 基本建设投资20359 万元: a space only between the value and its unit in words
     separator: str = DEFAULT_SEPARATOR  # printed between this indicator and the next
     joint: str = "，"  # between the indicator's own clauses (, in pasted half-width text)
+    # further clauses of the same statement, in the order written, after the ones above:
+    # 同比增长7.8%，比一季度回落0.6个百分点，两年平均增长6.1% — each a mapping of one clause's keys
+    then: tuple[dict[str, Any], ...] = ()
 
     @classmethod
     def from_data(cls, data: dict[str, Any]) -> "Indicator":
@@ -91,6 +97,7 @@ class Indicator:
             unit_spaced=data.get("unit_spaced", False),
             separator=data.get("separator", DEFAULT_SEPARATOR),
             joint=data.get("joint", "，"),
+            then=tuple(data.get("then") or ()),
         )
 
 
@@ -218,13 +225,29 @@ def phrase_indicator(ind: Indicator, on_placeholder: Callable[[str], None] | Non
                _rank_clause(ind, number)]
     if ind.share_first:
         clauses[0], clauses[1] = clauses[1], clauses[0]
-    clauses = [clause for clause in clauses if clause]
+    clauses = [clause for clause in clauses if clause] + _further_clauses(ind, on_placeholder)
     if ind.has_value:
         head = f"{ind.verb}{ind.name}{value}" if ind.verb_first else f"{ind.name}{ind.verb}{value}"
         return ind.joint.join([head] + clauses)
     if not clauses:
         return ind.name
     return ind.name + ind.joint.join(clauses)
+
+
+def _further_clauses(ind: Indicator, on_placeholder: Callable[[str], None] | None) -> list[str]:
+    """The ``then`` clauses, each printed as a nameless indicator of that one clause; an X in
+    one is reported as the field ("then", k, key)."""
+    printed = []
+    for k, clause in enumerate(ind.then):
+        report = None if on_placeholder is None else partial(lambda k, field: on_placeholder(("then", k, field)), k)
+        data = {key: value for key, value in clause.items() if key in _CLAUSE_KEYS}
+        printed.append(phrase_indicator(Indicator.from_data({**data, "name": ""}), report))
+    return [text for text in printed if text]
+
+
+# the keys a ``then`` clause may have: a change, a share, a gap or a rank
+_CLAUSE_KEYS = ("change", "trend", "change_unit", "compare", "change_bound", "share", "share_of", "share_verb",
+                "share_particle", "gap", "gap_of", "gap_verb", "gap_unit", "rank", "rank_scope", "rank_verb", "rank_unit")
 
 
 def _value_clause(ind: Indicator, figure: Callable[[str, Any, str], str], number: Callable[[str, Any], str]) -> str:

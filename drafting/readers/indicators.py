@@ -114,7 +114,7 @@ _BOUNDARY = "，。；：！？,;:"
 _KEY_ORDER = ("name", "value", "unit", "verb", "change", "trend", "change_unit", "compare",
               "verb_first", "share", "share_of", "share_verb", "share_particle", "share_first",
               "gap", "gap_of", "gap_verb", "gap_unit", "rank", "rank_scope", "rank_verb", "rank_unit",
-              "value_bound", "change_bound", "spaced", "unit_spaced", "separator", "joint")
+              "value_bound", "change_bound", "spaced", "unit_spaced", "then", "separator", "joint")
 _JOINTS = ("，", ",")
 _JOINERS = "；，。;,、"  # between the clauses of a chain (、 in a list: 产值6亿元、增加值1.98亿元)
 _WHEREOF = re.compile(r"[；，。;,、](?:其中[，,]?)?")  # ，其中 税收收入… belongs to the separator
@@ -326,48 +326,44 @@ def _name_ends(text: str, start: int):
 
 
 def _tails(text: str, data: dict, at: int) -> tuple[dict, int]:
-    """，change / ，持平 / ，share / ，gap / ，rank after the head, each at most once: change and
-    share in either order (the share first is marked ``share_first``), then the gap, the rank last."""
-    tails = {
-        "change": lambda at: _after_comma(text, at, _CHANGE, _with_change) or _after_comma(text, at, _FLAT, _with_flat),
-        "share": lambda at: _after_comma(text, at, _SHARE, _with_share),
-        "gap": lambda at: _after_comma(text, at, _GAP, _with_gap),
-        "rank": lambda at: _after_comma(text, at, _RANK, _with_rank),
+    """The clauses after the head, each after a comma: change (or 持平), share, gap, rank.
+
+    The first of each kind fills the indicator's own fields when it comes in the order
+    those print (change and share either way round, ``share_first``; then the gap; the rank
+    last); any other — a second change (比一季度回落0.6个百分点, 两年平均增长6.1%), a gap
+    before a change — and every clause after it goes to ``then`` in the order written."""
+    readers = {
+        "change": (_CHANGE, _with_change), "flat": (_FLAT, _with_flat), "share": (_SHARE, _with_share),
+        "gap": (_GAP, _with_gap), "rank": (_RANK, _with_rank),
     }
     done = {kind for kind, keys in (("change", ("change", "trend")), ("share", ("share",)), ("rank", ("rank",)))
             if any(key in data for key in keys)}
-    while True:
-        for kind in ("change", "share", "gap", "rank"):
-            if kind in done:
-                continue
-            found = tails[kind](at)
-            if found:
+    then: list[dict] = []
+    while at < len(text) and text[at] in _JOINTS:
+        for kind, (pattern, add) in readers.items():
+            m = pattern.match(text, at + 1)
+            if m is not None:
                 break
         else:
-            if "change" not in data and "trend" not in data:
-                data.pop("share_first", None)  # a share with no change after it is simply a share
-            return data, at
-        add, at = found
-        add(data)
-        if kind == "share" and "change" not in done:
-            data["share_first"] = True
-        # the gap after change and share, the rank last: what follows is said in that order
-        done |= {"change", "share", "gap", "rank"} if kind == "rank" else {"change", "share", "gap"} if kind == "gap" else {kind}
-
-
-def _after_comma(text: str, at: int, pattern: re.Pattern, add) -> tuple[Any, int] | None:
-    if at >= len(text) or text[at] not in _JOINTS:
-        return None
-    m = pattern.match(text, at + 1)
-    if m is None:
-        return None
-
-    def added(data: dict) -> None:
-        add(data, m)
+            break
         if text[at] != "，":
             data["joint"] = text[at]
-
-    return added, m.end()
+        kind = "change" if kind == "flat" else kind
+        if then or kind in done:
+            then.append(add({}, m))
+        else:
+            add(data, m)
+            if kind == "share" and "change" not in done:
+                data["share_first"] = True
+            # the gap after change and share, the rank last: what follows is said in that order
+            done |= ({"change", "share", "gap", "rank"} if kind == "rank" else {"change", "share", "gap"}
+                     if kind == "gap" else {kind})
+        at = m.end()
+    if "change" not in data and "trend" not in data:
+        data.pop("share_first", None)  # a share with no change after it is simply a share
+    if then:
+        data["then"] = then
+    return data, at
 
 
 def _with_change(data: dict, m: re.Match) -> dict:

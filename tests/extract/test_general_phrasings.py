@@ -85,11 +85,13 @@ def test_a_period_or_a_pronoun_is_no_name(sentence):
     assert not {"二季度", "四季度", "我们"} & set(names)
 
 
-def test_a_change_said_twice_keeps_the_second_as_text():
-    # 比2022年同期增长… after the change and the gap is a second change: no name of its own
+def test_a_change_said_twice_is_a_further_clause_of_the_same_statistic():
+    # 比2022年同期增长… after the change and the gap is a second change of the same statement
+    # (RULES: it belongs to that statement): one indicator, the clause kept in ``then``, in order
     found = with_indicators("全市地区生产总值同比增长8.1%，高于全省1.2个百分点，比2022年同期增长13.6%。")
-    assert [d["name"] for d in found["indicators"]] == ["地区生产总值"]
-    assert found["after"] == "，比2022年同期增长13.6%。"
+    assert found["indicators"] == [{"name": "地区生产总值", "change": 8.1, "gap": 1.2, "gap_of": "全省",
+                                    "then": [{"change": 13.6, "compare": "比2022年同期"}]}]
+    assert found["after"] == "。"
 
 
 def test_the_new_shapes_build_back_through_the_yaml(tmp_path):
