@@ -32,6 +32,7 @@ DEFAULT_SEPARATOR = "；"
 @dataclass(frozen=True, slots=True)
 class Indicator:
     name: str
+    name_note: str = ""  # 地区生产总值(GDP): a note in brackets printed after the name, not part of it
     value: float | int | str | None = None
     unit: str = ""
     verb: str = "实现"
@@ -68,6 +69,7 @@ class Indicator:
     def from_data(cls, data: dict[str, Any]) -> "Indicator":
         return cls(
             name=data["name"],
+            name_note=data.get("name_note", ""),
             value=shown_figure(data.get("value")),
             unit=data.get("unit", ""),
             verb=data.get("verb", "实现"),
@@ -218,7 +220,7 @@ def phrase_indicator(ind: Indicator, on_placeholder: Callable[[str], None] | Non
         text = number(field, value)
         if not ind.spaced:
             return text + unit
-        return f" {text} {unit}" if unit and not unit.startswith(("%", "％")) else f" {text}{unit}"
+        return f" {text} {unit}" if unit and not unit.startswith(_SIGNS) else f" {text}{unit}"
 
     value = _value_clause(ind, figure, number) if ind.has_value else ""
     clauses = [_change_clause(ind, figure), _share_clause(ind, figure), _gap_clause(ind, figure),
@@ -226,12 +228,13 @@ def phrase_indicator(ind: Indicator, on_placeholder: Callable[[str], None] | Non
     if ind.share_first:
         clauses[0], clauses[1] = clauses[1], clauses[0]
     clauses = [clause for clause in clauses if clause] + _further_clauses(ind, on_placeholder)
+    name = ind.name + ind.name_note
     if ind.has_value:
-        head = f"{ind.verb}{ind.name}{value}" if ind.verb_first else f"{ind.name}{ind.verb}{value}"
+        head = f"{ind.verb}{name}{value}" if ind.verb_first else f"{name}{ind.verb}{value}"
         return ind.joint.join([head] + clauses)
     if not clauses:
-        return ind.name
-    return ind.name + ind.joint.join(clauses)
+        return name
+    return name + ind.joint.join(clauses)
 
 
 def _further_clauses(ind: Indicator, on_placeholder: Callable[[str], None] | None) -> list[str]:
@@ -250,8 +253,11 @@ _CLAUSE_KEYS = ("change", "trend", "change_unit", "compare", "change_bound", "sh
                 "share_particle", "gap", "gap_of", "gap_verb", "gap_unit", "rank", "rank_scope", "rank_verb", "rank_unit")
 
 
+_SIGNS = ("%", "％", "‰")  # units written as a sign, never set off by a space
+
+
 def _value_clause(ind: Indicator, figure: Callable[[str, Any, str], str], number: Callable[[str, Any], str]) -> str:
-    if ind.unit_spaced and not ind.spaced and ind.unit and not ind.unit.startswith(("%", "％")):
+    if ind.unit_spaced and not ind.spaced and ind.unit and not ind.unit.startswith(_SIGNS):
         return f"{number('value', ind.value)} {ind.unit}{ind.value_bound}"
     return figure("value", ind.value, ind.unit) + ind.value_bound
 

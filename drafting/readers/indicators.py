@@ -36,7 +36,7 @@ _UNITS = "|".join(
         "万千瓦时 亿千瓦时 万千瓦 公里 万平方米 平方米 标准箱 万标箱 所 座 起 处 公斤 万公斤 张 名 次 % 家次 套 台 "
         "亿斤 万斤 斤 万头 头 公顷 万公顷 万羽 羽 万株 株 "
         "条 宗 笔 批 栋 间 只 万只 场 场次 期 篇 部 支 千米 平方公里 立方米 万立方米 亿立方米 千瓦 兆瓦 "
-        "万吨标准煤 吨标准煤 万册 册 ％".split(),  # ％: the full-width percent Word documents often carry
+        "万吨标准煤 吨标准煤 万册 册 ％ ‰".split(),  # ％: the full-width percent Word documents often carry
         key=len,
         reverse=True,
     )
@@ -47,7 +47,11 @@ _UNITS = rf"(?:余|多)?(?:{_UNITS})"
 _VERBS = "(?:累计|共计|预计|已经|已)?(?:实现|完成|达到)|稳定在|控制在|突破|超过|达|仅为|约为|为|新增|共有|共计|合计|总计|共|超|逾|近|约"  # 项目共6个
 _BOUND = "(?P<{}>以上|以内|以下|左右|大关)?"  # 突破600亿元大关  # 增长6%左右 · 控制在3.5%以内
 # verbs that come before the name: 实现地区生产总值…, 新建学校X所, 共发生事故X起
-_VERBS_FIRST = "实现|完成|达到|共有|拥有|新增|新建|新培育|铺设|硬化|新签约|签约|引进|实施|排查|整改|发生|建成|改造|新开工|开工|培育|发放|争取"
+_VERBS_FIRST = ("实现|完成|达到|共有|拥有|现有|新增|新建|新培育|铺设|硬化|新签约|签约|签订|签定|新引进|引进|实施|排查|整改|发生|建成"
+                "|改造|新开工|开工|培育|发放|争取|开展|组织|举办|召开|落实|梳理|评选出|评选|走访|慰问|受理|办结|调处|化解"
+                "|查处|救助|培训|创建|申报|上报|谋划|储备|招录|安置|收集")
+# a name: words, and quoted words inside it (“党员初心日”暨党员政治生日会 · 梳理“我为群众办实事”清单)
+_NAME_BODY = r"(?:“[^“”，。；：！？,;:]{1,15}”|[^，。；：！？、“”（）《》\s\dX,;:])"
 _TRENDS = "|".join(sorted(RISES + FALLS, key=len, reverse=True))  # 增长了29.1% before 增长
 # 比增48.2% / 比下降3%: 比 alone is the comparison (with last year, said without naming it); 两年平均增长6.1%
 _COMPARE = (r"同比|环比|[两三]年平均|比(?=(?:增长|下降|增|降)(?:\d|X))"
@@ -55,10 +59,10 @@ _COMPARE = (r"同比|环比|[两三]年平均|比(?=(?:增长|下降|增|降)(?:
 _SP = " ?"  # 达到 XX 亿元，增长 XX%: a figure may be set off by spaces (the indicator's ``spaced``)
 _VALUE = re.compile(rf"(?P<verb>{_VERBS})?{_SP}(?P<value>{_NUMBER}){_SP}(?P<unit>{_UNITS}){_BOUND.format('value_bound')}")
 _VERB_FIRST = re.compile(
-    rf"(?P<verb>{_VERBS_FIRST})(?P<name>[^，。；：！？、“”（）《》\s\dX]{{2,20}}?){_SP}(?P<value>{_NUMBER}){_SP}(?P<unit>{_UNITS})"
+    rf"(?P<verb>{_VERBS_FIRST})(?P<name>{_NAME_BODY}{{2,20}}?){_SP}(?P<value>{_NUMBER}){_SP}(?P<unit>{_UNITS})"
 )
 _CHANGE = re.compile(
-    rf"(?P<compare>{_COMPARE})?(?P<trend>{_TRENDS}){_SP}(?P<change>{_NUMBER}){_SP}(?P<change_unit>个百分点|倍|{_UNITS})"  # 比上年增加0.4万吨: a change in the value's unit
+    rf"(?P<compare>{_COMPARE})?(?P<trend>{_TRENDS}){_SP}(?P<change>{_NUMBER}){_SP}(?P<change_unit>个百分点|个千分点|倍|{_UNITS})"  # 比上年增加0.4万吨: a change in the value's unit
     + _BOUND.format("change_bound")
 )
 _FLAT = re.compile(r"(?P<compare>与[^，。；：、\dX]{1,6}?)持平")
@@ -82,7 +86,7 @@ _RANK = re.compile(
 # These words stay text (the paragraph's ``before`` or the previous indicator's separator), so
 # the name is what a writer wants as the field: 规上工业产值, not 我镇规上工业产值累计.
 _LEAD_WORDS = r"比如|例如|特别是|尤其是|其中|同时|此外|另外|这个|这一"
-_PERIODS = (r"预计|今年以来|今年|去年|上年|全年|年内|[上下]半年|前三季度|第?[一二三四1-4]季度|\d{4}年"
+_PERIODS = (r"“十[一二三四五六七八九]五”|预计|今年以来|今年初|年初|今年|去年|上年|全年|年内|[上下]半年|前三季度|第?[一二三四1-4]季度|\d{4}年"
             r"|\d{1,2}[-—–~至]\d{1,2}月份?|\d{1,2}月份?|截至(?:目前|\d{1,2}月(?:底|末)?)|目前|当前")
 _SUBJECTS = r"全[县区市镇乡州盟旗]|[我本][县区市镇乡州旗]|我们的|我们"
 _ADVERBS = r"累计|共计|共(?!有)|已经|已"
@@ -96,22 +100,29 @@ _NAME_STOP = re.compile(r"实现|完成|达到|同比|分别|的$|^(?:比|较|�
                         # a target or plan is no statistic: 目标是地区生产总值增长6.5% · 力争…
                         r"|目标|力争|确保|预期"
                         # other places' figures are not the place's statistics (全国GDP增长5.2%)
-                        r"|^(?:全国|全省)|(?:增长|下降)$")
+                        r"|^(?:全国|全省)|(?:增长|下降)$"
+                        # a distance or a location is no statistic of the place (距县城82公里)
+                        r"|^(?:距离|距|离|位于)"
+                        # a second verb joined on (查处并整改隐患12处) says what was done, not what is counted
+                        r"|^(?:并|和|及|与|以及)")
 # verbs after which a clause's subject (202家规模以上工业企业实现…) stays text; action verbs
 # (查处并整改隐患X处) do not start a statistic inside a clause
-_VERB_FIRST_WORD = re.compile("实现|完成|达到")
+_VERB_FIRST_WORD = re.compile(_VERBS_FIRST)
 _NAME_MAX = 20
 # a period or a pronoun alone is whose or when, not what: 四季度增长6.3% · 我们增长15.2%
 _NOT_A_NAME = re.compile(r"(?:[一二三四]季度|[上下]半年|前三季度|全年|去年|今年|我们|我市|我县|我区|全[市县区镇乡省])")
 # a rate or a share is a statistic by its name alone: 开工率55.4% · 高技术产业投资占比X.X%
 _RATE_NAME = re.compile(r"(?:率|占比|比重)$")
 # a note in brackets that belongs to the name: 地区生产总值(GDP) · 地区生产总值（GDP）
+# who does what a count counts: 各基层党组织…, …机关党员 (an agent before the verb is no part of the name)
+_AGENT = re.compile(r"(?:^各|(?:组织|党员|干部|部门|单位|企业|街道|社区|机关|人员|群众|志愿者|乡镇|支部|党委|窗口)$)")
+_QUOTED_WORDS = re.compile(r"“[^“”，。；：！？,;:]{1,15}”")
 _NAME_NOTE = re.compile(r"[（(][A-Za-z]{2,8}[）)]")
 # words inside a clause after which its name may start, when the clause read from its start
 # is no statistic: XX区2023年1-3月规模以上工业总产值完成… · 谋划“十五五”重点项目356个
 _NAME_AFTER = re.compile(r"\d+(?:年|月份|月)|季度|[”」》]|\d+(?:\.\d+)?[万亿]?元以[上下]")
 _BOUNDARY = "，。；：！？,;:"
-_KEY_ORDER = ("name", "value", "unit", "verb", "change", "trend", "change_unit", "compare",
+_KEY_ORDER = ("name", "name_note", "value", "unit", "verb", "change", "trend", "change_unit", "compare",
               "verb_first", "share", "share_of", "share_verb", "share_particle", "share_first",
               "gap", "gap_of", "gap_verb", "gap_unit", "rank", "rank_scope", "rank_verb", "rank_unit",
               "value_bound", "change_bound", "spaced", "unit_spaced", "then", "separator", "joint")
@@ -175,7 +186,8 @@ def _next_chain(text: str, at: int) -> tuple[list[dict], int, int] | None:
     for boundary in starts:
         scope = _scope_ends(text, boundary)[::-1]
         named = _names_in_clause(text, boundary)
-        for start in dict.fromkeys((*scope, boundary, *_verbs_in_clause(text, boundary), *named)):
+        acts = _acts_in_clause(text, scope[0] if scope else boundary)
+        for start in dict.fromkeys((*acts, *scope, boundary, *_verbs_in_clause(text, boundary), *named)):
             chain, end = _chain(text, start)
             if chain and (start not in named or "value" in chain[0]):
                 # a name found inside a clause needs its figure (一季度增长… is no name)
@@ -192,6 +204,16 @@ def _verbs_in_clause(text: str, start: int) -> list[int]:
     verbs = [m.start() for m in _VERB_FIRST_WORD.finditer(text, start, end) if m.start() > start]
     after_verbs = [m.end() for m in _VERB_FIRST_WORD.finditer(text, start, end)]  # 实现地区生产总值(GDP)突破…
     return verbs + after_verbs
+
+
+def _acts_in_clause(text: str, start: int) -> list[int]:
+    """Where a verb stands after who did it (各基层党组织|落实“第一议题”学习3154次 ·
+    组织街道机关党员|开展…活动10场): the agent is text, the statistic is what was done."""
+    end = start
+    while end < len(text) and text[end] not in _BOUNDARY:
+        end += 1
+    return [m.start() for m in _VERB_FIRST_WORD.finditer(text, start, end)
+            if m.start() > start and _AGENT.search(text, start, m.start())]
 
 
 def _names_in_clause(text: str, start: int) -> list[int]:
@@ -228,7 +250,9 @@ def _next_clause(text: str, end: int) -> tuple[str, tuple[dict, int]] | None:
         return None
     separator = _WHEREOF.match(text, end).group()
     at = end + len(separator)
-    for start in (*_scope_ends(text, at)[::-1], at):
+    scope = _scope_ends(text, at)[::-1]
+    acts = _acts_in_clause(text, scope[0] if scope else at)
+    for start in dict.fromkeys((*acts, *scope, at)):
         clause = _clause(text, start, listed=True)
         if clause is not None:
             return separator + text[at:start], clause
@@ -273,12 +297,13 @@ def _prints_back(data: dict, clause: str) -> bool:
 def _a_rate(data: dict) -> bool:
     """开工率55.4%: a rate with its figure is a statistic without a verb. A rate left as
     X% in a template stays text (the seed's 恢复营业率X% is written so)."""
-    return data.get("unit") in ("%", "％") and bool(_RATE_NAME.search(data["name"])) and not is_placeholder(str(data["value"]))
+    return data.get("unit") in ("%", "％", "‰") and bool(_RATE_NAME.search(data["name"])) and not is_placeholder(str(data["value"]))
 
 
 def _verb_first(text: str, start: int) -> tuple[dict, int] | None:
     m = _VERB_FIRST.match(text, start)
-    if m is None or _NAME_STOP.search(m["name"]):
+    if m is None or _NAME_STOP.search(m["name"]) or _VERB_FIRST_WORD.match(m["name"]):
+        # 组织落实…: the verb is the last one before the name (组织开展“…”活动21场 is named by what is 开展)
         return None
     data = {"name": m["name"], "value": _number(m["value"]), "unit": m["unit"], "verb_first": True}
     if m["verb"] != "实现":
@@ -292,8 +317,13 @@ def _named_heads(text: str, start: int):
         if end - start < 2 or _NAME_STOP.search(text[start:end]) or _NOT_A_NAME.fullmatch(text[start:end]):
             continue
         name = text[start:end]
+        if _VERB_FIRST_WORD.match(name) and not _RATE_NAME.search(name):
+            continue  # 争取“十四五”重大项目: the verb is read before the name (开工率 is a name)
+        noted = _NAME_NOTE.search(name)
+        head = {"name": name} if noted is None or noted.end() < len(name) else {
+            "name": name[:noted.start()], "name_note": noted.group()}
         if value := _VALUE.match(text, end):
-            data: dict[str, Any] = {"name": name, "value": _number(value["value"]), "unit": value["unit"]}
+            data: dict[str, Any] = {**head, "value": _number(value["value"]), "unit": value["unit"]}
             if value["value_bound"]:
                 data["value_bound"] = value["value_bound"]
             data["verb"] = value["verb"] or ""
@@ -301,13 +331,13 @@ def _named_heads(text: str, start: int):
                 del data["verb"]
             yield data, value.end()
         elif change := _CHANGE.match(text, end):
-            yield _with_change({"name": name}, change), change.end()
+            yield _with_change(dict(head), change), change.end()
         elif flat := _FLAT.match(text, end):
-            yield _with_flat({"name": name}, flat), flat.end()
+            yield _with_flat(dict(head), flat), flat.end()
         elif share := _SHARE.match(text, end):
-            yield _with_share({"name": name}, share), share.end()
+            yield _with_share(dict(head), share), share.end()
         elif rank := _RANK.match(text, end):
-            yield _with_rank({"name": name}, rank), rank.end()
+            yield _with_rank(dict(head), rank), rank.end()
 
 
 def _name_ends(text: str, start: int):
@@ -320,6 +350,8 @@ def _name_ends(text: str, start: int):
             end += 1
         elif end > start and (note := _NAME_NOTE.match(text, end)):
             end = note.end()
+        elif quoted := _QUOTED_WORDS.match(text, end):
+            end = quoted.end()
         else:
             return
         yield end

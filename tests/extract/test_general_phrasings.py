@@ -28,7 +28,7 @@ from drafting.readers.indicators import with_indicators
         ("当前，规上工业企业产能利用率78.2%。", "当前，",
          [{"name": "规上工业企业产能利用率", "value": 78.2, "unit": "%", "verb": ""}]),
         ("预计全年地区生产总值（GDP）突破300亿元大关，同比增长6%左右。", "预计全年",
-         [{"name": "地区生产总值（GDP）", "value": 300, "unit": "亿元", "verb": "突破", "value_bound": "大关",
+         [{"name": "地区生产总值", "name_note": "（GDP）", "value": 300, "unit": "亿元", "verb": "突破", "value_bound": "大关",
            "change": 6, "change_bound": "左右"}]),
         ("各项贷款余额48.3亿元，比年初增长了12.6%。", "",
          [{"name": "各项贷款余额", "value": 48.3, "unit": "亿元", "verb": "", "change": 12.6, "trend": "增长了",
