@@ -1,0 +1,122 @@
+"""The grammar of a statistic as offices write it (docs/statistics-grammar.md), each form
+with a sentence written for this file in the genre's phrasing, none taken from a real text:
+words before the name in any order (其中 / 1-9月 / 我镇 / 累计), compound verbs (累计完成),
+further clauses of the same statement kept in order (``then``), 比…高X个百分点, 净增, an agent
+before the action counted (各基层党支部开展…), quoted words in a name, a note in brackets
+after it (``name_note``), ‰. Every expectation is written by hand from the sentence, and
+every recognised statement must print back exactly; near-misses stay text."""
+
+from __future__ import annotations
+
+import pytest
+
+from drafting.model.indicators import Indicator, phrase_chain
+from drafting.readers.indicators import with_indicators
+
+
+@pytest.mark.parametrize(
+    "sentence, before, indicators",
+    [
+        # prefix words: period, subject, adverb, lead word — never in the name
+        ("1-9月，我镇规上工业产值累计完成12.4亿元，比上年同期增长8.8%。", "1-9月，我镇",
+         [{"name": "规上工业产值", "value": 12.4, "unit": "亿元", "verb": "累计完成", "change": 8.8,
+           "compare": "比上年同期"}]),
+        ("其中税收收入同比增长6.7%。", "其中", [{"name": "税收收入", "change": 6.7}]),
+        ("去年全县地区生产总值增长5.8%。", "去年全县", [{"name": "地区生产总值", "change": 5.8, "compare": ""}]),
+        ("截至10月底，全县金融机构各项贷款余额达到312亿元，比年初增加26.5亿元。", "截至10月底，全县",
+         [{"name": "金融机构各项贷款余额", "value": 312, "unit": "亿元", "verb": "达到", "change": 26.5, "trend": "增加",
+           "change_unit": "亿元", "compare": "比年初"}]),
+        # further clauses of one statement, in the order written
+        ("全县农民人均可支配收入达到2.14万元，同比增长7.9%，两年平均增长7.2%。", "全县",
+         [{"name": "农民人均可支配收入", "value": 2.14, "unit": "万元", "verb": "达到", "change": 7.9,
+           "then": [{"change": 7.2, "compare": "两年平均"}]}]),
+        ("全市规上工业增加值同比增长6.9%，比上半年回落0.4个百分点，低于全省0.8个百分点。", "全市",
+         [{"name": "规上工业增加值", "change": 6.9,
+           "then": [{"change": -0.4, "trend": "回落", "change_unit": "个百分点", "compare": "比上半年"},
+                    {"gap": 0.8, "gap_of": "全省", "gap_verb": "低于"}]}]),
+        ("服务业增加值同比增长X.X%，高于全市1.1个百分点，比2023年同期增长10.2%，排全市第4位。", "",
+         [{"name": "服务业增加值", "change": "X.X", "trend": "增长", "gap": 1.1, "gap_of": "全市",
+           "then": [{"change": 10.2, "compare": "比2023年同期"}, {"rank": 4, "rank_scope": "全市", "rank_verb": "排"}]}]),
+        # a comparison said with 高 / 低, a net change
+        ("我们的工业投资增速比全市平均水平高2.6个百分点。", "我们的",
+         [{"name": "工业投资增速", "change": 2.6, "trend": "高", "change_unit": "个百分点", "compare": "比全市平均水平"}]),
+        ("全县共有限上商贸企业84家，比上年净增9家。", "全县",
+         [{"name": "限上商贸企业", "value": 84, "unit": "家", "verb": "共有", "verb_first": True, "change": 9,
+           "trend": "净增", "change_unit": "家", "compare": "比上年"}]),
+        # a share after a value, with no verb between name and value
+        ("城镇新增就业1860人，完成年度目标任务的68%。", "",
+         [{"name": "城镇新增就业", "value": 1860, "unit": "人", "verb": "", "share": 68, "share_of": "年度目标任务",
+           "share_verb": "完成"}]),
+        # the agent before the action is text; what was done is the name; quoted words belong to it
+        ("各基层党支部开展主题党日活动86场，组织集中学习240次。", "各基层党支部",
+         [{"name": "主题党日活动", "value": 86, "unit": "场", "verb": "开展", "verb_first": True, "separator": "，"},
+          {"name": "集中学习", "value": 240, "unit": "次", "verb": "组织", "verb_first": True}]),
+        ("今年以来共梳理“群众急难愁盼”问题清单132项。", "今年以来共",
+         [{"name": "“群众急难愁盼”问题清单", "value": 132, "unit": "项", "verb": "梳理", "verb_first": True}]),
+        # a note in brackets after the name, and ‰ with a change in 个千分点
+        ("地区生产总值(GDP)同比增长6.4%。", "",
+         [{"name": "地区生产总值", "name_note": "(GDP)", "change": 6.4}]),
+        ("全镇人口自然增长率为4.6‰，比上年下降0.2个千分点。", "全镇",
+         [{"name": "人口自然增长率", "value": 4.6, "unit": "‰", "verb": "为", "change": -0.2, "change_unit": "个千分点",
+           "compare": "比上年"}]),
+    ],
+)
+def test_a_statistic_follows_the_grammar_and_prints_back(sentence, before, indicators):
+    found = with_indicators(sentence)
+    assert not isinstance(found, str), sentence
+    assert found.get("before", "") == before
+    assert found["indicators"] == indicators
+    printed = before + "".join(phrase_chain([Indicator.from_data(d) for d in indicators]))
+    assert printed + found.get("after", "") == sentence
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "全国规上工业增加值增长5.9%，全省增长6.3%。",  # other places' figures
+        "全年目标是地区生产总值增长6.5%左右。",  # a target
+        "力争全年固定资产投资增长10%。",  # a target
+        "乡政府驻地距县城36公里。",  # a distance
+        "投资1.2亿元的冷链物流园二期工程已经开工。",  # a figure inside a noun phrase
+        "接待游客和旅游收入分别增长12%和15%。",  # 分别 spreads figures over names
+    ],
+)
+def test_near_misses_stay_text(sentence):
+    assert with_indicators(sentence) == sentence
+
+
+def test_names_never_carry_the_words_around_them():
+    """FAILURES class 11: no 突破 / 累计 / 我们 / 四季度 / 其中 in a name, whatever the order."""
+    sentences = [
+        "全县实现地区生产总值突破180亿元，同比增长5.6%。",
+        "一般公共预算收入累计完成9.8亿元，同比增长4.1%。",
+        "其中，市属企业完成投资12.6亿元。",
+        "我们上半年增长6.2%，四季度增长6.8%。",
+        "今年以来，我区共组织专场招聘会18场。",
+    ]
+    found = [with_indicators(s) for s in sentences]
+    names = [d["name"] for f in found if not isinstance(f, str) for d in f["indicators"]]
+    # 市属企业 is who invested (the subject); a period or a pronoun alone names nothing
+    assert names == ["地区生产总值", "一般公共预算收入", "投资", "专场招聘会"], names
+
+
+def test_further_clauses_build_back_through_the_yaml(tmp_path):
+    """then, name_note, 高 and ‰ survive the YAML and the pack's template, and an X in a further
+    clause is reported at its own line."""
+    from drafting.source.yaml_writer import write_yaml
+    from drafting.workflow.build import Builder, render_text
+
+    text = ("地区生产总值(GDP)同比增长6.4%，比一季度提高0.3个百分点，两年平均增长X%；"
+            "我们的工业投资增速比全市平均水平高2.6个百分点；全镇人口自然增长率为4.6‰。")
+    found = with_indicators(text)
+    assert [d["name"] for d in found["indicators"]] == ["地区生产总值", "工业投资增速", "人口自然增长率"]
+    speech = {"pack": "half-year-speech", "meeting": {"name": "测试", "year": 2025},
+              "parts": [{"heading": "经济运行", "intro": [found]}]}
+    path = tmp_path / "speech.yaml"
+    path.write_text(write_yaml(speech, {}, []), encoding="utf-8")
+    built = Builder().draft(path)
+    assert text in render_text(built).splitlines()
+    said = [(w.location.field, w.message) for w in built.warnings if "indicators" in (w.location.field or "")]
+    assert said == [("parts[0].intro[0].indicators[0].then[1].change", "仍是占位符“X”，请填入数字")]
+    line = path.read_text(encoding="utf-8").splitlines()[built.warnings[0].location.line - 1]
+    assert "X" in line
