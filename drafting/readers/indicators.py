@@ -44,7 +44,7 @@ _UNITS = "|".join(
 # 1200余人 · 50多家: about so many, said before the unit (kept with it, as written)
 _UNITS = rf"(?:余|多)?(?:{_UNITS})"
 # 累计完成 · 预计实现 · 已完成: an adverb of the verb belongs to the verb, never to the name
-_VERBS = "(?:累计|共计|预计|已经|已)?(?:实现|完成|达到)|稳定在|控制在|突破|超过|达|仅为|约为|为|新增|共有|共计|合计|总计|共|超|逾|近|约"  # 项目共6个
+_VERBS = "(?:累计|共计|预计|已经|已)?(?:实现|完成|达到)|稳定在|控制在|突破|超过|达|仅为|约为|为|新增|共有|现有|拥有|实有|有|共计|合计|总计|共|超|逾|近|约"  # 项目共6个
 _BOUND = "(?P<{}>以上|以内|以下|左右|大关)?"  # 突破600亿元大关  # 增长6%左右 · 控制在3.5%以内
 # verbs that come before the name: 实现地区生产总值…, 新建学校X所, 共发生事故X起
 _VERBS_FIRST = ("实现|完成|达到|共有|拥有|现有|新增|新建|新培育|铺设|硬化|新签约|签约|签订|签定|新引进|引进|实施|排查|整改|发生|建成"
@@ -54,10 +54,13 @@ _VERBS_FIRST = ("实现|完成|达到|共有|拥有|现有|新增|新建|新培�
 _NAME_BODY = r"(?:“[^“”，。；：！？,;:]{1,15}”|[^，。；：！？、“”（）《》\s\dX,;:])"
 _TRENDS = "|".join(sorted(RISES + FALLS, key=len, reverse=True))  # 增长了29.1% before 增长
 # 比增48.2% / 比下降3%: 比 alone is the comparison (with last year, said without naming it); 两年平均增长6.1%
-_COMPARE = (r"同比|环比|[两三]年平均|比(?=(?:增长|下降|增|降)(?:\d|X))"
+# 按可比价计算，同比增长6.1% · 同比名义增长5.2%: how the change was reckoned, said with the comparison
+_COMPARE = (r"(?:按可比价(?:格)?计算[，,])?(?:同比|环比)(?:名义|实际)?|(?:名义|实际)|[两三]年平均|比(?=(?:增长|下降|增|降)(?:\d|X))"
             r"|(?:比|较)(?!重|例|较|率)(?:\d{4}年)?[^，。；：、\dX]{1,6}?")  # 比2019年一季度增长19.3%
 _SP = " ?"  # 达到 XX 亿元，增长 XX%: a figure may be set off by spaces (the indicator's ``spaced``)
-_VALUE = re.compile(rf"(?P<verb>{_VERBS})?{_SP}(?P<value>{_NUMBER}){_SP}(?P<unit>{_UNITS}){_BOUND.format('value_bound')}")
+# 人口密度为每平方公里48人: a rate per unit is said between the verb and the figure
+_PER = "每(?:平方公里|平方米|万人|千人|百人|人|户|亩|公顷)"
+_VALUE = re.compile(rf"(?P<verb>(?:{_VERBS})?(?:{_PER})?)?{_SP}(?P<value>{_NUMBER}){_SP}(?P<unit>{_UNITS}){_BOUND.format('value_bound')}")
 _VERB_FIRST = re.compile(
     rf"(?P<verb>{_VERBS_FIRST})(?P<name>{_NAME_BODY}{{2,20}}?){_SP}(?P<value>{_NUMBER}){_SP}(?P<unit>{_UNITS})"
 )
@@ -68,7 +71,7 @@ _CHANGE = re.compile(
 _FLAT = re.compile(r"(?P<compare>与[^，。；：、\dX]{1,6}?)持平")
 # 占全年计划的67% · 占年度计划23% · 完成年度计划22.8% (without 的 only after a plan or target)
 _SHARE = re.compile(
-    rf"(?P<share_verb>占|完成)(?P<share_of>[^，。；：、\dX ]{{1,12}}?)(?:(?P<share_particle>的)|(?<=计划|目标|任务)){_SP}(?P<share>{_NUMBER})%"
+    rf"(?P<share_verb>占|完成|为|相当于)(?P<share_of>[^，。；：、\dX ]{{1,12}}?)(?:(?P<share_particle>的)|(?<=计划|目标|任务)){_SP}(?P<share>{_NUMBER})%"
 )
 # 领先时间进度3.5个百分点 · 高于全市平均水平1.2个百分点 · 超时序进度XX个百分点
 _GAP = re.compile(
@@ -102,7 +105,9 @@ _NAME_STOP = re.compile(r"实现|完成|达到|同比|分别|的$|^(?:比|较|�
                         # other places' figures are not the place's statistics (全国GDP增长5.2%)
                         r"|^(?:全国|全省)|(?:增长|下降)$"
                         # a distance or a location is no statistic of the place (距县城82公里)
-                        r"|^(?:距离|距|离|位于)"
+                        r"|距|^(?:离|位于)"
+                        # one project's or one firm's figure (该项目总建筑面积12万平方米) is no statistic of the place
+                        r"|^(?:该|此)"
                         # a second verb joined on (查处并整改隐患12处) says what was done, not what is counted
                         r"|^(?:并|和|及|与|以及)")
 # verbs after which a clause's subject (202家规模以上工业企业实现…) stays text; action verbs
@@ -122,6 +127,7 @@ _NAME_NOTE = re.compile(r"[（(][A-Za-z]{2,8}[）)]")
 # is no statistic: XX区2023年1-3月规模以上工业总产值完成… · 谋划“十五五”重点项目356个
 _NAME_AFTER = re.compile(r"\d+(?:年|月份|月)|季度|[”」》]|\d+(?:\.\d+)?[万亿]?元以[上下]")
 _BOUNDARY = "，。；：！？,;:"
+_SENTENCE_ENDS = "。；！？;"
 _KEY_ORDER = ("name", "name_note", "value", "unit", "verb", "change", "trend", "change_unit", "compare",
               "verb_first", "share", "share_of", "share_verb", "share_particle", "share_first",
               "gap", "gap_of", "gap_verb", "gap_unit", "rank", "rank_scope", "rank_verb", "rank_unit",
@@ -228,12 +234,14 @@ def _names_in_clause(text: str, start: int) -> list[int]:
 def _chain(text: str, start: int) -> tuple[list[dict], int]:
     """Clauses that follow each other joined by ；，。、 (or ;,. in pasted text). A figure
     without a verb (合同金额42500万元, 增加值1.98亿元) counts inside a list of figures:
-    after another clause, or when another follows it."""
+    after another clause, or when another follows it, or as a whole sentence of its own with a
+    known figure (国土面积561.38平方公里。 — not 拉动居民消费X万元。 in a template's wording)."""
     chain: list[dict] = []
     end = start
     clause = _clause(text, start)
     if clause is None and (listed := _clause(text, start, listed=True)) is not None:
-        clause = listed if _next_clause(text, listed[1]) is not None else None
+        whole = text[listed[1]:listed[1] + 1] in ("", *_SENTENCE_ENDS) and not is_placeholder(str(listed[0].get("value")))
+        clause = listed if whole or _next_clause(text, listed[1]) is not None else None
     while clause is not None:
         data, end = clause
         chain.append(data)
