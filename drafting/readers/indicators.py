@@ -44,12 +44,12 @@ _UNITS = "|".join(
 # 1200余人 · 50多家: about so many, said before the unit (kept with it, as written)
 _UNITS = rf"(?:余|多)?(?:{_UNITS})"
 # 累计完成 · 预计实现 · 已完成: an adverb of the verb belongs to the verb, never to the name
-_VERBS = "(?:累计|共计|预计|已经|已)?(?:实现|完成|达到)|稳定在|控制在|突破|超过|达|仅为|约为|为|新增|共有|现有|拥有|实有|有|共计|合计|总计|共|超|逾|近|约"  # 项目共6个
+_VERBS = "(?:累计|共计|预计|已经|已)?(?:实现|完成|达到)|稳定在|控制在|保持在|在|突破|超过|达|仅为|约为|为|新增|共有|现有|拥有|实有|有|共计|合计|总计|共|超|逾|近|约"  # 项目共6个
 _BOUND = "(?P<{}>以上|以内|以下|左右|大关)?"  # 突破600亿元大关  # 增长6%左右 · 控制在3.5%以内
 # verbs that come before the name: 实现地区生产总值…, 新建学校X所, 共发生事故X起
 _VERBS_FIRST = ("实现|完成|达到|共有|拥有|现有|新增|新建|新培育|铺设|硬化|新签约|签约|签订|签定|新引进|引进|实施|排查|整改|发生|建成"
                 "|改造|新开工|开工|培育|发放|争取|开展|组织|举办|召开|落实|梳理|评选出|评选|走访|慰问|受理|办结|调处|化解"
-                "|查处|救助|培训|创建|申报|上报|谋划|储备|招录|安置|收集")
+                "|查处|救助|培训|创建|申报|上报|谋划|储备|招录|安置|收集|拿出|投入|筹集|拨付|设立|成立|组建")
 # a name: words, and quoted words inside it (“党员初心日”暨党员政治生日会 · 梳理“我为群众办实事”清单)
 _NAME_BODY = r"(?:“[^“”，。；：！？,;:]{1,15}”|[^，。；：！？、“”（）《》\s\dX,;:])"
 _TRENDS = "|".join(sorted(RISES + FALLS, key=len, reverse=True))  # 增长了29.1% before 增长
@@ -91,7 +91,7 @@ _RANK = re.compile(
 _LEAD_WORDS = r"比如|例如|特别是|尤其是|其中|同时|此外|另外|这个|这一"
 _PERIODS = (r"“十[一二三四五六七八九]五”|预计|今年以来|今年初|年初|今年|去年|上年|全年|年内|[上下]半年|前三季度|第?[一二三四1-4]季度|\d{4}年"
             r"|\d{1,2}[-—–~至]\d{1,2}月份?|\d{1,2}月份?|截至(?:目前|\d{1,2}月(?:底|末)?)|目前|当前")
-_SUBJECTS = r"全[县区市镇乡州盟旗]|[我本][县区市镇乡州旗]|我们的|我们"
+_SUBJECTS = r"全[县区市镇乡州盟旗]|[我本][县区市镇乡州旗]|[县区市镇乡]里|我们的|我们"
 _ADVERBS = r"累计|共计|共(?!有)|已经|已"
 _NAME_CHAR = re.compile(r"[^，。；：！？、“”（）《》\s\dX,;:]")
 # 占年度计划的 24.1% is a share, not a name; 比上年增长12.5% is a change whose name came before
@@ -108,6 +108,10 @@ _NAME_STOP = re.compile(r"实现|完成|达到|同比|分别|的$|^(?:比|较|�
                         r"|距|^(?:离|位于)"
                         # one project's or one firm's figure (该项目总建筑面积12万平方米) is no statistic of the place
                         r"|^(?:该|此)"
+                        # 占 opens a share, never a name (占地117亩 says what a site takes up)
+                        r"|^占"
+                        # a plan (计划实施重点项目120个) or a 把 sentence (把增速提高2个百分点) says what is to be done
+                        r"|^计划(?!投资|总投资)|把"
                         # a second verb joined on (查处并整改隐患12处) says what was done, not what is counted
                         r"|^(?:并|和|及|与|以及)")
 # verbs after which a clause's subject (202家规模以上工业企业实现…) stays text; action verbs
@@ -126,6 +130,10 @@ _NAME_NOTE = re.compile(r"[（(][A-Za-z]{2,8}[）)]")
 # words inside a clause after which its name may start, when the clause read from its start
 # is no statistic: XX区2023年1-3月规模以上工业总产值完成… · 谋划“十五五”重点项目356个
 _NAME_AFTER = re.compile(r"\d+(?:年|月份|月)|季度|[”」》]|\d+(?:\.\d+)?[万亿]?元以[上下]")
+# words that make what follows in the sentence a target or a plan, not a figure reached
+_TARGET = re.compile(r"力争|确保|目标[是为：:，,]|预期目标|奋斗目标|计划(?=实施|完成|新建|开工|引进|新增|实现|达到)"
+                     r"|要(?=确保|实现|完成|达到|力争|把|使|让|突破)|明年|今后|到20\d\d年")
+_TARGET_REACH = 6  # the words at a clause's start count too (全年计划实施…, 确保全年…)
 _BOUNDARY = "，。；：！？,;:"
 _SENTENCE_ENDS = "。；！？;"
 _KEY_ORDER = ("name", "name_note", "value", "unit", "verb", "change", "trend", "change_unit", "compare",
@@ -190,6 +198,8 @@ def _next_chain(text: str, at: int) -> tuple[list[dict], int, int] | None:
     before the name, or before the verb of a verb-first clause."""
     starts = ([at] if at == 0 else []) + [i + 1 for i in range(at, len(text)) if text[i] in _BOUNDARY]
     for boundary in starts:
+        if any(m.start() < boundary + _TARGET_REACH for m in _TARGET.finditer(text, _sentence_start(text, boundary), boundary + 2 * _TARGET_REACH)):
+            continue  # 力争到2027年，全县地区生产总值突破300亿元: a target, not a figure reached
         scope = _scope_ends(text, boundary)[::-1]
         named = _names_in_clause(text, boundary)
         acts = _acts_in_clause(text, scope[0] if scope else boundary)
@@ -210,6 +220,10 @@ def _verbs_in_clause(text: str, start: int) -> list[int]:
     verbs = [m.start() for m in _VERB_FIRST_WORD.finditer(text, start, end) if m.start() > start]
     after_verbs = [m.end() for m in _VERB_FIRST_WORD.finditer(text, start, end)]  # 实现地区生产总值(GDP)突破…
     return verbs + after_verbs
+
+
+def _sentence_start(text: str, at: int) -> int:
+    return max(text.rfind(end, 0, at) for end in _SENTENCE_ENDS) + 1
 
 
 def _acts_in_clause(text: str, start: int) -> list[int]:

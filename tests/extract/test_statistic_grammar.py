@@ -59,6 +59,28 @@ from drafting.readers.indicators import with_indicators
         ("全镇人口自然增长率为4.6‰，比上年下降0.2个千分点。", "全镇",
          [{"name": "人口自然增长率", "value": 4.6, "unit": "‰", "verb": "为", "change": -0.2, "change_unit": "个千分点",
            "compare": "比上年"}]),
+        # a named figure that is a whole sentence; a rate per unit; a bound after 在
+        ("今年1至8月，全区招商引资到位资金36.4亿元。", "今年1至8月，全区",
+         [{"name": "招商引资到位资金", "value": 36.4, "unit": "亿元", "verb": ""}]),
+        ("全乡人口密度为每平方公里126人。", "全乡",
+         [{"name": "人口密度", "value": 126, "unit": "人", "verb": "为每平方公里"}]),
+        ("全县综合能耗增幅在3%以内。", "全县",
+         [{"name": "综合能耗增幅", "value": 3, "unit": "%", "verb": "在", "value_bound": "以内"}]),
+        # how the change was reckoned, said with the comparison; directions of a rate
+        ("上半年，全县完成地区生产总值142.7亿元，按可比价格计算，同比增长5.9%。", "上半年，全县",
+         [{"name": "地区生产总值", "value": 142.7, "unit": "亿元", "verb": "完成", "verb_first": True, "change": 5.9,
+           "compare": "按可比价格计算，同比"}]),
+        ("农村居民人均可支配收入19863元，同比名义增长7.1%。", "",
+         [{"name": "农村居民人均可支配收入", "value": 19863, "unit": "元", "verb": "", "change": 7.1,
+           "compare": "同比名义"}]),
+        ("外贸进口下降8.6%，降幅比上半年收窄2.4个百分点。", "",
+         [{"name": "外贸进口", "change": -8.6, "compare": "", "separator": "，"},
+          {"name": "降幅", "change": -2.4, "trend": "收窄", "change_unit": "个百分点", "compare": "比上半年"}]),
+        ("一般公共预算收入完成7.9亿元，为预算的54.8%。", "",
+         [{"name": "一般公共预算收入", "value": 7.9, "unit": "亿元", "verb": "完成", "share": 54.8, "share_of": "预算",
+           "share_verb": "为"}]),
+        ("为此，县里拿出专项资金800万元。", "为此，县里",
+         [{"name": "专项资金", "value": 800, "unit": "万元", "verb": "拿出", "verb_first": True}]),
     ],
 )
 def test_a_statistic_follows_the_grammar_and_prints_back(sentence, before, indicators):
@@ -79,6 +101,13 @@ def test_a_statistic_follows_the_grammar_and_prints_back(sentence, before, indic
         "乡政府驻地距县城36公里。",  # a distance
         "投资1.2亿元的冷链物流园二期工程已经开工。",  # a figure inside a noun phrase
         "接待游客和旅游收入分别增长12%和15%。",  # 分别 spreads figures over names
+        "力争到2028年，全县地区生产总值突破260亿元。",  # a target said earlier in the sentence
+        "明年主要预期目标是：地区生产总值增长6%左右，城镇新增就业2500人。",
+        "全年计划实施重点项目96个，总投资410亿元。",  # a plan
+        "要确保全年城镇新增就业2800人以上。",
+        "我们要想方设法把增速再提高1个百分点。",
+        "该项目总占地面积320亩。",  # one project's figure
+        "仓储中心选址在园区东侧，占地86亩。",  # 占地 says what a site takes up
     ],
 )
 def test_near_misses_stay_text(sentence):
