@@ -49,7 +49,7 @@ _BOUND = "(?P<{}>以上|以内|以下|左右|大关)?"  # 突破600亿元大关 
 # verbs that come before the name: 实现地区生产总值…, 新建学校X所, 共发生事故X起
 _VERBS_FIRST = ("实现|完成|达到|共有|拥有|现有|新增|新建|新培育|铺设|硬化|新签约|签约|签订|签定|新引进|引进|实施|排查|整改|发生|建成"
                 "|改造|新开工|开工|培育|发放|争取|开展|组织|举办|召开|落实|梳理|评选出|评选|走访|慰问|受理|办结|调处|化解"
-                "|查处|救助|培训|创建|申报|上报|谋划|储备|招录|安置|收集|拿出|投入|筹集|拨付|设立|成立|组建")
+                "|查处|救助|培训|创建|申报|上报|谋划|储备|招录|安置|收集|拿出|筹集|拨付|设立|成立|组建")
 # a name: words, and quoted words inside it (“党员初心日”暨党员政治生日会 · 梳理“我为群众办实事”清单)
 _NAME_BODY = r"(?:“[^“”，。；：！？,;:]{1,15}”|[^，。；：！？、“”（）《》\s\dX,;:])"
 _TRENDS = "|".join(sorted(RISES + FALLS, key=len, reverse=True))  # 增长了29.1% before 增长
@@ -112,11 +112,16 @@ _NAME_STOP = re.compile(r"实现|完成|达到|同比|分别|的$|^(?:比|较|�
                         r"|^占"
                         # a plan (计划实施重点项目120个) or a 把 sentence (把增速提高2个百分点) says what is to be done
                         r"|^计划(?!投资|总投资)|把"
+                        # a preposition opens who it is for or how, not what (为服务业工商户购置…补贴X万元)
+                        r"|^(?:为|对|向|给|从|按|通过|经过|由)"
+                        # a rule, not a figure: 居民每购买一只口罩政府补贴X元
+                        r"|[一两每][只个件名户家项次张]"
                         # a second verb joined on (查处并整改隐患12处) says what was done, not what is counted
                         r"|^(?:并|和|及|与|以及)")
 # verbs after which a clause's subject (202家规模以上工业企业实现…) stays text; action verbs
 # (查处并整改隐患X处) do not start a statistic inside a clause
-_VERB_FIRST_WORD = re.compile(_VERBS_FIRST)
+_OPENING_VERB = re.compile("实现|完成|达到")
+_VERB_FIRST_WORD = re.compile(_VERBS_FIRST)  # inside a clause, only after an agent (_acts_in_clause)
 _NAME_MAX = 20
 # a period or a pronoun alone is whose or when, not what: 四季度增长6.3% · 我们增长15.2%
 _NOT_A_NAME = re.compile(r"(?:[一二三四]季度|[上下]半年|前三季度|全年|去年|今年|我们|我市|我县|我区|全[市县区镇乡省])")
@@ -125,6 +130,7 @@ _RATE_NAME = re.compile(r"(?:率|占比|比重)$")
 # a note in brackets that belongs to the name: 地区生产总值(GDP) · 地区生产总值（GDP）
 # who does what a count counts: 各基层党组织…, …机关党员 (an agent before the verb is no part of the name)
 _AGENT = re.compile(r"(?:^各|(?:组织|党员|干部|部门|单位|企业|街道|社区|机关|人员|群众|志愿者|乡镇|支部|党委|窗口)$)")
+_FOR_WHOM = re.compile(r"(?:先后|共|累计|已)?(?:为|向|给|对|帮助)")
 _QUOTED_WORDS = re.compile(r"“[^“”，。；：！？,;:]{1,15}”")
 _NAME_NOTE = re.compile(r"[（(][A-Za-z]{2,8}[）)]")
 # words inside a clause after which its name may start, when the clause read from its start
@@ -217,8 +223,11 @@ def _verbs_in_clause(text: str, start: int) -> list[int]:
     end = start
     while end < len(text) and text[end] not in _BOUNDARY:
         end += 1
-    verbs = [m.start() for m in _VERB_FIRST_WORD.finditer(text, start, end) if m.start() > start]
-    after_verbs = [m.end() for m in _VERB_FIRST_WORD.finditer(text, start, end)]  # 实现地区生产总值(GDP)突破…
+    # 查处并整改隐患X处: a verb joined on to another says what was done, not what is counted
+    verbs = [m.start() for m in _OPENING_VERB.finditer(text, start, end)
+             if m.start() > start and text[m.start() - 1] not in "并和及"]
+    after_verbs = [m.end() for m in _OPENING_VERB.finditer(text, start, end)  # 实现地区生产总值(GDP)突破…
+                   if text[m.start() - 1:m.start()] not in ("并", "和", "及")]
     return verbs + after_verbs
 
 
@@ -233,7 +242,8 @@ def _acts_in_clause(text: str, start: int) -> list[int]:
     while end < len(text) and text[end] not in _BOUNDARY:
         end += 1
     return [m.start() for m in _VERB_FIRST_WORD.finditer(text, start, end)
-            if m.start() > start and _AGENT.search(text, start, m.start())]
+            if m.start() > start and _AGENT.search(text, start, m.start())
+            and not _FOR_WHOM.match(text, start)]  # 为X名困难群众发放…: those it was done for are no agent
 
 
 def _names_in_clause(text: str, start: int) -> list[int]:
