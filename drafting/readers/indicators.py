@@ -1,12 +1,20 @@
 """Statistics written as text → the pack's indicator data, when that is exact.
 
-Real speeches say the same figures many ways: 地区生产总值实现X万元，同比下降X%;
-全县实现地区生产总值26.7亿元，增长13.3%; 国内生产总值19.5亿元; 增速比一季度提高
-1.5个百分点; 占全年计划的67%; 居全市第3位; 与上年持平. A clause is read with
-small patterns, each part optional, and kept only when
-``indicators.phrase_indicator`` prints it back character for character; a
-chain of clauses (joined by ；，。 or 其中) becomes the paragraph's indicators
-between its ``before`` and ``after`` text. Anything else stays text.
+Offices write a statistic to one grammar (docs/statistics-grammar.md), which this
+reader follows rather than a list of example sentences, so that a phrasing not seen
+before still parses:
+
+    [lead 其中/比如] [period 上半年/1-6月/预计] [subject 全县/我镇] [adverb 累计/共]
+    [verb 实现/完成/新增…] NAME [verb 实现/累计完成/达到/为…] FIGURE UNIT [bound 以上/左右]
+    {，change | ，share | ，gap | ，rank}…
+
+The words before the name say when, whose and how; they stay text (``before`` or
+the previous indicator's separator), so the name is the field a writer wants. The
+first clause of each kind fills the indicator's own fields; a second change, or a
+clause out of the printing order, goes to ``then`` in order. Statements are chained
+by ；，。、 (or ;,. in pasted text). A statement is kept only when
+``indicators.phrase_indicator`` prints it back character for character; targets,
+plans, other places' figures, one project's figures and 分别 statements stay text.
 """
 
 from __future__ import annotations
