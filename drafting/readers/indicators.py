@@ -105,7 +105,7 @@ _NAME_CHAR = re.compile(r"[^，。；：！？、“”（）《》\s\dX,;:]")
 # 占年度计划的 24.1% is a share, not a name; 比上年增长12.5% is a change whose name came before
 _NAME_STOP = re.compile(r"实现|完成|达到|同比|分别|的$|^(?:比|较|环比|[两三]年平均|增长|下降|提高|上升|回落|降低|减少|增加(?!值))"
                         # a name never ends in a verb or adverb of its value (地区生产总值突破, 投资累计)
-                        r"|(?:突破|超过|累计|共计|共|已|预计|约|近|超|逾|达)$"
+                        r"|(?:突破|超过|累计|共计|共|已|预计|约|近|超|逾|达)$|.已"  # 项目已开工51个: no name before 已
                         # nor starts with words that say when or whose (四季度…, 我们…, 其中…)
                         rf"|^(?:{_LEAD_WORDS}|{_SUBJECTS}|{_ADVERBS}|{_PERIODS})"
                         # a target or plan is no statistic: 目标是地区生产总值增长6.5% · 力争…
@@ -357,8 +357,8 @@ def _named_heads(text: str, start: int):
         if end - start < 2 or _NAME_STOP.search(text[start:end]) or _NOT_A_NAME.fullmatch(text[start:end]):
             continue
         name = text[start:end]
-        if _VERB_FIRST_WORD.match(name) and not _RATE_NAME.search(name):
-            continue  # 争取“十四五”重大项目: the verb is read before the name (开工率 is a name)
+        if (verb := _VERB_FIRST_WORD.match(name)) and _not_a_name_after(name[verb.end():]):
+            continue  # 争取“十四五”重大项目 · 组织开展…活动: a verb, read before the name (开工在建项目 is a name)
         noted = _NAME_NOTE.search(name)
         head = {"name": name} if noted is None or noted.end() < len(name) else {
             "name": name[:noted.start()], "name_note": noted.group()}
@@ -378,6 +378,14 @@ def _named_heads(text: str, start: int):
             yield _with_share(dict(head), share), share.end()
         elif rank := _RANK.match(text, end):
             yield _with_rank(dict(head), rank), rank.end()
+
+
+def _not_a_name_after(rest: str) -> bool:
+    """Whether the words after a verb that opens a would-be name show it is a verb: another
+    verb follows (组织|开展…) or words that are never a name's start (争取|“十四五”…)."""
+    if not rest:
+        return True  # the verb alone (新增12家) names nothing
+    return bool(_VERB_FIRST_WORD.match(rest) or _NAME_STOP.search(rest)) and not _RATE_NAME.search(rest)
 
 
 def _name_ends(text: str, start: int):
