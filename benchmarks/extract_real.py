@@ -78,7 +78,7 @@ def normalise_figure(value: Any) -> str | None:
     text = str(value).strip().replace("％", "").rstrip("%").strip()
     if not text:
         return None
-    text = text.lstrip("-+－＋").strip()
+    text = text.lstrip("-+－＋").strip().replace(" ", "")  # 60. 5: a decimal a PDF's layout split
     if _PLACEHOLDER.fullmatch(text):
         return "X"
     try:

@@ -134,3 +134,7 @@ def test_exact_names_refuse_a_name_with_a_verb_in_it(real):
     assert real.statistics_missed(wanted, loose) == []
     assert real.statistics_missed(wanted, loose, exact_names=True) == wanted
     assert real.statistics_missed(wanted, [{"name": "地区生产总值", "value": 210}], exact_names=True) == []
+
+
+def test_a_decimal_split_by_a_pdf_compares_by_value(real):
+    assert real.normalise_figure("60. 5") == real.normalise_figure(60.5) == "60.5"

@@ -37,7 +37,8 @@ from drafting.model.indicators import (
     read_figure,
 )
 
-_NUMBER = r"X+(?:\.X+)?|\d+(?:\.\d+)?"  # X.X: a placeholder that says one decimal is wanted
+# X.X: a placeholder that says one decimal is wanted; 60. 5: a decimal a PDF's layout split (kept as written)
+_NUMBER = r"X+(?:\.X+)?|\d+(?:\. ?\d+)?"
 _UNITS = "|".join(
     sorted(
         "亿元 万元 元 亿美元 万美元 美元 万吨 吨 万亩 亩 万人次 人次 万人 人 万户 户 家 个 项 件 辆 万辆 "
@@ -50,7 +51,8 @@ _UNITS = "|".join(
     )
 )
 # 1200余人 · 50多家: about so many, said before the unit (kept with it, as written)
-_UNITS = rf"(?:余|多)?(?:{_UNITS})"
+# 2万余人次 · 1.2万件: 万 or 亿 may come before any unit, 余 or 多 after it
+_UNITS = rf"(?:(?:万|亿)?(?:余|多)?(?:{_UNITS})|(?:余|多)?(?:{_UNITS}))"
 # 累计完成 · 预计实现 · 已完成: an adverb of the verb belongs to the verb, never to the name
 _VERBS = "(?:累计|共计|预计|已经|已)?(?:实现|完成|达到)|稳定在|控制在|保持在|在|突破|超过|达|仅为|约为|为|新增|共有|现有|拥有|实有|有|共计|合计|总计|共|超|逾|近|约"  # 项目共6个
 _BOUND = "(?P<{}>以上|以内|以下|左右|大关)?"  # 突破600亿元大关  # 增长6%左右 · 控制在3.5%以内
@@ -59,7 +61,7 @@ _VERBS_FIRST = ("实现|完成|达到|共有|拥有|现有|新增|新建|新培�
                 "|改造|新开工|开工|培育|发放|争取|开展|组织|举办|召开|落实|梳理|评选出|评选|走访|慰问|受理|办结|调处|化解"
                 "|查处|救助|培训|创建|申报|上报|谋划|储备|招录|安置|收集|拿出|筹集|拨付|设立|成立|组建")
 # a name: words, and quoted words inside it (“党员初心日”暨党员政治生日会 · 梳理“我为群众办实事”清单)
-_NAME_BODY = r"(?:“[^“”，。；：！？,;:]{1,15}”|[^，。；：！？、“”（）《》\s\dX,;:])"
+_NAME_BODY = r"(?:“[^“”，。；：！？,;:]{1,15}”|\d+[A-Za-z]+|[^，。；：！？、“”（）《》\s\dX,;:])"  # 5G基站
 _TRENDS = "|".join(sorted(RISES + FALLS, key=len, reverse=True))  # 增长了29.1% before 增长
 # 比增48.2% / 比下降3%: 比 alone is the comparison (with last year, said without naming it); 两年平均增长6.1%
 # 按可比价计算，同比增长6.1% · 同比名义增长5.2%: how the change was reckoned, said with the comparison
@@ -71,6 +73,11 @@ _PER = "每(?:平方公里|平方米|万人|千人|百人|人|户|亩|公顷)"
 _VALUE = re.compile(rf"(?P<verb>(?:{_VERBS})?(?:{_PER})?)?{_SP}(?P<value>{_NUMBER}){_SP}(?P<unit>{_UNITS}){_BOUND.format('value_bound')}")
 _VERB_FIRST = re.compile(
     rf"(?P<verb>{_VERBS_FIRST})(?P<name>{_NAME_BODY}{{2,20}}?){_SP}(?P<value>{_NUMBER}){_SP}(?P<unit>{_UNITS})"
+)
+# 走访慰问困难群众860户 · 组织开展…活动40余场次: two verbs said together are one verb
+# (tried after one verb: 发放|慰问金… is one verb and a name)
+_TWO_VERBS_FIRST = re.compile(
+    rf"(?P<verb>(?:{_VERBS_FIRST})(?:{_VERBS_FIRST}))(?P<name>{_NAME_BODY}{{2,20}}?){_SP}(?P<value>{_NUMBER}){_SP}(?P<unit>{_UNITS})"
 )
 _CHANGE = re.compile(
     rf"(?P<compare>{_COMPARE})?(?P<trend>{_TRENDS}){_SP}(?P<change>{_NUMBER}){_SP}(?P<change_unit>个百分点|个千分点|倍|{_UNITS})"  # 比上年增加0.4万吨: a change in the value's unit
@@ -99,7 +106,7 @@ _RANK = re.compile(
 _LEAD_WORDS = r"比如|例如|特别是|尤其是|其中|同时|此外|另外|这个|这一"
 _PERIODS = (r"“十[一二三四五六七八九]五”|预计|今年以来|今年初|年初|今年|去年|上年|全年|年内|[上下]半年|前三季度|第?[一二三四1-4]季度|\d{4}年"
             r"|\d{1,2}[-—–~至]\d{1,2}月份?|\d{1,2}月份?|截至(?:目前|\d{1,2}月(?:底|末)?)|目前|当前")
-_SUBJECTS = r"全[县区市镇乡州盟旗]|[我本][县区市镇乡州旗]|[县区市镇乡]里|我们的|我们"
+_SUBJECTS = r"全(?:街道|辖区|[县区市镇乡州盟旗])|[我本](?:街道|[县区市镇乡州旗])|辖区|[县区市镇乡]里|我们的|我们"
 _ADVERBS = r"累计|共计|共(?!有)|已经|已"
 _NAME_CHAR = re.compile(r"[^，。；：！？、“”（）《》\s\dX,;:]")
 # 占年度计划的 24.1% is a share, not a name; 比上年增长12.5% is a change whose name came before
@@ -137,8 +144,10 @@ _NOT_A_NAME = re.compile(r"(?:[一二三四]季度|[上下]半年|前三季度|�
 _RATE_NAME = re.compile(r"(?:率|占比|比重)$")
 # a note in brackets that belongs to the name: 地区生产总值(GDP) · 地区生产总值（GDP）
 # who does what a count counts: 各基层党组织…, …机关党员 (an agent before the verb is no part of the name)
-_AGENT = re.compile(r"(?:^各|(?:组织|党员|干部|部门|单位|企业|街道|社区|机关|人员|群众|志愿者|乡镇|支部|党委|窗口)$)")
+_AGENT = re.compile(r"(?:^各|(?:党组织|基层组织|党员|干部|部门|单位|企业|街道|社区|机关|人员|群众|志愿者|乡镇|支部|党委|纪委|窗口)"
+                    r"(?:共|累计|已|先后)?$)")
 _FOR_WHOM = re.compile(r"(?:先后|共|累计|已)?(?:为|向|给|对|帮助)")
+_CODED_WORD = re.compile(r"\d+[A-Za-z]+")  # 5G基站 · 4K: digits that are part of a word
 _QUOTED_WORDS = re.compile(r"“[^“”，。；：！？,;:]{1,15}”")
 _NAME_NOTE = re.compile(r"[（(][A-Za-z]{2,8}[）)]")
 # words inside a clause after which its name may start, when the clause read from its start
@@ -341,9 +350,12 @@ def _a_rate(data: dict) -> bool:
 
 
 def _verb_first(text: str, start: int) -> tuple[dict, int] | None:
-    m = _VERB_FIRST.match(text, start)
-    if m is None or _NAME_STOP.search(m["name"]) or _VERB_FIRST_WORD.match(m["name"]):
-        # 组织落实…: the verb is the last one before the name (组织开展“…”活动21场 is named by what is 开展)
+    for pattern in (_VERB_FIRST, _TWO_VERBS_FIRST):
+        m = pattern.match(text, start)
+        # 组织落实…: a name never opens with a verb (组织开展“…”活动21场 is read with both verbs)
+        if m is not None and not _NAME_STOP.search(m["name"]) and not _opens_with_a_verb(m["name"]):
+            break
+    else:
         return None
     data = {"name": m["name"], "value": _number(m["value"]), "unit": m["unit"], "verb_first": True}
     if m["verb"] != "实现":
@@ -380,6 +392,15 @@ def _named_heads(text: str, start: int):
             yield _with_rank(dict(head), rank), rank.end()
 
 
+def _opens_with_a_verb(name: str) -> bool:
+    """慰问困难群众: a verb, not a name's first word; 慰问金 · 开工率: a noun made with the verb."""
+    verb = _VERB_FIRST_WORD.match(name)
+    return verb is not None and name[verb.end():verb.end() + 1] not in _NOUN_ENDINGS
+
+
+_NOUN_ENDINGS = tuple("金款费率品点站")
+
+
 def _not_a_name_after(rest: str) -> bool:
     """Whether the words after a verb that opens a would-be name show it is a verb: another
     verb follows (组织|开展…) or words that are never a name's start (争取|“十四五”…)."""
@@ -398,7 +419,7 @@ def _name_ends(text: str, start: int):
             end += 1
         elif end > start and (note := _NAME_NOTE.match(text, end)):
             end = note.end()
-        elif quoted := _QUOTED_WORDS.match(text, end):
+        elif quoted := _QUOTED_WORDS.match(text, end) or _CODED_WORD.match(text, end):
             end = quoted.end()
         else:
             return
@@ -515,7 +536,7 @@ def _read_back(data: dict, key: str) -> Any:
 
 def _number(text: str) -> int | float | str:
     """A number the pack prints back the same way, else the text as written (X, 12.30)."""
-    if is_placeholder(text):
-        return text
+    if is_placeholder(text) or " " in text:
+        return text  # X, or 60. 5 as a PDF's layout split it: printed back as written
     number = float(text) if "." in text else int(text)
     return number if format_number(number) == text else text
