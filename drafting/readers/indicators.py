@@ -221,6 +221,8 @@ def _next_chain(text: str, at: int) -> tuple[list[dict], int, int] | None:
     before the name, or before the verb of a verb-first clause."""
     starts = ([at] if at == 0 else []) + [i + 1 for i in range(at, len(text)) if text[i] in _BOUNDARY]
     for boundary in starts:
+        while text[boundary:boundary + 1] in (" ", "\u3000"):
+            boundary += 1  # ; 开工在建项目…: a space a PDF left after the mark is no part of the name
         if any(m.start() < boundary + _TARGET_REACH for m in _TARGET.finditer(text, _sentence_start(text, boundary), boundary + 2 * _TARGET_REACH)):
             continue  # 力争到2027年，全县地区生产总值突破300亿元: a target, not a figure reached
         scope = _scope_ends(text, boundary)[::-1]

@@ -84,6 +84,8 @@ from drafting.readers.indicators import with_indicators
          [{"name": "项目", "value": 41, "unit": "个", "verb": "新签约", "verb_first": True, "spaced": True,
            "separator": ","},
           {"name": "协议总投资", "value": "86. 5", "unit": "亿元", "verb": "", "spaced": True}]),
+        ("园区建设加快推进; 在建项目达到 38 个。", "园区建设加快推进; ",
+         [{"name": "在建项目", "value": 38, "unit": "个", "verb": "达到", "spaced": True}]),
         # two verbs said together; a noun made with a verb (慰问金); 万 before any unit; 5G in a name
         ("各社区共走访慰问独居老人420户，发放慰问金12.6万元。", "各社区共",
          [{"name": "独居老人", "value": 420, "unit": "户", "verb": "走访慰问", "verb_first": True, "separator": "，"},
