@@ -165,3 +165,19 @@ def test_further_clauses_build_back_through_the_yaml(tmp_path):
     assert said == [("parts[0].intro[0].indicators[0].then[1].change", "仍是占位符“X”，请填入数字")]
     line = path.read_text(encoding="utf-8").splitlines()[built.warnings[0].location.line - 1]
     assert "X" in line
+
+
+def test_the_schema_allows_what_the_model_prints():
+    """Every direction word the reader may keep is a valid ``trend``, and a ``then`` clause
+    takes exactly the keys the model prints (so an extracted YAML always validates)."""
+    import json
+    from pathlib import Path
+
+    from drafting.model.indicators import _CLAUSE_KEYS, TRENDS
+
+    defs = json.loads((Path(__file__).resolve().parents[2] / "templates" / "_shared" / "defs.schema.json")
+                      .read_text(encoding="utf-8"))["$defs"]
+    assert set(defs["indicator"]["properties"]["trend"]["enum"]) == set(TRENDS)
+    assert set(defs["indicator_clause"]["properties"]["trend"]["enum"]) == set(TRENDS)
+    assert set(defs["indicator_clause"]["properties"]) == set(_CLAUSE_KEYS)
+    assert defs["indicator"]["properties"]["then"]["items"] == {"$ref": "#/$defs/indicator_clause"}
