@@ -30,6 +30,7 @@ from drafting.model.indicators import (
     FALLS,
     RISE,
     RISES,
+    TRENDS,
     Indicator,
     format_number,
     is_placeholder,
@@ -65,7 +66,7 @@ _NAME_BODY = r"(?:“[^“”，。；：！？,;:]{1,15}”|\d+[A-Za-z]+|[^，�
 _TRENDS = "|".join(sorted(RISES + FALLS, key=len, reverse=True))  # 增长了29.1% before 增长
 # 比增48.2% / 比下降3%: 比 alone is the comparison (with last year, said without naming it); 两年平均增长6.1%
 # 按可比价计算，同比增长6.1% · 同比名义增长5.2%: how the change was reckoned, said with the comparison
-_COMPARE = (r"(?:按可比价(?:格)?计算[，,])?(?:同比|环比)(?:名义|实际)?|(?:名义|实际)|[两三]年平均|比(?=(?:增长|下降|增|降)(?:\d|X))"
+_COMPARE = (r"(?:按可比价(?:格)?计算[，,])?(?:同比|环比)(?:名义|实际)?|(?:名义|实际)|年均|[两三]年平均|比(?=(?:增长|下降|增|降)(?:\d|X))"
             r"|(?:比|较)(?!重|例|较|率)(?:\d{4}年)?[^，。；：、\dX]{1,6}?")  # 比2019年一季度增长19.3%
 _SP = " ?"  # 达到 XX 亿元，增长 XX%: a figure may be set off by spaces (the indicator's ``spaced``)
 # 人口密度为每平方公里48人: a rate per unit is said between the verb and the figure
@@ -118,7 +119,7 @@ _NAME_STOP = re.compile(r"实现|完成|达到|同比|分别|的$|^(?:比|较|�
                         # a target or plan is no statistic: 目标是地区生产总值增长6.5% · 力争…
                         r"|目标|力争|确保|预期"
                         # other places' figures are not the place's statistics (全国GDP增长5.2%)
-                        r"|^(?:全国|全省)|(?:增长|下降)$"
+                        rf"|^(?:全国|全省)|(?:{'|'.join(t for t in TRENDS if len(t) > 1)}|年均)$"  # …上涨1.8%: a direction
                         # a distance or a location is no statistic of the place (距县城82公里)
                         r"|距|^(?:离|位于)"
                         # one project's or one firm's figure (该项目总建筑面积12万平方米) is no statistic of the place
@@ -163,7 +164,7 @@ _KEY_ORDER = ("name", "name_note", "value", "unit", "verb", "change", "trend", "
               "verb_first", "share", "share_of", "share_verb", "share_particle", "share_first",
               "gap", "gap_of", "gap_verb", "gap_unit", "rank", "rank_scope", "rank_verb", "rank_unit",
               "value_bound", "change_bound", "spaced", "unit_spaced", "then", "separator", "joint")
-_JOINTS = ("，", ",")
+_JOINTS = ("，", ",", "、")  # 达到245.6亿元、增长6.2%: 、 between a value and its change in a report
 _JOINERS = "；，。;,、"  # between the clauses of a chain (、 in a list: 产值6亿元、增加值1.98亿元)
 _WHEREOF = re.compile(r"[；，。;,、](?:其中[，,]?)?")  # ，其中 税收收入… belongs to the separator
 _PREFIX_WORD = re.compile(rf"(?:{_LEAD_WORDS}|{_PERIODS}|{_SUBJECTS}|{_ADVERBS})")

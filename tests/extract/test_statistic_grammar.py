@@ -79,6 +79,18 @@ from drafting.readers.indicators import with_indicators
         ("一般公共预算收入完成7.9亿元，为预算的54.8%。", "",
          [{"name": "一般公共预算收入", "value": 7.9, "unit": "亿元", "verb": "完成", "share": 54.8, "share_of": "预算",
            "share_verb": "为"}]),
+        # a report's 、 between value and change; 上涨 / 提升 / 新增; 年均
+        ("地区生产总值达到236.4亿元、增长5.9%；一般公共预算收入16.8亿元、增长6.6%。", "",
+         [{"name": "地区生产总值", "value": 236.4, "unit": "亿元", "verb": "达到", "change": 5.9, "compare": "",
+           "joint": "、"},  # ；is the default separator
+          {"name": "一般公共预算收入", "value": 16.8, "unit": "亿元", "verb": "", "change": 6.6, "compare": "",
+           "joint": "、"}]),
+        ("居民消费价格指数（CPI）上涨1.6%。", "",
+         [{"name": "居民消费价格指数", "name_note": "（CPI）", "change": 1.6, "trend": "上涨", "compare": ""}]),
+        ("五年来，全县地区生产总值年均增长6.8%。", "五年来，全县",
+         [{"name": "地区生产总值", "change": 6.8, "compare": "年均"}]),
+        ("各项贷款余额较年初新增19.4亿元。", "",
+         [{"name": "各项贷款余额", "change": 19.4, "trend": "新增", "change_unit": "亿元", "compare": "较年初"}]),
         # PDF text: spaces around figures, a decimal split by the layout (kept as written)
         ("全年新签约项目 41 个,协议总投资 86. 5 亿元。", "全年",
          [{"name": "项目", "value": 41, "unit": "个", "verb": "新签约", "verb_first": True, "spaced": True,
