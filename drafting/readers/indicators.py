@@ -132,6 +132,8 @@ _NAME_STOP = re.compile(r"实现|完成|达到|同比|分别|的$|^(?:比|较|�
                         r"|^(?:为|对|向|给|从|按|通过|经过|由)"
                         # a rule, not a figure: 居民每购买一只口罩政府补贴X元
                         r"|[一两每][只个件名户家项次张]"
+                        # a condition or a part, not a figure: 有近三分之一的村集体经济收入不足10万元
+                        r"|^有|不足|不到|分之"
                         # a second verb joined on (查处并整改隐患12处) says what was done, not what is counted
                         r"|^(?:并|和|及|与|以及)")
 # verbs after which a clause's subject (202家规模以上工业企业实现…) stays text; action verbs

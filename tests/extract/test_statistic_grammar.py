@@ -136,6 +136,7 @@ def test_a_statistic_follows_the_grammar_and_prints_back(sentence, before, indic
         "我们要想方设法把增速再提高1个百分点。",
         "该项目总占地面积320亩。",  # one project's figure
         "仓储中心选址在园区东侧，占地86亩。",  # 占地 says what a site takes up
+        "全镇仍有近四分之一的村集体经济收入不足20万元。",  # a condition on a part
     ],
 )
 def test_near_misses_stay_text(sentence):
