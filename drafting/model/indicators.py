@@ -56,6 +56,7 @@ class Indicator:
     rank_verb: str = "居"
     rank_unit: str = "位"  # 居全市第3位; empty for 增幅全市第一
     value_bound: str = ""  # 控制在3.5%以内: 以内 / 以上 / 左右 after the value
+    value_note: str = ""  # 25.6亿元（快报数）: a note in brackets after the value
     change_bound: str = ""  # 增长6.3%以上 · 增长6%左右: after the change
     spaced: bool = False  # 达到 XX 亿元，增长 XX%: figures set off by spaces (pasted from a PDF, or typed so)
     unit_spaced: bool = False  # 基本建设投资20359 万元: a space only between the value and its unit in words
@@ -94,6 +95,7 @@ class Indicator:
             rank_verb=data.get("rank_verb", "居"),
             rank_unit=data.get("rank_unit", "位"),
             value_bound=data.get("value_bound", ""),
+            value_note=data.get("value_note", ""),
             change_bound=data.get("change_bound", ""),
             spaced=data.get("spaced", False),
             unit_spaced=data.get("unit_spaced", False),
@@ -258,8 +260,8 @@ _SIGNS = ("%", "％", "‰")  # units written as a sign, never set off by a spac
 
 def _value_clause(ind: Indicator, figure: Callable[[str, Any, str], str], number: Callable[[str, Any], str]) -> str:
     if ind.unit_spaced and not ind.spaced and ind.unit and not ind.unit.startswith(_SIGNS):
-        return f"{number('value', ind.value)} {ind.unit}{ind.value_bound}"
-    return figure("value", ind.value, ind.unit) + ind.value_bound
+        return f"{number('value', ind.value)} {ind.unit}{ind.value_bound}{ind.value_note}"
+    return figure("value", ind.value, ind.unit) + ind.value_bound + ind.value_note
 
 
 def phrase_chain(

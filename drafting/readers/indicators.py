@@ -150,6 +150,8 @@ _RATE_NAME = re.compile(r"(?:率|占比|比重)$")
 _AGENT = re.compile(r"(?:^各|(?:党组织|基层组织|党员|干部|部门|单位|企业|街道|社区|机关|人员|群众|志愿者|乡镇|支部|党委|纪委|窗口)"
                     r"(?:共|累计|已|先后)?$)")
 _FOR_WHOM = re.compile(r"(?:先后|共|累计|已)?(?:为|向|给|对|帮助)")
+# 25.6亿元（快报数） · XX 亿元(根据实际数据填写): a note on the value, before its change
+_VALUE_NOTE = re.compile(r"[（(][^（）()，。；,;]{1,24}[）)]")
 _CODED_WORD = re.compile(r"\d+[A-Za-z]+")  # 5G基站 · 4K: digits that are part of a word
 _QUOTED_WORDS = re.compile(r"“[^“”，。；：！？,;:]{1,15}”")
 _NAME_NOTE = re.compile(r"[（(][A-Za-z]{2,8}[）)]")
@@ -162,7 +164,7 @@ _TARGET = re.compile(r"力争|确保|目标[是为：:，,]|预期目标|奋斗�
 _TARGET_REACH = 6  # the words at a clause's start count too (全年计划实施…, 确保全年…)
 _BOUNDARY = "，。；：！？,;:"
 _SENTENCE_ENDS = "。；！？;"
-_KEY_ORDER = ("name", "name_note", "value", "unit", "verb", "change", "trend", "change_unit", "compare",
+_KEY_ORDER = ("name", "name_note", "value", "unit", "value_note", "verb", "change", "trend", "change_unit", "compare",
               "verb_first", "share", "share_of", "share_verb", "share_particle", "share_first",
               "gap", "gap_of", "gap_verb", "gap_unit", "rank", "rank_scope", "rank_verb", "rank_unit",
               "value_bound", "change_bound", "spaced", "unit_spaced", "then", "separator", "joint")
@@ -321,6 +323,8 @@ def _clause(text: str, start: int, listed: bool = False) -> tuple[dict, int] | N
         if head is None:
             continue
         data, at = head
+        if "value" in data and (note := _VALUE_NOTE.match(text, at)):
+            data["value_note"], at = note.group(), note.end()
         data, at = _tails(text, data, at)
         if at < len(text) and text[at] not in _BOUNDARY + "（(、":
             continue  # 完成投资X万元的……: the figure qualifies a noun, it is not a statistic (a note in brackets may follow)

@@ -79,6 +79,10 @@ from drafting.readers.indicators import with_indicators
         ("一般公共预算收入完成7.9亿元，为预算的54.8%。", "",
          [{"name": "一般公共预算收入", "value": 7.9, "unit": "亿元", "verb": "完成", "share": 54.8, "share_of": "预算",
            "share_verb": "为"}]),
+        # a note in brackets after the value, before its change
+        ("全区规上工业增加值完成48.2亿元（初步核算数），同比增长7.7%。", "全区",
+         [{"name": "规上工业增加值", "value": 48.2, "unit": "亿元", "value_note": "（初步核算数）", "verb": "完成",
+           "change": 7.7}]),
         # a report's 、 between value and change; 上涨 / 提升 / 新增; 年均
         ("地区生产总值达到236.4亿元、增长5.9%；一般公共预算收入16.8亿元、增长6.6%。", "",
          [{"name": "地区生产总值", "value": 236.4, "unit": "亿元", "verb": "达到", "change": 5.9, "compare": "",
@@ -159,15 +163,16 @@ def test_names_never_carry_the_words_around_them():
 
 
 def test_further_clauses_build_back_through_the_yaml(tmp_path):
-    """then, name_note, 高 and ‰ survive the YAML and the pack's template, and an X in a further
+    """then, name_note, value_note, 、, 高 and ‰ survive the YAML and the pack's template, and an X in a further
     clause is reported at its own line."""
     from drafting.source.yaml_writer import write_yaml
     from drafting.workflow.build import Builder, render_text
 
     text = ("地区生产总值(GDP)同比增长6.4%，比一季度提高0.3个百分点，两年平均增长X%；"
-            "我们的工业投资增速比全市平均水平高2.6个百分点；全镇人口自然增长率为4.6‰。")
+            "我们的工业投资增速比全市平均水平高2.6个百分点；全镇人口自然增长率为4.6‰；"
+            "地区生产总值达到236.4亿元（快报数）、增长5.9%。")
     found = with_indicators(text)
-    assert [d["name"] for d in found["indicators"]] == ["地区生产总值", "工业投资增速", "人口自然增长率"]
+    assert [d["name"] for d in found["indicators"]] == ["地区生产总值", "工业投资增速", "人口自然增长率", "地区生产总值"]
     speech = {"pack": "half-year-speech", "meeting": {"name": "测试", "year": 2025},
               "parts": [{"heading": "经济运行", "intro": [found]}]}
     path = tmp_path / "speech.yaml"
