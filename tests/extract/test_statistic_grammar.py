@@ -79,6 +79,11 @@ from drafting.readers.indicators import with_indicators
         ("一般公共预算收入完成7.9亿元，为预算的54.8%。", "",
          [{"name": "一般公共预算收入", "value": 7.9, "unit": "亿元", "verb": "完成", "share": 54.8, "share_of": "预算",
            "share_verb": "为"}]),
+        # so many of whom the figure is said: a subject, not a name
+        ("全县143家规上工业企业实现利润总额6.8亿元，同比增长4.9%。", "全县143家规上工业企业",
+         [{"name": "利润总额", "value": 6.8, "unit": "亿元", "verb_first": True, "change": 4.9}]),
+        ("其中31家企业增幅在20%以上。", "其中31家企业",
+         [{"name": "增幅", "value": 20, "unit": "%", "verb": "在", "value_bound": "以上"}]),
         # a note in brackets after the value, before its change
         ("全区规上工业增加值完成48.2亿元（初步核算数），同比增长7.7%。", "全区",
          [{"name": "规上工业增加值", "value": 48.2, "unit": "亿元", "value_note": "（初步核算数）", "verb": "完成",
