@@ -19,6 +19,8 @@ item's lead is the annotated lead; a statistic when an extracted indicator has t
 annotated name and figure. It prints recognised/expected per text and form, and
 totals per form, with the extracted indicators that stand for no annotated statistic
 (some are right but outside the annotation rules, 分别 lists for one; many are not).
+"named exactly" counts the statistics found under exactly the annotated name: the lenient
+match lets 地区生产总值突破 stand for 地区生产总值, a writer's field would not.
 
 Whole processes are run (``python -m drafting``), as a writer runs them; ``--python``
 measures another venv's draft, ``--code DIR`` another checkout's (DIR first on PYTHONPATH).
