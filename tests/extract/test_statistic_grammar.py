@@ -204,3 +204,18 @@ def test_the_schema_allows_what_the_model_prints():
     assert set(defs["indicator_clause"]["properties"]["trend"]["enum"]) == set(TRENDS)
     assert set(defs["indicator_clause"]["properties"]) == set(_CLAUSE_KEYS)
     assert defs["indicator"]["properties"]["then"]["items"] == {"$ref": "#/$defs/indicator_clause"}
+
+
+def test_a_figure_typed_with_its_sign_in_a_further_clause_prints_once(tmp_path):
+    """then: [{change: "0.4%"}] is read as 0.4 like the indicator's own change, not printed 0.4%%."""
+    from drafting.workflow.build import Builder, render_text
+
+    path = tmp_path / "speech.yaml"
+    path.write_text(
+        "pack: half-year-speech\nmeeting: {name: 测试会议, year: 2025}\nparts:\n  - heading: 经济运行\n    intro:\n"
+        "      - indicators:\n          - name: 地区生产总值\n            change: 6.2\n            then:\n"
+        "              - {change: '0.4个百分点', change_unit: 个百分点, trend: 提高, compare: 比一季度}\n"
+        "              - {change: '5.8%', compare: 两年平均}\n        after: 。\n",
+        encoding="utf-8")
+    lines = render_text(Builder().draft(path)).splitlines()
+    assert "地区生产总值同比增长6.2%，比一季度提高0.4个百分点，两年平均增长5.8%。" in lines
