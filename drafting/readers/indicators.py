@@ -46,19 +46,27 @@ _UNITS = "|".join(
         "万千瓦时 亿千瓦时 万千瓦 公里 万平方米 平方米 标准箱 万标箱 所 座 起 处 公斤 万公斤 张 名 次 % 家次 套 台 "
         "亿斤 万斤 斤 万头 头 公顷 万公顷 万羽 羽 万株 株 "
         "条 宗 笔 批 栋 间 只 万只 场 场次 期 篇 部 支 千米 平方公里 立方米 万立方米 亿立方米 千瓦 兆瓦 "
-        "万吨标准煤 吨标准煤 万册 册 ％ ‰".split(),  # ％: the full-width percent Word documents often carry
+        "万吨标准煤 吨标准煤 万册 册 ％ ‰ "
+        # measure words of the genre not listed above, by kind: power and energy, vehicles and vessels,
+        # plants, beds, batches and shifts, cases and persons, days and hours, kinds
+        "千瓦时 度 兆瓦时 艘 架 架次 车次 班次 棵 床 批次 户次 人天 个次 例 位 门 口 眼 块 片 轮 种 类 天 小时 元/人 元/亩 元/吨".split(),  # ％: the full-width percent Word documents often carry
         key=len,
         reverse=True,
     )
 )
 # 1200余人 · 50多家: about so many, said before the unit (kept with it, as written)
 # 2万余人次 · 1.2万件: 万 or 亿 may come before any unit, 余 or 多 after it
-_UNITS = rf"(?:(?:万|亿)?(?:余|多)?(?:{_UNITS})|(?:余|多)?(?:{_UNITS}))"
+# 3千亩 · 5百万元: 千 and 百 (and 千万, 百万) are said before a unit as 万 and 亿 are
+_UNITS = rf"(?:(?:千万|百万|万|亿|千|百)?(?:余|多)?(?:{_UNITS})|(?:余|多)?(?:{_UNITS}))"
 # 累计完成 · 预计实现 · 已完成: an adverb of the verb belongs to the verb, never to the name
-_VERBS = "(?:累计|共计|预计|已经|已)?(?:实现|完成|达到)|稳定在|控制在|保持在|在|突破|超过|达|仅为|约为|为|新增|共有|现有|拥有|实有|有|共计|合计|总计|共|超|逾|近|约"  # 项目共6个
+# 降至0.5吨标准煤 · 缩短到3天 · 提高到62%: a change said as the level reached is a verb of the value
+_TO_VERBS = "(?:下降|降低|减少|提高|提升|增加|增长|上升|缩短|压缩|扩大|降|增)(?:到|至)"
+# 达到了 · 完成近 · 达到约: a verb may take 了 and a word of about how much after it
+_VERBS = "(?:(?:(?:累计|共计|预计|已经|已)?(?:实现|完成|达到)|" + _TO_VERBS + ")了?(?:约|近|超|逾|将近|接近)?)|稳定在|控制在|保持在|在|突破|超过|达|仅为|约为|为|是|新增|共有|现有|拥有|实有|有|共计|合计|总计|共|超|逾|近|约"  # 项目共6个
 _BOUND = "(?P<{}>以上|以内|以下|左右|大关)?"  # 突破600亿元大关  # 增长6%左右 · 控制在3.5%以内
 # verbs that come before the name: 实现地区生产总值…, 新建学校X所, 共发生事故X起
-_VERBS_FIRST = ("实现|完成|达到|共有|拥有|现有|新增|新建|新培育|铺设|硬化|新签约|签约|签订|签定|新引进|引进|实施|排查|整改|发生|建成"
+_VERBS_FIRST = ("实现|完成|达到|共有|拥有|现有|有(?![近超逾约])|新增|新改建|新建改建|新建|改扩建|改建|扩建|新发展|新上|新开通|开通|开设"
+                "|提供|安排|吸纳|带动|打造|新认定|认定|获批|栽植|补植|新栽|栽种|新培育|铺设|硬化|新签约|签约|签订|签定|新引进|引进|实施|排查|整改|发生|建成"
                 "|改造|新开工|开工|培育|发放|争取|开展|组织|举办|召开|落实|梳理|评选出|评选|走访|慰问|受理|办结|调处|化解"
                 "|查处|救助|培训|创建|申报|上报|谋划|储备|招录|安置|收集|拿出|筹集|拨付|设立|成立|组建")
 # a name: words, and quoted words inside it (“党员初心日”暨党员政治生日会 · 梳理“我为群众办实事”清单)
@@ -71,7 +79,9 @@ _COMPARE = (r"(?:按可比价(?:格)?计算[，,])?(?:同比|环比)(?:名义|�
 _SP = " ?"  # 达到 XX 亿元，增长 XX%: a figure may be set off by spaces (the indicator's ``spaced``)
 # 人口密度为每平方公里48人: a rate per unit is said between the verb and the figure
 _PER = "每(?:平方公里|平方米|万人|千人|百人|人|户|亩|公顷)"
-_VALUE = re.compile(rf"(?P<verb>(?:{_VERBS})?(?:{_PER})?)?{_SP}(?P<value>{_NUMBER}){_SP}(?P<unit>{_UNITS}){_BOUND.format('value_bound')}")
+# 各村集体经济收入均超过10万元: an adverb of the whole (均/都/也/仍) goes with the verb after it
+_VERB_ADVERB = "(?:均|都|也|仍然|仍|继续)"  # never 分别: a 分别 statement stays text
+_VALUE = re.compile(rf"(?P<verb>(?:{_VERB_ADVERB}(?={_VERBS}))?(?:{_VERBS})?(?:{_PER})?)?{_SP}(?P<value>{_NUMBER}){_SP}(?P<unit>{_UNITS}){_BOUND.format('value_bound')}")
 _VERB_FIRST = re.compile(
     rf"(?P<verb>{_VERBS_FIRST})(?P<name>{_NAME_BODY}{{2,20}}?){_SP}(?P<value>{_NUMBER}){_SP}(?P<unit>{_UNITS})"
 )
@@ -105,7 +115,7 @@ _RANK = re.compile(
 # These words stay text (the paragraph's ``before`` or the previous indicator's separator), so
 # the name is what a writer wants as the field: 规上工业产值, not 我镇规上工业产值累计.
 _LEAD_WORDS = r"比如|例如|特别是|尤其是|其中|同时|此外|另外|这个|这一"
-_PERIODS = (r"“十[一二三四五六七八九]五”|预计|今年以来|今年初|年初|今年|去年|上年|全年|年内|[上下]半年|前三季度|第?[一二三四1-4]季度|\d{4}年"
+_PERIODS = (r"“十[一二三四五六七八九]五”|预计|今年以来|今年初|年初|年末|年底|[上本]月末|月末|季末|今年|去年|上年|全年|年内|[上下]半年|前三季度|第?[一二三四1-4]季度|\d{4}年"
             r"|\d{1,2}[-—–~至]\d{1,2}月份?|\d{1,2}月份?|截至(?:目前|\d{1,2}月(?:底|末)?)|目前|当前")
 _SUBJECTS = (r"全(?:街道|辖区|[县区市镇乡州盟旗])|[我本](?:街道|[县区市镇乡州旗])|辖区|[县区市镇乡]里|我们的|我们"
              # 27家企业… · 89家超千万企业…: so many of whom the figure is said
@@ -333,6 +343,8 @@ def _clause(text: str, start: int, listed: bool = False) -> tuple[dict, int] | N
         if (data.get("verb") == "" and not any(key in data for key in ("change", "trend", "share", "gap", "rank"))
                 and not listed and not _a_rate(data)):
             continue  # 拉动居民消费X万元: without a verb, only 名称+数值，增长… reads as a statistic
+        if data.get("unit") in _DURATIONS and not _DURATION_NAME.search(data["name"]):
+            continue  # 组织干部培训3天: how long something lasted; 优良天数320天 is counted
         if len(data) == 1 or not _prints_back(data, text[start:at]):
             continue
         if any(_read_back(data, key) != data[key] for key in _FIGURES if isinstance(data.get(key), str)):
@@ -409,7 +421,9 @@ def _opens_with_a_verb(name: str) -> bool:
     return verb is not None and name[verb.end():verb.end() + 1] not in _NOUN_ENDINGS
 
 
-_NOUN_ENDINGS = tuple("金款费率品点站")
+_DURATIONS = ("天", "小时")
+_DURATION_NAME = re.compile("天数|日数|时数|时长|时间")
+_NOUN_ENDINGS = tuple("金款费率品点站班会室")  # 培训班 · 招聘会 · 调解室: a noun, though 培训 is a verb
 
 
 def _not_a_name_after(rest: str) -> bool:
