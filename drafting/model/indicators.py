@@ -60,6 +60,7 @@ class Indicator:
     change_bound: str = ""  # 增长6.3%以上 · 增长6%左右: after the change
     spaced: bool = False  # 达到 XX 亿元，增长 XX%: figures set off by spaces (pasted from a PDF, or typed so)
     unit_spaced: bool = False  # 基本建设投资20359 万元: a space only between the value and its unit in words
+    as_written: bool = False  # value and change printed as typed (1,234 · １２．３ · xx · ××), as the original has them
     separator: str = DEFAULT_SEPARATOR  # printed between this indicator and the next
     joint: str = "，"  # between the indicator's own clauses (, in pasted half-width text)
     # further clauses of the same statement, in the order written, after the ones above:
@@ -71,10 +72,10 @@ class Indicator:
         return cls(
             name=data["name"],
             name_note=data.get("name_note", ""),
-            value=shown_figure(data.get("value")),
+            value=_figure(data, "value"),
             unit=data.get("unit", ""),
             verb=data.get("verb", "实现"),
-            change=shown_figure(data.get("change")),
+            change=_figure(data, "change"),
             trend=data.get("trend"),
             change_unit=data.get("change_unit", "%"),
             compare=data.get("compare", DEFAULT_COMPARE),
@@ -99,10 +100,20 @@ class Indicator:
             change_bound=data.get("change_bound", ""),
             spaced=data.get("spaced", False),
             unit_spaced=data.get("unit_spaced", False),
+            as_written=data.get("as_written", False),
             separator=data.get("separator", DEFAULT_SEPARATOR),
             joint=data.get("joint", "，"),
             then=tuple(data.get("then") or ()),
         )
+
+
+def _figure(data: dict[str, Any], key: str) -> Any:
+    """The figure to print: as typed when the indicator says so (an extracted speech's
+    1,234 or xx), else the genre's form (xx and ×× print as X)."""
+    figure = data.get(key)
+    if data.get("as_written") and isinstance(figure, (str, int, float)) and not isinstance(figure, bool):
+        return str(figure) if isinstance(figure, str) else figure
+    return shown_figure(figure)
 
 
 class FigureMismatch(ValueError):
@@ -115,7 +126,7 @@ class FigureMismatch(ValueError):
 
 _WIDE = str.maketrans("０１２３４５６７８９．，－＋％　", "0123456789.,-+% ")
 _QUOTED = re.compile(r"^([“\"'‘])(.*)([”\"'’])$")
-_TYPED_PLACEHOLDER = re.compile(r"[XxＸｘ×＊*？?]+")
+_TYPED_PLACEHOLDER = re.compile(r"[XxＸｘ×＊*？?○]+|[_＿]+")  # ○○ · ____: a blank left for the figure
 _TYPED_NUMBER = re.compile(r"([-+]?)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?[ ]*(.*)")
 
 
@@ -208,7 +219,7 @@ def format_number(value: float | int | str | None) -> str:
 
 def _reported_number(on_placeholder: Callable[[str], None] | None, field: str, value: Any) -> str:
     text = format_number(value)
-    if is_placeholder(text) and on_placeholder is not None:
+    if (is_placeholder(text) or _typed_placeholder(text) is not None) and on_placeholder is not None:  # xx as written
         on_placeholder(field)
     return text
 

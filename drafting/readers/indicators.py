@@ -39,7 +39,11 @@ from drafting.model.indicators import (
 )
 
 # X.X: a placeholder that says one decimal is wanted; 60. 5: a decimal a PDF's layout split (kept as written)
-_NUMBER = r"X+(?:\.X+)?|\d+(?:\. ?\d+)?"
+# and, printed back as written (the indicator's ``as_written``): other placeholders offices type
+# (xx · x.x · ×× · ** · ○○ · ____), thousands set off by commas (1,234.5), full-width digits (１２．３)
+_TYPED = (r"[xＸｘ×][Xxｘ×Ｘ]*(?:[.．][Xxｘ×Ｘ]+)?|X+[xｘ×Ｘ][Xxｘ×Ｘ]*(?:[.．][Xxｘ×Ｘ]+)?|[*＊]{1,6}|○{1,6}|[_＿]{2,}"
+          r"|[1-9]\d{0,2}(?:,\d{3})+(?:\.\d+)?|[０-９]+(?:[．.][０-９]+)?")
+_NUMBER = r"X+(?:\.X+)?(?![xｘ×Ｘ])|[0-9]+(?:\. ?[0-9]+)?(?![,０-９][0-9０-９])|" + _TYPED
 _UNITS = "|".join(
     sorted(
         "亿元 万元 元 亿美元 万美元 美元 万吨 吨 万亩 亩 万人次 人次 万人 人 万户 户 家 个 项 件 辆 万辆 "
@@ -66,11 +70,12 @@ _VERBS = "(?:(?:(?:累计|共计|预计|已经|已)?(?:实现|完成|达到)|" +
 _BOUND = "(?P<{}>以上|以内|以下|左右|大关)?"  # 突破600亿元大关  # 增长6%左右 · 控制在3.5%以内
 # verbs that come before the name: 实现地区生产总值…, 新建学校X所, 共发生事故X起
 _VERBS_FIRST = ("实现|完成|达到|共有|拥有|现有|有(?![近超逾约])|新增|新改建|新建改建|新建|改扩建|改建|扩建|新发展|新上|新开通|开通|开设"
-                "|提供|安排|吸纳|带动|打造|新认定|认定|获批|栽植|补植|新栽|栽种|新培育|铺设|硬化|新签约|签约|签订|签定|新引进|引进|实施|排查|整改|发生|建成"
+                "|提供|安排|吸纳|带动|打造|新认定|认定|获批|栽植|补植|新栽种|新栽|栽种|新购置|购置|新培育|铺设|硬化|新签约|签约|签订|签定|新引进|引进|实施|排查|整改|发生|建成"
                 "|改造|新开工|开工|培育|发放|争取|开展|组织|举办|召开|落实|梳理|评选出|评选|走访|慰问|受理|办结|调处|化解"
                 "|查处|救助|培训|创建|申报|上报|谋划|储备|招录|安置|收集|拿出|筹集|拨付|设立|成立|组建")
 # a name: words, and quoted words inside it (“党员初心日”暨党员政治生日会 · 梳理“我为群众办实事”清单)
-_NAME_BODY = r"(?:“[^“”，。；：！？,;:]{1,15}”|\d+[A-Za-z]+|[^，。；：！？、“”（）《》\s\dX,;:])"  # 5G基站
+_QUOTED_NAME = r"“[^“”，。；：！？,;:]{1,15}”"  # 评选出“先进个人”xx人: a quoted word alone is a name
+_NAME_BODY = r"(?:“[^“”，。；：！？,;:]{1,15}”|\d+[A-Za-z]+|[^，。；：！？、“”（）《》\s\dX,;:xｘ×Ｘ*＊○_＿])"  # 5G基站; never a placeholder's mark
 _TRENDS = "|".join(sorted(RISES + FALLS, key=len, reverse=True))  # 增长了29.1% before 增长
 # 比增48.2% / 比下降3%: 比 alone is the comparison (with last year, said without naming it); 两年平均增长6.1%
 # 按可比价计算，同比增长6.1% · 同比名义增长5.2%: how the change was reckoned, said with the comparison
@@ -83,12 +88,12 @@ _PER = "每(?:平方公里|平方米|万人|千人|百人|人|户|亩|公顷)"
 _VERB_ADVERB = "(?:均|都|也|仍然|仍|继续)"  # never 分别: a 分别 statement stays text
 _VALUE = re.compile(rf"(?P<verb>(?:{_VERB_ADVERB}(?={_VERBS}))?(?:{_VERBS})?(?:{_PER})?)?{_SP}(?P<value>{_NUMBER}){_SP}(?P<unit>{_UNITS}){_BOUND.format('value_bound')}")
 _VERB_FIRST = re.compile(
-    rf"(?P<verb>{_VERBS_FIRST})(?P<name>{_NAME_BODY}{{2,20}}?){_SP}(?P<value>{_NUMBER}){_SP}(?P<unit>{_UNITS})"
+    rf"(?P<verb>{_VERBS_FIRST})(?P<name>{_NAME_BODY}{{2,20}}?|{_QUOTED_NAME}){_SP}(?P<value>{_NUMBER}){_SP}(?P<unit>{_UNITS})"
 )
 # 走访慰问困难群众860户 · 组织开展…活动40余场次: two verbs said together are one verb
 # (tried after one verb: 发放|慰问金… is one verb and a name)
 _TWO_VERBS_FIRST = re.compile(
-    rf"(?P<verb>(?:{_VERBS_FIRST})(?:{_VERBS_FIRST}))(?P<name>{_NAME_BODY}{{2,20}}?){_SP}(?P<value>{_NUMBER}){_SP}(?P<unit>{_UNITS})"
+    rf"(?P<verb>(?:{_VERBS_FIRST})(?:{_VERBS_FIRST}))(?P<name>{_NAME_BODY}{{2,20}}?|{_QUOTED_NAME}){_SP}(?P<value>{_NUMBER}){_SP}(?P<unit>{_UNITS})"
 )
 _CHANGE = re.compile(
     rf"(?P<compare>{_COMPARE})?(?P<trend>{_TRENDS}){_SP}(?P<change>{_NUMBER}){_SP}(?P<change_unit>个百分点|个千分点|倍|{_UNITS})"  # 比上年增加0.4万吨: a change in the value's unit
@@ -121,7 +126,7 @@ _SUBJECTS = (r"全(?:街道|辖区|[县区市镇乡州盟旗])|[我本](?:街道
              # 27家企业… · 89家超千万企业…: so many of whom the figure is said
              r"|\d+[家个户所][^，。；,;\dX]{0,8}?(?:企业|单位|村|社区|乡镇|学校|医院)")
 _ADVERBS = r"累计|共计|共(?!有)|已经|已"
-_NAME_CHAR = re.compile(r"[^，。；：！？、“”（）《》\s\dX,;:]")
+_NAME_CHAR = re.compile(r"[^，。；：！？、“”（）《》\s\dX,;:xｘ×Ｘ*＊○_＿]")
 # 占年度计划的 24.1% is a share, not a name; 比上年增长12.5% is a change whose name came before
 _NAME_STOP = re.compile(r"实现|完成|达到|同比|分别|的$|^(?:比|较|环比|[两三]年平均|增长|下降|提高|上升|回落|降低|减少|增加(?!值))"
                         # a name never ends in a verb or adverb of its value (地区生产总值突破, 投资累计)
@@ -179,7 +184,7 @@ _SENTENCE_ENDS = "。；！？;"
 _KEY_ORDER = ("name", "name_note", "value", "unit", "value_note", "verb", "change", "trend", "change_unit", "compare",
               "verb_first", "share", "share_of", "share_verb", "share_particle", "share_first",
               "gap", "gap_of", "gap_verb", "gap_unit", "rank", "rank_scope", "rank_verb", "rank_unit",
-              "value_bound", "change_bound", "spaced", "unit_spaced", "then", "separator", "joint")
+              "value_bound", "change_bound", "spaced", "unit_spaced", "as_written", "then", "separator", "joint")
 _JOINTS = ("，", ",", "、")  # 达到245.6亿元、增长6.2%: 、 between a value and its change in a report
 _JOINERS = "；，。;,、"  # between the clauses of a chain (、 in a list: 产值6亿元、增加值1.98亿元)
 _WHEREOF = re.compile(r"[；，。;,、](?:其中[，,]?)?")  # ，其中 税收收入… belongs to the separator
@@ -300,7 +305,7 @@ def _chain(text: str, start: int) -> tuple[list[dict], int]:
     end = start
     clause = _clause(text, start)
     if clause is None and (listed := _clause(text, start, listed=True)) is not None:
-        whole = text[listed[1]:listed[1] + 1] in ("", *_SENTENCE_ENDS) and not is_placeholder(str(listed[0].get("value")))
+        whole = text[listed[1]:listed[1] + 1] in ("", *_SENTENCE_ENDS) and not _unknown(listed[0].get("value"))
         clause = listed if whole or _next_clause(text, listed[1]) is not None else None
     while clause is not None:
         data, end = clause
@@ -345,9 +350,10 @@ def _clause(text: str, start: int, listed: bool = False) -> tuple[dict, int] | N
             continue  # 拉动居民消费X万元: without a verb, only 名称+数值，增长… reads as a statistic
         if data.get("unit") in _DURATIONS and not _DURATION_NAME.search(data["name"]):
             continue  # 组织干部培训3天: how long something lasted; 优良天数320天 is counted
+        data = _as_written(data)
         if len(data) == 1 or not _prints_back(data, text[start:at]):
             continue
-        if any(_read_back(data, key) != data[key] for key in _FIGURES if isinstance(data.get(key), str)):
+        if not data.get("as_written") and any(_read_back(data, key) != data[key] for key in _FIGURES if isinstance(data.get(key), str)):
             continue  # a figure the YAML would give back otherwise (05 as 5): the clause stays text
         return data, at
     return None
@@ -369,7 +375,7 @@ def _prints_back(data: dict, clause: str) -> bool:
 def _a_rate(data: dict) -> bool:
     """开工率55.4%: a rate with its figure is a statistic without a verb. A rate left as
     X% in a template stays text (the seed's 恢复营业率X% is written so)."""
-    return data.get("unit") in ("%", "％", "‰") and bool(_RATE_NAME.search(data["name"])) and not is_placeholder(str(data["value"]))
+    return data.get("unit") in ("%", "％", "‰") and bool(_RATE_NAME.search(data["name"])) and not _unknown(data["value"])
 
 
 def _verb_first(text: str, start: int) -> tuple[dict, int] | None:
@@ -559,9 +565,26 @@ def _read_back(data: dict, key: str) -> Any:
         return None
 
 
+def _as_written(data: dict) -> dict:
+    """Marks an indicator whose figures the pack must print as typed (1,234 · xx), which
+    the YAML would otherwise read as the number or the X meant."""
+    if any(isinstance(data.get(key), str) and _TYPED_FIGURE.fullmatch(data[key]) for key in ("value", "change")):
+        data["as_written"] = True
+    return data
+
+
+_TYPED_FIGURE = re.compile(_TYPED)
+
+
+def _unknown(figure: Any) -> bool:
+    """X, XX, xx, ××, **, ○○, ____: a figure not filled in yet, however the office typed it."""
+    text = str(figure)
+    return is_placeholder(text) or (_TYPED_FIGURE.fullmatch(text) is not None and not re.search(r"[0-9０-９]", text))
+
+
 def _number(text: str) -> int | float | str:
     """A number the pack prints back the same way, else the text as written (X, 12.30)."""
-    if is_placeholder(text) or " " in text:
+    if is_placeholder(text) or " " in text or _TYPED_FIGURE.fullmatch(text):
         return text  # X, or 60. 5 as a PDF's layout split it: printed back as written
     number = float(text) if "." in text else int(text)
     return number if format_number(number) == text else text

@@ -72,8 +72,8 @@ def _read_figures(speech: SpeechData, path: Path_, indicator: dict) -> list[Prob
             except FigureMismatch as e:
                 refused.append(Problem(speech.source.locate(path + (key,)), e.message))
                 continue
-            if figure != PLACEHOLDER:  # ×× stays as typed: the X printed for it says what was typed
-                indicator[key] = figure
+            if figure != PLACEHOLDER and not indicator.get("as_written"):  # ×× stays as typed: the X printed for it says what was typed
+                indicator[key] = figure  # as_written: the speech's own 1,234 or xx is printed, not the number read
     return refused
 
 
