@@ -69,7 +69,7 @@ _TO_VERBS = "(?:下降|降低|减少|提高|提升|增加|增长|上升|缩短|�
 _VERBS = "(?:(?:(?:累计|共计|预计|已经|已)?(?:实现|完成|达到)|" + _TO_VERBS + ")了?(?:约|近|超|逾|将近|接近)?)|稳定在|控制在|保持在|在|突破|超过|达|仅为|约为|为|是|新增|共有|现有|拥有|实有|有|共计|合计|总计|共|超|逾|近|约"  # 项目共6个
 _BOUND = "(?P<{}>以上|以内|以下|左右|大关)?"  # 突破600亿元大关  # 增长6%左右 · 控制在3.5%以内
 # verbs that come before the name: 实现地区生产总值…, 新建学校X所, 共发生事故X起
-_VERBS_FIRST = ("实现|完成|达到|共有|拥有|现有|有(?![近超逾约])|新增|新改建|新建改建|新建|改扩建|改建|扩建|新发展|新上|新开通|开通|开设"
+_VERBS_FIRST = ("实现|完成|达到|共有|拥有|现有|实有|有(?![近超逾约])|新增|新改建|新建改建|新建|改扩建|改建|扩建|新发展|新上|新开通|开通|开设"
                 "|提供|安排|吸纳|带动|打造|新认定|认定|获批|栽植|补植|新栽种|新栽|栽种|新购置|购置|新培育|铺设|硬化|新签约|签约|签订|签定|新引进|引进|实施|排查|整改|发生|建成"
                 "|改造|新开工|开工|培育|发放|争取|开展|组织|举办|召开|落实|梳理|评选出|评选|走访|慰问|受理|办结|调处|化解"
                 "|查处|救助|培训|创建|申报|上报|谋划|储备|招录|安置|收集|拿出|筹集|拨付|设立|成立|组建")
@@ -99,6 +99,11 @@ _CHANGE = re.compile(
     rf"(?P<compare>{_COMPARE})?(?P<trend>{_TRENDS}){_SP}(?P<change>{_NUMBER}){_SP}(?P<change_unit>个百分点|个千分点|倍|{_UNITS})"  # 比上年增加0.4万吨: a change in the value's unit
     + _BOUND.format("change_bound")
 )
+# …，增长12.1%，增速较一季度提高2.1个百分点: a further change of the same statement may name the rate it is of
+_CHANGE_AFTER = re.compile(
+    rf"(?P<compare>(?:增速|增幅)(?:{_COMPARE}))(?P<trend>{_TRENDS}){_SP}(?P<change>{_NUMBER}){_SP}(?P<change_unit>个百分点)"
+    + _BOUND.format("change_bound")
+)
 _FLAT = re.compile(r"(?P<compare>与[^，。；：、\dX]{1,6}?)持平")
 # 占全年计划的67% · 占年度计划23% · 完成年度计划22.8% (without 的 only after a plan or target)
 _SHARE = re.compile(
@@ -122,10 +127,10 @@ _RANK = re.compile(
 _LEAD_WORDS = r"比如|例如|特别是|尤其是|其中|同时|此外|另外|这个|这一"
 _PERIODS = (r"“十[一二三四五六七八九]五”|预计|今年以来|今年初|年初|年末|年底|[上本]月末|月末|季末|今年|去年|上年|全年|年内|[上下]半年|前三季度|第?[一二三四1-4]季度|\d{4}年"
             r"|\d{1,2}[-—–~至]\d{1,2}月份?|\d{1,2}月份?|截至(?:目前|\d{1,2}月(?:底|末)?)|目前|当前")
-_SUBJECTS = (r"全(?:街道|辖区|[县区市镇乡州盟旗])|[我本](?:街道|[县区市镇乡州旗])|辖区|[县区市镇乡]里|我们的|我们"
+_SUBJECTS = (r"全(?:街道|辖区|[县区市镇乡州盟旗])|[我本](?:街道|地区|[县区市镇乡州旗])|辖区内|区域内|境内|辖区|[县区市镇乡]里|我们的|我们"
              # 27家企业… · 89家超千万企业…: so many of whom the figure is said
              r"|\d+[家个户所][^，。；,;\dX]{0,8}?(?:企业|单位|村|社区|乡镇|学校|医院)")
-_ADVERBS = r"累计|共计|共(?!有)|已经|已"
+_ADVERBS = r"累计|共计|合计|总计|共(?!有)|已经|已"
 _NAME_CHAR = re.compile(r"[^，。；：！？、“”（）《》\s\dX,;:xｘ×Ｘ*＊○_＿]")
 # 占年度计划的 24.1% is a share, not a name; 比上年增长12.5% is a change whose name came before
 _NAME_STOP = re.compile(r"实现|完成|达到|同比|分别|的$|^(?:比|较|环比|[两三]年平均|增长|下降|提高|上升|回落|降低|减少|增加(?!值))"
@@ -465,7 +470,7 @@ def _tails(text: str, data: dict, at: int) -> tuple[dict, int]:
     last); any other — a second change (比一季度回落0.6个百分点, 两年平均增长6.1%), a gap
     before a change — and every clause after it goes to ``then`` in the order written."""
     readers = {
-        "change": (_CHANGE, _with_change), "flat": (_FLAT, _with_flat), "share": (_SHARE, _with_share),
+        "change": (_CHANGE, _with_change), "rate": (_CHANGE_AFTER, _with_change), "flat": (_FLAT, _with_flat), "share": (_SHARE, _with_share),
         "gap": (_GAP, _with_gap), "rank": (_RANK, _with_rank),
     }
     done = {kind for kind, keys in (("change", ("change", "trend")), ("share", ("share",)), ("rank", ("rank",)))
@@ -480,7 +485,7 @@ def _tails(text: str, data: dict, at: int) -> tuple[dict, int]:
             break
         if text[at] != "，":
             data["joint"] = text[at]
-        kind = "change" if kind == "flat" else kind
+        kind = "change" if kind in ("flat", "rate") else kind
         if then or kind in done:
             then.append(add({}, m))
         else:

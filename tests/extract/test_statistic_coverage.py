@@ -42,6 +42,10 @@ def _printed(found: dict) -> str:
         # an adverb of the whole belongs to the verb; a period word before the subject is no name
         ("各村集体经济收入均超过10万元。", [("各村集体经济收入", 10, "万元")]),
         ("年末全县户籍人口36.8万人。", [("户籍人口", 36.8, "万人")]),
+        # who and how much in all stay before the name: 辖区内, 本地区, 合计, 实有
+        ("辖区内有规上企业38家。", [("规上企业", 38, "家")]),
+        ("本地区实有市场主体3.2万户，比上年末增长8.6%。", [("市场主体", 3.2, "万户")]),
+        ("合计完成技改投资3.6亿元。", [("技改投资", 3.6, "亿元")]),
         # building verbs before the name are not the name
         ("新建改建农村公路86公里。", [("农村公路", 86, "公里")]),
         ("新改建户用厕所1260座。", [("户用厕所", 1260, "座")]),
@@ -114,3 +118,15 @@ def test_figures_as_written_build_back_through_the_yaml(tmp_path):
     fields = [w.location.field for w in built.warnings if "indicators" in (w.location.field or "")]
     assert fields == ["parts[0].intro[0].indicators[1].value", "parts[0].intro[0].indicators[1].change",
                       "parts[0].intro[0].indicators[3].value"]
+
+
+def test_a_further_change_of_the_rate_stays_with_its_statement():
+    """增速较一季度提高2.1个百分点 after the statement's own change is a clause of it (RULES), not a new 增速."""
+    sentence = "上半年实现规上工业总产值36.2亿元，增长12.1%，增速较一季度提高2.1个百分点。"
+    found = with_indicators(sentence)
+    assert found["before"] == "上半年"
+    assert found["indicators"] == [{"name": "规上工业总产值", "value": 36.2, "unit": "亿元", "change": 12.1,
+                                    "compare": "", "verb_first": True,
+                                    "then": [{"change": 2.1, "trend": "提高", "change_unit": "个百分点",
+                                              "compare": "增速较一季度"}]}]
+    assert _printed(found) == sentence
