@@ -74,8 +74,12 @@ _VERBS_FIRST = ("实现|完成|达到|共有|拥有|现有|实有|有(?![近超�
                 "|改造|新开工|开工|培育|发放|争取|开展|组织|举办|召开|落实|梳理|评选出|评选|走访|慰问|受理|办结|调处|化解"
                 "|查处|救助|培训|创建|申报|上报|谋划|储备|招录|安置|收集|拿出|筹集|拨付|设立|成立|组建")
 # a name: words, and quoted words inside it (“党员初心日”暨党员政治生日会 · 梳理“我为群众办实事”清单)
+_BLANK = "[xｘ×Ｘ*＊○_＿]+"  # a blank typed for a word a page left out (省**技术产品认定), or for a figure
 _QUOTED_NAME = r"“[^“”，。；：！？,;:]{1,15}”"  # 评选出“先进个人”xx人: a quoted word alone is a name
-_NAME_BODY = r"(?:“[^“”，。；：！？,;:]{1,15}”|\d+[A-Za-z]+|[^，。；：！？、“”（）《》\s\dX,;:xｘ×Ｘ*＊○_＿])"  # 5G基站; never a placeholder's mark
+_NAME_CHARS = "[^，。；：！？、“”（）《》\\s\\dX,;:xｘ×Ｘ*＊○_＿]"
+# a blank inside a name stands for a word (省**技术产品); before a unit it is the figure (财政收入**万元)
+_BLANK_IN_NAME = rf"{_BLANK}(?!{_UNITS}|[.．])(?={_NAME_CHARS})"
+_NAME_BODY = rf"(?:“[^“”，。；：！？,;:]{{1,15}}”|\d+[A-Za-z]+|{_NAME_CHARS}|{_BLANK_IN_NAME})"  # 5G基站
 _TRENDS = "|".join(sorted(RISES + FALLS, key=len, reverse=True))  # 增长了29.1% before 增长
 # 比增48.2% / 比下降3%: 比 alone is the comparison (with last year, said without naming it); 两年平均增长6.1%
 # 按可比价计算，同比增长6.1% · 同比名义增长5.2%: how the change was reckoned, said with the comparison
@@ -127,15 +131,16 @@ _RANK = re.compile(
 _LEAD_WORDS = r"比如|例如|特别是|尤其是|其中|同时|此外|另外|这个|这一"
 _PERIODS = (r"“十[一二三四五六七八九]五”|预计|今年以来|今年初|年初|年末|年底|[上本]月末|月末|季末|今年|去年|上年|全年|年内|[上下]半年|前三季度|第?[一二三四1-4]季度|\d{4}年"
             r"|\d{1,2}[-—–~至]\d{1,2}月份?|\d{1,2}月份?|截至(?:目前|\d{1,2}月(?:底|末)?)|目前|当前")
-_SUBJECTS = (r"全(?:街道|辖区|[县区市镇乡州盟旗])|[我本](?:街道|地区|[县区市镇乡州旗])|辖区内|区域内|境内|辖区|[县区市镇乡]里|我们的|我们"
+_SUBJECTS = (r"全(?:街道|辖区|[县区市镇乡州盟旗])|(?:X+|[xｘ×Ｘ*＊○]{1,4})(?:街道|[县区市镇乡村])|[我本](?:街道|地区|[县区市镇乡州旗])|辖区内|区域内|境内|辖区|[县区市镇乡]里|我们的|我们"
              # 27家企业… · 89家超千万企业…: so many of whom the figure is said
              r"|\d+[家个户所][^，。；,;\dX]{0,8}?(?:企业|单位|村|社区|乡镇|学校|医院)")
 _ADVERBS = r"累计|共计|合计|总计|共(?!有)|已经|已"
-_NAME_CHAR = re.compile(r"[^，。；：！？、“”（）《》\s\dX,;:xｘ×Ｘ*＊○_＿]")
+_NAME_CHAR = re.compile(_NAME_CHARS)
+_BLANK_IN_A_NAME = re.compile(_BLANK_IN_NAME)
 # 占年度计划的 24.1% is a share, not a name; 比上年增长12.5% is a change whose name came before
 _NAME_STOP = re.compile(r"实现|完成|达到|同比|分别|的$|^(?:比|较|环比|[两三]年平均|增长|下降|提高|上升|回落|降低|减少|增加(?!值))"
                         # a name never ends in a verb or adverb of its value (地区生产总值突破, 投资累计)
-                        r"|(?:突破|超过|累计|共计|共|已|预计|约|近|超|逾|达)$|.已"  # 项目已开工51个: no name before 已
+                        r"|(?:突破|超过|累计|共计|共|已|预计|约|近|超|逾|达|第)$|.已"  # 居全市第21位: a rank, no count  # 项目已开工51个: no name before 已
                         # nor starts with words that say when or whose (四季度…, 我们…, 其中…)
                         rf"|^(?:{_LEAD_WORDS}|{_SUBJECTS}|{_ADVERBS}|{_PERIODS})"
                         # a target or plan is no statistic: 目标是地区生产总值增长6.5% · 力争…
@@ -151,7 +156,7 @@ _NAME_STOP = re.compile(r"实现|完成|达到|同比|分别|的$|^(?:比|较|�
                         # a plan (计划实施重点项目120个) or a 把 sentence (把增速提高2个百分点) says what is to be done
                         r"|^计划(?!投资|总投资)|把"
                         # a preposition opens who it is for or how, not what (为服务业工商户购置…补贴X万元)
-                        r"|^(?:为|对|向|给|从|按|通过|经过|由)"
+                        r"|^(?:为|对|向|给|从|按|通过|经过|由|在(?!建|校|岗|册|园|职|库|营|线|读))"  # 在全市考核中… (在建项目 is a name)
                         # a rule, not a figure: 居民每购买一只口罩政府补贴X元
                         r"|[一两每][只个件名户家项次张]"
                         # a condition or a part, not a figure: 有近三分之一的村集体经济收入不足10万元
@@ -455,6 +460,8 @@ def _name_ends(text: str, start: int):
             end += 1
         elif end > start and (note := _NAME_NOTE.match(text, end)):
             end = note.end()
+        elif end > start and (blank := _BLANK_IN_A_NAME.match(text, end)):
+            end = blank.end()
         elif quoted := _QUOTED_WORDS.match(text, end) or _CODED_WORD.match(text, end):
             end = quoted.end()
         else:

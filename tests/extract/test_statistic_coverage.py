@@ -46,6 +46,9 @@ def _printed(found: dict) -> str:
         ("辖区内有规上企业38家。", [("规上企业", 38, "家")]),
         ("本地区实有市场主体3.2万户，比上年末增长8.6%。", [("市场主体", 3.2, "万户")]),
         ("合计完成技改投资3.6亿元。", [("技改投资", 3.6, "亿元")]),
+        # a blank typed for a word inside a name is part of the name; before a place it is the place
+        ("获得省**技术产品认定8个。", [("获得省**技术产品认定", 8, "个")]),
+        ("××村集体经济收入12万元，增长5%。", [("集体经济收入", 12, "万元")]),
         # building verbs before the name are not the name
         ("新建改建农村公路86公里。", [("农村公路", 86, "公里")]),
         ("新改建户用厕所1260座。", [("户用厕所", 1260, "座")]),
@@ -72,6 +75,7 @@ def test_plain_text_statistics_are_read_and_print_back(sentence, named):
 @pytest.mark.parametrize(
     "sentence",
     [
+        "在全市考核中居全市第21位。",  # a rank with no statistic named: 在… says where, 第 ends no name
         "组织干部培训3天。",  # how long, not how many: a duration counts only as a named count of days
         "累计培训12天。",
         "有3个村获评先进。",  # a figure before the noun (RULES: not a statistic)
