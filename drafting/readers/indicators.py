@@ -53,7 +53,8 @@ _UNITS = "|".join(
         "万吨标准煤 吨标准煤 万册 册 ％ ‰ "
         # measure words of the genre not listed above, by kind: power and energy, vehicles and vessels,
         # plants, beds, batches and shifts, cases and persons, days and hours, kinds
-        "千瓦时 度 兆瓦时 艘 架 架次 车次 班次 棵 床 批次 户次 人天 个次 例 位 门 口 眼 块 片 轮 种 类 天 小时 元/人 元/亩 元/吨".split(),  # ％: the full-width percent Word documents often carry
+        # 常住人口32.6万: 万 or 亿 alone, the counted thing said by the name
+        "万 亿 千瓦时 度 兆瓦时 艘 架 架次 车次 班次 棵 床 批次 户次 人天 个次 例 位 门 口 眼 块 片 轮 种 类 天 小时 元/人 元/亩 元/吨".split(),  # ％: the full-width percent Word documents often carry
         key=len,
         reverse=True,
     )
@@ -66,7 +67,7 @@ _UNITS = rf"(?:(?:千万|百万|万|亿|千|百)?(?:余|多)?(?:{_UNITS})|(?:余
 # 降至0.5吨标准煤 · 缩短到3天 · 提高到62%: a change said as the level reached is a verb of the value
 _TO_VERBS = "(?:下降|降低|减少|提高|提升|增加|增长|上升|缩短|压缩|扩大|降|增)(?:到|至)"
 # 达到了 · 完成近 · 达到约: a verb may take 了 and a word of about how much after it
-_VERBS = "(?:(?:(?:累计|共计|预计|已经|已)?(?:实现|完成|达到)|" + _TO_VERBS + ")了?(?:约|近|超|逾|将近|接近)?)|稳定在|控制在|保持在|在|突破|超过|达|仅为|约为|为|是|新增|共有|现有|拥有|实有|有|共计|合计|总计|共|超|逾|近|约"  # 项目共6个
+_VERBS = "(?:(?:(?:累计|共计|预计|已经|已)?(?:实现|完成|达到)|" + _TO_VERBS + ")了?(?:约|近|超|逾|将近|接近)?)|稳定在|控制在|保持在|在|(?:首次|一举|历史性)?突破|超过|达|仅为|约为|为|是|新增|共有|现有|拥有|实有|有|共计|合计|总计|共|超|逾|近|约"  # 项目共6个
 _BOUND = "(?P<{}>以上|以内|以下|左右|大关)?"  # 突破600亿元大关  # 增长6%左右 · 控制在3.5%以内
 # verbs that come before the name: 实现地区生产总值…, 新建学校X所, 共发生事故X起
 _VERBS_FIRST = ("实现|完成|达到|共有|拥有|现有|实有|有(?![近超逾约])|新增|新改建|新建改建|新建|改扩建|改建|扩建|新发展|新上|新开通|开通|开设"
@@ -83,7 +84,7 @@ _NAME_BODY = rf"(?:“[^“”，。；：！？,;:]{{1,15}}”|\d+[A-Za-z]+|{_N
 _TRENDS = "|".join(sorted(RISES + FALLS, key=len, reverse=True))  # 增长了29.1% before 增长
 # 比增48.2% / 比下降3%: 比 alone is the comparison (with last year, said without naming it); 两年平均增长6.1%
 # 按可比价计算，同比增长6.1% · 同比名义增长5.2%: how the change was reckoned, said with the comparison
-_COMPARE = (r"(?:按可比价(?:格)?计算[，,])?(?:同比|环比)(?:名义|实际)?|(?:名义|实际)|年均|[两三]年平均|比(?=(?:增长|下降|增|降)(?:\d|X))"
+_COMPARE = (r"与[^，。；：、\dX]{1,6}?相比[，,]?|(?:按可比价(?:格)?计算[，,])?(?:同比|环比)(?:名义|实际)?|(?:名义|实际)|年均|[两三]年平均|比(?=(?:增长|下降|增|降)(?:\d|X))"
             r"|(?:比|较)(?!重|例|较|率)(?:\d{4}年)?[^，。；：、\dX]{1,6}?")  # 比2019年一季度增长19.3%
 _SP = " ?"  # 达到 XX 亿元，增长 XX%: a figure may be set off by spaces (the indicator's ``spaced``)
 # 人口密度为每平方公里48人: a rate per unit is said between the verb and the figure

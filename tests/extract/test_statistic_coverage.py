@@ -42,6 +42,10 @@ def _printed(found: dict) -> str:
         # an adverb of the whole belongs to the verb; a period word before the subject is no name
         ("各村集体经济收入均超过10万元。", [("各村集体经济收入", 10, "万元")]),
         ("年末全县户籍人口36.8万人。", [("户籍人口", 36.8, "万人")]),
+        # 万 alone as the unit (the thing counted is the name's), 与…相比 as the comparison, 首次突破 as a verb
+        ("全县常住人口32.6万，比上年末增加0.3万。", [("常住人口", 32.6, "万")]),
+        ("一般公共预算收入12.3亿元，与去年同期相比，增长6.1%。", [("一般公共预算收入", 12.3, "亿元")]),
+        ("全镇财政收入首次突破1亿元。", [("财政收入", 1, "亿元")]),
         # who and how much in all stay before the name: 辖区内, 本地区, 合计, 实有
         ("辖区内有规上企业38家。", [("规上企业", 38, "家")]),
         ("本地区实有市场主体3.2万户，比上年末增长8.6%。", [("市场主体", 3.2, "万户")]),
@@ -76,6 +80,7 @@ def test_plain_text_statistics_are_read_and_print_back(sentence, named):
     "sentence",
     [
         "在全市考核中居全市第21位。",  # a rank with no statistic named: 在… says where, 第 ends no name
+        "1.2万农户从中受益。",  # a figure before the noun
         "组织干部培训3天。",  # how long, not how many: a duration counts only as a named count of days
         "累计培训12天。",
         "有3个村获评先进。",  # a figure before the noun (RULES: not a statistic)
