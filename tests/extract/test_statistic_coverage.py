@@ -46,6 +46,12 @@ def _printed(found: dict) -> str:
         ("全县常住人口32.6万，比上年末增加0.3万。", [("常住人口", 32.6, "万")]),
         ("一般公共预算收入12.3亿元，与去年同期相比，增长6.1%。", [("一般公共预算收入", 12.3, "亿元")]),
         ("全镇财政收入首次突破1亿元。", [("财政收入", 1, "亿元")]),
+        # conjunctions, 仅, seasons and a 街道 speaking of itself stay out of the name
+        ("虽然上半年财政总收入仅实现6955万元，但地方财政收入实现4195万元。",
+         [("财政总收入", 6955, "万元"), ("地方财政收入", 4195, "万元")]),
+        ("春季新发展苹果面积4500亩。", [("苹果面积", 4500, "亩")]),
+        ("街道财政收入预计实现12.83亿元。", [("财政收入", 12.83, "亿元")]),
+        ("全年上缴税金2700万元。", [("税金", 2700, "万元")]),
         # who and how much in all stay before the name: 辖区内, 本地区, 合计, 实有
         ("辖区内有规上企业38家。", [("规上企业", 38, "家")]),
         ("本地区实有市场主体3.2万户，比上年末增长8.6%。", [("市场主体", 3.2, "万户")]),
@@ -81,6 +87,7 @@ def test_plain_text_statistics_are_read_and_print_back(sentence, named):
     [
         "在全市考核中居全市第21位。",  # a rank with no statistic named: 在… says where, 第 ends no name
         "1.2万农户从中受益。",  # a figure before the noun
+        "20**年完成133万元。",  # a year typed with a blank is when, not what
         "组织干部培训3天。",  # how long, not how many: a duration counts only as a named count of days
         "累计培训12天。",
         "有3个村获评先进。",  # a figure before the noun (RULES: not a statistic)
