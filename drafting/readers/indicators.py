@@ -186,7 +186,7 @@ _QUOTED_WORDS = re.compile(r"“[^“”，。；：！？,;:]{1,15}”")
 _NAME_NOTE = re.compile(r"[（(][A-Za-z]{2,8}[）)]")
 # words inside a clause after which its name may start, when the clause read from its start
 # is no statistic: XX区2023年1-3月规模以上工业总产值完成… · 谋划“十五五”重点项目356个
-_NAME_AFTER = re.compile(r"\d+(?:年|月份|月)|季度|[”」》]|\d+(?:\.\d+)?[万亿]?元以[上下]")
+_NAME_AFTER = re.compile(r"\d+(?:年|月份|月)|季度|[”」》]|\d+(?:\.\d+)?[万亿]?元以[上下]|\d+(?:周)?岁以[上下]")  # 60岁以上老人…
 # words that make what follows in the sentence a target or a plan, not a figure reached
 _TARGET = re.compile(r"力争|确保|目标[是为：:，,]|预期目标|奋斗目标|计划(?=实施|完成|新建|开工|引进|新增|实现|达到)"
                      r"|要(?=确保|实现|完成|达到|力争|把|使|让|突破)|明年|今后|到20\d\d年")
