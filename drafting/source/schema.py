@@ -25,7 +25,7 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, Iterator
 
-from drafting.source.yaml_loader import SpeechData, format_path, located, walk
+from drafting.source.yaml_loader import SourceDict, SourceList, SpeechData, format_path, located, walk
 from drafting.errors import Location, PackError, Problem, SchemaError, os_reason
 from drafting.model.numerals import calendar_date
 from drafting.source.messages import (
@@ -501,6 +501,7 @@ def _fits(wanted: list[str] | None, value: Any) -> bool:
 
 
 _NO_DEFAULT = object()
+_SCALARS = frozenset({str, int, float, bool, type(None)})  # a default shared as it is
 IMAGE_PATH_FORMAT = "image-path"
 # A date as speeches write it (2025-07-15, 2025年7月15日, 二〇二五年七月十五日): the
 # pattern says the shape, this format that the day exists (not 2025-13-45).
@@ -544,7 +545,12 @@ class _Plan:
     def apply(self, value: Any, path: tuple = ()) -> Any:
         """``value`` with defaults filled in; containers are copied only where one is.
         A container filled in or copied knows its path like a loaded one
-        (``yaml_loader.located``); a filled value has no line, so it is found at its parent."""
+        (``yaml_loader.located``); a filled value has no line, so it is found at its parent.
+
+        Only a mapping or a list can take a default, so every other value (most of
+        a speech: its paragraphs) is returned before the plan is consulted."""
+        if not isinstance(value, (dict, list)):
+            return value
         for group in self.groups:
             plan = self._branch(group, value)
             if plan:
@@ -560,11 +566,13 @@ class _Plan:
                         continue
                 elif default is _NO_DEFAULT:
                     continue
+                elif type(default) in _SCALARS and plan is None:
+                    new = default  # nothing to copy, no container to locate
                 else:
-                    new = located(copy.deepcopy(default), path + (key,))
+                    new = _fresh(default, path + (key,))
                     new = plan.apply(new, path + (key,)) if plan is not None else new
                 if updated is None:
-                    updated = located(dict(value), path)
+                    updated = _copied(value, path)
                 updated[key] = new
             return value if updated is None else updated
         if self.items is not None and isinstance(value, list):
@@ -575,8 +583,8 @@ class _Plan:
 
     def formatted(self, fmt: str, value: Any, path: tuple = ()) -> Iterator[tuple[tuple, dict, str]]:
         """(path, container, key) of each string the schema marks ``format: fmt``."""
-        if fmt not in self.formats:
-            return
+        if fmt not in self.formats or not isinstance(value, (dict, list)):
+            return  # a string's own format is yielded by the mapping that holds it
         for group in self.groups:
             plan = self._branch(group, value)
             if plan:
@@ -592,6 +600,24 @@ class _Plan:
         elif self.items is not None and isinstance(value, list):
             for i, item in enumerate(value):
                 yield from self.items.formatted(fmt, item, path + (i,))
+
+
+def _fresh(default: Any, path: tuple) -> Any:
+    """A default's own copy, knowing its path (``[]``, the usual one, made directly)."""
+    if type(default) is list and not default:
+        made = SourceList()
+        made._path = path
+        return made
+    return located(copy.deepcopy(default), path)
+
+
+def _copied(mapping: dict, path: tuple) -> SourceDict:
+    """A shallow copy that knows its path; a loaded mapping's values already know theirs."""
+    if type(mapping) is SourceDict and mapping._path == path:
+        copied = SourceDict(mapping)
+        copied._path = path
+        return copied
+    return located(dict(mapping), path)
 
 
 def compile_plan(schema: dict, root: dict, seen: dict | None = None) -> _Plan | None:
