@@ -21,10 +21,12 @@ from __future__ import annotations
 import copy
 import json
 import math
+import os
 import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, Iterator
 
+from drafting import cache
 from drafting.source.yaml_loader import SourceDict, SourceList, SpeechData, format_path, located, walk
 from drafting.errors import Location, PackError, Problem, SchemaError, os_reason
 from drafting.model.numerals import calendar_date
@@ -52,19 +54,32 @@ _TYPE_NAMES = {
 
 
 class PackSchema:
-    """A pack's JSON Schema (Draft 2020-12), checked and compiled once per pack."""
+    """A pack's JSON Schema (Draft 2020-12), checked and compiled once per pack.
 
-    def __init__(self, schema: dict):
+    ``verdict`` is what an earlier check of this very schema found (``verdict()``,
+    kept in draft's cache folder by ``make_validator``): with it, the checks that
+    only say yes or no are not run again, and the schema as both validators read
+    it is not rewritten again. The plan and the validators are always built."""
+
+    def __init__(self, schema: dict, verdict: dict | None = None):
         self.schema = schema
-        check_refs(schema)
-        self.checked = portable_schema(schema)  # what both validators read
-        check_patterns(schema)  # the pack's own text first: its line can be found
-        check_patterns(self.checked)
+        if verdict is None:
+            check_refs(schema)
+            self.checked = portable_schema(schema)  # what both validators read
+            check_patterns(schema)  # the pack's own text first: its line can be found
+            check_patterns(self.checked)
+            quick = not has_fractional_multiple(schema) and _meta_valid(self.checked)
+        else:
+            self.checked, quick = verdict["checked"], verdict["quick"]
         self.plan = compile_plan(schema, schema)
-        self._quick = None if has_fractional_multiple(schema) else _quick_validator(self.checked)
+        self._quick = _quick_validator(self.checked) if quick else None
         self._full = None
         if self._quick is None:
             self.full()  # reports a broken schema now, as the quick path would have
+
+    def verdict(self) -> dict:
+        """What the checks found, to be handed to a later ``PackSchema`` of the same schema."""
+        return {"checked": self.checked, "quick": self._quick is not None}
 
     def full(self):
         """jsonschema's validator: every error, with what the messages need."""
@@ -89,14 +104,21 @@ class PackSchema:
             return False
 
 
+def _meta_valid(schema: dict) -> bool:
+    """Whether jsonschema-rs takes the schema; if not, jsonschema's check_schema words the problem."""
+    try:
+        import jsonschema_rs
+    except ImportError:  # pragma: no cover - no wheel for this platform
+        return False
+    return jsonschema_rs.meta.is_valid(schema)
+
+
 def _quick_validator(schema: dict):
     try:
         import jsonschema_rs
     except ImportError:  # pragma: no cover - no wheel for this platform
         return None
     try:
-        if not jsonschema_rs.meta.is_valid(schema):
-            return None  # jsonschema's check_schema words the problem
         return jsonschema_rs.Draft202012Validator(schema, validate_formats=False, retriever=_refuse_retrieval)
     except (jsonschema_rs.ReferencingError, ValueError):
         return None
@@ -220,8 +242,10 @@ def make_validator(pack: Pack) -> PackSchema:
     """The pack's validator; a schema.json that is not valid JSON Schema is
     reported as the pack's mistake, with its file and the path inside it."""
     file = pack.folder / SCHEMA_FILE
+    key = _verdict_key(pack)
+    verdict = _stored_verdict(key)
     try:
-        return PackSchema(pack.schema)
+        validator = PackSchema(pack.schema, verdict)
     except (_BrokenRef, _BrokenPattern) as e:
         raise PackError(f"模板包“{pack.name}”的 {e.message}", Location(str(file), line_in_json(file, (), e.ref))) from None
     except PatternProblem as e:
@@ -240,6 +264,40 @@ def make_validator(pack: Pack) -> PackSchema:
             f"{format_path(path) or '顶层'} 处的值 {json.dumps(e.instance, ensure_ascii=False)[:60]} 不合规范",
             Location(str(file), line_in_json(file, path)),
         ) from None
+    if verdict is None:
+        cache.write(_VERDICT, key, json.dumps(validator.verdict(), ensure_ascii=False).encode("utf-8"))
+    return validator
+
+
+_VERDICT = "schema-check"
+_CHECKING_CODE = tuple(Path(__file__).with_name(name) for name in ("schema.py", "patterns.py"))
+
+
+def _verdict_key(pack: Pack) -> str:
+    """Everything the checks read: the schema as the pack gets it (shared definitions
+    merged in), the checking code, and jsonschema-rs's build (it judges patterns and
+    the schema itself; it has no version attribute, its library file stands for it)."""
+    try:
+        import jsonschema_rs.jsonschema_rs as compiled
+
+        info = os.stat(compiled.__file__)
+        build = f"{compiled.__file__} {info.st_size} {info.st_mtime_ns}"
+    except (ImportError, OSError, AttributeError, TypeError):  # pragma: no cover - no wheel
+        build = ""
+    return cache.digest(json.dumps(pack.schema, ensure_ascii=False), cache.source_digest(*_CHECKING_CODE), build)
+
+
+def _stored_verdict(key: str) -> dict | None:
+    stored = cache.read(_VERDICT, key)
+    if stored is None:
+        return None
+    try:
+        verdict = json.loads(stored)
+    except ValueError:
+        return None  # a damaged entry: check again
+    if isinstance(verdict, dict) and isinstance(verdict.get("checked"), dict) and isinstance(verdict.get("quick"), bool):
+        return verdict
+    return None
 
 
 def line_in_json(file: Path, keys: tuple, value: str | None = None) -> int | None:
