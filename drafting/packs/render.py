@@ -57,6 +57,16 @@ class _Environment(PackSandbox):
             return __context.call(__obj, *args, **kwargs)
         return super().call(__context, __obj, *args, **kwargs)
 
+    @staticmethod
+    def printed(value: Any) -> Any:
+        """``escape(_finalize(value))`` in one step: a data string escaped once, not
+        twice, and the template's own markup (a macro's output) as it is."""
+        if type(value) is Markup:
+            return value
+        if isinstance(value, str) and not isinstance(value, Markup) and "\n" in value:
+            return escape(value).replace("\n", _BREAK)
+        return escape(value)
+
     def getattr(self, obj: Any, attribute: str) -> Any:
         kind = type(obj)
         if (kind is SourceDict or kind is dict) and attribute not in _DICT_ATTRIBUTES:
