@@ -148,3 +148,20 @@ def test_what_a_template_prints_is_escaped_once_whichever_way_autoescape_is(tmp_
     out = env.get_template("t.j2").render(s="<h1>甲&乙</h1>", n="一\n二")
     text = "&lt;h1&gt;甲&amp;乙&lt;/h1&gt;"
     assert out == f"{text}|{text}|一<br/>二|一<br/>二|3|<p>{text}</p>|ab\ncd"
+
+
+def test_a_macro_escapes_as_its_caller_does(tmp_path, monkeypatch):
+    """The renderer calls the template's own macros directly; what they print is
+    what Jinja's own call path prints, with autoescape on and turned off."""
+    from drafting.packs.render import Renderer
+    from drafting.packs.sandbox import PackSandbox
+
+    (tmp_path / "t.j2").write_text(
+        "{% macro m(x) %}{{ '<' ~ x }}{% endmacro %}{{ m(s) }}|{% autoescape false %}{{ m(s) }}{% endautoescape %}",
+        encoding="utf-8",
+    )
+    env = Renderer([tmp_path], "t.j2").env
+    ours = env.get_template("t.j2").render(s="甲&")
+    assert ours.startswith("&lt;甲&amp;|")
+    monkeypatch.setattr(type(env), "call", PackSandbox.call)  # the sandbox's checked way, through Context.call
+    assert env.get_template("t.j2").render(s="甲&") == ours
