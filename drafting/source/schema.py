@@ -30,9 +30,6 @@ from drafting import cache
 from drafting.source.yaml_loader import SourceDict, SourceList, SpeechData, format_path, located, walk
 from drafting.errors import Location, PackError, Problem, SchemaError, os_reason
 from drafting.model.numerals import calendar_date
-from drafting.source.messages import (
-    COLON_IN_TEXT_HINT, digits_key_hint, how_to_write, is_colon_split_text, pattern_hint,
-)
 from drafting.packs.finder import SCHEMA_FILE
 from drafting.source.patterns import PatternProblem, has_fractional_multiple, portable_schema
 from drafting.source.pictures import picture_problem
@@ -369,6 +366,8 @@ def _best_branch(error: jsonschema.ValidationError) -> Iterable[jsonschema.Valid
 
 def _problems(error: jsonschema.ValidationError, speech: SpeechData, root: dict) -> Iterator[Problem]:
     """One problem for the error, at its value; one for each unknown key, at the key."""
+    from drafting.source.messages import digits_key_hint  # only invalid data needs the hints' patterns
+
     path = tuple(error.absolute_path)
     if error.validator != "additionalProperties":
         yield Problem(speech.source.locate(path), _message(error, format_path(path), root))
@@ -398,6 +397,8 @@ _MESSAGES = {
 
 
 def _message(error: jsonschema.ValidationError, field: str, root: dict | None = None) -> str:
+    from drafting.source.messages import COLON_IN_TEXT_HINT, how_to_write, is_colon_split_text, pattern_hint
+
     kind, expected, value, schema = error.validator, error.validator_value, error.instance, error.schema
     name = schema.get("title", "") if field else "文件顶层"
     if kind in _MESSAGES:

@@ -27,7 +27,6 @@ from typing import Any, Iterator
 import yaml
 
 from drafting.errors import DataError, Location, Problem, os_reason
-from drafting.source.messages import explain_syntax
 
 try:  # the C composer is several times faster on book-length inputs
     from yaml import CSafeLoader as _BaseLoader
@@ -518,6 +517,8 @@ def _visible_line(line: str | None) -> str | None:
 # ---------------------------------------------------------------- YAML errors
 
 def _syntax_error(e: yaml.MarkedYAMLError, source: SourceMap) -> DataError:
+    from drafting.source.messages import explain_syntax  # its patterns are compiled only for a file that needs them
+
     mark = e.problem_mark or e.context_mark
     problem = (e.problem or e.context or "").strip()
     line = mark.line + 1 if mark else None
