@@ -23,6 +23,7 @@ import json
 import math
 import os
 import re
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, Iterator
 
@@ -464,8 +465,11 @@ def _describe(value: Any) -> str:
     return "键值对"
 
 
-# Characters a Word document cannot hold (XML 1.0), and lone surrogates.
-_UNWRITABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+@lru_cache(maxsize=1)
+def _unwritable() -> re.Pattern:
+    """Characters a Word document cannot hold (XML 1.0), and lone surrogates; compiled
+    only for data that may hold one (``SourceMap.all_printable``), which is rare."""
+    return re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 def _content_problems(values: Any, speech: SpeechData) -> list[Problem]:
@@ -473,7 +477,7 @@ def _content_problems(values: Any, speech: SpeechData) -> list[Problem]:
     problems = []
     for path, value in walk(values):
         if isinstance(value, str):
-            bad = _UNWRITABLE.search(value)
+            bad = _unwritable().search(value)
             if bad:
                 code = f"U+{ord(bad.group()):04X}"
                 problems.append(
@@ -491,7 +495,7 @@ def _content_problems(values: Any, speech: SpeechData) -> list[Problem]:
 
 
 def _key_problem(key: str, path: tuple, speech: SpeechData) -> Problem | None:
-    if _UNWRITABLE.search(key):
+    if _unwritable().search(key):
         return Problem(speech.source.locate(path + (key,), key=True), "键名中含有控制字符，请删去")
     return None
 

@@ -504,14 +504,13 @@ def _position(text: str, offset: int, source: SourceMap) -> Location:
     return Location(source.file, line, column)
 
 
-_INVISIBLE = re.compile("[\x00-\x08\x0b-\x1f\x7f\x85\u2028\u2029\ud800-\udfff]")
 
 
 def _visible_line(line: str | None) -> str | None:
     """The line with invisible characters shown as one-cell marks (the caret stays put)."""
     if line is None:
         return None
-    return _INVISIBLE.sub("\ufffd", line)
+    return re.sub("[\x00-\x08\x0b-\x1f\x7f\x85\u2028\u2029\ud800-\udfff]", "\ufffd", line)  # error messages only
 
 
 # ---------------------------------------------------------------- YAML errors
