@@ -141,6 +141,52 @@ def extracted_indicators(data: Any) -> list[dict]:
     return found
 
 
+def strings_by_role(data: Any) -> list[tuple[str, str]]:
+    """Every string of the extracted YAML with its role: a part's or section's heading, an
+    item's lead, or text (opening, paragraphs, bodies, closing); indicators are left out."""
+    found: list[tuple[str, str]] = []
+
+    def walk(node: Any, role: str) -> None:
+        if isinstance(node, dict):
+            for key, value in node.items():
+                if key == "indicators":
+                    continue
+                walk(value, {"heading": "heading", "title": "heading", "lead": "lead"}.get(key, "text"))
+        elif isinstance(node, list):
+            for entry in node:
+                walk(entry, role)
+        elif isinstance(node, str):
+            found.append((role, node))
+
+    walk(data, "text")
+    return found
+
+
+def where_item_stands(want: str, leads: list[str], strings: list[tuple[str, str]]) -> str:
+    """Why an annotated lead was missed, as a class: no text of it is shown, so the
+    class totals may be printed for a held-out set."""
+    key = normalise_lead(want)
+    if any(key and (key in normalise_lead(lead) or normalise_lead(lead) in key) for lead in leads if normalise_lead(lead)):
+        return "an extracted lead longer or shorter than it"
+    for role in ("heading", "lead", "text"):
+        if any(key in normalise_lead(text) for r, text in strings if r == role):
+            return {"heading": "inside a heading", "lead": "inside another item's lead",
+                    "text": "inside plain text"}[role]
+    return "not found as written"
+
+
+def where_statistic_stands(want: dict, indicators: list[dict], strings: list[tuple[str, str]]) -> str:
+    """Why an annotated statistic was missed, as a class (see where_item_stands)."""
+    figure = normalise_figure(want.get("figure"))
+    if any(figure in _figures(found) for found in indicators):
+        return "its figure in an indicator of another name"
+    name, printed = normalise_name(want["name"]), str(want.get("figure"))
+    for role in ("heading", "lead", "text"):
+        if any(name in normalise_name(text) and printed in text for r, text in strings if r == role):
+            return {"heading": "in a heading", "lead": "in an item's lead", "text": "in plain text"}[role]
+    return "name and figure not in one string"
+
+
 def items_matched(expected: Iterable[str], leads: Iterable[str]) -> int:
     """How many annotated leads an extracted lead equals (each extracted lead used once)."""
     expected = list(expected)
@@ -266,6 +312,7 @@ class Outcome:
     extra: int = 0  # extracted indicators that stand for no annotated statistic
     message: str = ""
     missed: list = field(default_factory=list)  # what was not recognised, for --misses
+    causes: Counter = field(default_factory=Counter)  # classes of what was missed, no text of it
 
 
 @dataclass
@@ -326,6 +373,9 @@ def measure_form(text: Text, form: str, work: Path, python: str, code: Path | No
     missed_names = statistics_missed(text.statistics, indicators, exact_names=True)
     outcome.named = len(text.statistics) - len(missed_names)
     outcome.extra = len(indicators) - outcome.statistics
+    strings = strings_by_role(data)
+    outcome.causes.update(f"item {where_item_stands(lead, leads, strings)}" for lead in missed_items)
+    outcome.causes.update(f"statistic {where_statistic_stands(s, indicators, strings)}" for s in missed_statistics)
     outcome.missed = ([f"item: {lead}" for lead in missed_items]
                       + [f"statistic: {s['name']} {s.get('figure')}" for s in missed_statistics]
                       + [f"statistic under another name: {s['name']} {s.get('figure')}" for s in missed_names
@@ -398,6 +448,12 @@ def report(texts: list[Text], forms: Iterable[str]) -> Iterator[str]:
                f"| {ratio(sum(o.statistics for _, o in rows), sum(len(t.statistics) for t, _ in rows))} "
                f"| {ratio(sum(o.named for _, o in rows), sum(len(t.statistics) for t, _ in rows))} "
                f"| {sum(o.extra for _, o in rows)} |")
+    first = [o for t in texts for o in t.outcomes[:1] if o.ran]
+    causes = sum((o.causes for o in first), Counter())
+    if causes:
+        yield ""
+        yield f"Missed in the {forms[0]} form, by where the annotated text stands in the extracted YAML (totals):"
+        yield from (f"- {cause}: {count}" for cause, count in sorted(causes.items(), key=lambda kv: (kv[0].split()[0], -kv[1])))
 
 
 def main(argv: list[str] | None = None) -> int:
