@@ -760,11 +760,37 @@ def _report_section(node: Node, n: int, forms, levels: list[str], at: int, depth
         section["run_in"] = True
         paras = [Paragraph(rest, "")] + paras
     body, children = _lower_level(paras, forms, levels, at, depth)
+    if not children and _inline_in_report(section, body):
+        return section
     if body:
         section["body"] = _texts(body)
     if children:
         section["sections"] = children
     return section
+
+
+def _inline_in_report(section: dict, paras: list[Paragraph]) -> bool:
+    """Items written in one paragraph of a report's unit (（一）……。一是……二是……): the
+    paragraphs before it, the words before 一是, the items, the paragraphs after."""
+    found = [(i, listed) for i, p in enumerate(paras) if p.table is None
+             and (listed := genre.inline_items(p.text) or genre.inline_items_after(p.text)) and not listed.groups]
+    if len(found) != 1:
+        return False
+    i, listed = found[0]
+    if paras[:i]:
+        section["body"] = _texts(paras[:i])
+    if listed.before:
+        section["lead_in"] = listed.before
+    section["enumeration"] = listed.form
+    section["points"] = [_report_point(text) for text in listed.items]
+    if paras[i + 1 :]:
+        section["after"] = _texts(paras[i + 1 :])
+    return True
+
+
+def _report_point(text: str) -> dict:
+    end = lead_sentence(text)
+    return {"lead": text[:end], "body": [text[end:]]} if 0 < end < len(text) else {"lead": text}
 
 
 def _signature_at(paras: list[Paragraph]) -> int | None:
