@@ -1,0 +1,58 @@
+"""Extraction into every pack, and a report's own levels.
+
+A writer may ask for any pack (``--pack``); whatever the text's shape, the YAML
+must build the text back word for word. A report excerpt numbers its levels as
+its office does — （一） with 1、 below and no 一、, 一、 with 一是 below, or an
+excerpt that starts inside part 一 — and has no 落款: half-year-report takes
+the levels the text uses (``numbering``) and prints no 落款 (``signature``).
+The corpus texts were written for these tests in the genre's phrasing.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from .test_corpus import CASES, HERE, extracted, source
+
+PACKS = ("half-year-speech", "year-end-speech", "half-year-report")
+
+
+@pytest.mark.parametrize("pack", PACKS)
+@pytest.mark.parametrize("name", CASES)
+def test_every_text_comes_back_from_every_pack(name, pack, tmp_path):
+    _, rebuilt = extracted(HERE / "corpus" / f"{name}.txt", tmp_path, pack)
+    assert rebuilt == source(name)
+
+
+def _report(name, tmp_path):
+    return extracted(HERE / "corpus" / f"{name}.txt", tmp_path, "half-year-report")[0].data
+
+
+def test_a_report_whose_top_level_is_paren_one(tmp_path):
+    data = _report("c29-report-paren-top", tmp_path)
+    assert data["numbering"] == ["（一）", "1、"] and data["signature"] is False
+    assert [s["heading"] for s in data["sections"]] == ["坚持项目带动，产业发展势头良好。", "坚持民生优先，社会事业全面进步。"]
+    assert [s["heading"] for s in data["sections"][1]["sections"]] == ["教育医疗持续改善。", "社会保障扎实有力。"]
+
+
+def test_items_inline_in_a_report_unit(tmp_path):
+    data = _report("c30-report-inline-items", tmp_path)
+    first = data["sections"][0]["sections"][0]
+    assert first["run_in"] is True and first["enumeration"] == "一是"
+    assert [p["lead"] for p in first["points"]] == ["抓实理论学习。", "建强基层组织。", "锤炼干部作风。"]
+    plans = data["sections"][1]
+    assert plans["lead_in"] == "下半年，街道将对标全年目标，查漏补缺，重点抓好以下工作："
+    assert [p["lead"] for p in plans["points"]] == ["持续深化党建引领。", "全力以赴抓好招商。", "精细化推进城市管理。"]
+
+
+def test_an_excerpt_that_starts_inside_part_one(tmp_path):
+    data = _report("c31-report-from-middle", tmp_path)
+    headless, problems, plans = data["sections"]
+    assert "heading" not in headless  # its heading was cut off: printed as nothing, still numbered 一、
+    assert [s["heading"] for s in headless["sections"]] == ["征地拆迁有序推进。", "基础设施加快建设。"]
+    assert problems["heading"] == "存在的主要问题" and plans["heading"] == "下半年工作安排"
+
+
+def test_a_report_with_its_signature_keeps_the_default_levels(tmp_path):
+    data = _report("c18-report", tmp_path)
+    assert "numbering" not in data and "signature" not in data
