@@ -503,7 +503,7 @@ def _inline_point(k: int, listed: genre.InlineList, path: Path_, roles: Roles, r
     the body printed on in the same paragraph (where statistics are read)."""
     keys = roles.in_def(roles.point_def)
     text = listed.items[k]
-    end = lead_sentence(text)
+    end = genre.lead_clause(text)
     point: dict[str, Any] = {}
     if k in listed.groups and "inline-restart" in keys:
         point[keys["inline-restart"]] = listed.groups[k]
@@ -789,7 +789,7 @@ def _inline_in_report(section: dict, paras: list[Paragraph]) -> bool:
 
 
 def _report_point(text: str) -> dict:
-    end = lead_sentence(text)
+    end = genre.lead_clause(text)
     return {"lead": text[:end], "body": [text[end:]]} if 0 < end < len(text) else {"lead": text}
 
 

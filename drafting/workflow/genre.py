@@ -150,6 +150,20 @@ def divide(paras: list[Paragraph], form: str, run: list[int]) -> tuple[list[Para
     return paras[: run[0]] if run else paras, nodes
 
 
+def lead_clause(text: str) -> int:
+    """Length of an inline item's lead: through its first 。！？；： outside quotes (its
+    lead as a reader takes it: 一是项目建设提速：……, 一是抓项目；二是……); 0 when there is none."""
+    depth = 0
+    for i, ch in enumerate(text.translate(HALF_TO_FULL)):
+        if ch in "“《（":
+            depth += 1
+        elif ch in "”》）":
+            depth = max(depth - 1, 0)
+        elif ch in "。！？；：" and depth == 0:
+            return i + 1
+    return 0
+
+
 def lead_sentence(text: str) -> int:
     """Length of the first sentence (through its 。！？), outside quotes; 0 when there is none."""
     depth = 0
@@ -171,7 +185,7 @@ def is_heading_line(text: str) -> bool:
 
 # ---------------------------------------------------------------- inline items
 
-INLINE_FORMS = ("一是", "一要", "第一，", "第一,", "其一，", "其一,")
+INLINE_FORMS = ("一是", "一要", "第一，", "第一,", "其一，", "其一,", "第一、", "一方面，", "一方面,", "一方面", "（一）", "(一)", "1、", "（1）", "(1)")
 _BEFORE_INLINE_MARKER = "，；。：！？” \u3000"  # 。”二是 · ！二是 · 。 二是 (a flattened page)
 _GROUP_CUT = "。！？；"
 
