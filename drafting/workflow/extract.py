@@ -617,7 +617,7 @@ def _report(paras: list[Paragraph], roles: Roles, result: Extraction) -> None:
         data[top["year"]] = year[0]
         result.note((top["year"],), year[1])
         _remind_unknown_year(year[0], top["year"], result)
-    period = m.group(3) if m and m.group(3) else _period_in(paras)
+    period = m.group(3) if m and m.group(3) else _period_in(paras, title)
     if "period" in top:
         data[top["period"]] = period
     derived = bool(m and issuer and m.group(1) == issuer and m.group(3) == period)
@@ -812,11 +812,14 @@ def _date_text(text: str) -> tuple[str, str] | None:
     return None
 
 
-def _period_in(paras: list[Paragraph]) -> str:
+def _period_in(paras: list[Paragraph], title: str = "") -> str:
+    """The period a report sums up: as its title names it, else as its first paragraphs
+    do (全年 there is mostly the year's target a half year is measured against)."""
     text = "".join(p.text for p in paras[:3])
-    for period in ("前三季度", "全年", "上半年"):
-        if period in text:
-            return period
+    for where, periods in ((title, ("前三季度", "上半年", "全年")), (text, ("前三季度", "上半年", "全年"))):
+        for period in periods:
+            if period in where:
+                return period
     return "上半年"
 
 

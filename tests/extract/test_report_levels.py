@@ -56,3 +56,11 @@ def test_an_excerpt_that_starts_inside_part_one(tmp_path):
 def test_a_report_with_its_signature_keeps_the_default_levels(tmp_path):
     data = _report("c18-report", tmp_path)
     assert "numbering" not in data and "signature" not in data
+
+
+def test_the_period_is_the_titles_not_the_years_target(tmp_path):
+    path = tmp_path / "总结.txt"
+    path.write_text("河口镇上半年工作总结及下半年打算\n上半年，全镇紧盯全年目标任务，完成全年计划的52%。\n"
+                    "一、主要工作\n（一）项目建设提速。\n", encoding="utf-8")
+    data = extracted(path, tmp_path)[0].data
+    assert data["pack"] == "half-year-report" and data["period"] == "上半年"
