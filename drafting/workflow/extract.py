@@ -329,10 +329,29 @@ def _split_head(p: Paragraph, marker: str, item: bool = False) -> tuple[str, str
     colon = text.translate(genre.HALF_TO_FULL).find("：") if item and p.lead != p.text else -1
     if 0 < colon < min(lead_sentence(text) or len(text), _LEAD_BEFORE_COLON) and colon + 1 < len(text):
         return text[: colon + 1], text[colon + 1 :]
+    space = _heading_space(text)
+    if space and p.lead != p.text:
+        return text[: space + 1], text[space + 1 :]
     if is_heading_line(text) or p.lead == p.text:
         return text, None
     end = lead_sentence(text)
     return text[:end], text[end:]
+
+
+_HEADING_WORDS = re.compile(r"[^\s\u3000，。；：！？、,.;:!?（）()“”]{4,30}")
+
+
+def _heading_space(text: str) -> int:
+    """Where a heading run into its body ends at a space, as a flattened page sets it
+    (一、认清形势 今年以来，……): words with no punctuation, then a space, then words; 0 when not."""
+    m = _HEADING_WORDS.match(text)
+    if m is None or m.end() >= len(text) - 1 or text[m.end()] not in " \u3000":
+        return 0
+    following, rest = text[m.end() + 1], text[m.end() + 1 :].translate(genre.HALF_TO_FULL)
+    if following in " \u3000" or following.translate(genre.HALF_TO_FULL) in "，。；：！？、":
+        return 0
+    # a sentence follows (坚定信心 乘势而上，全力推动…… is one heading with a space in it)
+    return m.end() if any(mark in rest for mark in "。！？") else 0
 
 
 def _speech_part(index: int, node: Node, path: Path_, roles: Roles, result: Extraction) -> dict:

@@ -1,0 +1,31 @@
+"""Headings run into their body with only a space, as a page whose line breaks were
+lost sets them (一、认清形势 今年以来，……). The heading ends at the space when a sentence
+follows it; a heading that only has a space inside it (坚定信心 乘势而上) stays whole.
+Texts written for this test in the genre's phrasing; expectations by hand."""
+
+from __future__ import annotations
+
+from drafting.readers import read_speech
+from drafting.workflow.build import Builder, render_text
+from drafting.workflow.extract import extract, speech_yaml
+
+TEXT = (
+    "在全县项目建设推进会上的讲话\n同志们:\n今天召开会议,安排部署项目建设工作。\n"
+    "一、认清形势 今年以来,全县项目建设总体平稳,新开工项目12个。\n"
+    "(一)重点项目建设进展顺利 为全面推动重点项目建设,县里成立了工作专班。\n"
+    "(二)招商引资成效明显 全年签约项目8个,协议投资26亿元。\n"
+    "二、坚定信心 乘势而上\n各乡镇要对标对表,加压奋进。\n"
+)
+
+
+def test_heading_ends_at_the_space(tmp_path):
+    path = tmp_path / "讲话.txt"
+    path.write_text(TEXT, encoding="utf-8")
+    extraction = extract(read_speech(path), str(path), "half-year-speech")
+    first, second = extraction.data["parts"]
+    assert first["heading"] == "认清形势 " and first["run_in"] is True
+    assert [p["lead"] for p in first["points"]] == ["重点项目建设进展顺利 ", "招商引资成效明显 "]
+    assert second["heading"] == "坚定信心 乘势而上" and "run_in" not in second
+    target = tmp_path / "讲话.yaml"
+    target.write_text(speech_yaml(extraction, ["测试"]), encoding="utf-8")
+    assert render_text(Builder().draft(target)) == TEXT
