@@ -320,8 +320,17 @@ def _texts(paras: list[Paragraph]) -> list[Any]:
 
 
 def _split_head(p: Paragraph, marker: str, item: bool = False) -> tuple[str, str | None]:
-    """(heading, rest) of a numbered line: rest is None when the line is only a heading.
-    An ``item``'s lead may be a few words closed by a colon (（一）工业产值：……)."""
+    """(heading, rest) of a numbered line: rest is None when the line is only a heading,
+    or when the rest opens with a marker of its own (二、抓好落实 （一）……): read as a unit of its
+    own it would be printed as a paragraph of its own, so the line stays one heading."""
+    heading, rest = _split_head_at(p, marker, item)
+    opens = rest and any(genre.marker_number(rest.lstrip(" \u3000"), form) == 1 for form in genre.FORMS)
+    if opens and p.lead != p.text and genre.inline_items(rest) is None:  # 一是……二是…… is printed on in the paragraph
+        return p.text[len(marker) :], None
+    return heading, rest
+
+
+def _split_head_at(p: Paragraph, marker: str, item: bool) -> tuple[str, str | None]:
     text = p.text[len(marker) :]
     if p.lead.startswith(marker) and len(p.lead) > len(marker) and p.text.startswith(p.lead) and p.lead != p.text:
         end = len(p.lead) - len(marker)

@@ -29,3 +29,18 @@ def test_heading_ends_at_the_space(tmp_path):
     target = tmp_path / "讲话.yaml"
     target.write_text(speech_yaml(extraction, ["测试"]), encoding="utf-8")
     assert render_text(Builder().draft(target)) == TEXT
+
+
+def test_a_unit_run_into_its_part_heading_stays_in_that_paragraph(tmp_path):
+    """二、…… (一)……: the (一) cannot be printed inside the part's paragraph as a unit of
+    its own, so the line stays the part's heading, in every pack."""
+    text = ("城关镇上半年工作总结\n上半年，全镇各项工作稳步推进。\n一、经济运行总体平稳\n全镇完成固定资产投资X亿元。\n"
+            "二、项目建设快速推进 (一)重点项目进展顺利 为推动项目建设,镇里成立了工作专班。\n"
+            "三、抓好落实。（一）压实责任。各村要落实主体责任。\n")
+    path = tmp_path / "总结.txt"
+    path.write_text(text, encoding="utf-8")
+    for pack in ("half-year-report", "half-year-speech", "year-end-speech"):
+        extraction = extract(read_speech(path), str(path), pack)
+        target = tmp_path / f"{pack}.yaml"
+        target.write_text(speech_yaml(extraction, ["测试"]), encoding="utf-8")
+        assert render_text(Builder().draft(target)) == text, pack
