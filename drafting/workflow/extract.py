@@ -232,6 +232,9 @@ def _speech(paras: list[Paragraph], roles: Roles, result: Extraction, pack_name:
     if single[1] and (not run or single[1][0] < run[0]):
         part_form, run = single
     run = [search_from + i for i in run]
+    lost = _lost_numerals(paras, search_from, run[0] if run else len(paras))
+    if lost and "none" in roles.enum(None, top.get("part-numbering", "")):
+        part_form, run = "none", lost + [i for i in range(lost[-1] + 1, len(paras)) if _LOST_NUMERAL.fullmatch(paras[i].plain)]
     if salutation_at is not None:
         preamble, body_start = paras[:salutation_at], salutation_at + 1
     else:
@@ -274,6 +277,15 @@ def _speech(paras: list[Paragraph], roles: Roles, result: Extraction, pack_name:
     if closing_at < len(paras):
         data[top.get("closing", "closing")] = [_text_or_table(p) for p in paras[closing_at:]]
         result.note((top.get("closing", "closing"),), "自动识别：从“同志们，”开始的段落作为结束语")
+
+
+# a part heading whose numeral a PDF lost (、经济建设和社会事业取得新成绩): a short line that opens with 、
+_LOST_NUMERAL = re.compile(r"、[^、。；！？：，]{2,40}")
+
+
+def _lost_numerals(paras: list[Paragraph], start: int, end: int) -> list[int]:
+    """Headings that lost their numeral before the first numbered part (the 1、 under them are its items)."""
+    return [i for i in range(start, end) if paras[i].table is None and _LOST_NUMERAL.fullmatch(paras[i].plain)][:1]
 
 
 def _ordered(forms: tuple[str, ...]) -> tuple[str, ...]:

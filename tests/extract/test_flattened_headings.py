@@ -44,3 +44,20 @@ def test_a_unit_run_into_its_part_heading_stays_in_that_paragraph(tmp_path):
         target = tmp_path / f"{pack}.yaml"
         target.write_text(speech_yaml(extraction, ["测试"]), encoding="utf-8")
         assert render_text(Builder().draft(target)) == text, pack
+
+
+def test_a_part_heading_that_lost_its_numeral(tmp_path):
+    """Text copied from a PDF may lose the 一 of 一、: the line still heads the part and
+    the 1、 2、 below it are its items, not parts."""
+    text = ("经开区年度工作总结\n一年来，经开区坚持项目为王，各项工作取得新进展。\n、经济发展取得新成效\n"
+            "1、主要指标稳步增长。全年规模以上工业总产值完成86亿元，同比增长9.1%。\n"
+            "2、园区承载能力提升。新建标准化厂房X万平方米。\n")
+    path = tmp_path / "总结.txt"
+    path.write_text(text, encoding="utf-8")
+    extraction = extract(read_speech(path), str(path), "year-end-speech")
+    (part,) = extraction.data["parts"]
+    assert extraction.data["part_numbering"] == "none" and part["heading"] == "、经济发展取得新成效"
+    assert [p["lead"] for p in part["points"]] == ["主要指标稳步增长。", "园区承载能力提升。"]
+    target = tmp_path / "总结.yaml"
+    target.write_text(speech_yaml(extraction, ["测试"]), encoding="utf-8")
+    assert render_text(Builder().draft(target)) == text
