@@ -716,12 +716,12 @@ def _report_body(body: list[Paragraph], forms: tuple[str, ...], levels: list[str
     if run:
         # what comes before 二、 (its own （一）… or text) is the rest of a part whose heading the excerpt cut off
         levels.append(form)
-        head = Node(form, Paragraph(""), intro=body[: run[0]])
-        lower, children = _lower_level(head.intro, forms, levels, 1, depth)
-        sections: list[dict] = [{}] * (first - 2) + [_headless(lower, children)]
+        lower, children = _lower_level(body[: run[0]], forms, levels, 1, depth)
+        opening = lower if children else []  # the words before its first （一） open the report
+        sections = [{} for _ in range(first - 2)] + [_headless([] if children else lower, children)]
         _, nodes = genre.divide(body, form, run)
         sections += [_report_section(node, first - 1 + n, forms, levels, 1, depth) for n, node in enumerate(nodes)]
-        return [], [dict(s) for s in sections]
+        return opening, sections
     # no numbered level at all: the text stays as written, in one part without a heading
     return [], [_headless(body, [])]
 

@@ -64,3 +64,19 @@ def test_the_period_is_the_titles_not_the_years_target(tmp_path):
                     "一、主要工作\n（一）项目建设提速。\n", encoding="utf-8")
     data = extracted(path, tmp_path)[0].data
     assert data["pack"] == "half-year-report" and data["period"] == "上半年"
+
+
+def test_an_excerpt_that_starts_inside_part_two(tmp_path):
+    """The excerpt's first part heading is 三、: the words before its （一） open the report,
+    the cut-off part holds the （一）（二）, and 一、 is kept as an empty part so 三、 stays 三、."""
+    text = ("水务局上半年工作总结\n今年以来，我局围绕年度目标扎实推进各项工作。\n（一）供水保障有力。城区供水管网改造X公里。\n"
+            "（二）防汛准备充分。修订完善防汛预案X个。\n三、下半年工作打算\n（一）加快重点水利项目建设。\n（二）抓好河湖长制落实。\n")
+    path = tmp_path / "总结.txt"
+    path.write_text(text, encoding="utf-8")
+    extraction, rebuilt = extracted(path, tmp_path)
+    data = extraction.data
+    assert data["pack"] == "half-year-report" and rebuilt == text
+    assert data["opening"] == ["今年以来，我局围绕年度目标扎实推进各项工作。"]
+    empty, cut, plans = data["sections"]
+    assert empty == {} and [s["heading"] for s in cut["sections"]] == ["供水保障有力。", "防汛准备充分。"]
+    assert plans["heading"] == "下半年工作打算"
