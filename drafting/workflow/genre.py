@@ -13,21 +13,23 @@ Which built-in pack a text belongs to is read from the genre's own signals, the
 strongest first, and the first that speaks decides (``pack_of``):
 
 1. The title. A speech says so (讲话 发言 致辞 主持词, 在……上的); a report names
-   itself (工作总结 情况总结 工作报告 打算 汇报). A title naming part of the year
-   (一季度 上半年 1-8月) is a half year's: a report into half-year-report, a speech
-   into half-year-speech. A report title with no such part is a year's when it
-   is a 政府工作报告 reviewing a year, else still a report.
-2. The opening (after title and salutation, before the first part). Part of the
-   year reviewed (总结分析上半年, 召开上半年……分析会) is a half year's; a year
-   reviewed (总结回顾2025年, 20XX年工作回顾, 贯彻……经济工作会议精神 — the annual
-   meeting that follows the central one) is a year-end speech; 现将……总结如下,
-   作一简要汇报 is a report.
-3. A title naming the annual meeting (经济工作会议, 务虚会) with nothing above
-   against it is a year-end speech.
+   itself (工作总结 情况总结 工作报告 打算 汇报). A report title naming part of the
+   year (一季度 上半年 1-8月) is half-year-report; one naming a whole year (2023年
+   工作总结, 年度, 述职, 年终, or a 政府工作报告 reviewing a year) is the year-end pack's,
+   the closest to a year's review. A speech title naming part of the year is
+   half-year-speech. A report title naming no period leaves it to the opening.
+2. The opening (after title and salutation, before the first part, at most
+   three paragraphs). 现将……总结如下 or 将……作一简要汇报 is a report (of a year:
+   year-end); part of the year reviewed (总结分析上半年, 召开上半年……分析会) is a
+   half year's — a report when the title is one or nobody is spoken to, else a
+   speech; a year reviewed (总结回顾2025年, 20XX年工作回顾, 贯彻……经济工作会议精神 —
+   the annual meeting follows the central one) is a year-end speech.
+3. The annual meeting being held (召开全镇经济工作会, 这次务虚会议, or such a title)
+   with nothing above against it is a year-end speech.
 4. The wording. No salutation and no one spoken to (同志们 我讲 大家) with a
    half year's wording, or a 落款 at the end, is a report; 全年 said twice,
    明年, 一年来 without 上半年 is a year-end speech; all else the half-year
-   speech, the closest in shape (a quarter's review included).
+   speech, the closest in shape (a quarter's review, a briefing included).
 """
 
 from __future__ import annotations
