@@ -358,8 +358,8 @@ def _message(error: jsonschema.ValidationError, field: str, root: dict | None = 
         return f"{name}只能是以下之一：{options}；实际是“{value}”"
     if kind == "minLength":
         return f"{name}不能为空" if expected <= 1 else f"{name}太短：至少 {expected} 个字符"
-    if kind == "pattern" and "integer" in _types(schema):  # a year: an integer, or X while unknown
-        return f"{name}应为整数（未知时写 X），实际是{_describe(value)}{how_to_write(value, ['integer'])}"
+    if kind == "pattern" and "integer" in _types(schema):  # a year: an integer, or X while unknown (the same words)
+        return f"{name}应为整数，实际是{_describe(value)}{how_to_write(value, ['integer'])}"
     if kind == "pattern":
         hint = pattern_hint(value) or schema.get("description", "")
         return f"{name}格式不对：“{value}”。{hint}"

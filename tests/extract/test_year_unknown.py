@@ -78,7 +78,7 @@ def test_a_year_written_in_chinese_numerals_is_still_refused(tmp_path):
     target = source.with_suffix(".yaml")
     target.write_text(target.read_text(encoding="utf-8").replace("year: X", "year: 二〇二五"), encoding="utf-8")
     done = run("validate", target)
-    assert done.exit_code == 1 and "年份应为整数（未知时写 X），实际是文字“二〇二五”" in done.output
+    assert done.exit_code == 1 and "年份应为整数，实际是文字“二〇二五”：写成阿拉伯数字 2025" in done.output
 
 
 def test_year_end_pack_says_next_year_as_x_too(tmp_path):
