@@ -172,7 +172,7 @@ SHEET_NOTE = (
 )
 
 
-_PARAGRAPH_LISTS = {"opening", "intro", "body", "closing"}
+_PARAGRAPH_LISTS = {"opening", "intro", "body", "closing", "after"}
 _PARAGRAPH_FIELDS = {"lead_in"}  # one paragraph's text (the words before an inline list)
 
 
@@ -543,13 +543,11 @@ def _inline_point(k: int, listed: genre.InlineList, path: Path_, roles: Roles, r
     the body printed on in the same paragraph (where statistics are read)."""
     keys = roles.in_def(roles.point_def)
     text = listed.items[k]
-    end = genre.lead_clause(text)
+    end = _inline_lead_end(text)
     point: dict[str, Any] = {}
     if k in listed.groups and "inline-restart" in keys:
         point[keys["inline-restart"]] = listed.groups[k]
         result.note(path, f"自动识别：同一段中从这里起重新从“{listed.form}”数起，之前的话写在 {keys['inline-restart']} 中")
-    if not 0 < end < len(text):
-        end = _before_statistics(text)
     if 0 < end < len(text) and "body" in keys:
         point[keys.get("lead", "lead")] = text[:end]
         point[keys["body"]] = [text[end:]]
@@ -829,8 +827,16 @@ def _inline_in_report(section: dict, paras: list[Paragraph]) -> bool:
 
 
 def _report_point(text: str) -> dict:
-    end = genre.lead_clause(text)
+    end = _inline_lead_end(text)
     return {"lead": text[:end], "body": [text[end:]]} if 0 < end < len(text) else {"lead": text}
+
+
+def _inline_lead_end(text: str) -> int:
+    """Where an inline item's lead ends: at its first 。；：, or before the clause holding
+    its first statistic when that comes sooner (the figures are read in the body only)."""
+    end = genre.lead_clause(text)
+    cut = _before_statistics(text)
+    return cut if 0 < cut and (not 0 < end < len(text) or cut < end) else end
 
 
 def _signature_at(paras: list[Paragraph]) -> int | None:

@@ -36,3 +36,19 @@ def test_inline_list_of_every_form(paragraph, form, leads, tmp_path):
     target = tmp_path / "讲话.yaml"
     target.write_text(speech_yaml(extraction, ["测试"]), encoding="utf-8")
     assert render_text(Builder().draft(target)) == text
+
+
+def test_a_statistic_before_the_first_semicolon_stays_in_the_body(tmp_path):
+    """一是工业生产稳中有进，规上工业增加值增长5.2%；…: the lead stops before the figure's clause,
+    so the figure is read as a statistic."""
+    text = OPENING + ("“两个亮点”：一是工业生产稳中有进，规上工业增加值同比增长5.2%；固定资产投资同比增长3.1%。"
+                      "二是消费市场回暖，社会消费品零售总额同比增长4.6%。\n")
+    path = tmp_path / "讲话.txt"
+    path.write_text(text, encoding="utf-8")
+    extraction = extract(read_speech(path), str(path), "half-year-speech")
+    points = extraction.data["parts"][0]["points"]
+    assert [p["lead"] for p in points] == ["工业生产稳中有进，", "消费市场回暖，"]
+    assert [i["name"] for i in extraction.statistics] == ["规上工业增加值", "固定资产投资", "社会消费品零售总额"]
+    target = tmp_path / "讲话.yaml"
+    target.write_text(speech_yaml(extraction, ["测试"]), encoding="utf-8")
+    assert render_text(Builder().draft(target)) == text

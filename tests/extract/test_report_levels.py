@@ -80,3 +80,14 @@ def test_an_excerpt_that_starts_inside_part_two(tmp_path):
     empty, cut, plans = data["sections"]
     assert empty == {} and [s["heading"] for s in cut["sections"]] == ["供水保障有力。", "防汛准备充分。"]
     assert plans["heading"] == "下半年工作打算"
+
+
+def test_statistics_after_a_reports_inline_list_are_read(tmp_path):
+    text = ("北关街道上半年工作总结\n一、主要工作\n（一）抓党建。主要做了三件事：一是抓学习。二是抓组织。\n"
+            "辖区完成固定资产投资8.6亿元，同比增长4.2%。\n")
+    path = tmp_path / "总结.txt"
+    path.write_text(text, encoding="utf-8")
+    extraction, rebuilt = extracted(path, tmp_path)
+    section = extraction.data["sections"][0]["sections"][0]
+    assert [p["lead"] for p in section["points"]] == ["抓学习。", "抓组织。"] and rebuilt == text
+    assert [i["name"] for i in extraction.statistics] == ["固定资产投资"]
