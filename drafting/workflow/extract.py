@@ -870,7 +870,7 @@ def _period_in(paras: list[Paragraph], title: str = "") -> str:
 
 
 # the year a text sums up, said as such: 回顾2016年, 总结2025年上半年工作, 回顾和总结了2016年全镇经济工作
-_YEAR_REVIEWED = re.compile(r"(?:回顾|总结)[和、与了]{0,3}(?:总结|回顾)?了?(\d{4}) ?年")
+_YEAR_REVIEWED = re.compile(r"(?:回顾|总结)[和、与了]{0,3}(?:总结|回顾)?了?(\d{4}) ?年(?:度)?[^。，；：以]{0,8}?工作")
 # a year only compared with (比2019年一季度增长, 较2020年同期, 与2019年相比) is not the text's
 _COMPARED = re.compile(r"(?:比|较|与|相比|对比)$")
 UNKNOWN_YEAR = "X"

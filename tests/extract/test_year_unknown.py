@@ -88,3 +88,10 @@ def test_year_end_pack_says_next_year_as_x_too(tmp_path):
     built = run("build", source, "--format", "txt")
     assert built.exit_code == 0, built.output
     assert built.stdout.splitlines()[2] == "下面，就做好X年经济工作，我讲一点意见。"
+
+
+def test_a_year_looked_back_on_without_its_work_is_not_the_year_summed_up(tmp_path):
+    """回顾2019年以来的发展历程 looks back over years; the speech's year is still its own."""
+    text = ("县长在全县上半年经济形势分析会上的讲话\n同志们：\n2024年上半年即将过去。回顾2019年以来的发展历程，"
+            "我们积累了宝贵经验。\n一、认清形势\n上半年经济平稳。\n")
+    assert _data(tmp_path, text).data["meeting"]["year"] == 2024
