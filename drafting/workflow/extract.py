@@ -877,13 +877,15 @@ UNKNOWN_YEAR = "X"
 UNKNOWN_YEAR_NOTE = "原稿未写年份，请填写（暂写 X，生成时会提示）"
 
 
-def _year_in(paras: list[Paragraph], date, written: str = "") -> tuple[int | str, str]:
-    """The year the text is about, and a note saying where it was found: a year the
-    text says it sums up, then the title, the date, the body (not a year only compared
-    with), then when the Word file says it was written; never today's year — a text
-    that says none gets the placeholder X, which the build flags until it is filled in."""
+def _year_in(paras: list[Paragraph], date, written: str = "", whole_year: bool = False) -> tuple[int | str, str]:
+    """The year the text is about, and a note saying where it was found: for a
+    ``whole_year`` pack the year the text says it sums up, then the title, the date,
+    the body (not a year only compared with), then when the Word file says it was
+    written; never today's year — a text that says none gets the placeholder X, which
+    the build flags until it is filled in. (A half year's text in 2024 may well sum
+    up 2023's work in passing; its year is still 2024.)"""
     whole = "".join(p.text for p in paras)
-    reviewed = _YEAR_REVIEWED.search(whole)
+    reviewed = _YEAR_REVIEWED.search(whole) if whole_year else None
     if reviewed and 1949 <= int(reviewed.group(1)) <= 2200:
         return int(reviewed.group(1)), f"自动识别：年份取自“{reviewed.group()}”，请核对"
     head = "".join(p.text for p in paras[:3])
@@ -988,7 +990,8 @@ def _meeting(lines: list[str], date, paras: list[Paragraph], result: Extraction,
     title = "".join(lines)
     named = _MEETING_IN_TITLE.search(title)
     name = _YEAR.sub("", named.group(1), count=1) if named else "请填写会议名称"
-    year, said = _year_in([Paragraph(title)] + paras, date, result.written)
+    # a pack whose meeting has no half (上半年/下半年) sums up a whole year
+    year, said = _year_in([Paragraph(title)] + paras, date, result.written, whole_year="half" not in keys)
     _remind_unknown_year(year, f"{where[0]}.{keys.get('year', 'year')}", result)
     result.note(where, f"自动识别：会议名称为推测（标题照原文写在 title 中，不受影响）；{said.removeprefix('自动识别：')}")
     return meeting(name or "请填写会议名称", year), False

@@ -95,3 +95,9 @@ def test_a_year_looked_back_on_without_its_work_is_not_the_year_summed_up(tmp_pa
     text = ("县长在全县上半年经济形势分析会上的讲话\n同志们：\n2024年上半年即将过去。回顾2019年以来的发展历程，"
             "我们积累了宝贵经验。\n一、认清形势\n上半年经济平稳。\n")
     assert _data(tmp_path, text).data["meeting"]["year"] == 2024
+
+
+def test_a_half_years_text_that_sums_up_last_years_work_in_passing(tmp_path):
+    text = ("县长在全县上半年经济形势分析会上的讲话\n同志们：\n今年是2024年。在认真总结2023年全县经济工作经验的基础上，"
+            "我们扎实推进各项工作。\n一、认清形势\n上半年经济平稳。\n")
+    assert _data(tmp_path, text).data["meeting"]["year"] == 2024
