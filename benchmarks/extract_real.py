@@ -19,6 +19,8 @@ item's lead is the annotated lead; a statistic when an extracted indicator has t
 annotated name and figure. It prints recognised/expected per text and form, and
 totals per form, with the extracted indicators that stand for no annotated statistic
 (some are right but outside the annotation rules, 分别 lists for one; many are not).
+"named exactly" counts the statistics found under exactly the annotated name: the lenient
+match lets 地区生产总值突破 stand for 地区生产总值, a writer's field would not.
 
 Whole processes are run (``python -m drafting``), as a writer runs them; ``--python``
 measures another venv's draft, ``--code DIR`` another checkout's (DIR first on PYTHONPATH).
@@ -78,7 +80,7 @@ def normalise_figure(value: Any) -> str | None:
     text = str(value).strip().replace("％", "").rstrip("%").strip()
     if not text:
         return None
-    text = text.lstrip("-+－＋").strip()
+    text = text.lstrip("-+－＋").strip().replace(" ", "")  # 60. 5: a decimal a PDF's layout split
     if _PLACEHOLDER.fullmatch(text):
         return "X"
     try:
@@ -139,6 +141,52 @@ def extracted_indicators(data: Any) -> list[dict]:
     return found
 
 
+def strings_by_role(data: Any) -> list[tuple[str, str]]:
+    """Every string of the extracted YAML with its role: a part's or section's heading, an
+    item's lead, or text (opening, paragraphs, bodies, closing); indicators are left out."""
+    found: list[tuple[str, str]] = []
+
+    def walk(node: Any, role: str) -> None:
+        if isinstance(node, dict):
+            for key, value in node.items():
+                if key == "indicators":
+                    continue
+                walk(value, {"heading": "heading", "title": "heading", "lead": "lead"}.get(key, "text"))
+        elif isinstance(node, list):
+            for entry in node:
+                walk(entry, role)
+        elif isinstance(node, str):
+            found.append((role, node))
+
+    walk(data, "text")
+    return found
+
+
+def where_item_stands(want: str, leads: list[str], strings: list[tuple[str, str]]) -> str:
+    """Why an annotated lead was missed, as a class: no text of it is shown, so the
+    class totals may be printed for a held-out set."""
+    key = normalise_lead(want)
+    if any(key and (key in normalise_lead(lead) or normalise_lead(lead) in key) for lead in leads if normalise_lead(lead)):
+        return "an extracted lead longer or shorter than it"
+    for role in ("heading", "lead", "text"):
+        if any(key in normalise_lead(text) for r, text in strings if r == role):
+            return {"heading": "inside a heading", "lead": "inside another item's lead",
+                    "text": "inside plain text"}[role]
+    return "not found as written"
+
+
+def where_statistic_stands(want: dict, indicators: list[dict], strings: list[tuple[str, str]]) -> str:
+    """Why an annotated statistic was missed, as a class (see where_item_stands)."""
+    figure = normalise_figure(want.get("figure"))
+    if any(figure in _figures(found) for found in indicators):
+        return "its figure in an indicator of another name"
+    name, printed = normalise_name(want["name"]), str(want.get("figure"))
+    for role in ("heading", "lead", "text"):
+        if any(name in normalise_name(text) and printed in text for r, text in strings if r == role):
+            return {"heading": "in a heading", "lead": "in an item's lead", "text": "in plain text"}[role]
+    return "name and figure not in one string"
+
+
 def items_matched(expected: Iterable[str], leads: Iterable[str]) -> int:
     """How many annotated leads an extracted lead equals (each extracted lead used once)."""
     expected = list(expected)
@@ -174,15 +222,17 @@ def statistics_matched(expected: Iterable[dict], indicators: Iterable[dict]) -> 
     return len(expected) - len(statistics_missed(expected, indicators))
 
 
-def statistics_missed(expected: Iterable[dict], indicators: Iterable[dict]) -> list[dict]:
+def statistics_missed(expected: Iterable[dict], indicators: Iterable[dict], exact_names: bool = False) -> list[dict]:
     """The annotated statistics no extracted indicator of that name and figure stands for.
 
     Indicators of exactly the annotated name are paired first, so that a short name
-    (产值) is not spent on a longer one (规模以上工业总产值) that has its own indicator.
+    (产值) is not spent on a longer one (规模以上工业总产值) that has its own indicator;
+    ``exact_names`` pairs only those (a name with 突破 or 累计 in it is no match).
     """
     expected, pool = list(expected), list(indicators)
     found_for: dict[int, int] = {}
-    for same in (lambda a, b: normalise_name(a) == normalise_name(b), _same_name):
+    exact = lambda a, b: normalise_name(a) == normalise_name(b)  # noqa: E731
+    for same in (exact,) if exact_names else (exact, _same_name):
         for k, want in enumerate(expected):
             if k in found_for:
                 continue
@@ -258,9 +308,11 @@ class Outcome:
     half: Any = None
     items: int = 0
     statistics: int = 0
+    named: int = 0  # of those, how many under exactly the annotated name (a writer's field, not 地区生产总值突破)
     extra: int = 0  # extracted indicators that stand for no annotated statistic
     message: str = ""
     missed: list = field(default_factory=list)  # what was not recognised, for --misses
+    causes: Counter = field(default_factory=Counter)  # classes of what was missed, no text of it
 
 
 @dataclass
@@ -318,9 +370,16 @@ def measure_form(text: Text, form: str, work: Path, python: str, code: Path | No
     missed_items, missed_statistics = items_missed(text.items, leads), statistics_missed(text.statistics, indicators)
     outcome.items = len(text.items) - len(missed_items)
     outcome.statistics = len(text.statistics) - len(missed_statistics)
+    missed_names = statistics_missed(text.statistics, indicators, exact_names=True)
+    outcome.named = len(text.statistics) - len(missed_names)
     outcome.extra = len(indicators) - outcome.statistics
+    strings = strings_by_role(data)
+    outcome.causes.update(f"item {where_item_stands(lead, leads, strings)}" for lead in missed_items)
+    outcome.causes.update(f"statistic {where_statistic_stands(s, indicators, strings)}" for s in missed_statistics)
     outcome.missed = ([f"item: {lead}" for lead in missed_items]
                       + [f"statistic: {s['name']} {s.get('figure')}" for s in missed_statistics]
+                      + [f"statistic under another name: {s['name']} {s.get('figure')}" for s in missed_names
+                         if s not in missed_statistics]
                       + [f"extracted lead: {lead}" for lead in leads]
                       + [f"extracted indicator: {i.get('name')} {sorted(_figures(i))}" for i in indicators])
     return outcome
@@ -363,8 +422,8 @@ def ratio(found: int, wanted: int) -> str:
 
 def report(texts: list[Text], forms: Iterable[str]) -> Iterator[str]:
     forms = list(forms)
-    yield "| text | form | exit | exact | pack | year | items | statistics | other indicators |"
-    yield "|---|---|---|---|---|---|---|---|---|"
+    yield "| text | form | exit | exact | pack | year | items | statistics | named exactly | other indicators |"
+    yield "|---|---|---|---|---|---|---|---|---|---|"
     for text in texts:
         for o in text.outcomes:
             if not o.ran:
@@ -372,11 +431,12 @@ def report(texts: list[Text], forms: Iterable[str]) -> Iterator[str]:
             pack = "ok" if o.pack == text.expected.get("pack") else f"{o.pack} ≠ {text.expected.get('pack')}"
             year = {None: "–", True: "ok"}.get(year_right(text, o), f"{o.year} ≠ {text.expected.get('year')}")
             yield (f"| {text.name} | {o.form} | {o.exit_code} | {'yes' if o.exact else 'NO'} | {pack} | {year} "
-                   f"| {ratio(o.items, len(text.items))} | {ratio(o.statistics, len(text.statistics))} | {o.extra} |")
+                   f"| {ratio(o.items, len(text.items))} | {ratio(o.statistics, len(text.statistics))} "
+                   f"| {ratio(o.named, len(text.statistics))} | {o.extra} |")
     yield ""
     yield ("| form | texts | exit 0 | exact | pack right | year right | this year, text has none | half right | items "
-           "| statistics | other indicators |")
-    yield "|---|---|---|---|---|---|---|---|---|---|---|"
+           "| statistics | named exactly | other indicators |")
+    yield "|---|---|---|---|---|---|---|---|---|---|---|---|"
     for form in forms:
         rows = [(t, o) for t in texts for o in t.outcomes if o.form == form and o.ran]
         yield (f"| {form} | {len(rows)} | {sum(o.exit_code == 0 for _, o in rows)} | {sum(o.exact for _, o in rows)} "
@@ -386,7 +446,14 @@ def report(texts: list[Text], forms: Iterable[str]) -> Iterator[str]:
                f"| {ratio(sum(half_right(t, o) is True for t, o in rows), sum(half_right(t, o) is not None for t, o in rows))} "
                f"| {ratio(sum(o.items for _, o in rows), sum(len(t.items) for t, _ in rows))} "
                f"| {ratio(sum(o.statistics for _, o in rows), sum(len(t.statistics) for t, _ in rows))} "
+               f"| {ratio(sum(o.named for _, o in rows), sum(len(t.statistics) for t, _ in rows))} "
                f"| {sum(o.extra for _, o in rows)} |")
+    first = [o for t in texts for o in t.outcomes[:1] if o.ran]
+    causes = sum((o.causes for o in first), Counter())
+    if causes:
+        yield ""
+        yield f"Missed in the {forms[0]} form, by where the annotated text stands in the extracted YAML (totals):"
+        yield from (f"- {cause}: {count}" for cause, count in sorted(causes.items(), key=lambda kv: (kv[0].split()[0], -kv[1])))
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -104,7 +104,7 @@ def test_quarterly_phrasings(text, expected):
     [
         "今年比增长速度更重要的是质量。",  # 比 compares words, no figure follows
         "增幅较上季度有所收窄，位次前移。",
-        "查处并整改隐患12处。",  # an action, not a statistic with its subject before it
+        "查处并整改隐患12处。",  # an action joined on to another, not a statistic with its subject before it
         "项目完成年度计划的一半以上。",
         "占比达到历史最好水平，增幅全市领先。",
     ],

@@ -124,5 +124,38 @@ def test_the_whole_run_on_a_text_written_here(real, tmp_path, capsys):
     assert real.main([str(folder), "--forms", "txt,docx-numbered", "--totals-only"]) == 0
     out = capsys.readouterr().out
     # the .txt is given as published (indented, a blank line); the round trip compares its paragraphs
-    assert "| txt | 1 | 1 | 1 | 1 | 1/1 (100%) | 0 | 1/1 (100%) | 2/2 (100%) | 1/2 (50%) | 0 |" in out, out
-    assert "| docx-numbered | 1 | 1 | 1 | 1 | 1/1 (100%) | 0 | 1/1 (100%) | 2/2 (100%) | 1/2 (50%) | 0 |" in out, out
+    assert "| txt | 1 | 1 | 1 | 1 | 1/1 (100%) | 0 | 1/1 (100%) | 2/2 (100%) | 1/2 (50%) | 1/2 (50%) | 0 |" in out, out
+    assert "| docx-numbered | 1 | 1 | 1 | 1 | 1/1 (100%) | 0 | 1/1 (100%) | 2/2 (100%) | 1/2 (50%) | 1/2 (50%) | 0 |" in out, out
+
+
+def test_exact_names_refuse_a_name_with_a_verb_in_it(real):
+    wanted = [{"name": "地区生产总值", "figure": 210}]
+    loose = [{"name": "地区生产总值突破", "value": 210}]
+    assert real.statistics_missed(wanted, loose) == []
+    assert real.statistics_missed(wanted, loose, exact_names=True) == wanted
+    assert real.statistics_missed(wanted, [{"name": "地区生产总值", "value": 210}], exact_names=True) == []
+
+
+def test_a_decimal_split_by_a_pdf_compares_by_value(real):
+    assert real.normalise_figure("60. 5") == real.normalise_figure(60.5) == "60.5"
+
+
+def test_a_miss_is_classed_by_where_its_text_stands(real):
+    """The classes a held-out set's totals may show: each class reached by one miss."""
+    data = {"parts": [
+        {"heading": "一、稳住工业基本盘 规上工业增加值增长5.2%",
+         "intro": ["今年以来，全县新签约项目12个。一是抓开工，二是抓投产。"],
+         "points": [{"lead": "抓项目建设强后劲。抓招商引资"}]}]}
+    strings = real.strings_by_role(data)
+    leads = real.extracted_leads(data)
+    assert real.where_item_stands("抓项目建设强后劲", leads, strings) == "an extracted lead longer or shorter than it"
+    assert real.where_item_stands("抓开工", leads, strings) == "inside plain text"
+    assert real.where_item_stands("稳住工业基本盘", leads, strings) == "inside a heading"
+    assert real.where_item_stands("抓安全生产", leads, strings) == "not found as written"
+    indicators = [{"name": "税收收入", "value": 3.1}]
+    assert real.where_statistic_stands({"name": "规上工业增加值", "figure": 5.2}, indicators, strings) == "in a heading"
+    assert real.where_statistic_stands({"name": "新签约项目", "figure": 12}, indicators, strings) == "in plain text"
+    assert (real.where_statistic_stands({"name": "一般公共预算收入", "figure": 3.1}, indicators, strings)
+            == "its figure in an indicator of another name")
+    assert (real.where_statistic_stands({"name": "社会消费品零售总额", "figure": 8}, indicators, strings)
+            == "name and figure not in one string")

@@ -19,8 +19,11 @@ PLACEHOLDER = "X"
 RISE, FALL, FLAT = "增长", "下降", "持平"
 # words a speech uses for a direction; a signed change picks 增长 / 下降 unless one is named
 # (增 / 降 are the short forms of 比增 / 比降)
-RISES = (RISE, "提高", "增加", "上升", "增", "增长了", "提高了", "增加了", "上升了")
-FALLS = (FALL, "回落", "降低", "减少", "降", "下降了", "回落了", "降低了", "减少了")
+# (比全市平均水平高1.3个百分点 · 比全国低了3.1个百分点: a comparison said with 高 / 低 / 快 / 慢)
+RISES = (RISE, "提高", "增加", "上升", "增", "增长了", "提高了", "增加了", "上升了", "净增", "高", "高出", "高了",
+         "快", "快了", "加快", "回升", "扩大", "上涨", "提升", "新增")
+FALLS = (FALL, "回落", "降低", "减少", "降", "下降了", "回落了", "降低了", "减少了", "净减", "低", "低了", "慢",
+         "慢了", "放缓", "收窄", "减缓", "下跌")
 TRENDS = RISES + FALLS + (FLAT,)
 DEFAULT_COMPARE = "同比"
 DEFAULT_SEPARATOR = "；"
@@ -29,6 +32,7 @@ DEFAULT_SEPARATOR = "；"
 @dataclass(frozen=True, slots=True)
 class Indicator:
     name: str
+    name_note: str = ""  # 地区生产总值(GDP): a note in brackets printed after the name, not part of it
     value: float | int | str | None = None
     unit: str = ""
     verb: str = "实现"
@@ -52,16 +56,21 @@ class Indicator:
     rank_verb: str = "居"
     rank_unit: str = "位"  # 居全市第3位; empty for 增幅全市第一
     value_bound: str = ""  # 控制在3.5%以内: 以内 / 以上 / 左右 after the value
+    value_note: str = ""  # 25.6亿元（快报数）: a note in brackets after the value
     change_bound: str = ""  # 增长6.3%以上 · 增长6%左右: after the change
     spaced: bool = False  # 达到 XX 亿元，增长 XX%: figures set off by spaces (pasted from a PDF, or typed so)
     unit_spaced: bool = False  # 基本建设投资20359 万元: a space only between the value and its unit in words
     separator: str = DEFAULT_SEPARATOR  # printed between this indicator and the next
     joint: str = "，"  # between the indicator's own clauses (, in pasted half-width text)
+    # further clauses of the same statement, in the order written, after the ones above:
+    # 同比增长7.8%，比一季度回落0.6个百分点，两年平均增长6.1% — each a mapping of one clause's keys
+    then: tuple[dict[str, Any], ...] = ()
 
     @classmethod
     def from_data(cls, data: dict[str, Any]) -> "Indicator":
         return cls(
             name=data["name"],
+            name_note=data.get("name_note", ""),
             value=shown_figure(data.get("value")),
             unit=data.get("unit", ""),
             verb=data.get("verb", "实现"),
@@ -86,11 +95,13 @@ class Indicator:
             rank_verb=data.get("rank_verb", "居"),
             rank_unit=data.get("rank_unit", "位"),
             value_bound=data.get("value_bound", ""),
+            value_note=data.get("value_note", ""),
             change_bound=data.get("change_bound", ""),
             spaced=data.get("spaced", False),
             unit_spaced=data.get("unit_spaced", False),
             separator=data.get("separator", DEFAULT_SEPARATOR),
             joint=data.get("joint", "，"),
+            then=tuple(data.get("then") or ()),
         )
 
 
@@ -211,26 +222,46 @@ def phrase_indicator(ind: Indicator, on_placeholder: Callable[[str], None] | Non
         text = number(field, value)
         if not ind.spaced:
             return text + unit
-        return f" {text} {unit}" if unit and not unit.startswith(("%", "％")) else f" {text}{unit}"
+        return f" {text} {unit}" if unit and not unit.startswith(_SIGNS) else f" {text}{unit}"
 
     value = _value_clause(ind, figure, number) if ind.has_value else ""
     clauses = [_change_clause(ind, figure), _share_clause(ind, figure), _gap_clause(ind, figure),
                _rank_clause(ind, number)]
     if ind.share_first:
         clauses[0], clauses[1] = clauses[1], clauses[0]
-    clauses = [clause for clause in clauses if clause]
+    clauses = [clause for clause in clauses if clause] + _further_clauses(ind, on_placeholder)
+    name = ind.name + ind.name_note
     if ind.has_value:
-        head = f"{ind.verb}{ind.name}{value}" if ind.verb_first else f"{ind.name}{ind.verb}{value}"
+        head = f"{ind.verb}{name}{value}" if ind.verb_first else f"{name}{ind.verb}{value}"
         return ind.joint.join([head] + clauses)
     if not clauses:
-        return ind.name
-    return ind.name + ind.joint.join(clauses)
+        return name
+    return name + ind.joint.join(clauses)
+
+
+def _further_clauses(ind: Indicator, on_placeholder: Callable[[str], None] | None) -> list[str]:
+    """The ``then`` clauses, each printed as a nameless indicator of that one clause; an X in
+    one is reported as the field ("then", k, key)."""
+    printed = []
+    for k, clause in enumerate(ind.then):
+        report = None if on_placeholder is None else partial(lambda k, field: on_placeholder(("then", k, field)), k)
+        data = {key: value for key, value in clause.items() if key in _CLAUSE_KEYS}
+        printed.append(phrase_indicator(Indicator.from_data({**data, "name": ""}), report))
+    return [text for text in printed if text]
+
+
+# the keys a ``then`` clause may have: a change, a share, a gap or a rank
+_CLAUSE_KEYS = ("change", "trend", "change_unit", "compare", "change_bound", "share", "share_of", "share_verb",
+                "share_particle", "gap", "gap_of", "gap_verb", "gap_unit", "rank", "rank_scope", "rank_verb", "rank_unit")
+
+
+_SIGNS = ("%", "％", "‰")  # units written as a sign, never set off by a space
 
 
 def _value_clause(ind: Indicator, figure: Callable[[str, Any, str], str], number: Callable[[str, Any], str]) -> str:
-    if ind.unit_spaced and not ind.spaced and ind.unit and not ind.unit.startswith(("%", "％")):
-        return f"{number('value', ind.value)} {ind.unit}{ind.value_bound}"
-    return figure("value", ind.value, ind.unit) + ind.value_bound
+    if ind.unit_spaced and not ind.spaced and ind.unit and not ind.unit.startswith(_SIGNS):
+        return f"{number('value', ind.value)} {ind.unit}{ind.value_bound}{ind.value_note}"
+    return figure("value", ind.value, ind.unit) + ind.value_bound + ind.value_note
 
 
 def phrase_chain(

@@ -264,8 +264,16 @@ class _PlaceholderLog:
         if path is None:
             listed = path_of(indicators)
             path = listed + (n,) if listed is not None else None
-        where = self.source.locate(path + (field,)) if path is not None else Location(self.source.file)
-        self.problems.append(Problem(where, placeholder_message(data.get(field))))
+        keys = field if isinstance(field, tuple) else (field,)  # ("then", k, "change"): a further clause's X
+        where = self.source.locate(path + keys) if path is not None else Location(self.source.file)
+        typed: Any = data
+        for key in keys:
+            if isinstance(typed, dict):
+                typed = typed.get(key)
+            else:
+                listed = isinstance(typed, (list, tuple)) and isinstance(key, int) and key < len(typed)
+                typed = typed[key] if listed else None
+        self.problems.append(Problem(where, placeholder_message(typed)))
 
 
 def _listed(indicators: Any) -> list:

@@ -1,12 +1,20 @@
 """Statistics written as text → the pack's indicator data, when that is exact.
 
-Real speeches say the same figures many ways: 地区生产总值实现X万元，同比下降X%;
-全县实现地区生产总值26.7亿元，增长13.3%; 国内生产总值19.5亿元; 增速比一季度提高
-1.5个百分点; 占全年计划的67%; 居全市第3位; 与上年持平. A clause is read with
-small patterns, each part optional, and kept only when
-``indicators.phrase_indicator`` prints it back character for character; a
-chain of clauses (joined by ；，。 or 其中) becomes the paragraph's indicators
-between its ``before`` and ``after`` text. Anything else stays text.
+Offices write a statistic to one grammar (docs/statistics-grammar.md), which this
+reader follows rather than a list of example sentences, so that a phrasing not seen
+before still parses:
+
+    [lead 其中/比如] [period 上半年/1-6月/预计] [subject 全县/我镇] [adverb 累计/共]
+    [verb 实现/完成/新增…] NAME [verb 实现/累计完成/达到/为…] FIGURE UNIT [bound 以上/左右]
+    {，change | ，share | ，gap | ，rank}…
+
+The words before the name say when, whose and how; they stay text (``before`` or
+the previous indicator's separator), so the name is the field a writer wants. The
+first clause of each kind fills the indicator's own fields; a second change, or a
+clause out of the printing order, goes to ``then`` in order. Statements are chained
+by ；，。、 (or ;,. in pasted text). A statement is kept only when
+``indicators.phrase_indicator`` prints it back character for character; targets,
+plans, other places' figures, one project's figures and 分别 statements stay text.
 """
 
 from __future__ import annotations
@@ -22,6 +30,7 @@ from drafting.model.indicators import (
     FALLS,
     RISE,
     RISES,
+    TRENDS,
     Indicator,
     format_number,
     is_placeholder,
@@ -29,41 +38,56 @@ from drafting.model.indicators import (
     read_figure,
 )
 
-_NUMBER = r"X+(?:\.X+)?|\d+(?:\.\d+)?"  # X.X: a placeholder that says one decimal is wanted
+# X.X: a placeholder that says one decimal is wanted; 60. 5: a decimal a PDF's layout split (kept as written)
+_NUMBER = r"X+(?:\.X+)?|\d+(?:\. ?\d+)?"
 _UNITS = "|".join(
     sorted(
         "亿元 万元 元 亿美元 万美元 美元 万吨 吨 万亩 亩 万人次 人次 万人 人 万户 户 家 个 项 件 辆 万辆 "
         "万千瓦时 亿千瓦时 万千瓦 公里 万平方米 平方米 标准箱 万标箱 所 座 起 处 公斤 万公斤 张 名 次 % 家次 套 台 "
         "亿斤 万斤 斤 万头 头 公顷 万公顷 万羽 羽 万株 株 "
         "条 宗 笔 批 栋 间 只 万只 场 场次 期 篇 部 支 千米 平方公里 立方米 万立方米 亿立方米 千瓦 兆瓦 "
-        "万吨标准煤 吨标准煤 万册 册 ％".split(),  # ％: the full-width percent Word documents often carry
+        "万吨标准煤 吨标准煤 万册 册 ％ ‰".split(),  # ％: the full-width percent Word documents often carry
         key=len,
         reverse=True,
     )
 )
 # 1200余人 · 50多家: about so many, said before the unit (kept with it, as written)
-_UNITS = rf"(?:余|多)?(?:{_UNITS})"
-_VERBS = "实现|完成|达到|稳定在|控制在|突破|超过|达|仅为|约为|为|新增|共有|共计|合计|总计|共|超|逾|近|约"  # 项目共6个
+# 2万余人次 · 1.2万件: 万 or 亿 may come before any unit, 余 or 多 after it
+_UNITS = rf"(?:(?:万|亿)?(?:余|多)?(?:{_UNITS})|(?:余|多)?(?:{_UNITS}))"
+# 累计完成 · 预计实现 · 已完成: an adverb of the verb belongs to the verb, never to the name
+_VERBS = "(?:累计|共计|预计|已经|已)?(?:实现|完成|达到)|稳定在|控制在|保持在|在|突破|超过|达|仅为|约为|为|新增|共有|现有|拥有|实有|有|共计|合计|总计|共|超|逾|近|约"  # 项目共6个
 _BOUND = "(?P<{}>以上|以内|以下|左右|大关)?"  # 突破600亿元大关  # 增长6%左右 · 控制在3.5%以内
 # verbs that come before the name: 实现地区生产总值…, 新建学校X所, 共发生事故X起
-_VERBS_FIRST = "实现|完成|达到|新增|新建|新培育|铺设|硬化|新签约|签约|引进|实施|排查|整改|发生|建成|改造|新开工|开工|培育|发放|争取"
+_VERBS_FIRST = ("实现|完成|达到|共有|拥有|现有|新增|新建|新培育|铺设|硬化|新签约|签约|签订|签定|新引进|引进|实施|排查|整改|发生|建成"
+                "|改造|新开工|开工|培育|发放|争取|开展|组织|举办|召开|落实|梳理|评选出|评选|走访|慰问|受理|办结|调处|化解"
+                "|查处|救助|培训|创建|申报|上报|谋划|储备|招录|安置|收集|拿出|筹集|拨付|设立|成立|组建")
+# a name: words, and quoted words inside it (“党员初心日”暨党员政治生日会 · 梳理“我为群众办实事”清单)
+_NAME_BODY = r"(?:“[^“”，。；：！？,;:]{1,15}”|\d+[A-Za-z]+|[^，。；：！？、“”（）《》\s\dX,;:])"  # 5G基站
 _TRENDS = "|".join(sorted(RISES + FALLS, key=len, reverse=True))  # 增长了29.1% before 增长
 # 比增48.2% / 比下降3%: 比 alone is the comparison (with last year, said without naming it); 两年平均增长6.1%
-_COMPARE = (r"同比|环比|[两三]年平均|比(?=(?:增长|下降|增|降)(?:\d|X))"
+# 按可比价计算，同比增长6.1% · 同比名义增长5.2%: how the change was reckoned, said with the comparison
+_COMPARE = (r"(?:按可比价(?:格)?计算[，,])?(?:同比|环比)(?:名义|实际)?|(?:名义|实际)|年均|[两三]年平均|比(?=(?:增长|下降|增|降)(?:\d|X))"
             r"|(?:比|较)(?!重|例|较|率)(?:\d{4}年)?[^，。；：、\dX]{1,6}?")  # 比2019年一季度增长19.3%
 _SP = " ?"  # 达到 XX 亿元，增长 XX%: a figure may be set off by spaces (the indicator's ``spaced``)
-_VALUE = re.compile(rf"(?P<verb>{_VERBS})?{_SP}(?P<value>{_NUMBER}){_SP}(?P<unit>{_UNITS}){_BOUND.format('value_bound')}")
+# 人口密度为每平方公里48人: a rate per unit is said between the verb and the figure
+_PER = "每(?:平方公里|平方米|万人|千人|百人|人|户|亩|公顷)"
+_VALUE = re.compile(rf"(?P<verb>(?:{_VERBS})?(?:{_PER})?)?{_SP}(?P<value>{_NUMBER}){_SP}(?P<unit>{_UNITS}){_BOUND.format('value_bound')}")
 _VERB_FIRST = re.compile(
-    rf"(?P<verb>{_VERBS_FIRST})(?P<name>[^，。；：！？、“”（）《》\s\dX]{{2,20}}?){_SP}(?P<value>{_NUMBER}){_SP}(?P<unit>{_UNITS})"
+    rf"(?P<verb>{_VERBS_FIRST})(?P<name>{_NAME_BODY}{{2,20}}?){_SP}(?P<value>{_NUMBER}){_SP}(?P<unit>{_UNITS})"
+)
+# 走访慰问困难群众860户 · 组织开展…活动40余场次: two verbs said together are one verb
+# (tried after one verb: 发放|慰问金… is one verb and a name)
+_TWO_VERBS_FIRST = re.compile(
+    rf"(?P<verb>(?:{_VERBS_FIRST})(?:{_VERBS_FIRST}))(?P<name>{_NAME_BODY}{{2,20}}?){_SP}(?P<value>{_NUMBER}){_SP}(?P<unit>{_UNITS})"
 )
 _CHANGE = re.compile(
-    rf"(?P<compare>{_COMPARE})?(?P<trend>{_TRENDS}){_SP}(?P<change>{_NUMBER}){_SP}(?P<change_unit>个百分点|倍|{_UNITS})"  # 比上年增加0.4万吨: a change in the value's unit
+    rf"(?P<compare>{_COMPARE})?(?P<trend>{_TRENDS}){_SP}(?P<change>{_NUMBER}){_SP}(?P<change_unit>个百分点|个千分点|倍|{_UNITS})"  # 比上年增加0.4万吨: a change in the value's unit
     + _BOUND.format("change_bound")
 )
 _FLAT = re.compile(r"(?P<compare>与[^，。；：、\dX]{1,6}?)持平")
 # 占全年计划的67% · 占年度计划23% · 完成年度计划22.8% (without 的 only after a plan or target)
 _SHARE = re.compile(
-    rf"(?P<share_verb>占|完成)(?P<share_of>[^，。；：、\dX ]{{1,12}}?)(?:(?P<share_particle>的)|(?<=计划|目标|任务)){_SP}(?P<share>{_NUMBER})%"
+    rf"(?P<share_verb>占|完成|为|相当于)(?P<share_of>[^，。；：、\dX ]{{1,12}}?)(?:(?P<share_particle>的)|(?<=计划|目标|任务)){_SP}(?P<share>{_NUMBER})%"
 )
 # 领先时间进度3.5个百分点 · 高于全市平均水平1.2个百分点 · 超时序进度XX个百分点
 _GAP = re.compile(
@@ -75,36 +99,92 @@ _RANK = re.compile(
     r"(?P<rank_verb>(?:增幅|增速)?(?:位居|排名|排在|位列|名列|居|排|列)|增幅|增速)(?P<rank_scope>[^，。；：、\dX居排第]{0,10}?)"
     r"第(?P<rank>\d+|X+|[一二三四五六七八九十]{1,3})(?P<rank_unit>[位名]?)"
 )
+# What stands before a statistic's name and is not part of it, as offices write it:
+# [lead word] [period] [subject] [adverb], each optional, in any order, any number of times
+# (其中，… · 比如… · 预计上半年全县… · 1-9月，我镇… · 今年以来，全区累计… · 去年一季度全市…).
+# These words stay text (the paragraph's ``before`` or the previous indicator's separator), so
+# the name is what a writer wants as the field: 规上工业产值, not 我镇规上工业产值累计.
+_LEAD_WORDS = r"比如|例如|特别是|尤其是|其中|同时|此外|另外|这个|这一"
+_PERIODS = (r"“十[一二三四五六七八九]五”|预计|今年以来|今年初|年初|今年|去年|上年|全年|年内|[上下]半年|前三季度|第?[一二三四1-4]季度|\d{4}年"
+            r"|\d{1,2}[-—–~至]\d{1,2}月份?|\d{1,2}月份?|截至(?:目前|\d{1,2}月(?:底|末)?)|目前|当前")
+_SUBJECTS = (r"全(?:街道|辖区|[县区市镇乡州盟旗])|[我本](?:街道|[县区市镇乡州旗])|辖区|[县区市镇乡]里|我们的|我们"
+             # 27家企业… · 89家超千万企业…: so many of whom the figure is said
+             r"|\d+[家个户所][^，。；,;\dX]{0,8}?(?:企业|单位|村|社区|乡镇|学校|医院)")
+_ADVERBS = r"累计|共计|共(?!有)|已经|已"
 _NAME_CHAR = re.compile(r"[^，。；：！？、“”（）《》\s\dX,;:]")
 # 占年度计划的 24.1% is a share, not a name; 比上年增长12.5% is a change whose name came before
-_NAME_STOP = re.compile(r"实现|完成|达到|同比|的$|^(?:比|较|环比|[两三]年平均|增长|下降|提高|上升|回落|降低|减少|增加(?!值))")
+_NAME_STOP = re.compile(r"实现|完成|达到|同比|分别|的$|^(?:比|较|环比|[两三]年平均|增长|下降|提高|上升|回落|降低|减少|增加(?!值))"
+                        # a name never ends in a verb or adverb of its value (地区生产总值突破, 投资累计)
+                        r"|(?:突破|超过|累计|共计|共|已|预计|约|近|超|逾|达)$|.已"  # 项目已开工51个: no name before 已
+                        # nor starts with words that say when or whose (四季度…, 我们…, 其中…)
+                        rf"|^(?:{_LEAD_WORDS}|{_SUBJECTS}|{_ADVERBS}|{_PERIODS})"
+                        # a target or plan is no statistic: 目标是地区生产总值增长6.5% · 力争…
+                        r"|目标|力争|确保|预期"
+                        # other places' figures are not the place's statistics (全国GDP增长5.2%)
+                        rf"|^(?:全国|全省)|(?:{'|'.join(t for t in TRENDS if len(t) > 1)}|年均)$"  # …上涨1.8%: a direction
+                        # a distance or a location is no statistic of the place (距县城82公里)
+                        r"|距|^(?:离|位于)"
+                        # one project's or one firm's figure (该项目总建筑面积12万平方米) is no statistic of the place
+                        r"|^(?:该|此)"
+                        # 占 opens a share, never a name (占地117亩 says what a site takes up)
+                        r"|^占"
+                        # a plan (计划实施重点项目120个) or a 把 sentence (把增速提高2个百分点) says what is to be done
+                        r"|^计划(?!投资|总投资)|把"
+                        # a preposition opens who it is for or how, not what (为服务业工商户购置…补贴X万元)
+                        r"|^(?:为|对|向|给|从|按|通过|经过|由)"
+                        # a rule, not a figure: 居民每购买一只口罩政府补贴X元
+                        r"|[一两每][只个件名户家项次张]"
+                        # a condition or a part, not a figure: 有近三分之一的村集体经济收入不足10万元
+                        r"|^有|不足|不到|分之"
+                        # a second verb joined on (查处并整改隐患12处) says what was done, not what is counted
+                        r"|^(?:并|和|及|与|以及)")
 # verbs after which a clause's subject (202家规模以上工业企业实现…) stays text; action verbs
 # (查处并整改隐患X处) do not start a statistic inside a clause
-_VERB_FIRST_WORD = re.compile("实现|完成|达到")
+_OPENING_VERB = re.compile("实现|完成|达到")
+_VERB_FIRST_WORD = re.compile(_VERBS_FIRST)  # inside a clause, only after an agent (_acts_in_clause)
 _NAME_MAX = 20
 # a period or a pronoun alone is whose or when, not what: 四季度增长6.3% · 我们增长15.2%
 _NOT_A_NAME = re.compile(r"(?:[一二三四]季度|[上下]半年|前三季度|全年|去年|今年|我们|我市|我县|我区|全[市县区镇乡省])")
 # a rate or a share is a statistic by its name alone: 开工率55.4% · 高技术产业投资占比X.X%
 _RATE_NAME = re.compile(r"(?:率|占比|比重)$")
 # a note in brackets that belongs to the name: 地区生产总值(GDP) · 地区生产总值（GDP）
+# who does what a count counts: 各基层党组织…, …机关党员 (an agent before the verb is no part of the name)
+_AGENT = re.compile(r"(?:^各|(?:党组织|基层组织|党员|干部|部门|单位|企业|街道|社区|机关|人员|群众|志愿者|乡镇|支部|党委|纪委|窗口)"
+                    r"(?:共|累计|已|先后)?$)")
+_FOR_WHOM = re.compile(r"(?:先后|共|累计|已)?(?:为|向|给|对|帮助)")
+# 25.6亿元（快报数） · XX 亿元(根据实际数据填写): a note on the value, before its change
+_VALUE_NOTE = re.compile(r"[（(][^（）()，。；,;]{1,24}[）)]")
+_CODED_WORD = re.compile(r"\d+[A-Za-z]+")  # 5G基站 · 4K: digits that are part of a word
+_QUOTED_WORDS = re.compile(r"“[^“”，。；：！？,;:]{1,15}”")
 _NAME_NOTE = re.compile(r"[（(][A-Za-z]{2,8}[）)]")
 # words inside a clause after which its name may start, when the clause read from its start
 # is no statistic: XX区2023年1-3月规模以上工业总产值完成… · 谋划“十五五”重点项目356个
 _NAME_AFTER = re.compile(r"\d+(?:年|月份|月)|季度|[”」》]|\d+(?:\.\d+)?[万亿]?元以[上下]")
+# words that make what follows in the sentence a target or a plan, not a figure reached
+_TARGET = re.compile(r"力争|确保|目标[是为：:，,]|预期目标|奋斗目标|计划(?=实施|完成|新建|开工|引进|新增|实现|达到)"
+                     r"|要(?=确保|实现|完成|达到|力争|把|使|让|突破)|明年|今后|到20\d\d年")
+_TARGET_REACH = 6  # the words at a clause's start count too (全年计划实施…, 确保全年…)
 _BOUNDARY = "，。；：！？,;:"
-_KEY_ORDER = ("name", "value", "unit", "verb", "change", "trend", "change_unit", "compare",
+_SENTENCE_ENDS = "。；！？;"
+_KEY_ORDER = ("name", "name_note", "value", "unit", "value_note", "verb", "change", "trend", "change_unit", "compare",
               "verb_first", "share", "share_of", "share_verb", "share_particle", "share_first",
               "gap", "gap_of", "gap_verb", "gap_unit", "rank", "rank_scope", "rank_verb", "rank_unit",
-              "value_bound", "change_bound", "spaced", "unit_spaced", "separator", "joint")
-_JOINTS = ("，", ",")
+              "value_bound", "change_bound", "spaced", "unit_spaced", "then", "separator", "joint")
+_JOINTS = ("，", ",", "、")  # 达到245.6亿元、增长6.2%: 、 between a value and its change in a report
 _JOINERS = "；，。;,、"  # between the clauses of a chain (、 in a list: 产值6亿元、增加值1.98亿元)
 _WHEREOF = re.compile(r"[；，。;,、](?:其中[，,]?)?")  # ，其中 税收收入… belongs to the separator
-# words before a verb-first clause that say whose figure it is: 全县实现…, 全区共发生…, 累计完成…
-# (and for which period: 一季度全市…, 2023年1-3月…, 1-10月份全县…)
-_SCOPE = re.compile(
-    r"(?:比如|例如|特别是|尤其是)?(?:预计)?(?:今年)?(?:\d{4}年)?(?:全年|[上下]半年|前三季度|[一二三四]季度|1[-—–至]\d{1,2}月份?|\d{1,2}月份?)?"
-    r"(?:全[县区市镇乡省州盟旗])?(?:共|累计)?"
-)
+_PREFIX_WORD = re.compile(rf"(?:{_LEAD_WORDS}|{_PERIODS}|{_SUBJECTS}|{_ADVERBS})")
+_SCOPE_MAX = 6  # prefix words in a row; more is a sentence, not a statistic's preamble
+
+
+def _scope_ends(text: str, at: int) -> list[int]:
+    """Where the words that say when, whose or how (全县, 预计, 累计) end, one by one from
+    ``at``; the last is where the name (or a verb-first clause) can start."""
+    ends = []
+    while len(ends) < _SCOPE_MAX and (m := _PREFIX_WORD.match(text, at)) and m.end() > at:
+        at = m.end()
+        ends.append(at)
+    return ends
 
 
 def with_indicators(text: str) -> str | dict[str, Any]:
@@ -148,9 +228,14 @@ def _next_chain(text: str, at: int) -> tuple[list[dict], int, int] | None:
     before the name, or before the verb of a verb-first clause."""
     starts = ([at] if at == 0 else []) + [i + 1 for i in range(at, len(text)) if text[i] in _BOUNDARY]
     for boundary in starts:
-        scope = _SCOPE.match(text, boundary).end()
+        while text[boundary:boundary + 1] in (" ", "\u3000"):
+            boundary += 1  # ; 开工在建项目…: a space a PDF left after the mark is no part of the name
+        if any(m.start() < boundary + _TARGET_REACH for m in _TARGET.finditer(text, _sentence_start(text, boundary), boundary + 2 * _TARGET_REACH)):
+            continue  # 力争到2027年，全县地区生产总值突破300亿元: a target, not a figure reached
+        scope = _scope_ends(text, boundary)[::-1]
         named = _names_in_clause(text, boundary)
-        for start in dict.fromkeys((scope, boundary, *_verbs_in_clause(text, boundary), *named)):
+        acts = _acts_in_clause(text, scope[0] if scope else boundary)
+        for start in dict.fromkeys((*acts, *scope, boundary, *_verbs_in_clause(text, boundary), *named)):
             chain, end = _chain(text, start)
             if chain and (start not in named or "value" in chain[0]):
                 # a name found inside a clause needs its figure (一季度增长… is no name)
@@ -164,9 +249,27 @@ def _verbs_in_clause(text: str, start: int) -> list[int]:
     end = start
     while end < len(text) and text[end] not in _BOUNDARY:
         end += 1
-    verbs = [m.start() for m in _VERB_FIRST_WORD.finditer(text, start, end) if m.start() > start]
-    after_verbs = [m.end() for m in _VERB_FIRST_WORD.finditer(text, start, end)]  # 实现地区生产总值(GDP)突破…
+    # 查处并整改隐患X处: a verb joined on to another says what was done, not what is counted
+    verbs = [m.start() for m in _OPENING_VERB.finditer(text, start, end)
+             if m.start() > start and text[m.start() - 1] not in "并和及"]
+    after_verbs = [m.end() for m in _OPENING_VERB.finditer(text, start, end)  # 实现地区生产总值(GDP)突破…
+                   if text[m.start() - 1:m.start()] not in ("并", "和", "及")]
     return verbs + after_verbs
+
+
+def _sentence_start(text: str, at: int) -> int:
+    return max(text.rfind(end, 0, at) for end in _SENTENCE_ENDS) + 1
+
+
+def _acts_in_clause(text: str, start: int) -> list[int]:
+    """Where a verb stands after who did it (各基层党组织|落实“第一议题”学习3154次 ·
+    组织街道机关党员|开展…活动10场): the agent is text, the statistic is what was done."""
+    end = start
+    while end < len(text) and text[end] not in _BOUNDARY:
+        end += 1
+    return [m.start() for m in _VERB_FIRST_WORD.finditer(text, start, end)
+            if m.start() > start and _AGENT.search(text, start, m.start())
+            and not _FOR_WHOM.match(text, start)]  # 为X名困难群众发放…: those it was done for are no agent
 
 
 def _names_in_clause(text: str, start: int) -> list[int]:
@@ -181,12 +284,14 @@ def _names_in_clause(text: str, start: int) -> list[int]:
 def _chain(text: str, start: int) -> tuple[list[dict], int]:
     """Clauses that follow each other joined by ；，。、 (or ;,. in pasted text). A figure
     without a verb (合同金额42500万元, 增加值1.98亿元) counts inside a list of figures:
-    after another clause, or when another follows it."""
+    after another clause, or when another follows it, or as a whole sentence of its own with a
+    known figure (国土面积561.38平方公里。 — not 拉动居民消费X万元。 in a template's wording)."""
     chain: list[dict] = []
     end = start
     clause = _clause(text, start)
     if clause is None and (listed := _clause(text, start, listed=True)) is not None:
-        clause = listed if _next_clause(text, listed[1]) is not None else None
+        whole = text[listed[1]:listed[1] + 1] in ("", *_SENTENCE_ENDS) and not is_placeholder(str(listed[0].get("value")))
+        clause = listed if whole or _next_clause(text, listed[1]) is not None else None
     while clause is not None:
         data, end = clause
         chain.append(data)
@@ -202,9 +307,14 @@ def _next_clause(text: str, end: int) -> tuple[str, tuple[dict, int]] | None:
     if end >= len(text) or text[end] not in _JOINERS:
         return None
     separator = _WHEREOF.match(text, end).group()
-    separator += _SCOPE.match(text, end + len(separator)).group()
-    clause = _clause(text, end + len(separator), listed=True)
-    return (separator, clause) if clause is not None else None
+    at = end + len(separator)
+    scope = _scope_ends(text, at)[::-1]
+    acts = _acts_in_clause(text, scope[0] if scope else at)
+    for start in dict.fromkeys((*acts, *scope, at)):
+        clause = _clause(text, start, listed=True)
+        if clause is not None:
+            return separator + text[at:start], clause
+    return None
 
 
 def _clause(text: str, start: int, listed: bool = False) -> tuple[dict, int] | None:
@@ -215,11 +325,13 @@ def _clause(text: str, start: int, listed: bool = False) -> tuple[dict, int] | N
         if head is None:
             continue
         data, at = head
+        if "value" in data and (note := _VALUE_NOTE.match(text, at)):
+            data["value_note"], at = note.group(), note.end()
         data, at = _tails(text, data, at)
         if at < len(text) and text[at] not in _BOUNDARY + "（(、":
             continue  # 完成投资X万元的……: the figure qualifies a noun, it is not a statistic (a note in brackets may follow)
-        if (data.get("verb") == "" and "change" not in data and "trend" not in data and not listed
-                and not _a_rate(data)):
+        if (data.get("verb") == "" and not any(key in data for key in ("change", "trend", "share", "gap", "rank"))
+                and not listed and not _a_rate(data)):
             continue  # 拉动居民消费X万元: without a verb, only 名称+数值，增长… reads as a statistic
         if len(data) == 1 or not _prints_back(data, text[start:at]):
             continue
@@ -245,12 +357,16 @@ def _prints_back(data: dict, clause: str) -> bool:
 def _a_rate(data: dict) -> bool:
     """开工率55.4%: a rate with its figure is a statistic without a verb. A rate left as
     X% in a template stays text (the seed's 恢复营业率X% is written so)."""
-    return data.get("unit") in ("%", "％") and bool(_RATE_NAME.search(data["name"])) and not is_placeholder(str(data["value"]))
+    return data.get("unit") in ("%", "％", "‰") and bool(_RATE_NAME.search(data["name"])) and not is_placeholder(str(data["value"]))
 
 
 def _verb_first(text: str, start: int) -> tuple[dict, int] | None:
-    m = _VERB_FIRST.match(text, start)
-    if m is None or _NAME_STOP.search(m["name"]):
+    for pattern in (_VERB_FIRST, _TWO_VERBS_FIRST):
+        m = pattern.match(text, start)
+        # 组织落实…: a name never opens with a verb (组织开展“…”活动21场 is read with both verbs)
+        if m is not None and not _NAME_STOP.search(m["name"]) and not _opens_with_a_verb(m["name"]):
+            break
+    else:
         return None
     data = {"name": m["name"], "value": _number(m["value"]), "unit": m["unit"], "verb_first": True}
     if m["verb"] != "实现":
@@ -264,8 +380,13 @@ def _named_heads(text: str, start: int):
         if end - start < 2 or _NAME_STOP.search(text[start:end]) or _NOT_A_NAME.fullmatch(text[start:end]):
             continue
         name = text[start:end]
+        if (verb := _VERB_FIRST_WORD.match(name)) and _not_a_name_after(name[verb.end():]):
+            continue  # 争取“十四五”重大项目 · 组织开展…活动: a verb, read before the name (开工在建项目 is a name)
+        noted = _NAME_NOTE.search(name)
+        head = {"name": name} if noted is None or noted.end() < len(name) else {
+            "name": name[:noted.start()], "name_note": noted.group()}
         if value := _VALUE.match(text, end):
-            data: dict[str, Any] = {"name": name, "value": _number(value["value"]), "unit": value["unit"]}
+            data: dict[str, Any] = {**head, "value": _number(value["value"]), "unit": value["unit"]}
             if value["value_bound"]:
                 data["value_bound"] = value["value_bound"]
             data["verb"] = value["verb"] or ""
@@ -273,13 +394,30 @@ def _named_heads(text: str, start: int):
                 del data["verb"]
             yield data, value.end()
         elif change := _CHANGE.match(text, end):
-            yield _with_change({"name": name}, change), change.end()
+            yield _with_change(dict(head), change), change.end()
         elif flat := _FLAT.match(text, end):
-            yield _with_flat({"name": name}, flat), flat.end()
+            yield _with_flat(dict(head), flat), flat.end()
         elif share := _SHARE.match(text, end):
-            yield _with_share({"name": name}, share), share.end()
+            yield _with_share(dict(head), share), share.end()
         elif rank := _RANK.match(text, end):
-            yield _with_rank({"name": name}, rank), rank.end()
+            yield _with_rank(dict(head), rank), rank.end()
+
+
+def _opens_with_a_verb(name: str) -> bool:
+    """慰问困难群众: a verb, not a name's first word; 慰问金 · 开工率: a noun made with the verb."""
+    verb = _VERB_FIRST_WORD.match(name)
+    return verb is not None and name[verb.end():verb.end() + 1] not in _NOUN_ENDINGS
+
+
+_NOUN_ENDINGS = tuple("金款费率品点站")
+
+
+def _not_a_name_after(rest: str) -> bool:
+    """Whether the words after a verb that opens a would-be name show it is a verb: another
+    verb follows (组织|开展…) or words that are never a name's start (争取|“十四五”…)."""
+    if not rest:
+        return True  # the verb alone (新增12家) names nothing
+    return bool(_VERB_FIRST_WORD.match(rest) or _NAME_STOP.search(rest)) and not _RATE_NAME.search(rest)
 
 
 def _name_ends(text: str, start: int):
@@ -292,54 +430,52 @@ def _name_ends(text: str, start: int):
             end += 1
         elif end > start and (note := _NAME_NOTE.match(text, end)):
             end = note.end()
+        elif quoted := _QUOTED_WORDS.match(text, end) or _CODED_WORD.match(text, end):
+            end = quoted.end()
         else:
             return
         yield end
 
 
 def _tails(text: str, data: dict, at: int) -> tuple[dict, int]:
-    """，change / ，持平 / ，share / ，gap / ，rank after the head, each at most once: change and
-    share in either order (the share first is marked ``share_first``), then the gap, the rank last."""
-    tails = {
-        "change": lambda at: _after_comma(text, at, _CHANGE, _with_change) or _after_comma(text, at, _FLAT, _with_flat),
-        "share": lambda at: _after_comma(text, at, _SHARE, _with_share),
-        "gap": lambda at: _after_comma(text, at, _GAP, _with_gap),
-        "rank": lambda at: _after_comma(text, at, _RANK, _with_rank),
+    """The clauses after the head, each after a comma: change (or 持平), share, gap, rank.
+
+    The first of each kind fills the indicator's own fields when it comes in the order
+    those print (change and share either way round, ``share_first``; then the gap; the rank
+    last); any other — a second change (比一季度回落0.6个百分点, 两年平均增长6.1%), a gap
+    before a change — and every clause after it goes to ``then`` in the order written."""
+    readers = {
+        "change": (_CHANGE, _with_change), "flat": (_FLAT, _with_flat), "share": (_SHARE, _with_share),
+        "gap": (_GAP, _with_gap), "rank": (_RANK, _with_rank),
     }
     done = {kind for kind, keys in (("change", ("change", "trend")), ("share", ("share",)), ("rank", ("rank",)))
             if any(key in data for key in keys)}
-    while True:
-        for kind in ("change", "share", "gap", "rank"):
-            if kind in done:
-                continue
-            found = tails[kind](at)
-            if found:
+    then: list[dict] = []
+    while at < len(text) and text[at] in _JOINTS:
+        for kind, (pattern, add) in readers.items():
+            m = pattern.match(text, at + 1)
+            if m is not None:
                 break
         else:
-            if "change" not in data and "trend" not in data:
-                data.pop("share_first", None)  # a share with no change after it is simply a share
-            return data, at
-        add, at = found
-        add(data)
-        if kind == "share" and "change" not in done:
-            data["share_first"] = True
-        # the gap after change and share, the rank last: what follows is said in that order
-        done |= {"change", "share", "gap", "rank"} if kind == "rank" else {"change", "share", "gap"} if kind == "gap" else {kind}
-
-
-def _after_comma(text: str, at: int, pattern: re.Pattern, add) -> tuple[Any, int] | None:
-    if at >= len(text) or text[at] not in _JOINTS:
-        return None
-    m = pattern.match(text, at + 1)
-    if m is None:
-        return None
-
-    def added(data: dict) -> None:
-        add(data, m)
+            break
         if text[at] != "，":
             data["joint"] = text[at]
-
-    return added, m.end()
+        kind = "change" if kind == "flat" else kind
+        if then or kind in done:
+            then.append(add({}, m))
+        else:
+            add(data, m)
+            if kind == "share" and "change" not in done:
+                data["share_first"] = True
+            # the gap after change and share, the rank last: what follows is said in that order
+            done |= ({"change", "share", "gap", "rank"} if kind == "rank" else {"change", "share", "gap"}
+                     if kind == "gap" else {kind})
+        at = m.end()
+    if "change" not in data and "trend" not in data:
+        data.pop("share_first", None)  # a share with no change after it is simply a share
+    if then:
+        data["then"] = then
+    return data, at
 
 
 def _with_change(data: dict, m: re.Match) -> dict:
@@ -411,7 +547,7 @@ def _read_back(data: dict, key: str) -> Any:
 
 def _number(text: str) -> int | float | str:
     """A number the pack prints back the same way, else the text as written (X, 12.30)."""
-    if is_placeholder(text):
-        return text
+    if is_placeholder(text) or " " in text:
+        return text  # X, or 60. 5 as a PDF's layout split it: printed back as written
     number = float(text) if "." in text else int(text)
     return number if format_number(number) == text else text

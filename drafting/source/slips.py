@@ -38,8 +38,8 @@ def review(speech: SpeechData) -> list[Problem]:
             found += _open_lead(speech, path, value["lead"], _layout(layouts, path))
         if path and isinstance(path[-1], int) and isinstance(value.get("indicators"), list):
             found += _open_end(speech, path, value)
-        if len(path) > 1 and path[-2] == "indicators":
-            refused += _read_figures(speech, path, value)
+        if len(path) > 1 and path[-2] == "indicators" or len(path) > 3 and path[-2] == "then" and path[-4] == "indicators":
+            refused += _read_figures(speech, path, value)  # an indicator, or a further clause of one
     if refused:
         raise SchemaError(refused)
     return found

@@ -28,7 +28,7 @@ from drafting.readers.indicators import with_indicators
         ("当前，规上工业企业产能利用率78.2%。", "当前，",
          [{"name": "规上工业企业产能利用率", "value": 78.2, "unit": "%", "verb": ""}]),
         ("预计全年地区生产总值（GDP）突破300亿元大关，同比增长6%左右。", "预计全年",
-         [{"name": "地区生产总值（GDP）", "value": 300, "unit": "亿元", "verb": "突破", "value_bound": "大关",
+         [{"name": "地区生产总值", "name_note": "（GDP）", "value": 300, "unit": "亿元", "verb": "突破", "value_bound": "大关",
            "change": 6, "change_bound": "左右"}]),
         ("各项贷款余额48.3亿元，比年初增长了12.6%。", "",
          [{"name": "各项贷款余额", "value": 48.3, "unit": "亿元", "verb": "", "change": 12.6, "trend": "增长了",
@@ -85,11 +85,13 @@ def test_a_period_or_a_pronoun_is_no_name(sentence):
     assert not {"二季度", "四季度", "我们"} & set(names)
 
 
-def test_a_change_said_twice_keeps_the_second_as_text():
-    # 比2022年同期增长… after the change and the gap is a second change: no name of its own
+def test_a_change_said_twice_is_a_further_clause_of_the_same_statistic():
+    # 比2022年同期增长… after the change and the gap is a second change of the same statement
+    # (RULES: it belongs to that statement): one indicator, the clause kept in ``then``, in order
     found = with_indicators("全市地区生产总值同比增长8.1%，高于全省1.2个百分点，比2022年同期增长13.6%。")
-    assert [d["name"] for d in found["indicators"]] == ["地区生产总值"]
-    assert found["after"] == "，比2022年同期增长13.6%。"
+    assert found["indicators"] == [{"name": "地区生产总值", "change": 8.1, "gap": 1.2, "gap_of": "全省",
+                                    "then": [{"change": 13.6, "compare": "比2022年同期"}]}]
+    assert found["after"] == "。"
 
 
 def test_the_new_shapes_build_back_through_the_yaml(tmp_path):

@@ -37,7 +37,8 @@ from drafting.workflow.extract import detect_pack
           {"name": "重点项目投资", "value": "XX", "unit": "亿元", "verb": "完成", "share": "XX", "share_of": "年度计划",
            "gap": "XX", "gap_of": "时序进度", "gap_verb": "超", "spaced": True, "joint": ","}]),
         ("一季度全市地区生产总值达到25.6亿元（快报数），同比增长5.1%。",
-         [{"name": "地区生产总值", "value": 25.6, "unit": "亿元", "verb": "达到"}]),
+         # the note on the value is kept with it, so the change after it is read too
+         [{"name": "地区生产总值", "value": 25.6, "unit": "亿元", "value_note": "（快报数）", "verb": "达到", "change": 5.1}]),
         ("全镇实现规模工业产值6.2亿元、增加值1.8亿元，合同金额4200万元，实际到位资金1300万元，占全年计划的65%。",
          [{"name": "规模工业产值", "value": 6.2, "unit": "亿元", "verb_first": True, "separator": "、"},
           {"name": "增加值", "value": 1.8, "unit": "亿元", "verb": "", "separator": "，"},
