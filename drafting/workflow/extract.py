@@ -332,17 +332,8 @@ def _texts(paras: list[Paragraph]) -> list[Any]:
 
 
 def _split_head(p: Paragraph, marker: str, item: bool = False) -> tuple[str, str | None]:
-    """(heading, rest) of a numbered line: rest is None when the line is only a heading,
-    or when the rest opens with a marker of its own (二、抓好落实 （一）……): read as a unit of its
-    own it would be printed as a paragraph of its own, so the line stays one heading."""
-    heading, rest = _split_head_at(p, marker, item)
-    opens = rest and any(genre.marker_number(rest.lstrip(" \u3000"), form) == 1 for form in genre.FORMS)
-    if opens and p.lead != p.text and genre.inline_items(rest) is None:  # 一是……二是…… is printed on in the paragraph
-        return p.text[len(marker) :], None
-    return heading, rest
-
-
-def _split_head_at(p: Paragraph, marker: str, item: bool) -> tuple[str, str | None]:
+    """(heading, rest) of a numbered line: rest is None when the line is only a heading.
+    An ``item``'s lead may be a few words closed by a colon (（一）工业产值：……)."""
     text = p.text[len(marker) :]
     if p.lead.startswith(marker) and len(p.lead) > len(marker) and p.text.startswith(p.lead) and p.lead != p.text:
         end = len(p.lead) - len(marker)
@@ -351,7 +342,7 @@ def _split_head_at(p: Paragraph, marker: str, item: bool) -> tuple[str, str | No
     if 0 < colon < min(lead_sentence(text) or len(text), _LEAD_BEFORE_COLON) and colon + 1 < len(text):
         return text[: colon + 1], text[colon + 1 :]
     space = _heading_space(text)
-    if space and p.lead != p.text:
+    if space and p.lead != p.text and not _opens_a_unit(text[space + 1 :]):
         return text[: space + 1], text[space + 1 :]
     if is_heading_line(text) or p.lead == p.text:
         return text, None
@@ -375,10 +366,27 @@ def _heading_space(text: str) -> int:
     return m.end() if any(mark in rest for mark in "。！？") else 0
 
 
+def _opens_a_unit(text: str) -> bool:
+    """Whether text opens with a numbered unit's marker (（一）…, 1、…), not with words."""
+    return any(genre.marker_number(text.lstrip(" \u3000"), form) == 1 for form in genre.FORMS)
+
+
 def _speech_part(index: int, node: Node, path: Path_, roles: Roles, result: Extraction) -> dict:
     keys = roles.in_def(roles.part_def)
     marker = enumeration_marker(node.form, index + 1) if node.form != "none" else ""
     heading, rest = _split_head(node.head, marker)
+    saved = {key: list(notes) for key, notes in result.notes.items()}
+    part = _speech_part_as(node, heading, rest, path, roles, result)
+    if rest is not None and "heading-run-in" in keys and not _rest_stays(part, keys, rest):
+        # the rest opened a unit of its own (二、抓好落实。（一）……), which could not be printed
+        # inside the heading's paragraph: the whole line is the heading
+        result.notes = saved
+        part = _speech_part_as(node, node.head.text[len(marker) :], None, path, roles, result)
+    return part
+
+
+def _speech_part_as(node: Node, heading: str, rest: str | None, path: Path_, roles: Roles, result: Extraction) -> dict:
+    keys = roles.in_def(roles.part_def)
     part: dict[str, Any] = {keys.get("heading", "heading"): heading}
     paras = node.intro
     if rest is not None and "heading-run-in" in keys:
@@ -386,9 +394,18 @@ def _speech_part(index: int, node: Node, path: Path_, roles: Roles, result: Extr
         paras = [Paragraph(rest, "")] + paras
         result.note(path + (keys["heading-run-in"],), "自动识别：部分标题与正文接排在同一段")
     elif rest is not None:
-        part[keys.get("heading", "heading")] = node.head.text[len(marker) :]
+        part[keys.get("heading", "heading")] = heading + rest
     _fill_items(part, paras, {node.form}, path, roles, roles.part_def, result)
     return part
+
+
+def _rest_stays(holder: dict, keys: dict, rest: str) -> bool:
+    """Whether the words after a run-in heading stayed its first paragraph (or an inline
+    list printed on after it), so the template prints them in the heading's paragraph."""
+    intro = holder.get(keys.get("intro", "intro"), [])
+    if intro:
+        return intro[0] == rest
+    return holder.get(keys.get("item-layout", "layout")) == "inline"
 
 
 def _fill_items(
@@ -790,8 +807,17 @@ def _report_levels(roles: Roles) -> list[tuple[str, str]]:
 
 
 def _report_section(node: Node, n: int, forms, levels: list[str], at: int, depth: int) -> dict:
-    """A unit of level ``at`` - 1 and, below it, the next level the text uses."""
+    """A unit of level ``at`` - 1 and, below it, the next level the text uses; when the words
+    after a run-in heading open a unit of their own, the whole line is the heading."""
     heading, rest = _split_head(node.head, node.marker(n + 1), item=at > 1)
+    section = _report_section_as(node, heading, rest, forms, levels, at, depth)
+    body = section.get("body", [])
+    if rest is not None and not (body and body[0] == rest) and not ("points" in section and not body):
+        section = _report_section_as(node, heading + rest, None, forms, levels, at, depth)
+    return section
+
+
+def _report_section_as(node: Node, heading: str, rest: str | None, forms, levels: list[str], at: int, depth: int) -> dict:
     section: dict[str, Any] = {"heading": heading}
     paras = node.intro
     if rest is not None:
