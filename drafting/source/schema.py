@@ -418,6 +418,8 @@ def _message(error: jsonschema.ValidationError, field: str, root: dict | None = 
         return f"{name}只能是以下之一：{options}；实际是“{value}”"
     if kind == "minLength":
         return f"{name}不能为空" if expected <= 1 else f"{name}太短：至少 {expected} 个字符"
+    if kind == "pattern" and "integer" in _types(schema):  # a year: an integer, or X while unknown (the same words)
+        return f"{name}应为整数，实际是{_describe(value)}{how_to_write(value, ['integer'])}"
     if kind == "pattern":
         hint = pattern_hint(value) or schema.get("description", "")
         return f"{name}格式不对：“{value}”。{hint}"
@@ -439,6 +441,11 @@ def _message(error: jsonschema.ValidationError, field: str, root: dict | None = 
         return f"{name}中有按模板包的 schema.json 不能填写的内容：{_describe(value)}"
     # jsonschema's own words are English: name the rule instead
     return f"{name}不符合模板包 schema.json 中“{kind}”的要求"
+
+
+def _types(schema: dict) -> list:
+    kind = schema.get("type", [])
+    return kind if isinstance(kind, list) else [kind]
 
 
 def _branch_name(schema: dict) -> str:
