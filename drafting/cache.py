@@ -18,7 +18,8 @@ every entry is sealed with an HMAC under a key of this user's own, kept outside
 the cache folder (``key_file``), and checked on every read: an entry this
 user's draft did not write, or that changed by one byte or was cut short, is
 removed and made again, silently. The folder is bounded (``MAX_BYTES``); the
-entries used longest ago are evicted first.
+entries used longest ago are evicted first. Looking through the folder for that
+costs more than a write, so a write looks only now and then (``_time_to_evict``).
 """
 
 from __future__ import annotations
@@ -35,6 +36,12 @@ _ENV = "DRAFT_CACHE_DIR"
 MAX_BYTES = 256 * 1024 * 1024
 _BLOCK = 4096  # the least an entry takes on disk
 _SEAL = 32  # bytes of HMAC-SHA256 before an entry's content
+# A write looks through the folder for entries to evict once in this many
+# writes (by the entry's name, a digest, so evenly spread), and after any
+# entry of more than BIG_ENTRY bytes; between looks the folder can outgrow
+# MAX_BYTES only by the small entries written since (some EVICT_EVERY of them).
+EVICT_EVERY = 16
+BIG_ENTRY = 1024 * 1024
 
 
 def cache_dir() -> Path | None:
@@ -125,9 +132,15 @@ def write(kind: str, key: str, content: bytes) -> None:
         # tears is made again (a torn one fails its seal), and waiting for the disk
         # was a tenth of a seed build
         write_atomic(folder / kind / key, _seal(secret, kind, key, content) + content, durable=False)
-        evict(folder)
+        if _time_to_evict(key, len(content)):
+            evict(folder)
     except (OSError, WriteError):
         pass
+
+
+def _time_to_evict(key: str, size: int) -> bool:
+    """One write in ``EVICT_EVERY``, chosen by the entry's name, or a big entry."""
+    return size > BIG_ENTRY or int(hashlib.sha256(key.encode()).hexdigest()[:8], 16) % EVICT_EVERY == 0
 
 
 def evict(folder: Path, limit: int | None = None) -> None:

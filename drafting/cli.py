@@ -410,13 +410,14 @@ def extract(
     """
     from drafting.source.editor import modeline, write_editor_schema
     from drafting.errors import WriteError
-    from drafting.workflow.extract import detect_pack, extract_checked
+    from drafting.workflow.extract import extract_checked, pack_and_reason
     from drafting.writers.safe_write import write_atomic, write_new
     from drafting.packs.finder import find_pack
     from drafting.readers import read_speech
 
     document = read_speech(source)
-    pack = find_pack(pack_name or detect_pack(document), list(templates_dirs))
+    detected = None if pack_name else pack_and_reason(document)
+    pack = find_pack(pack_name or detected[0], list(templates_dirs))
     to_screen = output is not None and str(output) == "-"
     output = output or source.with_suffix(".yaml")
     if not to_screen and output.exists() and not overwrite:
@@ -444,6 +445,10 @@ def extract(
     if statistics_out is not None:
         _write_statistics_sheet(extraction.data, source, statistics_out, overwrite)
     click.echo(f"已整理（模板包 {pack.name}）：{extraction.summary()}" + ("" if to_screen else f"，写入 {output}"), err=True)
+    if detected and detected[1]:
+        click.echo(f"模板包按原稿判断：{detected[1]}；不对时请用 --pack 指定。", err=True)
+    for reminder in extraction.reminders:
+        click.echo(f"提示：{reminder}", err=True)
     if unverified:
         click.echo(f"警告：{unverified}", err=True)
     elif difference is None:

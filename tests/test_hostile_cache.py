@@ -100,3 +100,31 @@ def test_the_folder_is_bounded_and_evicts_the_oldest(fresh_cache):
     left = sorted(p.name for p in (fresh_cache / "kind").iterdir())
     assert "e9" in left and "e0" not in left
     assert sum(max(p.stat().st_size, 4096) for p in (fresh_cache / "kind").iterdir()) <= 60_000
+
+
+def _folder_bytes(folder):
+    return sum(max(p.stat().st_size, 4096) for p in folder.rglob("*") if p.is_file())
+
+
+def test_writes_keep_the_folder_bounded_without_looking_through_it_each_time(fresh_cache, monkeypatch):
+    """Eviction looks through the folder now and then, not on every write (a scan
+    costs more than the write); the folder still stays near its bound."""
+    limit, entry, writes = 200_000, 8_000, 320
+    monkeypatch.setattr(cache, "MAX_BYTES", limit)
+    looks = []
+    real = cache.evict
+    monkeypatch.setattr(cache, "evict", lambda folder, limit=None: looks.append(1) or real(folder, limit))
+    for n in range(writes):
+        cache.write("kind", cache.digest(f"entry {n}"), b"x" * entry)
+    assert 0 < len(looks) <= writes // 4  # was a look at every one of the 320 writes
+    # never more than the bound plus what was written since the last look
+    assert _folder_bytes(fresh_cache) <= limit + 64 * (entry + 4096)  # 320 entries unevicted: 3.8 MB
+
+
+def test_a_big_entry_is_followed_by_a_look_at_once(fresh_cache, monkeypatch):
+    looks = []
+    real = cache.evict
+    monkeypatch.setattr(cache, "evict", lambda folder, limit=None: looks.append(1) or real(folder, limit))
+    for n in range(3):
+        cache.write("kind", f"big{n}", b"x" * (cache.BIG_ENTRY + 1))
+    assert len(looks) == 3

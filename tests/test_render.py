@@ -116,3 +116,52 @@ def test_render_returns_its_warnings_with_what_was_read(tmp_path):
     result, warnings = Renderer([tmp_path], "t.j2").render(speech, lambda pieces: read.append(1) or "".join(pieces))
     assert read == [1] and "地区生产总值" in result and "X" in result
     assert [(w.location.line, w.location.field) for w in warnings] == [(2, "items[0].value")]
+
+
+def test_data_is_escaped_once_with_autoescape_on_and_still_escaped_with_it_off(tmp_path):
+    """A writer's ``<h1>`` and ``&`` print as text whichever way the template
+    has autoescape, once (not ``&amp;amp;``), and a typed newline is a line break."""
+    from drafting.packs.render import Renderer
+
+    (tmp_path / "t.j2").write_text(
+        "{{ s }}|{% autoescape false %}{{ s }}|{{ n }}{% endautoescape %}|{{ n }}|{{ 3 }}", encoding="utf-8"
+    )
+    env = Renderer([tmp_path], "t.j2").env
+    out = env.get_template("t.j2").render(s="<h1>甲&乙</h1>", n="一\n二")
+    assert out == "&lt;h1&gt;甲&amp;乙&lt;/h1&gt;|&lt;h1&gt;甲&amp;乙&lt;/h1&gt;|一<br/>二|一<br/>二|3"
+
+
+def test_what_a_template_prints_is_escaped_once_whichever_way_autoescape_is(tmp_path):
+    """A writer's ``<h1>`` and ``&`` print as text once escaped (not ``&amp;amp;``),
+    with autoescape on or turned off by the template; a typed newline is a line
+    break, a newline the template itself makes is layout, and a macro's markup
+    passes as it is."""
+    from drafting.packs.render import Renderer
+
+    (tmp_path / "t.j2").write_text(
+        "{% macro m(x) %}<p>{{ x }}</p>{% endmacro %}"
+        "{{ s }}|{% autoescape false %}{{ s }}|{{ n }}{% endautoescape %}|{{ n }}|{{ 3 }}|{{ m(s) }}|"
+        "{{ 'ab cd' | wordwrap(2) }}",
+        encoding="utf-8",
+    )
+    env = Renderer([tmp_path], "t.j2").env
+    out = env.get_template("t.j2").render(s="<h1>甲&乙</h1>", n="一\n二")
+    text = "&lt;h1&gt;甲&amp;乙&lt;/h1&gt;"
+    assert out == f"{text}|{text}|一<br/>二|一<br/>二|3|<p>{text}</p>|ab\ncd"
+
+
+def test_a_macro_escapes_as_its_caller_does(tmp_path, monkeypatch):
+    """The renderer calls the template's own macros directly; what they print is
+    what Jinja's own call path prints, with autoescape on and turned off."""
+    from drafting.packs.render import Renderer
+    from drafting.packs.sandbox import PackSandbox
+
+    (tmp_path / "t.j2").write_text(
+        "{% macro m(x) %}{{ '<' ~ x }}{% endmacro %}{{ m(s) }}|{% autoescape false %}{{ m(s) }}{% endautoescape %}",
+        encoding="utf-8",
+    )
+    env = Renderer([tmp_path], "t.j2").env
+    ours = env.get_template("t.j2").render(s="甲&")
+    assert ours.startswith("&lt;甲&amp;|")
+    monkeypatch.setattr(type(env), "call", PackSandbox.call)  # the sandbox's checked way, through Context.call
+    assert env.get_template("t.j2").render(s="甲&") == ours

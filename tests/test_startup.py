@@ -9,7 +9,8 @@ import pytest
 
 from .conftest import ROOT, SEED_YAML
 
-HEAVY = ("yaml", "jinja2", "lxml", "docx", "jsonschema", "jsonschema_rs", "openpyxl", "jieba", "drafting.readers.sheet")
+HEAVY = ("yaml", "jinja2", "lxml", "docx", "jsonschema", "jsonschema_rs", "openpyxl", "jieba", "drafting.readers.sheet",
+         "drafting.source.messages")
 
 PROBE = """
 import json, sys
@@ -48,8 +49,9 @@ def test_build_imports_python_docx_and_jsonschema_only_when_it_must(tmp_path):
     assert {"yaml", "jinja2", "lxml", "jsonschema_rs"} <= again
     assert "openpyxl" not in first | again  # only a speech that names a workbook reads one
     assert "drafting.readers.sheet" not in first | again  # nor any sheet reader
+    assert "drafting.source.messages" not in again  # the hints for mistakes: their patterns cost milliseconds
 
 
 def test_invalid_data_brings_in_jsonschema_for_the_messages(tmp_path, write_yaml):
     bad = write_yaml("pack: half-year-speech\nmeeting: 1\n")
-    assert "jsonschema" in imported("build", bad, cache=tmp_path)
+    assert {"jsonschema", "drafting.source.messages"} <= imported("build", bad, cache=tmp_path)

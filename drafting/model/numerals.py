@@ -45,6 +45,8 @@ def enumeration_marker(form: str, n: int) -> str:
     """The n-th marker of a form written as its first one: ("一是", 3) → 三是."""
     if form in ("", "none"):
         return ""
+    if form.startswith("一方面"):  # a pair: 一方面，……另一方面，……
+        return form if n == 1 else "另" + form
     if "1" in form:
         return form.replace("1", str(n), 1)
     if "一" in form:

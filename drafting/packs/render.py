@@ -36,6 +36,10 @@ def _finalize(value: Any) -> Any:
 
 
 _DICT_ATTRIBUTES = frozenset(dir(dict))
+# A macro is handed the caller's eval context (its escaping follows the caller's), as Context.call does
+_MACRO_TAKES_EVAL_CONTEXT = (
+    jinja2.utils._PassArg.from_obj(jinja2.runtime.Macro.__call__) is jinja2.utils._PassArg.eval_context
+)
 _TEMPLATE_OWN = (jinja2.runtime.LoopContext, jinja2.environment.TemplateModule)
 
 
@@ -54,8 +58,25 @@ class _Environment(PackSandbox):
         callables from outside, which a paragraph's three macro calls pay each time."""
         if type(__obj) is jinja2.runtime.Macro:
             __self.step(MACRO_STEPS)
-            return __context.call(__obj, *args, **kwargs)
+            # what Context.call does for a macro, without asking each time how it is
+            # called (asking, with two failed attribute looks, was a fifth of a call)
+            kwargs.pop("_block_vars", None)
+            kwargs.pop("_loop_vars", None)
+            try:
+                return __obj(__context.eval_ctx, *args, **kwargs) if _MACRO_TAKES_EVAL_CONTEXT else __obj(*args, **kwargs)
+            except StopIteration:
+                return __self.undefined("value was undefined because a callable raised a StopIteration exception")
         return super().call(__context, __obj, *args, **kwargs)
+
+    @staticmethod
+    def printed(value: Any) -> Any:
+        """``escape(_finalize(value))`` in one step: a data string escaped once, not
+        twice, and the template's own markup (a macro's output) as it is."""
+        if type(value) is Markup:
+            return value
+        if isinstance(value, str) and not isinstance(value, Markup) and "\n" in value:
+            return escape(value).replace("\n", _BREAK)
+        return escape(value)
 
     def getattr(self, obj: Any, attribute: str) -> Any:
         kind = type(obj)

@@ -44,6 +44,7 @@ from jinja2.filters import (
     sync_do_slice,
 )
 from jinja2.sandbox import ImmutableSandboxedEnvironment
+from markupsafe import escape
 
 from drafting.errors import PackError
 from drafting.packs.finder import read_pack_file
@@ -153,12 +154,25 @@ class _BoundedCodeGenerator(CodeGenerator):
     def _output_child_pre(self, node, frame, finalize) -> None:
         if self._buffered:
             self.write("environment.collected(")
-        super()._output_child_pre(node, frame, finalize)
+        if self._printed_in_one_call(frame, finalize):
+            self.write("environment.printed(")
+        else:
+            super()._output_child_pre(node, frame, finalize)
 
     def _output_child_post(self, node, frame, finalize) -> None:
-        super()._output_child_post(node, frame, finalize)
+        if self._printed_in_one_call(frame, finalize):
+            self.write(")")
+        else:
+            super()._output_child_post(node, frame, finalize)
         if self._buffered:
             self.write(")")
+
+    @staticmethod
+    def _printed_in_one_call(frame, finalize) -> bool:
+        """Autoescape known to be on, and the environment's own finalize: Jinja's
+        ``escape(environment.finalize(value))`` becomes ``environment.printed(value)``,
+        which an environment may do in one step (``packs.render`` does)."""
+        return frame.eval_ctx.autoescape and not frame.eval_ctx.volatile and finalize.src == "environment.finalize("
 
 
 # Every method that changes a list, mapping or set in place. Jinja's immutable
@@ -236,6 +250,10 @@ class PackSandbox(ImmutableSandboxedEnvironment):
         if self.collect_left < 0:
             raise BudgetExceeded("模板在 set、宏或 call 中累积的文字过多")
         return text
+
+    def printed(self, value: Any) -> Any:
+        """What ``{{ value }}`` prints where autoescape is on."""
+        return escape(self.finalize(value))
 
     def _range(self, *args: int) -> range:
         numbers = range(*args)

@@ -21,16 +21,16 @@ from __future__ import annotations
 import copy
 import json
 import math
+import os
 import re
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, Iterator
 
-from drafting.source.yaml_loader import SpeechData, format_path, located, walk
+from drafting import cache
+from drafting.source.yaml_loader import SourceDict, SourceList, SpeechData, format_path, located, walk
 from drafting.errors import Location, PackError, Problem, SchemaError, os_reason
 from drafting.model.numerals import calendar_date
-from drafting.source.messages import (
-    COLON_IN_TEXT_HINT, digits_key_hint, how_to_write, is_colon_split_text, pattern_hint,
-)
 from drafting.packs.finder import SCHEMA_FILE
 from drafting.source.patterns import PatternProblem, has_fractional_multiple, portable_schema
 from drafting.source.pictures import picture_problem
@@ -52,19 +52,32 @@ _TYPE_NAMES = {
 
 
 class PackSchema:
-    """A pack's JSON Schema (Draft 2020-12), checked and compiled once per pack."""
+    """A pack's JSON Schema (Draft 2020-12), checked and compiled once per pack.
 
-    def __init__(self, schema: dict):
+    ``verdict`` is what an earlier check of this very schema found (``verdict()``,
+    kept in draft's cache folder by ``make_validator``): with it, the checks that
+    only say yes or no are not run again, and the schema as both validators read
+    it is not rewritten again. The plan and the validators are always built."""
+
+    def __init__(self, schema: dict, verdict: dict | None = None):
         self.schema = schema
-        check_refs(schema)
-        self.checked = portable_schema(schema)  # what both validators read
-        check_patterns(schema)  # the pack's own text first: its line can be found
-        check_patterns(self.checked)
+        if verdict is None:
+            check_refs(schema)
+            self.checked = portable_schema(schema)  # what both validators read
+            check_patterns(schema)  # the pack's own text first: its line can be found
+            check_patterns(self.checked)
+            quick = not has_fractional_multiple(schema) and _meta_valid(self.checked)
+        else:
+            self.checked, quick = verdict["checked"], verdict["quick"]
         self.plan = compile_plan(schema, schema)
-        self._quick = None if has_fractional_multiple(schema) else _quick_validator(self.checked)
+        self._quick = _quick_validator(self.checked) if quick else None
         self._full = None
         if self._quick is None:
             self.full()  # reports a broken schema now, as the quick path would have
+
+    def verdict(self) -> dict:
+        """What the checks found, to be handed to a later ``PackSchema`` of the same schema."""
+        return {"checked": self.checked, "quick": self._quick is not None}
 
     def full(self):
         """jsonschema's validator: every error, with what the messages need."""
@@ -89,14 +102,21 @@ class PackSchema:
             return False
 
 
+def _meta_valid(schema: dict) -> bool:
+    """Whether jsonschema-rs takes the schema; if not, jsonschema's check_schema words the problem."""
+    try:
+        import jsonschema_rs
+    except ImportError:  # pragma: no cover - no wheel for this platform
+        return False
+    return jsonschema_rs.meta.is_valid(schema)
+
+
 def _quick_validator(schema: dict):
     try:
         import jsonschema_rs
     except ImportError:  # pragma: no cover - no wheel for this platform
         return None
     try:
-        if not jsonschema_rs.meta.is_valid(schema):
-            return None  # jsonschema's check_schema words the problem
         return jsonschema_rs.Draft202012Validator(schema, validate_formats=False, retriever=_refuse_retrieval)
     except (jsonschema_rs.ReferencingError, ValueError):
         return None
@@ -220,8 +240,10 @@ def make_validator(pack: Pack) -> PackSchema:
     """The pack's validator; a schema.json that is not valid JSON Schema is
     reported as the pack's mistake, with its file and the path inside it."""
     file = pack.folder / SCHEMA_FILE
+    key = _verdict_key(pack)
+    verdict = _stored_verdict(key)
     try:
-        return PackSchema(pack.schema)
+        validator = PackSchema(pack.schema, verdict)
     except (_BrokenRef, _BrokenPattern) as e:
         raise PackError(f"模板包“{pack.name}”的 {e.message}", Location(str(file), line_in_json(file, (), e.ref))) from None
     except PatternProblem as e:
@@ -240,6 +262,40 @@ def make_validator(pack: Pack) -> PackSchema:
             f"{format_path(path) or '顶层'} 处的值 {json.dumps(e.instance, ensure_ascii=False)[:60]} 不合规范",
             Location(str(file), line_in_json(file, path)),
         ) from None
+    if verdict is None:
+        cache.write(_VERDICT, key, json.dumps(validator.verdict(), ensure_ascii=False).encode("utf-8"))
+    return validator
+
+
+_VERDICT = "schema-check"
+_CHECKING_CODE = tuple(Path(__file__).with_name(name) for name in ("schema.py", "patterns.py"))
+
+
+def _verdict_key(pack: Pack) -> str:
+    """Everything the checks read: the schema as the pack gets it (shared definitions
+    merged in), the checking code, and jsonschema-rs's build (it judges patterns and
+    the schema itself; it has no version attribute, its library file stands for it)."""
+    try:
+        import jsonschema_rs.jsonschema_rs as compiled
+
+        info = os.stat(compiled.__file__)
+        build = f"{compiled.__file__} {info.st_size} {info.st_mtime_ns}"
+    except (ImportError, OSError, AttributeError, TypeError):  # pragma: no cover - no wheel
+        build = ""
+    return cache.digest(json.dumps(pack.schema, ensure_ascii=False), cache.source_digest(*_CHECKING_CODE), build)
+
+
+def _stored_verdict(key: str) -> dict | None:
+    stored = cache.read(_VERDICT, key)
+    if stored is None:
+        return None
+    try:
+        verdict = json.loads(stored)
+    except ValueError:
+        return None  # a damaged entry: check again
+    if isinstance(verdict, dict) and isinstance(verdict.get("checked"), dict) and isinstance(verdict.get("quick"), bool):
+        return verdict
+    return None
 
 
 def line_in_json(file: Path, keys: tuple, value: str | None = None) -> int | None:
@@ -311,6 +367,8 @@ def _best_branch(error: jsonschema.ValidationError) -> Iterable[jsonschema.Valid
 
 def _problems(error: jsonschema.ValidationError, speech: SpeechData, root: dict) -> Iterator[Problem]:
     """One problem for the error, at its value; one for each unknown key, at the key."""
+    from drafting.source.messages import digits_key_hint  # only invalid data needs the hints' patterns
+
     path = tuple(error.absolute_path)
     if error.validator != "additionalProperties":
         yield Problem(speech.source.locate(path), _message(error, format_path(path), root))
@@ -340,6 +398,8 @@ _MESSAGES = {
 
 
 def _message(error: jsonschema.ValidationError, field: str, root: dict | None = None) -> str:
+    from drafting.source.messages import COLON_IN_TEXT_HINT, how_to_write, is_colon_split_text, pattern_hint
+
     kind, expected, value, schema = error.validator, error.validator_value, error.instance, error.schema
     name = schema.get("title", "") if field else "文件顶层"
     if kind in _MESSAGES:
@@ -358,6 +418,8 @@ def _message(error: jsonschema.ValidationError, field: str, root: dict | None = 
         return f"{name}只能是以下之一：{options}；实际是“{value}”"
     if kind == "minLength":
         return f"{name}不能为空" if expected <= 1 else f"{name}太短：至少 {expected} 个字符"
+    if kind == "pattern" and "integer" in _types(schema):  # a year: an integer, or X while unknown (the same words)
+        return f"{name}应为整数，实际是{_describe(value)}{how_to_write(value, ['integer'])}"
     if kind == "pattern":
         hint = pattern_hint(value) or schema.get("description", "")
         return f"{name}格式不对：“{value}”。{hint}"
@@ -379,6 +441,11 @@ def _message(error: jsonschema.ValidationError, field: str, root: dict | None = 
         return f"{name}中有按模板包的 schema.json 不能填写的内容：{_describe(value)}"
     # jsonschema's own words are English: name the rule instead
     return f"{name}不符合模板包 schema.json 中“{kind}”的要求"
+
+
+def _types(schema: dict) -> list:
+    kind = schema.get("type", [])
+    return kind if isinstance(kind, list) else [kind]
 
 
 def _branch_name(schema: dict) -> str:
@@ -405,8 +472,11 @@ def _describe(value: Any) -> str:
     return "键值对"
 
 
-# Characters a Word document cannot hold (XML 1.0), and lone surrogates.
-_UNWRITABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+@lru_cache(maxsize=1)
+def _unwritable() -> re.Pattern:
+    """Characters a Word document cannot hold (XML 1.0), and lone surrogates; compiled
+    only for data that may hold one (``SourceMap.all_printable``), which is rare."""
+    return re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 def _content_problems(values: Any, speech: SpeechData) -> list[Problem]:
@@ -414,7 +484,7 @@ def _content_problems(values: Any, speech: SpeechData) -> list[Problem]:
     problems = []
     for path, value in walk(values):
         if isinstance(value, str):
-            bad = _UNWRITABLE.search(value)
+            bad = _unwritable().search(value)
             if bad:
                 code = f"U+{ord(bad.group()):04X}"
                 problems.append(
@@ -432,7 +502,7 @@ def _content_problems(values: Any, speech: SpeechData) -> list[Problem]:
 
 
 def _key_problem(key: str, path: tuple, speech: SpeechData) -> Problem | None:
-    if _UNWRITABLE.search(key):
+    if _unwritable().search(key):
         return Problem(speech.source.locate(path + (key,), key=True), "键名中含有控制字符，请删去")
     return None
 
@@ -501,6 +571,7 @@ def _fits(wanted: list[str] | None, value: Any) -> bool:
 
 
 _NO_DEFAULT = object()
+_SCALARS = frozenset({str, int, float, bool, type(None)})  # a default shared as it is
 IMAGE_PATH_FORMAT = "image-path"
 # A date as speeches write it (2025-07-15, 2025年7月15日, 二〇二五年七月十五日): the
 # pattern says the shape, this format that the day exists (not 2025-13-45).
@@ -544,7 +615,12 @@ class _Plan:
     def apply(self, value: Any, path: tuple = ()) -> Any:
         """``value`` with defaults filled in; containers are copied only where one is.
         A container filled in or copied knows its path like a loaded one
-        (``yaml_loader.located``); a filled value has no line, so it is found at its parent."""
+        (``yaml_loader.located``); a filled value has no line, so it is found at its parent.
+
+        Only a mapping or a list can take a default, so every other value (most of
+        a speech: its paragraphs) is returned before the plan is consulted."""
+        if not isinstance(value, (dict, list)):
+            return value
         for group in self.groups:
             plan = self._branch(group, value)
             if plan:
@@ -560,11 +636,13 @@ class _Plan:
                         continue
                 elif default is _NO_DEFAULT:
                     continue
+                elif type(default) in _SCALARS and plan is None:
+                    new = default  # nothing to copy, no container to locate
                 else:
-                    new = located(copy.deepcopy(default), path + (key,))
+                    new = _fresh(default, path + (key,))
                     new = plan.apply(new, path + (key,)) if plan is not None else new
                 if updated is None:
-                    updated = located(dict(value), path)
+                    updated = _copied(value, path)
                 updated[key] = new
             return value if updated is None else updated
         if self.items is not None and isinstance(value, list):
@@ -575,8 +653,8 @@ class _Plan:
 
     def formatted(self, fmt: str, value: Any, path: tuple = ()) -> Iterator[tuple[tuple, dict, str]]:
         """(path, container, key) of each string the schema marks ``format: fmt``."""
-        if fmt not in self.formats:
-            return
+        if fmt not in self.formats or not isinstance(value, (dict, list)):
+            return  # a string's own format is yielded by the mapping that holds it
         for group in self.groups:
             plan = self._branch(group, value)
             if plan:
@@ -592,6 +670,24 @@ class _Plan:
         elif self.items is not None and isinstance(value, list):
             for i, item in enumerate(value):
                 yield from self.items.formatted(fmt, item, path + (i,))
+
+
+def _fresh(default: Any, path: tuple) -> Any:
+    """A default's own copy, knowing its path (``[]``, the usual one, made directly)."""
+    if type(default) is list and not default:
+        made = SourceList()
+        made._path = path
+        return made
+    return located(copy.deepcopy(default), path)
+
+
+def _copied(mapping: dict, path: tuple) -> SourceDict:
+    """A shallow copy that knows its path; a loaded mapping's values already know theirs."""
+    if type(mapping) is SourceDict and mapping._path == path:
+        copied = SourceDict(mapping)
+        copied._path = path
+        return copied
+    return located(dict(mapping), path)
 
 
 def compile_plan(schema: dict, root: dict, seen: dict | None = None) -> _Plan | None:

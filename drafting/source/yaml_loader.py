@@ -27,7 +27,6 @@ from typing import Any, Iterator
 import yaml
 
 from drafting.errors import DataError, Location, Problem, os_reason
-from drafting.source.messages import explain_syntax
 
 try:  # the C composer is several times faster on book-length inputs
     from yaml import CSafeLoader as _BaseLoader
@@ -407,7 +406,7 @@ def _looks_like_utf8(prefix: bytes) -> bool:
 
 def normalize_newlines(text: str) -> str:
     """Windows (CRLF) and old Mac (CR) line ends become LF."""
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
 
 
 def _decode_error(raw: bytes, e: UnicodeDecodeError, file: str, tried: str) -> DataError:
@@ -425,6 +424,8 @@ def _decode_error(raw: bytes, e: UnicodeDecodeError, file: str, tried: str) -> D
 
 
 def _check_line_breaks(text: str, source: SourceMap) -> None:
+    if "\x85" not in text and "\u2028" not in text and "\u2029" not in text:
+        return  # three scans for one character each are several times faster than the pattern's one
     found = _FOREIGN_BREAKS.search(text)
     if found:
         where = _position(text, found.start(), source)
@@ -448,7 +449,10 @@ def _may_nest_deeply(text: str) -> bool:
     """
     flow = text.count("[") + text.count("{")
     room = (MAX_DEPTH - 2 - flow) // 2
-    return room < 1 or re.search(f"^[ ?\\-]{{{room},}}", text, re.M) is not None
+    if room < 1:
+        return True
+    run = f"[ ?\\-]{{{room},}}"  # at a line's start: "\n" before it lets the search skip ahead (not ^ with re.M)
+    return re.match(run, text) is not None or re.search("\n" + run, text) is not None
 
 
 def _check_depth(text: str, source: SourceMap) -> None:
@@ -500,19 +504,20 @@ def _position(text: str, offset: int, source: SourceMap) -> Location:
     return Location(source.file, line, column)
 
 
-_INVISIBLE = re.compile("[\x00-\x08\x0b-\x1f\x7f\x85\u2028\u2029\ud800-\udfff]")
 
 
 def _visible_line(line: str | None) -> str | None:
     """The line with invisible characters shown as one-cell marks (the caret stays put)."""
     if line is None:
         return None
-    return _INVISIBLE.sub("\ufffd", line)
+    return re.sub("[\x00-\x08\x0b-\x1f\x7f\x85\u2028\u2029\ud800-\udfff]", "\ufffd", line)  # error messages only
 
 
 # ---------------------------------------------------------------- YAML errors
 
 def _syntax_error(e: yaml.MarkedYAMLError, source: SourceMap) -> DataError:
+    from drafting.source.messages import explain_syntax  # its patterns are compiled only for a file that needs them
+
     mark = e.problem_mark or e.context_mark
     problem = (e.problem or e.context or "").strip()
     line = mark.line + 1 if mark else None

@@ -12,7 +12,6 @@ prints it as a comment). What fits no slot stays a plain paragraph in place.
 
 from __future__ import annotations
 
-import datetime
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -54,6 +53,7 @@ class Extraction:
     notes: dict[Path_, list[str]] = field(default_factory=dict)
     statistics: list[dict] = field(default_factory=list)  # every indicator recognised, in order
     written: str = ""  # when the old file says it was written (a .docx's properties), YYYY-MM-DD
+    reminders: list[str] = field(default_factory=list)  # what ``draft extract`` tells the writer to fill in
 
     def note(self, path: Path_, text: str) -> None:
         self.notes.setdefault(path, []).append(text)
@@ -104,35 +104,17 @@ def _cell_text(cell) -> str:
 # ---------------------------------------------------------------- packs and roles
 
 
-_QUARTER = re.compile(r"[一二三四1-4１-４]季度")
-# a part of the year a review sums up: 一季度, 前三季度, 1-10月份, 1至9月 (1-11月 is how a year-end speech sums up)
-_PART_OF_YEAR = re.compile(r"[一二三四1-4１-４]季度|(?<![\d１-９])[1１][-—–~～至](?:[2-9]|10)月")
-
-
-# how a speech says it sums up the year just ended: 刚刚过去的2025年, 一年来, 总结去年经济工作
-_LOOKING_BACK_ON_A_YEAR = re.compile(r"刚刚过去的|过去的一年|一年来|回顾这一年|总结(?:回顾)?(?:去年|全年|\d{4}年|20\*年)")
-
-
 def detect_pack(document: Document) -> str:
-    """The built-in pack a text reads like: a report (no salutation, a 落款 at the
-    end), a year-end speech (全年 / 明年, unless the title names a quarter or the
-    text sums up part of the year without looking to next year), or the half-year
-    speech (also for a quarter's review, the closest in shape)."""
+    """The built-in pack a text reads like, by the genre's signals (``genre.pack_of``)."""
+    return pack_and_reason(document)[0]
+
+
+def pack_and_reason(document: Document) -> tuple[str, str]:
+    """(pack, why in Chinese) for ``draft extract`` without ``--pack``."""
     paras = paragraphs_of(document)
     if not paras:
-        return DEFAULT_PACK
-    # the report pack always prints a 落款 and numbers its parts 一、: only a text that has both fits it
-    if _salutation_index(paras[:8]) is None and _signature_at(paras) is not None and genre.numbered_run(paras, "一、"):
-        return "half-year-report"
-    text = "".join(p.text for p in paras)
-    if _QUARTER.search("".join(p.text for p in paras[:3])):
-        return DEFAULT_PACK  # a quarter's review: 全年目标 is the goal it looks to, not the year it sums up
-    # 全年目标 is the goal of a review of part of the year (1-10月份, 前三季度), said at least twice
-    part_of_year = len(_PART_OF_YEAR.findall(text)) >= 2 and "明年" not in text
-    looks_back = "明年" in text or text.count("全年") >= 2 or _LOOKING_BACK_ON_A_YEAR.search(text)
-    if "上半年" not in text and looks_back and not part_of_year:
-        return "year-end-speech"
-    return DEFAULT_PACK
+        return DEFAULT_PACK, ""
+    return genre.pack_of(paras, _salutation_index(paras[:8]), _signature_at(paras) is not None)
 
 
 def extract(
@@ -190,7 +172,7 @@ SHEET_NOTE = (
 )
 
 
-_PARAGRAPH_LISTS = {"opening", "intro", "body", "closing"}
+_PARAGRAPH_LISTS = {"opening", "intro", "body", "closing", "after"}
 _PARAGRAPH_FIELDS = {"lead_in"}  # one paragraph's text (the words before an inline list)
 
 
@@ -250,6 +232,9 @@ def _speech(paras: list[Paragraph], roles: Roles, result: Extraction, pack_name:
     if single[1] and (not run or single[1][0] < run[0]):
         part_form, run = single
     run = [search_from + i for i in run]
+    lost = _lost_numerals(paras, search_from, run[0] if run else len(paras))
+    if lost and "none" in roles.enum(None, top.get("part-numbering", "")):
+        part_form, run = "none", lost + [i for i in range(lost[-1] + 1, len(paras)) if _LOST_NUMERAL.fullmatch(paras[i].plain)]
     if salutation_at is not None:
         preamble, body_start = paras[:salutation_at], salutation_at + 1
     else:
@@ -292,6 +277,15 @@ def _speech(paras: list[Paragraph], roles: Roles, result: Extraction, pack_name:
     if closing_at < len(paras):
         data[top.get("closing", "closing")] = [_text_or_table(p) for p in paras[closing_at:]]
         result.note((top.get("closing", "closing"),), "自动识别：从“同志们，”开始的段落作为结束语")
+
+
+# a part heading whose numeral a PDF lost (、经济建设和社会事业取得新成绩): a short line that opens with 、
+_LOST_NUMERAL = re.compile(r"、[^、。；！？：，]{2,40}")
+
+
+def _lost_numerals(paras: list[Paragraph], start: int, end: int) -> list[int]:
+    """Headings that lost their numeral before the first numbered part (the 1、 under them are its items)."""
+    return [i for i in range(start, end) if paras[i].table is None and _LOST_NUMERAL.fullmatch(paras[i].plain)][:1]
 
 
 def _ordered(forms: tuple[str, ...]) -> tuple[str, ...]:
@@ -347,16 +341,52 @@ def _split_head(p: Paragraph, marker: str, item: bool = False) -> tuple[str, str
     colon = text.translate(genre.HALF_TO_FULL).find("：") if item and p.lead != p.text else -1
     if 0 < colon < min(lead_sentence(text) or len(text), _LEAD_BEFORE_COLON) and colon + 1 < len(text):
         return text[: colon + 1], text[colon + 1 :]
+    space = _heading_space(text)
+    if space and p.lead != p.text and not _opens_a_unit(text[space + 1 :]):
+        return text[: space + 1], text[space + 1 :]
     if is_heading_line(text) or p.lead == p.text:
         return text, None
     end = lead_sentence(text)
     return text[:end], text[end:]
 
 
+_HEADING_WORDS = re.compile(r"[^\s\u3000，。；：！？、,.;:!?（）()“”]{4,30}")
+
+
+def _heading_space(text: str) -> int:
+    """Where a heading run into its body ends at a space, as a flattened page sets it
+    (一、认清形势 今年以来，……): words with no punctuation, then a space, then words; 0 when not."""
+    m = _HEADING_WORDS.match(text)
+    if m is None or m.end() >= len(text) - 1 or text[m.end()] not in " \u3000":
+        return 0
+    following, rest = text[m.end() + 1], text[m.end() + 1 :].translate(genre.HALF_TO_FULL)
+    if following in " \u3000" or following.translate(genre.HALF_TO_FULL) in "，。；：！？、":
+        return 0
+    # a sentence follows (坚定信心 乘势而上，全力推动…… is one heading with a space in it)
+    return m.end() if any(mark in rest for mark in "。！？") else 0
+
+
+def _opens_a_unit(text: str) -> bool:
+    """Whether text opens with a numbered unit's marker (（一）…, 1、…), not with words."""
+    return any(genre.marker_number(text.lstrip(" \u3000"), form) == 1 for form in genre.FORMS)
+
+
 def _speech_part(index: int, node: Node, path: Path_, roles: Roles, result: Extraction) -> dict:
     keys = roles.in_def(roles.part_def)
     marker = enumeration_marker(node.form, index + 1) if node.form != "none" else ""
     heading, rest = _split_head(node.head, marker)
+    saved = {key: list(notes) for key, notes in result.notes.items()}
+    part = _speech_part_as(node, heading, rest, path, roles, result)
+    if rest is not None and "heading-run-in" in keys and not _rest_stays(part, keys, rest):
+        # the rest opened a unit of its own (二、抓好落实。（一）……), which could not be printed
+        # inside the heading's paragraph: the whole line is the heading
+        result.notes = saved
+        part = _speech_part_as(node, node.head.text[len(marker) :], None, path, roles, result)
+    return part
+
+
+def _speech_part_as(node: Node, heading: str, rest: str | None, path: Path_, roles: Roles, result: Extraction) -> dict:
+    keys = roles.in_def(roles.part_def)
     part: dict[str, Any] = {keys.get("heading", "heading"): heading}
     paras = node.intro
     if rest is not None and "heading-run-in" in keys:
@@ -364,9 +394,18 @@ def _speech_part(index: int, node: Node, path: Path_, roles: Roles, result: Extr
         paras = [Paragraph(rest, "")] + paras
         result.note(path + (keys["heading-run-in"],), "自动识别：部分标题与正文接排在同一段")
     elif rest is not None:
-        part[keys.get("heading", "heading")] = node.head.text[len(marker) :]
+        part[keys.get("heading", "heading")] = heading + rest
     _fill_items(part, paras, {node.form}, path, roles, roles.part_def, result)
     return part
+
+
+def _rest_stays(holder: dict, keys: dict, rest: str) -> bool:
+    """Whether the words after a run-in heading stayed its first paragraph (or an inline
+    list printed on after it), so the template prints them in the heading's paragraph."""
+    intro = holder.get(keys.get("intro", "intro"), [])
+    if intro:
+        return intro[0] == rest
+    return holder.get(keys.get("item-layout", "layout")) == "inline"
 
 
 def _fill_items(
@@ -521,13 +560,11 @@ def _inline_point(k: int, listed: genre.InlineList, path: Path_, roles: Roles, r
     the body printed on in the same paragraph (where statistics are read)."""
     keys = roles.in_def(roles.point_def)
     text = listed.items[k]
-    end = lead_sentence(text)
+    end = _inline_lead_end(text)
     point: dict[str, Any] = {}
     if k in listed.groups and "inline-restart" in keys:
         point[keys["inline-restart"]] = listed.groups[k]
         result.note(path, f"自动识别：同一段中从这里起重新从“{listed.form}”数起，之前的话写在 {keys['inline-restart']} 中")
-    if not 0 < end < len(text):
-        end = _before_statistics(text)
     if 0 < end < len(text) and "body" in keys:
         point[keys.get("lead", "lead")] = text[:end]
         point[keys["body"]] = [text[end:]]
@@ -608,13 +645,14 @@ def _note_inline_enumerations(paras: list[Paragraph], path: Path_, result: Extra
 
 
 def _report(paras: list[Paragraph], roles: Roles, result: Extraction) -> None:
-    """Title, opening, sections 一、（一）1.（1） as deep as the pack goes, closing, 落款."""
+    """Title, opening, the text's own levels (一、（一）1.（1）, or （一） 1、 一是 … where the
+    text uses them) as deep as the pack goes, closing, 落款 (or none, as in the text)."""
     top, data = roles.top, result.data
     signature_at = _signature_at(paras)
     end = signature_at if signature_at is not None else len(paras)
-    levels = _report_levels(roles)
-    form, run = genre.level_form(paras[:end], set(), (levels[0][1],), minimum=1, fixed=True) if levels else ("", [])
-    title_count = 1 if paras and (not run or run[0] > 0) and _looks_like_title(paras[0].text) else 0
+    depth = len(_report_levels(roles)) or 1
+    forms = _report_forms(roles)
+    title_count = 1 if paras and _looks_like_title(paras[0].text) and not _opens_a_level(paras[0], forms) else 0
     issuer, date = None, None
     if signature_at is not None:
         issuer = paras[signature_at].text
@@ -625,12 +663,16 @@ def _report(paras: list[Paragraph], roles: Roles, result: Extraction) -> None:
     year = (int(m.group(2)), "自动识别：年份取自标题") if m else _year_in(paras, date, result.written)
     if "issuer" in top:
         data[top["issuer"]] = issuer or (m.group(1) if m and m.group(1) else "请填写发文机关")
-        if issuer is None:
-            result.note((top["issuer"],), "自动识别：原文末尾没有落款，发文机关请核对（生成时会在末尾输出落款）")
+    if "signature" in top and signature_at is None:
+        data[top["signature"]] = False
+        result.note((top["signature"],), "自动识别：原稿末尾没有落款，不输出；要输出落款请改为 true 并填写发文机关（issuer）")
+    elif issuer is None and "issuer" in top:
+        result.note((top["issuer"],), "自动识别：原文末尾没有落款，发文机关请核对（生成时会在末尾输出落款）")
     if "year" in top:
         data[top["year"]] = year[0]
         result.note((top["year"],), year[1])
-    period = m.group(3) if m and m.group(3) else _period_in(paras)
+        _remind_unknown_year(year[0], top["year"], result)
+    period = m.group(3) if m and m.group(3) else _period_in(paras, title)
     if "period" in top:
         data[top["period"]] = period
     derived = bool(m and issuer and m.group(1) == issuer and m.group(3) == period)
@@ -643,21 +685,111 @@ def _report(paras: list[Paragraph], roles: Roles, result: Extraction) -> None:
         if date[1] != "arabic":
             data[top["date-style"]] = date[1]
     body = paras[title_count:end]
-    form, run = genre.level_form(body, set(), (levels[0][1],), minimum=1, fixed=True) if levels else ("", [])
-    opening = body[: run[0]] if run else body
+    levels: list[str] = []
+    opening, sections = _report_body(body, forms, levels, depth)
     if opening and "opening" in top:
         data[top["opening"]] = _texts(opening)
-    if run:
-        _, nodes = genre.divide(body, form, run)
-        data[top["sections"]] = [_report_section(node, n, levels, 0) for n, node in enumerate(nodes)]
-        result.note((top["sections"],), f"自动识别：正文分 {len(nodes)} 部分，层次序号 一、（一）1.（1）")
-    else:  # the pack numbers every part: the last paragraph becomes one, so nothing moves
-        data[top["sections"]] = [{"heading": opening[-1].text}] if opening else [{"heading": "请填写"}]
-        if opening:
-            data[top["opening"]] = _texts(opening[:-1])
-        result.note((top["sections"],), "自动识别：没有找到“一、”编号的部分；本模板包的部分一律编号，最后一段暂作部分标题（生成时前面多出“一、”），请核对")
+    data[top["sections"]] = sections
+    defaults = [form for _, form in _report_levels(roles)]
+    if levels and levels != defaults[: len(levels)] and "level-numbering" in top:
+        data[top["level-numbering"]] = levels
+        result.note((top["level-numbering"],), f"自动识别：原文各层序号为 {'、'.join(levels)}")
+    if not levels:
+        result.note((top["sections"],), "自动识别：没有找到编号的部分，正文按原文写在一个不带标题的部分中，请核对")
+    else:
+        result.note((top["sections"],), f"自动识别：正文分 {len(sections)} 部分，层次序号 {''.join(levels)}")
     if signature_at is not None and end + (2 if date else 1) < len(paras):
         result.note((top["sections"],), "落款之后还有文字，按原位置保留在最后一部分")
+
+
+# numbering a report level may take, for a pack that names none (level-numbering's enum)
+_REPORT_FORMS = ("一、", "第一部分", "（一）", "(一)", "1.", "1．", "1、", "（1）", "(1)", "一是", "一要", "第一，", "第一,", "第一、", "其一，", "其一,")
+# forms a lone first unit may head a level with (an excerpt cut after it)
+_LONE_LEVEL_FORMS = ("一、", "第一部分", "（一）", "(一)", "1、", "第一、")
+
+
+def _report_forms(roles: Roles) -> tuple[str, ...]:
+    key = roles.top.get("level-numbering")
+    forms = roles.schema.get("properties", {}).get(key, {}).get("items", {}).get("enum", ()) if key else ()
+    return _ordered(tuple(forms) or tuple(form for _, form in _report_levels(roles)) or _REPORT_FORMS)
+
+
+def _opens_a_level(p: Paragraph, forms: tuple[str, ...]) -> bool:
+    """A first line numbered like a part (一、上半年工作总结) heads a level, not the document."""
+    return any(genre.marker_number(p.text, form) == 1 for form in forms if form in _LONE_LEVEL_FORMS)
+
+
+def _report_body(body: list[Paragraph], forms: tuple[str, ...], levels: list[str], depth: int) -> tuple[list[Paragraph], list[dict]]:
+    """(opening, top sections): the top level is the text's own; an excerpt that starts inside a
+    part (its first heading is 二、) gets a part without a heading for what comes before."""
+    form, run = _level_in(body, forms, levels, 0)
+    if run:
+        opening, nodes = genre.divide(body, form, run)
+        levels.append(form)
+        return opening, [_report_section(node, n, forms, levels, 1, depth) for n, node in enumerate(nodes)]
+    form, first, run = _late_run(body, forms)
+    if run:
+        # what comes before 二、 (its own （一）… or text) is the rest of a part whose heading the excerpt cut off
+        levels.append(form)
+        lower, children = _lower_level(body[: run[0]], forms, levels, 1, depth)
+        opening = lower if children else []  # the words before its first （一） open the report
+        sections = [{} for _ in range(first - 2)] + [_headless([] if children else lower, children)]
+        _, nodes = genre.divide(body, form, run)
+        sections += [_report_section(node, first - 1 + n, forms, levels, 1, depth) for n, node in enumerate(nodes)]
+        return opening, sections
+    # no numbered level at all: the text stays as written, in one part without a heading
+    return [], [_headless(body, [])]
+
+
+def _headless(body: list[Paragraph], children: list[dict]) -> dict:
+    section: dict[str, Any] = {}
+    if body:
+        section["body"] = _texts(body)
+    if children:
+        section["sections"] = children
+    return section
+
+
+def _level_in(paras: list[Paragraph], forms: tuple[str, ...], levels: list[str], at: int) -> tuple[str, list[int]]:
+    """The numbering of level ``at``: the one already set there, else the first run in the text (a
+    lone first unit of a heading form counts when it comes first)."""
+    if at < len(levels):
+        return genre.level_form(paras, set(), (levels[at],), minimum=1, fixed=True)
+    allowed = tuple(f for f in forms if f not in levels)
+    form, run = genre.level_form(paras, set(), allowed, minimum=2)
+    single = genre.level_form(paras, set(), tuple(f for f in allowed if f in _LONE_LEVEL_FORMS), minimum=1)
+    if single[1] and (not run or single[1][0] < run[0]):
+        form, run = single
+    return form, run
+
+
+def _late_run(paras: list[Paragraph], forms: tuple[str, ...]) -> tuple[str, int, list[int]]:
+    """(form, first number, indexes) of part headings that start after 一、 (二、三、…), in order."""
+    for form in ("一、", "第一部分"):
+        if form not in forms:
+            continue
+        found, n = [], 0
+        for i, p in enumerate(paras):
+            k = genre.marker_number(p.text, form) if p.table is None else None
+            if k and (not found and k > 1 or found and k == n + 1):
+                found.append(i)
+                n = k
+        if found and not genre.numbered_run(paras, form):
+            return form, genre.marker_number(paras[found[0]].text, form) or 2, found
+    return "", 0, []
+
+
+def _lower_level(paras, forms, levels, at, depth) -> tuple[list[Paragraph], list[dict]]:
+    """What stands before level ``at``'s first unit, and the units as sections."""
+    if at >= depth:
+        return paras, []
+    form, run = _level_in(paras, forms, levels, at)
+    if not run:
+        return paras, []
+    if at == len(levels):
+        levels.append(form)
+    before, nodes = genre.divide(paras, form, run)
+    return before, [_report_section(node, n, forms, levels, at + 1, depth) for n, node in enumerate(nodes)]
 
 
 def _report_levels(roles: Roles) -> list[tuple[str, str]]:
@@ -674,22 +806,63 @@ def _report_levels(roles: Roles) -> list[tuple[str, str]]:
     return levels
 
 
-def _report_section(node: Node, n: int, levels: list[tuple[str, str]], depth: int) -> dict:
-    heading, rest = _split_head(node.head, node.marker(n + 1))
+def _report_section(node: Node, n: int, forms, levels: list[str], at: int, depth: int) -> dict:
+    """A unit of level ``at`` - 1 and, below it, the next level the text uses; when the words
+    after a run-in heading open a unit of their own, the whole line is the heading."""
+    heading, rest = _split_head(node.head, node.marker(n + 1), item=at > 1)
+    section = _report_section_as(node, heading, rest, forms, levels, at, depth)
+    body = section.get("body", [])
+    if rest is not None and not (body and body[0] == rest) and not ("points" in section and not body):
+        section = _report_section_as(node, heading + rest, None, forms, levels, at, depth)
+    return section
+
+
+def _report_section_as(node: Node, heading: str, rest: str | None, forms, levels: list[str], at: int, depth: int) -> dict:
     section: dict[str, Any] = {"heading": heading}
     paras = node.intro
     if rest is not None:
         section["run_in"] = True
         paras = [Paragraph(rest, "")] + paras
-    form, run = ("", [])
-    if depth + 1 < len(levels):
-        form, run = genre.level_form(paras, set(), (levels[depth + 1][1],), minimum=1, fixed=True)
-    body, children = genre.divide(paras, form, run) if run else (paras, [])
+    body, children = _lower_level(paras, forms, levels, at, depth)
+    if not children and _inline_in_report(section, body):
+        return section
     if body:
         section["body"] = _texts(body)
     if children:
-        section["sections"] = [_report_section(child, k, levels, depth + 1) for k, child in enumerate(children)]
+        section["sections"] = children
     return section
+
+
+def _inline_in_report(section: dict, paras: list[Paragraph]) -> bool:
+    """Items written in one paragraph of a report's unit (（一）……。一是……二是……): the
+    paragraphs before it, the words before 一是, the items, the paragraphs after."""
+    found = [(i, listed) for i, p in enumerate(paras) if p.table is None
+             and (listed := genre.inline_items(p.text) or genre.inline_items_after(p.text)) and not listed.groups]
+    if len(found) != 1:
+        return False
+    i, listed = found[0]
+    if paras[:i]:
+        section["body"] = _texts(paras[:i])
+    if listed.before:
+        section["lead_in"] = listed.before
+    section["enumeration"] = listed.form
+    section["points"] = [_report_point(text) for text in listed.items]
+    if paras[i + 1 :]:
+        section["after"] = _texts(paras[i + 1 :])
+    return True
+
+
+def _report_point(text: str) -> dict:
+    end = _inline_lead_end(text)
+    return {"lead": text[:end], "body": [text[end:]]} if 0 < end < len(text) else {"lead": text}
+
+
+def _inline_lead_end(text: str) -> int:
+    """Where an inline item's lead ends: at its first 。；：, or before the clause holding
+    its first statistic when that comes sooner (the figures are read in the body only)."""
+    end = genre.lead_clause(text)
+    cut = _before_statistics(text)
+    return cut if 0 < cut and (not 0 < end < len(text) or cut < end) else end
 
 
 def _signature_at(paras: list[Paragraph]) -> int | None:
@@ -711,28 +884,51 @@ def _date_text(text: str) -> tuple[str, str] | None:
     return None
 
 
-def _period_in(paras: list[Paragraph]) -> str:
+def _period_in(paras: list[Paragraph], title: str = "") -> str:
+    """The period a report sums up: as its title names it, else as its first paragraphs
+    do (全年 there is mostly the year's target a half year is measured against)."""
     text = "".join(p.text for p in paras[:3])
-    for period in ("前三季度", "全年", "上半年"):
-        if period in text:
-            return period
+    for where, periods in ((title, ("前三季度", "上半年", "全年")), (text, ("前三季度", "上半年", "全年"))):
+        for period in periods:
+            if period in where:
+                return period
     return "上半年"
 
 
-def _year_in(paras: list[Paragraph], date, written: str = "") -> tuple[int, str]:
-    """The year the text is about, and a note saying where it was found: the
-    text first, then when the Word file says it was written; today's year only
-    for a text that says nothing (and the note asks for the right one)."""
+# the year a text sums up, said as such: 回顾2016年, 总结2025年上半年工作, 回顾和总结了2016年全镇经济工作
+_YEAR_REVIEWED = re.compile(r"(?:回顾|总结)[和、与了]{0,3}(?:总结|回顾)?了?(\d{4}) ?年(?:度)?[^。，；：以]{0,8}?工作")
+# a year only compared with (比2019年一季度增长, 较2020年同期, 与2019年相比) is not the text's
+_COMPARED = re.compile(r"(?:比|较|与|相比|对比)$")
+UNKNOWN_YEAR = "X"
+UNKNOWN_YEAR_NOTE = "原稿未写年份，请填写（暂写 X，生成时会提示）"
+
+
+def _year_in(paras: list[Paragraph], date, written: str = "", whole_year: bool = False) -> tuple[int | str, str]:
+    """The year the text is about, and a note saying where it was found: for a
+    ``whole_year`` pack the year the text says it sums up, then the title, the date,
+    the body (not a year only compared with), then when the Word file says it was
+    written; never today's year — a text that says none gets the placeholder X, which
+    the build flags until it is filled in. (A half year's text in 2024 may well sum
+    up 2023's work in passing; its year is still 2024.)"""
+    whole = "".join(p.text for p in paras)
+    reviewed = _YEAR_REVIEWED.search(whole) if whole_year else None
+    if reviewed and 1949 <= int(reviewed.group(1)) <= 2200:
+        return int(reviewed.group(1)), f"自动识别：年份取自“{reviewed.group()}”，请核对"
     head = "".join(p.text for p in paras[:3])
-    for where, text in (("标题", head), ("日期", date[0] if date else ""), ("正文", "".join(p.text for p in paras))):
-        years = [int(y) for y in _YEAR.findall(text) if 1949 <= int(y) <= 2200]
+    for where, text in (("标题", head), ("日期", date[0] if date else ""), ("正文", whole)):
+        years = [int(m.group(1)) for m in _YEAR.finditer(text)
+                 if 1949 <= int(m.group(1)) <= 2200 and not _COMPARED.search(text[max(0, m.start() - 2) : m.start()])]
         years += [found[0] for m in _CHINESE_DATE.finditer(text) if (found := calendar_date(m.group()))]
         if years:
             return years[0], f"自动识别：年份取自{where}，请核对"
     if written:
         return int(written[:4]), f"自动识别：原文中没有写年份，取自 Word 文件的创建日期（{written}），请核对"
-    year = datetime.date.today().year
-    return year, f"自动识别：原文中没有写年份，暂填今年（{year}），请改为原文所指的年份"
+    return UNKNOWN_YEAR, UNKNOWN_YEAR_NOTE
+
+
+def _remind_unknown_year(year: int | str, field_name: str, result: Extraction) -> None:
+    if year == UNKNOWN_YEAR:
+        result.reminders.append(f"原稿没有写年份，{field_name} 暂写 X，请填写（生成时会提示）")
 
 
 # ---------------------------------------------------------------- front matter
@@ -820,7 +1016,9 @@ def _meeting(lines: list[str], date, paras: list[Paragraph], result: Extraction,
     title = "".join(lines)
     named = _MEETING_IN_TITLE.search(title)
     name = _YEAR.sub("", named.group(1), count=1) if named else "请填写会议名称"
-    year, said = _year_in([Paragraph(title)] + paras, date, result.written)
+    # a pack whose meeting has no half (上半年/下半年) sums up a whole year
+    year, said = _year_in([Paragraph(title)] + paras, date, result.written, whole_year="half" not in keys)
+    _remind_unknown_year(year, f"{where[0]}.{keys.get('year', 'year')}", result)
     result.note(where, f"自动识别：会议名称为推测（标题照原文写在 title 中，不受影响）；{said.removeprefix('自动识别：')}")
     return meeting(name or "请填写会议名称", year), False
 

@@ -8,6 +8,28 @@ sections or items, and so on. A numbering counts as a level only when it runs
 numbering that restarts at 1 cannot be the one above it. The result is a tree
 of ``Node``s over the paragraphs; nothing is dropped or reordered, so the packs'
 templates print the text back exactly.
+
+Which built-in pack a text belongs to is read from the genre's own signals, the
+strongest first, and the first that speaks decides (``pack_of``):
+
+1. The title. A speech says so (讲话 发言 致辞 主持词, 在……上的); a report names
+   itself (工作总结 情况总结 工作报告 打算 汇报). A report title naming part of the
+   year (一季度 上半年 1-8月) is half-year-report; one naming a whole year (2023年
+   工作总结, 年度, 述职, 年终, or a 政府工作报告 reviewing a year) is the year-end pack's,
+   the closest to a year's review. A speech title naming part of the year is
+   half-year-speech. A report title naming no period leaves it to the opening.
+2. The opening (after title and salutation, before the first part, at most
+   three paragraphs). 现将……总结如下 or 将……作一简要汇报 is a report (of a year:
+   year-end); part of the year reviewed (总结分析上半年, 召开上半年……分析会) is a
+   half year's — a report when the title is one or nobody is spoken to, else a
+   speech; a year reviewed (总结回顾2025年, 20XX年工作回顾, 贯彻……经济工作会议精神 —
+   the annual meeting follows the central one) is a year-end speech.
+3. The annual meeting being held (召开全镇经济工作会, 这次务虚会议, or such a title)
+   with nothing above against it is a year-end speech.
+4. The wording. No salutation and no one spoken to (同志们 我讲 大家) with a
+   half year's wording, or a 落款 at the end, is a report; 全年 said twice,
+   明年, 一年来 without 上半年 is a year-end speech; all else the half-year
+   speech, the closest in shape (a quarter's review, a briefing included).
 """
 
 from __future__ import annotations
@@ -130,6 +152,20 @@ def divide(paras: list[Paragraph], form: str, run: list[int]) -> tuple[list[Para
     return paras[: run[0]] if run else paras, nodes
 
 
+def lead_clause(text: str) -> int:
+    """Length of an inline item's lead: through its first 。！？；： outside quotes (its
+    lead as a reader takes it: 一是项目建设提速：……, 一是抓项目；二是……); 0 when there is none."""
+    depth = 0
+    for i, ch in enumerate(text.translate(HALF_TO_FULL)):
+        if ch in "“《（":
+            depth += 1
+        elif ch in "”》）":
+            depth = max(depth - 1, 0)
+        elif ch in "。！？；：" and depth == 0:
+            return i + 1
+    return 0
+
+
 def lead_sentence(text: str) -> int:
     """Length of the first sentence (through its 。！？), outside quotes; 0 when there is none."""
     depth = 0
@@ -151,7 +187,7 @@ def is_heading_line(text: str) -> bool:
 
 # ---------------------------------------------------------------- inline items
 
-INLINE_FORMS = ("一是", "一要", "第一，", "第一,", "其一，", "其一,")
+INLINE_FORMS = ("一是", "一要", "第一，", "第一,", "其一，", "其一,", "第一、", "一方面，", "一方面,", "一方面", "（一）", "(一)", "1、", "（1）", "(1)")
 _BEFORE_INLINE_MARKER = "，；。：！？” \u3000"  # 。”二是 · ！二是 · 。 二是 (a flattened page)
 _GROUP_CUT = "。！？；"
 
@@ -280,3 +316,94 @@ def split_part_closing(node: Node, extra: int = 0) -> None:
         keep = sizes[0] + extra
         node.closing = last.intro[keep:] + node.closing
         del last.intro[keep:]
+
+
+# ---------------------------------------------------------------- which pack
+
+SPEECH, REPORT, YEAR_END = "half-year-speech", "half-year-report", "year-end-speech"
+_SPEECH_TITLE = re.compile(r"讲话|发言|致辞|主持词|讲稿|在.{2,40}上的")
+_REPORT_TITLE = re.compile(r"总结|工作报告|情况报告|的报告|汇报|打算|执行情况")
+# a part of the year: 一季度 前三季度 上半年 半年 1-8月 1至9月 6月份 (not 全年, not 12月)
+_PART_OF_YEAR = re.compile(
+    r"[一二三四1-4１-４]季度|上半年|(?<!下)半年|年中|(?<![\d１-９])[1１] ?[-—–~～至到] ?(?:[2-9]|1[01]) ?月|元至\d{1,2}月"
+)
+# a report title naming a whole year: 2021年工作总结, 年度总结, 述职报告, 年终总结
+_WHOLE_YEAR = re.compile(r"年度|全年|述职|年终|\d{4} ?年")
+_ANNUAL_MEETING = re.compile(r"经济工作(?:动员|务虚)?(?:会议|会)|务虚会|政府工作报告")
+# the meeting being held is the annual one (召开全镇经济工作会, 这次务虚会议), not the central one it follows
+_ANNUAL_MEETING_HELD = re.compile(r"(?:召开|这次|本次|此次)[^。；，]{0,20}(?:经济工作(?:动员|务虚)?会|务虚会)")
+_YEAR_REVIEWED = re.compile(
+    r"(?:\d{4}|20[XxＸ×*＊]{2}|[〇零一二三四五六七八九]{4}) ?年(?:工作|经济工作)?回顾|过去的一年|刚刚过去的|一年来|"
+    r"总结(?:回顾)?(?:去年|上年|全年|\d{4} ?年)|贯彻[^。；]{0,30}经济工作会议精神"
+)
+# 现将上半年工作总结如下 · 下面将我镇上半年工作情况作一简要汇报 (not 刚才各乡镇作了汇报: others reported)
+_REPORT_OPENING = re.compile(r"现将[^。；]{0,40}(?:总结|汇报|报告)如下|[将把][^。；]{0,40}[作做][一个简要的]{0,4}汇报")
+_SPOKEN_TO = re.compile(r"同志们|我讲|讲几点|大家")
+_TITLE_MARKER = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])")
+
+
+def pack_of(paras: list[Paragraph], salutation_at: int | None, signed: bool) -> tuple[str, str]:
+    """(pack, the signal that decided it in the writer's words), by the rules in the module docstring."""
+    if not paras:
+        return SPEECH, "原文没有文字"
+    title = _title_of(paras, salutation_at)
+    start = (salutation_at + 1) if salutation_at is not None else (1 if title else 0)
+    opening = "".join(p.plain for p in _opening(paras[start:]))
+    text = "".join(p.plain for p in paras)
+    reports = bool(title) and _SPEECH_TITLE.search(title) is None and _REPORT_TITLE.search(title) is not None
+    if reports and _PART_OF_YEAR.search(title):
+        return REPORT, f"标题“{title}”是半年（季度）的工作总结或报告"
+    if reports and (_WHOLE_YEAR.search(title) or "政府工作报告" in title and _YEAR_REVIEWED.search(text)):
+        return YEAR_END, f"标题“{title}”是一年的工作总结或报告"
+    if title and not reports and _PART_OF_YEAR.search(title):
+        return SPEECH, f"标题“{title}”讲的是一年中的一段"
+    if _REPORT_OPENING.search(opening):
+        if _YEAR_REVIEWED.search(opening) and not _PART_OF_YEAR.search(opening):
+            return YEAR_END, "开头说要汇报一年的工作"
+        return REPORT, "开头说“现将……总结如下”或“将……作……汇报”"
+    if _PART_OF_YEAR.search(opening):
+        if reports or _unspoken(paras, salutation_at, text):
+            return REPORT, "开头总结一年中的一段，不对听众讲话"
+        return SPEECH, "开头讲的是一年中的一段（上半年、季度）"
+    if _YEAR_REVIEWED.search(opening):
+        return YEAR_END, "开头总结回顾一年的工作"
+    if _ANNUAL_MEETING_HELD.search(opening) or title and _ANNUAL_MEETING.search(title):
+        return YEAR_END, "是年度的经济工作会议或务虚会"
+    return _by_wording(paras, salutation_at, signed, text)
+
+
+def _by_wording(paras: list[Paragraph], salutation_at: int | None, signed: bool, text: str) -> tuple[str, str]:
+    if signed and salutation_at is None:
+        return REPORT, "无称谓，末尾有落款"
+    if _unspoken(paras, salutation_at, text) and _PART_OF_YEAR.search(text):
+        return REPORT, "无称谓、不对听众讲话，总结一年中的一段"
+    part_of_year = len(_PART_OF_YEAR.findall(text)) >= 2 and "明年" not in text
+    looks_back = "明年" in text or text.count("全年") >= 2 or _YEAR_REVIEWED.search(text)
+    if "上半年" not in text and looks_back and not part_of_year:
+        return YEAR_END, "讲的是全年和明年"
+    return SPEECH, "按讲话的措辞"
+
+
+def _unspoken(paras: list[Paragraph], salutation_at: int | None, text: str) -> bool:
+    """No one is spoken to: no salutation, no 同志们 / 我讲 / 大家."""
+    return salutation_at is None and _SPOKEN_TO.search(text) is None
+
+
+def _title_of(paras: list[Paragraph], salutation_at: int | None) -> str:
+    """The first line when it is a title (before any salutation, ends no sentence), without a 一、 it may carry."""
+    if salutation_at == 0 or paras[0].table is not None:
+        return ""
+    first = paras[0].plain.strip()
+    if len(first) > 60 or not is_heading_line(first) or first.endswith("："):
+        return ""
+    return _TITLE_MARKER.sub("", first)
+
+
+def _opening(paras: list[Paragraph]) -> list[Paragraph]:
+    """The first paragraphs of the body, up to the first part heading (at most three)."""
+    out = []
+    for p in paras[:3]:
+        if p.table is not None or _TITLE_MARKER.match(p.plain) or p.plain.startswith("第一部分"):
+            break
+        out.append(p)
+    return out

@@ -92,8 +92,9 @@ def item_leads(data: dict) -> list[str]:
 
     def report(sections: list, depth: int) -> None:
         for section in sections:
-            if depth:
+            if depth and "heading" in section:
                 leads.append(section["heading"])
+            items(section)  # 一是……二是…… written in one paragraph of the unit
             report(section.get("sections", []), depth + 1)
 
     report(data.get("sections", []), 0)
