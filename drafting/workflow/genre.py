@@ -155,26 +155,22 @@ def divide(paras: list[Paragraph], form: str, run: list[int]) -> tuple[list[Para
 def lead_clause(text: str) -> int:
     """Length of an inline item's lead: through its first 。！？；： outside quotes (its
     lead as a reader takes it: 一是项目建设提速：……, 一是抓项目；二是……); 0 when there is none."""
-    depth = 0
-    for i, ch in enumerate(text.translate(HALF_TO_FULL)):
-        if ch in "“《（":
-            depth += 1
-        elif ch in "”》）":
-            depth = max(depth - 1, 0)
-        elif ch in "。！？；：" and depth == 0:
-            return i + 1
-    return 0
+    return _through_first(text, "。！？；：")
 
 
 def lead_sentence(text: str) -> int:
     """Length of the first sentence (through its 。！？), outside quotes; 0 when there is none."""
+    return _through_first(text, SENTENCE_END)
+
+
+def _through_first(text: str, stops: str) -> int:
     depth = 0
     for i, ch in enumerate(text.translate(HALF_TO_FULL)):
         if ch in "“《（":
             depth += 1
         elif ch in "”》）":
             depth = max(depth - 1, 0)
-        elif ch in SENTENCE_END and depth == 0:
+        elif ch in stops and depth == 0:
             return i + 1
     return 0
 

@@ -13,6 +13,7 @@ import pytest
 
 from drafting.model.indicators import Indicator, phrase_chain, phrase_indicator
 from drafting.readers.indicators import with_indicators
+from tests.extract import built_paragraph
 
 
 def _printed(found: dict) -> str:
@@ -121,18 +122,13 @@ def test_figures_as_written_print_so_only_when_the_indicator_says():
 def test_figures_as_written_build_back_through_the_yaml(tmp_path):
     """1,234, full-width digits and xx survive the YAML writer, the loader's reading of typed
     figures and the pack's template; the xx is reported at its own line."""
-    from drafting.source.yaml_writer import write_yaml
-    from drafting.workflow.build import Builder, render_text
+    from drafting.workflow.build import render_text
 
     text = ("全镇新增市场主体1,234户，实现农业总产值xx亿元，同比增长x.x%；地区生产总值实现１２３．４５亿元，"
             "同比增长５．６％；财政收入**万元；全社会用电量3.2亿千瓦时，同比增长5.6%。")
     found = with_indicators(text)
     assert [d["name"] for d in found["indicators"]] == ["市场主体", "农业总产值", "地区生产总值", "财政收入", "全社会用电量"]
-    speech = {"pack": "half-year-speech", "meeting": {"name": "测试", "year": 2025},
-              "parts": [{"heading": "经济运行", "intro": [found]}]}
-    path = tmp_path / "speech.yaml"
-    path.write_text(write_yaml(speech, {}, []), encoding="utf-8")
-    built = Builder().draft(path)
+    built, path = built_paragraph(tmp_path, found)
     assert text in render_text(built).splitlines()
     fields = [w.location.field for w in built.warnings if "indicators" in (w.location.field or "")]
     assert fields == ["parts[0].intro[0].indicators[1].value", "parts[0].intro[0].indicators[1].change",

@@ -12,6 +12,7 @@ import pytest
 
 from drafting.model.indicators import Indicator, phrase_chain
 from drafting.readers.indicators import with_indicators
+from tests.extract import built_paragraph
 
 
 @pytest.mark.parametrize(
@@ -170,19 +171,14 @@ def test_names_never_carry_the_words_around_them():
 def test_further_clauses_build_back_through_the_yaml(tmp_path):
     """then, name_note, value_note, 、, 高 and ‰ survive the YAML and the pack's template, and an X in a further
     clause is reported at its own line."""
-    from drafting.source.yaml_writer import write_yaml
-    from drafting.workflow.build import Builder, render_text
+    from drafting.workflow.build import render_text
 
     text = ("地区生产总值(GDP)同比增长6.4%，比一季度提高0.3个百分点，两年平均增长X%；"
             "我们的工业投资增速比全市平均水平高2.6个百分点；全镇人口自然增长率为4.6‰；"
             "地区生产总值达到236.4亿元（快报数）、增长5.9%。")
     found = with_indicators(text)
     assert [d["name"] for d in found["indicators"]] == ["地区生产总值", "工业投资增速", "人口自然增长率", "地区生产总值"]
-    speech = {"pack": "half-year-speech", "meeting": {"name": "测试", "year": 2025},
-              "parts": [{"heading": "经济运行", "intro": [found]}]}
-    path = tmp_path / "speech.yaml"
-    path.write_text(write_yaml(speech, {}, []), encoding="utf-8")
-    built = Builder().draft(path)
+    built, path = built_paragraph(tmp_path, found)
     assert text in render_text(built).splitlines()
     said = [(w.location.field, w.message) for w in built.warnings if "indicators" in (w.location.field or "")]
     assert said == [("parts[0].intro[0].indicators[0].then[1].change", "仍是占位符“X”，请填入数字")]
