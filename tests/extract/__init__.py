@@ -1,4 +1,5 @@
-"""Extraction tests; ``built_paragraph`` builds one extracted paragraph through the YAML and a pack."""
+"""Extraction tests' helpers: one extracted paragraph built through the YAML and a pack
+(``built_paragraph``), and a whole text through ``draft extract`` and back (``extracted_and_built``)."""
 
 from __future__ import annotations
 
@@ -14,3 +15,19 @@ def built_paragraph(tmp_path, paragraph):
     path = tmp_path / "speech.yaml"
     path.write_text(write_yaml(speech, {}, []), encoding="utf-8")
     return Builder().draft(path), path
+
+
+def extracted_and_built(tmp_path, lines):
+    """``lines`` as 讲话.txt through ``draft extract`` (which must say the rebuild is exact)
+    and the YAML through ``draft build --format txt``: (the YAML's text, the built text)."""
+    from click.testing import CliRunner
+
+    from drafting.cli import main
+
+    source = tmp_path / "讲话.txt"
+    source.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["extract", str(source)])
+    assert result.exit_code == 0, result.output
+    assert "已核对：由它生成的文字与原稿逐字一致。" in result.output
+    built = CliRunner().invoke(main, ["build", str(tmp_path / "讲话.yaml"), "--format", "txt"])
+    return (tmp_path / "讲话.yaml").read_text(encoding="utf-8"), built.output

@@ -8,10 +8,10 @@ expectation is written by hand from the sentence."""
 from __future__ import annotations
 
 import pytest
-from click.testing import CliRunner
 
 from drafting.model.indicators import Indicator, phrase_chain
 from drafting.readers.indicators import with_indicators
+from tests.extract import extracted_and_built
 
 
 @pytest.mark.parametrize(
@@ -112,23 +112,15 @@ def test_the_new_shapes_build_back_through_the_yaml(tmp_path):
 
 @pytest.mark.parametrize("comma", ["，", ","])
 def test_items_numbered_qi_yi_are_read_and_rebuild(tmp_path, comma):
-    from drafting.cli import main
-
     part = (f"今年的任务之所以这样定，有三点考虑。其一{comma}是落实上级部署的必然要求；其二{comma}是补齐发展短板的现实需要；"
             f"其三{comma}是回应群众期盼的具体行动。")
     lines = ["同志们：", "下面，我讲两点意见。", "一、统一思想", part, "二、抓好落实", "同志们，让我们共同努力。"]
-    source = tmp_path / "讲话.txt"
-    source.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    result = CliRunner().invoke(main, ["extract", str(source)])
-    assert result.exit_code == 0, result.output
-    assert "已核对：由它生成的文字与原稿逐字一致。" in result.output
-    yaml_text = (tmp_path / "讲话.yaml").read_text(encoding="utf-8")
+    yaml_text, built = extracted_and_built(tmp_path, lines)
     for lead in ("是落实上级部署的必然要求", "是补齐发展短板的现实需要", "是回应群众期盼的具体行动"):
         assert lead in yaml_text
     assert f"其一{comma}" in yaml_text  # the numbering is data, the items are not one paragraph of text
     assert f"其二{comma}是补齐" not in yaml_text
-    built = CliRunner().invoke(main, ["build", str(tmp_path / "讲话.yaml"), "--format", "txt"])
-    assert part in built.output
+    assert part in built
 
 
 @pytest.mark.parametrize(
@@ -155,20 +147,12 @@ def test_a_marker_inside_a_word_is_no_item():
 
 def test_items_numbered_with_a_full_width_point_are_items(tmp_path):
     # 1． (full-width point) is how many offices type 1.; 1．5亿元 would be a figure
-    from drafting.cli import main
-
     lines = ["同志们：", "下面，我讲两点意见。", "一、看清形势", "上半年，全县经济稳中有进。",
              "1．工业生产稳步回升。规上企业新增5家。", "2．项目建设提速推进。新开工项目12个。",
              "二、抓好落实", "同志们，让我们共同努力。"]
-    source = tmp_path / "讲话.txt"
-    source.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    result = CliRunner().invoke(main, ["extract", str(source)])
-    assert result.exit_code == 0, result.output
-    assert "已核对：由它生成的文字与原稿逐字一致。" in result.output
-    yaml_text = (tmp_path / "讲话.yaml").read_text(encoding="utf-8")
+    yaml_text, built = extracted_and_built(tmp_path, lines)
     assert "1．" in yaml_text and "工业生产稳步回升。" in yaml_text and "2．项目" not in yaml_text
-    built = CliRunner().invoke(main, ["build", str(tmp_path / "讲话.yaml"), "--format", "txt"])
-    assert "2．项目建设提速推进。新开工项目12个。" in built.output
+    assert "2．项目建设提速推进。新开工项目12个。" in built
 
 
 def test_a_full_width_percent_is_kept_through_the_yaml(tmp_path):
