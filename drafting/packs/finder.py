@@ -37,6 +37,7 @@ class Pack:
     folder: Path
     origin: str = "内置"  # where it was found: see pack_folders
     _schema: dict | None = field(default=None, repr=False)  # read on first use
+    _schema_text: str | None = field(default=None, repr=False)
 
     @property
     def template_file(self) -> Path:
@@ -73,6 +74,14 @@ class Pack:
 
             self._schema = add_engine_fields(schema, self.name, shared_root(), self.folder / SCHEMA_FILE)
         return self._schema
+
+    @property
+    def schema_text(self) -> str:
+        """``schema`` as JSON, for the cache keys of what is worked out from it
+        (the pack check, the schema check), written once."""
+        if self._schema_text is None:
+            self._schema_text = json.dumps(self.schema, ensure_ascii=False)
+        return self._schema_text
 
     @property
     def description(self) -> str:

@@ -282,7 +282,7 @@ def _verdict_key(pack: Pack) -> str:
         build = f"{compiled.__file__} {info.st_size} {info.st_mtime_ns}"
     except (ImportError, OSError, AttributeError, TypeError):  # pragma: no cover - no wheel
         build = ""
-    return cache.digest(json.dumps(pack.schema, ensure_ascii=False), cache.source_digest(*_CHECKING_CODE), build)
+    return cache.digest(pack.schema_text, cache.source_digest(*_CHECKING_CODE), build)
 
 
 def _stored_verdict(key: str) -> dict | None:

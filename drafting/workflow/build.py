@@ -192,7 +192,7 @@ def pack_check_key(pack: Pack, renderer: Renderer) -> str:
         *(str(f) for f in files),
         *read_pack_files(files, roots, pack.name),  # within bounds, no links out
         cache.source_digest(*_CHECKER, Path(jinja2.__file__)),  # jinja2/__init__.py holds its version
-        json.dumps(pack.schema, ensure_ascii=False),
+        pack.schema_text,
         str(pack.folder / SCHEMA_FILE),
         renderer.template_name,
         " ".join(sorted(env.filters)), " ".join(sorted(env.tests)), " ".join(sorted(env.globals)),
