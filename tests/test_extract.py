@@ -123,10 +123,15 @@ def test_items_inline_in_one_paragraph_and_an_enumeration_inside_prose(tmp_path)
     assert [p["lead"] for p in first["points"]] == [
         "要坚定发展信心，用好政策窗口期，主动争取上级支持；", "要强化底线思维，做好应对各种风险挑战的准备；",
         "要保持战略定力，坚定不移推进高质量发展。"]
-    # one that lists problems inside prose stays a paragraph, with a note
-    assert len(first["intro"]) == 1 and first["intro"][0].startswith("当前，")
-    assert any("一是……二是" in n for n in extraction.notes[("parts", 0, "intro", 0)])
-    assert "一是总量平稳增长" in extraction.data["opening"][0]
+    # one that lists problems inside prose is a paragraph listing its items, with a note
+    listed = first["intro"][0]
+    assert len(first["intro"]) == 1 and listed["lead_in"] == "当前，经济运行中还有不少困难。"
+    assert listed["enumeration"] == "一是"
+    assert [p["lead"] for p in listed["points"]] == ["需求不足，", "部分企业经营困难，", "财政收支平衡压力较大。"]
+    assert any("列举了 3 项" in n for n in extraction.notes[("parts", 0, "intro", 0)])
+    opening = extraction.data["opening"][0]
+    assert opening["lead_in"].endswith("呈现出三个特点：")
+    assert [p["lead"] for p in opening["points"]] == ["总量平稳增长，", "结构持续优化，", "动能加快转换。"]
     last = extraction.data["parts"][1]["points"][2]
     assert last["lead"] == "激发消费潜力。" and last["body"][0] == ""  # the item line holds only its lead
     assert last["body"][1]["before"] == "持续开展促消费活动，"  # 发放消费券X万元 is a statistic
@@ -227,7 +232,7 @@ def test_written_yaml_is_readable(seed_txt, tmp_path):
 
 
 def _assert_schema_order(value, schema):
-    schema = _resolve(schema)
+    schema = _resolve(schema, value)
     if isinstance(value, dict):
         order = list(schema.get("properties", {}))
         keys = list(value)
@@ -239,12 +244,13 @@ def _assert_schema_order(value, schema):
             _assert_schema_order(item, schema["items"])
 
 
-def _resolve(schema):
+def _resolve(schema, value=None):
     while "$ref" in schema:
         schema = SCHEMA["$defs"][schema["$ref"].rsplit("/", 1)[-1]]
-    if "anyOf" in schema:  # paragraphs: extraction writes text (no keys) or an indicator paragraph
-        refs = [b for b in schema["anyOf"] if b.get("$ref", "").endswith("/indicator_paragraph")]
-        return _resolve(refs[0] if refs else schema["anyOf"][-1])
+    if "anyOf" in schema:  # paragraphs: text (no keys), an indicator paragraph or a paragraph listing items
+        branches = [_resolve(b) for b in schema["anyOf"]]
+        fitting = [b for b in branches if isinstance(value, dict) and set(value) <= set(b.get("properties", {}))]
+        return fitting[0] if fitting else branches[-1]
     return schema
 
 

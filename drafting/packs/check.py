@@ -261,6 +261,7 @@ class _Walker:
         self.filename = ""
         self.source = ""
         self.followed: set[tuple] = set()
+        self.active: set[tuple] = set()  # (macro, schemas of its arguments) being followed now
 
     def walk_template(self, source: _Source) -> None:
         self.filename, self.source = source.filename, source.name
@@ -390,9 +391,13 @@ class _Walker:
             if extra is not None:
                 self.walk(extra)
         key = (id(macro), tuple(b.label if b else None for b in scope.values()))
-        if key in self.followed:
+        # a macro calling itself again with values of the same schema (a paragraph that lists
+        # items whose bodies are paragraphs) reads nothing new: followed once, not forever
+        shapes = (id(macro), tuple(id(b.schema) if b else None for b in scope.values()))
+        if key in self.followed or shapes in self.active:
             return
         self.followed.add(key)
+        self.active.add(shapes)
         saved = self.scopes, self.filename, self.source
         self.scopes = [dict(scope, caller=None, varargs=None, kwargs=None)]
         self.filename, self.source = source.filename, source.name
@@ -403,6 +408,7 @@ class _Walker:
                 self.walk(child)
         finally:
             self.scopes, self.filename, self.source = saved
+            self.active.discard(shapes)
 
     def _for(self, node: nodes.For) -> None:
         binding = self._chain(node.iter)

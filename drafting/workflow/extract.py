@@ -137,10 +137,20 @@ def extract(
         _report(paras, roles, result)
     else:
         _speech(paras, roles, result, pack.name)
+    _nest_lists(result, pack.schema)
     if indicators:
         _recognise_indicators(result)
     result.data = _in_schema_order(result.data, pack.schema, pack.schema)
     return result
+
+
+def _nest_lists(result: Extraction, schema: dict) -> None:
+    """Enumerations inside paragraphs left as words become list paragraphs (``inline_lists``)."""
+    from drafting.workflow.inline_lists import list_forms, nest_lists
+
+    for path, count, form in nest_lists(result.data, list_forms(schema), _inline_lead_end):
+        notes = [n for n in result.notes.get(path, []) if not n.startswith("这段话内部有")]
+        result.notes[path] = notes + [f"自动识别：这段话中列举了 {count} 项（{form}……），整理为段中列举（enumeration、points），输出与原文相同"]
 
 
 def _recognise_indicators(result: Extraction) -> None:
@@ -181,7 +191,11 @@ def _paragraph_slots(value: Any, path: Path_):
     if isinstance(value, dict):
         for key, child in value.items():
             if key in _PARAGRAPH_LISTS and isinstance(child, list):
-                yield from ((path + (key, n), child, n) for n in range(len(child)))
+                for n, element in enumerate(child):
+                    if isinstance(element, dict) and "points" in element:  # a paragraph listing items
+                        yield from _paragraph_slots(element, path + (key, n))
+                    else:
+                        yield path + (key, n), child, n
             elif key in _PARAGRAPH_FIELDS:
                 yield path + (key,), value, key
             else:

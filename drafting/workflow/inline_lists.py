@@ -1,0 +1,147 @@
+"""Enumerations inside a paragraph that the structure above left as plain words.
+
+Speeches list inside paragraphs at every depth: a section's paragraph lists
+一是……二是……, an item's body goes on 一方面……另一方面……, a part's intro ends
+……管理工作。一是…… and the excerpt (or the speaker) stops after the first. Each is
+an enumeration a writer wants to edit as items, wherever it stands; a paragraph
+holding one becomes a list paragraph (``$defs/list_paragraph``: the words
+before the first marker, the form, and each item's lead and body), which the
+shared ``blocks.xml.j2`` prints back in one paragraph, exactly as written. An
+item's body is read again, so a list inside a listed item is found too.
+
+A paragraph that opens with 一是 while a later paragraph of the same list opens
+with 二是 belongs to a level of standalone items the structure did not take;
+it stays words rather than becoming a list of its own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from typing import Any
+
+from drafting.model.numerals import enumeration_marker
+from drafting.workflow import genre
+
+# forms strong enough to stand alone in a paragraph, with no second after them
+# (……管理工作。一是拟定了……, an excerpt cut after its first item)
+LONE_FORMS = ("一是", "一要", "一方面，", "一方面,", "一方面", "其一，", "其一,")
+# marks after which a marker opens an item (not 统一是); a paragraph's start counts too
+_OPENS_AFTER = "：。；！？"
+_LISTS = ("opening", "intro", "body", "closing", "after")
+
+LeadEnd = Callable[[str], int]
+
+
+def list_forms(schema: dict) -> tuple[str, ...]:
+    """The forms a pack's list paragraph may take; none when its paragraphs cannot hold lists."""
+    defs = schema.get("$defs", {})
+    branches = defs.get("paragraph", {}).get("anyOf", [])
+    if not any(b.get("$ref", "").endswith("/list_paragraph") for b in branches):
+        return ()
+    enum = defs.get("list_paragraph", {}).get("properties", {}).get("enumeration", {}).get("enum", [])
+    return tuple(form for form in enum if form != "none")
+
+
+def nest_lists(data: dict, forms: tuple[str, ...], lead_end: LeadEnd) -> list[tuple[tuple, int, str]]:
+    """Turn every plain paragraph that lists items into a list paragraph, in place;
+    (path, items, form) of each, for the notes."""
+    found: list[tuple[tuple, int, str]] = []
+    if not forms:
+        return found
+    for path, holder, outer in list(_paragraph_lists(data, (), "")):
+        for n, text in enumerate(holder):
+            if not isinstance(text, str) or _standalone_sibling(text, holder[n + 1 :], forms):
+                continue
+            listed = list_paragraph(text, forms, lead_end, outer)
+            if listed is not None:
+                holder[n] = listed
+                found.append((path + (n,), len(listed["points"]), listed["enumeration"]))
+    return found
+
+
+def list_paragraph(text: str, forms: tuple[str, ...], lead_end: LeadEnd, outer: str = "") -> dict | None:
+    """The list paragraph a text reads as, or None; ``outer`` is the form of the list it
+    stands in (its own markers end this text, so another form is looked for)."""
+    found = _listed(text, tuple(f for f in forms if f != outer))
+    if found is None:
+        return None
+    before, form, items = found
+    listed: dict[str, Any] = {"lead_in": before} if before else {}
+    listed["enumeration"] = form
+    listed["points"] = [_item(item, forms, form, lead_end) for item in items]
+    return listed
+
+
+def _item(text: str, forms: tuple[str, ...], form: str, lead_end: LeadEnd) -> dict:
+    end = lead_end(text)
+    if not 0 < end < len(text):
+        return {"lead": text}
+    body = text[end:]
+    nested = list_paragraph(body, forms, lead_end, outer=form)
+    return {"lead": text[:end], "body": [nested if nested is not None else body]}
+
+
+def _listed(text: str, forms: tuple[str, ...]) -> tuple[str, str, list[str]] | None:
+    """(words before, form, item texts) of the first list in the text: two or more items
+    in order (genre.inline_items), else one item of a form that can stand alone."""
+    opening = genre.inline_items(text)
+    if opening is not None and opening.form in forms and not opening.groups:
+        return "", opening.form, opening.items
+    after = genre.inline_items_after(text)
+    if after is not None and after.form in forms and not after.groups:
+        return after.before, after.form, after.items
+    if opening is not None or after is not None:
+        return None  # a list this pack cannot hold (one that starts again at 一是): words
+    return _lone(text, forms)
+
+
+def _lone(text: str, forms: tuple[str, ...]) -> tuple[str, str, list[str]] | None:
+    plain = text.translate(genre.HALF_TO_FULL)
+    for form in LONE_FORMS:
+        if form not in forms:
+            continue
+        first, second = enumeration_marker(form, 1), enumeration_marker(form, 2).translate(genre.HALF_TO_FULL)
+        at = _opening_at(plain, first.translate(genre.HALF_TO_FULL))
+        if at is None or len(text) <= at + len(first) or second in plain[at:]:
+            continue
+        return text[:at], form, [text[at + len(first) :]]
+    return None
+
+
+def _opening_at(plain: str, marker: str) -> int | None:
+    """Where ``marker`` first opens a clause: at the start or after 。：；！？."""
+    at = plain.find(marker)
+    while at >= 0:
+        if at == 0 or plain[at - 1] in _OPENS_AFTER:
+            return at
+        at = plain.find(marker, at + 1)
+    return None
+
+
+def _standalone_sibling(text: str, following: list, forms: tuple[str, ...]) -> bool:
+    """Whether text opens a level of standalone items: it opens with a first marker
+    and a later paragraph of the same list opens with the second."""
+    for form in forms:
+        if genre.marker_number(text, form) == 1:
+            second = enumeration_marker(form, 2)
+            if any(isinstance(p, str) and p.startswith(second) for p in following):
+                return True
+    return False
+
+
+def _paragraph_lists(value: Any, path: tuple, outer: str) -> Iterator[tuple[tuple, list, str]]:
+    """Every list of paragraphs in the data (opening, intro, body, closing, after), with its
+    path and, for the body of an item listed inline, the form of that list (its markers
+    ended the item, so only another form can list inside it)."""
+    if isinstance(value, dict):
+        inline = "points" in value and value.get("layout", "inline") == "inline"
+        for key, child in value.items():
+            if key in _LISTS and isinstance(child, list):
+                yield path + (key,), child, outer
+            if isinstance(child, (dict, list)):
+                inner = value.get("enumeration", "") if inline and key == "points" else outer if key != "sections" else ""
+                yield from _paragraph_lists(child, path + (key,), inner)
+    elif isinstance(value, list):
+        for i, child in enumerate(value):
+            if isinstance(child, dict):
+                yield from _paragraph_lists(child, path + (i,), outer)
