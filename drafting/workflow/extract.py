@@ -620,6 +620,8 @@ def _point(n: int, node: Node, layout: str, used: set[str], path: Path_, roles: 
     if "subitems" in keys:
         allowed = _ordered(tuple(f for f in roles.enum(roles.point_def, keys.get("subitem-numbering", "")) if f != "none"))
         sub_form, sub_run = genre.level_form(paras, used, allowed)
+        if not sub_run:  # a lone 1、 under （二）, or one announced by a colon
+            sub_form, sub_run = _announced_item(paras, used, allowed)
     before, subs = genre.divide(paras, sub_form, sub_run) if sub_run else (paras, [])
     if layout == "standalone":
         point: dict[str, Any] = {"lead": text}

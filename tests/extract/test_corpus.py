@@ -76,28 +76,24 @@ def extracted(path: Path, tmp_path: Path, pack=None):
 
 
 def item_leads(data: dict) -> list[str]:
-    """Every item the data holds, at every level, in order (a report's levels below 一、 count as items)."""
+    """Every item the data holds, at every level, in order: items and sub-items, sections (a
+    report's levels below 一、 count as items) and the items listed inside any paragraph."""
     leads: list[str] = []
 
-    def items(holder: dict) -> None:
-        for point in holder.get("points", []):
-            leads.append(point["lead"])
-            leads.extend(sub["lead"] for sub in point.get("subitems", []))
+    def walk(value, headed_items: bool) -> None:
+        if isinstance(value, list):
+            for child in value:
+                walk(child, headed_items)
+        elif isinstance(value, dict):
+            for key, child in value.items():
+                if key == "heading" and headed_items or key == "lead":
+                    leads.append(child)
+                elif key == "sections":  # below the top level a section's heading is an item
+                    walk(child, value is not data)
+                elif isinstance(child, (list, dict)):
+                    walk(child, False)
 
-    for part in data.get("parts", []):
-        items(part)
-        for section in part.get("sections", []):
-            leads.append(section["heading"])
-            items(section)
-
-    def report(sections: list, depth: int) -> None:
-        for section in sections:
-            if depth and "heading" in section:
-                leads.append(section["heading"])
-            items(section)  # 一是……二是…… written in one paragraph of the unit
-            report(section.get("sections", []), depth + 1)
-
-    report(data.get("sections", []), 0)
+    walk(data, False)
     return leads
 
 

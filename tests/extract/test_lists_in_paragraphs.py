@@ -1,0 +1,139 @@
+"""Enumerations inside a paragraph wherever it stands: in an item's body (一方面 inside
+二是), in a section's run-in paragraph (1、2、3、), in a part's intro or closing, cut
+after the first item, and a lone 1、 under （二）. Every paragraph was written for this
+file in the genre's phrasing; the expected leads and texts are written by hand from it."""
+
+from __future__ import annotations
+
+import pytest
+from click.testing import CliRunner
+
+from drafting.cli import main
+from drafting.readers import read_speech
+from drafting.workflow.build import Builder, render_text
+from drafting.workflow.extract import extract, speech_yaml
+from drafting.workflow.inline_lists import list_paragraph, nest_lists
+
+from . import built_paragraph, extracted_and_built
+
+HEAD = ["在全县重点工作推进会上的讲话", "同志们：", "今天召开会议，安排部署近期重点工作。", "一、抓好当前重点工作"]
+FORMS = ("一是", "一要", "一方面，", "一方面", "其一，", "第一，", "1、", "（1）")
+
+
+def lead_end(text: str) -> int:
+    """Through the first 。；： (the reader's lead), for the module's own tests."""
+    return next((i + 1 for i, ch in enumerate(text) if ch in "。；："), 0)
+
+
+def extracted(tmp_path, lines):
+    path = tmp_path / "讲话.txt"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return extract(read_speech(path), str(path), "half-year-speech").data
+
+
+def test_a_pair_inside_the_body_of_an_item_listed_inline(tmp_path):
+    part = extracted(tmp_path, HEAD + [
+        "（一）抓好班子建设。一是健全议事规则。重大事项集体研究。二是加强教育培训。一方面办好专题培训班，邀请专家授课。"
+        "另一方面组织外出学习，开阔干部视野。三是严格日常管理。",
+        "（二）抓好队伍建设。全年培训村干部200人次。"])["parts"][0]
+    inner = part["points"][0]["body"][0]
+    assert inner["enumeration"] == "一是" and [p["lead"] for p in inner["points"]] == [
+        "健全议事规则。", "加强教育培训。", "严格日常管理。"]
+    pair = inner["points"][1]["body"][0]
+    assert pair == {"enumeration": "一方面", "points": [
+        {"lead": "办好专题培训班，邀请专家授课。"}, {"lead": "组织外出学习，开阔干部视野。"}]}
+
+
+def test_a_list_inside_a_sections_run_in_paragraph_keeps_its_statistics(tmp_path):
+    point = extracted(tmp_path, HEAD + [
+        "（一）抓好项目建设。全县实施重点项目36个。重点抓了两件事：1、建立包抓机制；2、实行月调度，"
+        "全年完成投资52亿元，同比增长8.5%。",
+        "（二）抓好招商引资。新签约项目12个。"])["parts"][0]["points"][0]
+    listed = point["body"][0]
+    assert listed["enumeration"] == "1、"
+    assert listed["lead_in"]["indicators"][0]["name"] == "重点项目"
+    assert listed["lead_in"]["after"] == "。重点抓了两件事："
+    assert [p["lead"] for p in listed["points"]] == ["建立包抓机制；", "实行月调度，"]
+    assert listed["points"][1]["body"][0]["indicators"][0]["change"] == 8.5  # read in the item's body
+
+
+def test_a_list_cut_after_its_first_item_at_the_end_of_an_intro(tmp_path):
+    part = extracted(tmp_path, HEAD + ["今年是作风建设年，我们认真抓好机关作风整治。一是制定了机关效能考核办法，已提交党组会研究。"])["parts"][0]
+    assert part["intro"] == [{"lead_in": "今年是作风建设年，我们认真抓好机关作风整治。", "enumeration": "一是",
+                              "points": [{"lead": "制定了机关效能考核办法，已提交党组会研究。"}]}]
+
+
+def test_a_lone_subitem_under_the_second_item(tmp_path):
+    point = extracted(tmp_path, HEAD + [
+        "（一）工业经济稳步增长", "规模以上工业企业达到15家。",
+        "（二）农业基础不断巩固", "1、加大投入，改善农田水利条件。今冬明春再修一批渠道。"])["parts"][0]["points"][1]
+    assert point["subitem_numbering"] == "1、"
+    assert point["subitems"] == [{"lead": "加大投入，改善农田水利条件。", "body": ["今冬明春再修一批渠道。"]}]
+
+
+def test_pasted_half_width_punctuation_ends_a_lead(tmp_path):
+    closing = extracted(tmp_path, HEAD + [
+        "一要抓开工。确保项目按期开工。", "二要抓投产。确保项目按期投产。",
+        "在看到成绩的同时,也要看到不足,主要是:一是总量不大;二是结构不优;三是后劲不足。"])["parts"][0]["closing"][0]
+    assert closing["lead_in"] == "在看到成绩的同时,也要看到不足,主要是:"
+    assert [p["lead"] for p in closing["points"]] == ["总量不大;", "结构不优;", "后劲不足。"]
+
+
+def test_each_form_as_a_list_inside_an_items_body(tmp_path):
+    for marker, second in (("一方面，", "另一方面，"), ("其一，", "其二，"), ("（1）", "（2）"), ("第一，", "第二，")):
+        point = extracted(tmp_path, HEAD + [
+            f"一要抓开工。{marker}加快审批；{second}保障要素。", "二要抓投产。确保项目按期投产。"])["parts"][0]["points"][0]
+        assert point["body"][0]["enumeration"] == marker, marker
+        assert [p["lead"] for p in point["body"][0]["points"]] == ["加快审批；", "保障要素。"], marker
+
+
+def test_standalone_items_the_structure_left_are_not_lists_of_their_own():
+    data = {"intro": ["一是抓开工。确保项目按期开工。", "二是抓投产。确保项目按期投产。"]}
+    assert nest_lists(data, FORMS, lead_end) == []
+    assert data["intro"] == ["一是抓开工。确保项目按期开工。", "二是抓投产。确保项目按期投产。"]
+
+
+@pytest.mark.parametrize("text", [
+    "坚持标准统一是做好工作的前提。",  # 统一是 inside a word
+    "“两增”：一是收入增，二是投资增；“三降”：一是能耗降，二是成本降，三是事故降。",  # starts again: the pack's lists cannot
+    "全县排名全市第一，位次前移两位。",
+])
+def test_words_that_are_not_a_list_stay_words(text):
+    assert list_paragraph(text, FORMS, lead_end) is None
+
+
+def test_a_written_list_paragraph_prints_in_one_paragraph(tmp_path):
+    draft, _ = built_paragraph(tmp_path, {
+        "lead_in": "重点抓好两件事：", "enumeration": "一是", "points": [
+            {"lead": "抓项目，", "body": [{"enumeration": "一方面", "points": [{"lead": "抓开工，"}, {"lead": "抓投产；"}]}]},
+            {"lead": "抓招商。"}]})
+    assert "重点抓好两件事：一是抓项目，一方面抓开工，另一方面抓投产；二是抓招商。\n" in render_text(draft)
+
+
+def test_check_outline_and_reading_copy_work_on_lists(tmp_path):
+    lines = HEAD + ["（一）抓好班子建设。一是健全议事规则。二是加强教育培训。一方面办好培训班；另一方面组织外出学习。",
+                    "（二）抓好队伍建设。其一，严格考核；其二，强化激励。"]
+    yaml_text, built = extracted_and_built(tmp_path, lines)
+    assert "\n".join(lines) + "\n" in built
+    assert "enumeration: 一方面" in yaml_text and "enumeration: 其一，" in yaml_text
+    checked = CliRunner().invoke(main, ["check", str(tmp_path / "讲话.yaml")])
+    assert "enumeration" not in checked.output and "lead" not in checked.output, checked.output
+    copies = CliRunner().invoke(main, ["build", str(tmp_path / "讲话.yaml"), "--copy", "all"])
+    assert copies.exit_code == 0, copies.output
+    assert (tmp_path / "讲话.提纲.docx").exists() and (tmp_path / "讲话.阅读版.docx").exists()
+
+
+def test_word_file_gives_the_same_lists(tmp_path):
+    import docx
+
+    lines = HEAD + ["（一）抓好班子建设。一是健全议事规则。二是加强教育培训。一方面办好培训班；另一方面组织外出学习。",
+                    "（二）抓好队伍建设。其一，严格考核；其二，强化激励。"]
+    word = docx.Document()
+    for line in lines:
+        word.add_paragraph(line)
+    word.save(tmp_path / "讲话.docx")
+    from_word = extract(read_speech(tmp_path / "讲话.docx"), "讲话.docx", "half-year-speech")
+    assert from_word.data["parts"] == extracted(tmp_path, lines)["parts"]
+    target = tmp_path / "讲话.yaml"
+    target.write_text(speech_yaml(from_word, ["测试"]), encoding="utf-8")
+    assert render_text(Builder().draft(target)).splitlines() == lines
