@@ -27,6 +27,8 @@ from drafting.workflow import genre
 LONE_FORMS = ("一是", "一要", "一方面，", "一方面,", "一方面", "其一，", "其一,")
 # marks after which a marker opens an item (not 统一是); a paragraph's start counts too
 _OPENS_AFTER = "：。；！？"
+# a list of two or more may also start after a comma or a closing quote (……的同时，一方面……)
+_LIST_AFTER = _OPENS_AFTER + "，”"
 _LISTS = ("opening", "intro", "body", "closing", "after")
 
 LeadEnd = Callable[[str], int]
@@ -87,12 +89,30 @@ def _listed(text: str, forms: tuple[str, ...]) -> tuple[str, str, list[str]] | N
     opening = genre.inline_items(text)
     if opening is not None and opening.form in forms and not opening.groups:
         return "", opening.form, opening.items
-    after = genre.inline_items_after(text)
-    if after is not None and after.form in forms and not after.groups:
-        return after.before, after.form, after.items
-    if opening is not None or after is not None:
+    if opening is not None:
         return None  # a list this pack cannot hold (one that starts again at 一是): words
-    return _lone(text, forms)
+    after = _list_after(text, forms)
+    return after if after is not None else _lone(text, forms)
+
+
+def _list_after(text: str, forms: tuple[str, ...]) -> tuple[str, str, list[str]] | None:
+    """The first list that starts after words of the paragraph's own, at the start of a
+    clause (……三件事：一是…… · ……的同时，一方面……另一方面……); a list that starts again
+    at 一是 (“两增”：一是……“三降”：一是……) is the pack's own and stays words here."""
+    plain = text.translate(genre.HALF_TO_FULL)
+    best: tuple[int, genre.InlineList] | None = None
+    for form in forms:
+        first = enumeration_marker(form, 1).translate(genre.HALF_TO_FULL)
+        at = plain.find(first, 1)
+        while at > 0 and (best is None or at < best[0]):
+            if plain[:at].rstrip(" \u3000")[-1:] in _LIST_AFTER:
+                found = genre.inline_items(text[at:])
+                if found is not None and found.form == form:
+                    if not found.groups:
+                        best = (at, found)
+                    break
+            at = plain.find(first, at + 1)
+    return (text[: best[0]], best[1].form, best[1].items) if best else None
 
 
 def _lone(text: str, forms: tuple[str, ...]) -> tuple[str, str, list[str]] | None:

@@ -87,6 +87,18 @@ def test_each_form_as_a_list_inside_an_items_body(tmp_path):
         assert [p["lead"] for p in point["body"][0]["points"]] == ["加快审批；", "保障要素。"], marker
 
 
+@pytest.mark.parametrize("text, before, leads", [
+    ("在抓好当前工作的同时，一方面要谋划明年项目，做好储备；另一方面要争取上级资金。", "在抓好当前工作的同时，",
+     ["要谋划明年项目，做好储备；", "要争取上级资金。"]),
+    ("我们重点抓了三件事， 一是清理拖欠账款；二是压减一般支出；三是盘活闲置资产。", "我们重点抓了三件事， ",
+     ["清理拖欠账款；", "压减一般支出；", "盘活闲置资产。"]),
+    ("围绕“一带两区”布局，其一，建好产业带；其二，建强两个园区。", "围绕“一带两区”布局，", ["建好产业带；", "建强两个园区。"]),
+])
+def test_a_list_may_start_after_a_comma(text, before, leads):
+    found = list_paragraph(text, FORMS, lead_end)
+    assert found["lead_in"] == before and [p["lead"] for p in found["points"]] == leads
+
+
 def test_standalone_items_the_structure_left_are_not_lists_of_their_own():
     data = {"intro": ["一是抓开工。确保项目按期开工。", "二是抓投产。确保项目按期投产。"]}
     assert nest_lists(data, FORMS, lead_end) == []
