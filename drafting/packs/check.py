@@ -31,6 +31,8 @@ should still build; a name that really is undefined still fails at render time.
 
 from __future__ import annotations
 
+import json
+
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -208,6 +210,12 @@ def _items(schema: dict, root: dict) -> dict | None:
         if isinstance(branch.get("items"), dict):
             return resolve_ref(branch["items"], root)
     return None
+
+
+def _shape(schema: dict) -> str:
+    """A schema's content as a key: the same definition reached again through a $ref is
+    an equal dict, not always the same object."""
+    return json.dumps(schema, sort_keys=True, ensure_ascii=False, default=str)
 
 
 # ---------------------------------------------------------------- the walk
@@ -393,7 +401,7 @@ class _Walker:
         key = (id(macro), tuple(b.label if b else None for b in scope.values()))
         # a macro calling itself again with values of the same schema (a paragraph that lists
         # items whose bodies are paragraphs) reads nothing new: followed once, not forever
-        shapes = (id(macro), tuple(id(b.schema) if b else None for b in scope.values()))
+        shapes = (id(macro), tuple(_shape(b.schema) if b else None for b in scope.values()))
         if key in self.followed or shapes in self.active:
             return
         self.followed.add(key)
