@@ -429,6 +429,13 @@ def _fill_items(
     keys = roles.in_def(def_name)
     item_forms = _ordered(tuple(f for f in roles.enum(def_name, keys.get("item-numbering", "enumeration")) if f != "none"))
     section_forms = _ordered(tuple(f for f in roles.enum(def_name, keys.get("section-numbering", "")) if f != "none"))
+    turn = _turn_to_closing(paras, used, _ordered(item_forms + section_forms))
+    if turn is not None:  # 一是…二是… then 在看到成绩的同时……：一是…二是…: items, then the closing
+        closing_key = keys.get("part-closing", keys.get("section-closing", "closing"))
+        _fill_items(holder, paras[:turn], used, path, roles, def_name, result)
+        holder[closing_key] = holder.get(closing_key, []) + _texts(paras[turn:])
+        result.note(path + (closing_key,), "自动识别：从转回全部分的话（在看到成绩的同时……）起作为结尾，其后重新编号的列举不是本部分的要点")
+        return
     form, run = genre.level_form(paras, used, _ordered(item_forms + tuple(f for f in section_forms if f not in item_forms)))
     if not run:
         form, run = _announced_item(paras, used, item_forms)
@@ -468,6 +475,19 @@ def _fill_items(
             path + ("closing",),
             f"自动识别：最后一个要点之后的 {len(node.closing)} 段作为结尾（不属于最后一个要点）",
         )
+
+
+def _turn_to_closing(paras: list[Paragraph], used: set[str], forms: tuple[str, ...]) -> int | None:
+    """Where a span's items end at a sentence that turns back to the whole part (在看到成绩的同时……)
+    and a list numbered from 一 again follows it: the items' numbering restarts there, so
+    neither run would be taken as the span's items otherwise."""
+    for i, p in enumerate(paras):
+        if i < 2 or p.table is not None or not genre.PART_CLOSING.match(p.plain):
+            continue
+        for form in forms:
+            if form not in used and len(genre.numbered_run(paras[:i], form)) >= 2 and genre.numbered_run(paras[i + 1 :], form):
+                return i
+    return None
 
 
 # forms that open a paragraph only as a numbered item: one alone still is one (an excerpt cut after it)

@@ -9,9 +9,10 @@ before the first marker, the form, and each item's lead and body), which the
 shared ``blocks.xml.j2`` prints back in one paragraph, exactly as written. An
 item's body is read again, so a list inside a listed item is found too.
 
-A paragraph that opens with 一是 while a later paragraph of the same list opens
-with 二是 belongs to a level of standalone items the structure did not take;
-it stays words rather than becoming a list of its own.
+Paragraphs that open with 一是, 二是, 三是 … in turn are a level of standalone
+items the structure did not take (after a part's closing sentence, in an
+opening): each becomes a list paragraph of one item that numbers on from the one
+before (``start``).
 """
 
 from __future__ import annotations
@@ -51,10 +52,14 @@ def nest_lists(data: dict, forms: tuple[str, ...], lead_end: LeadEnd) -> list[tu
     if not forms:
         return found
     for path, holder, outer in list(_paragraph_lists(data, (), "")):
+        numbered = standalone_runs(holder, forms)
         for n, text in enumerate(holder):
-            if not isinstance(text, str) or _standalone_sibling(text, holder[n + 1 :], forms):
+            if not isinstance(text, str):
                 continue
-            listed = list_paragraph(text, forms, lead_end, outer)
+            if n in numbered:
+                listed = _numbered_paragraph(text, *numbered[n], forms, lead_end)
+            else:
+                listed = list_paragraph(text, forms, lead_end, outer)
             if listed is not None:
                 holder[n] = listed
                 found.append((path + (n,), len(listed["points"]), listed["enumeration"]))
@@ -138,15 +143,35 @@ def _opening_at(plain: str, marker: str) -> int | None:
     return None
 
 
-def _standalone_sibling(text: str, following: list, forms: tuple[str, ...]) -> bool:
-    """Whether text opens a level of standalone items: it opens with a first marker
-    and a later paragraph of the same list opens with the second."""
+def standalone_runs(paras: list, forms: tuple[str, ...]) -> dict[int, tuple[str, int]]:
+    """{index: (form, number)} of paragraphs that open with 一是, 二是, 三是 … in order, two or
+    more (a level of standalone items the structure above did not take: after a part's
+    closing sentence, in an opening); the words between them stay paragraphs of their own."""
+    found: dict[int, tuple[str, int]] = {}
     for form in forms:
-        if genre.marker_number(text, form) == 1:
-            second = enumeration_marker(form, 2)
-            if any(isinstance(p, str) and p.startswith(second) for p in following):
-                return True
-    return False
+        run: list[int] = []
+        for i, p in enumerate(paras):
+            number = genre.marker_number(p, form) if isinstance(p, str) and i not in found else None
+            if number == 1 or (number == len(run) + 1 and run):
+                if number == 1:
+                    found.update(_closed_run(run, form))
+                    run = []
+                run.append(i)
+        found.update(_closed_run(run, form))
+    return found
+
+
+def _closed_run(run: list[int], form: str) -> dict[int, tuple[str, int]]:
+    return {i: (form, k + 1) for k, i in enumerate(run)} if len(run) >= 2 else {}
+
+
+def _numbered_paragraph(text: str, form: str, number: int, forms: tuple[str, ...], lead_end: LeadEnd) -> dict:
+    """One paragraph of a standalone run as a list paragraph of one item, numbered on from the one before."""
+    listed: dict[str, Any] = {"enumeration": form}
+    if number > 1:
+        listed["start"] = number
+    listed["points"] = [_item(text[len(enumeration_marker(form, number)) :], forms, form, lead_end)]
+    return listed
 
 
 def _paragraph_lists(value: Any, path: tuple, outer: str) -> Iterator[tuple[tuple, list, str]]:

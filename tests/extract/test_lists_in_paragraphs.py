@@ -99,10 +99,29 @@ def test_a_list_may_start_after_a_comma(text, before, leads):
     assert found["lead_in"] == before and [p["lead"] for p in found["points"]] == leads
 
 
-def test_standalone_items_the_structure_left_are_not_lists_of_their_own():
-    data = {"intro": ["一是抓开工。确保项目按期开工。", "二是抓投产。确保项目按期投产。"]}
-    assert nest_lists(data, FORMS, lead_end) == []
-    assert data["intro"] == ["一是抓开工。确保项目按期开工。", "二是抓投产。确保项目按期投产。"]
+def test_standalone_items_the_structure_left_number_on_from_each_other():
+    data = {"closing": ["存在的问题主要是：", "一是总量不大。工业规模偏小。", "二是结构不优。", "下一步要着力解决。"]}
+    assert nest_lists(data, FORMS, lead_end) == [(("closing", 1), 1, "一是"), (("closing", 2), 1, "一是")]
+    assert data["closing"] == [
+        "存在的问题主要是：",
+        {"enumeration": "一是", "points": [{"lead": "总量不大。", "body": ["工业规模偏小。"]}]},
+        {"enumeration": "一是", "start": 2, "points": [{"lead": "结构不优。"}]},
+        "下一步要着力解决。"]
+
+
+def test_items_after_a_parts_closing_sentence(tmp_path):
+    lines = HEAD + [
+        "一是工业生产稳中有升。规模以上工业企业生产总体平稳。", "二是项目建设加快推进。新开工项目进度加快。",
+        "在看到成绩的同时，我们也要清醒地看到存在的问题：", "一是经济总量偏小，发展不足仍是主要矛盾。", "二是产业结构不优。",
+        "二、抓好下半年工作", "一要抓项目。加快项目建设进度。", "二要抓招商。加大招商引资力度。"]
+    _, built = extracted_and_built(tmp_path, lines)
+    assert "\n".join(lines) + "\n" in built
+    part = extracted(tmp_path, lines)["parts"][0]
+    assert (part["enumeration"], [p["lead"] for p in part["points"]]) == ("一是", ["工业生产稳中有升。", "项目建设加快推进。"])
+    assert part["closing"] == [
+        "在看到成绩的同时，我们也要清醒地看到存在的问题：",
+        {"enumeration": "一是", "points": [{"lead": "经济总量偏小，发展不足仍是主要矛盾。"}]},
+        {"enumeration": "一是", "start": 2, "points": [{"lead": "产业结构不优。"}]}]
 
 
 @pytest.mark.parametrize("text", [
