@@ -61,8 +61,9 @@ class Extraction:
     def summary(self) -> str:
         """How much was recognised, in the words ``draft extract`` prints."""
         counts = structure_counts(self.data)
+        listed = f"，段中列举 {counts['listed']} 项" if counts["listed"] else ""
         return (f"{counts['parts']} 个部分，{counts['sections']} 节，{counts['items']} 个要点，"
-                f"{counts['subitems']} 条细目，{len(self.statistics)} 项统计指标")
+                f"{counts['subitems']} 条细目{listed}，{len(self.statistics)} 项统计指标")
 
 
 def structure_counts(data: dict) -> dict[str, int]:
@@ -83,7 +84,18 @@ def structure_counts(data: dict) -> dict[str, int]:
             report(section.get("sections", []), depth + 1)
 
     report(data.get("sections", []), 0)
+    counts["listed"] = _listed_items(data)
     return counts
+
+
+def _listed_items(value: Any) -> int:
+    """Items listed inside paragraphs (list paragraphs), at every depth."""
+    if isinstance(value, list):
+        return sum(_listed_items(v) for v in value)
+    if not isinstance(value, dict):
+        return 0
+    own = len(value["points"]) if "points" in value and "layout" not in value and "heading" not in value and "enumeration" in value else 0
+    return own + sum(_listed_items(v) for v in value.values())
 
 
 def paragraphs_of(document: Document) -> list[Paragraph]:
