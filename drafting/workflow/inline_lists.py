@@ -143,34 +143,51 @@ def _opening_at(plain: str, marker: str) -> int | None:
     return None
 
 
-def standalone_runs(paras: list, forms: tuple[str, ...]) -> dict[int, tuple[str, int]]:
-    """{index: (form, number)} of paragraphs that open with 一是, 二是, 三是 … in order, two or
-    more (a level of standalone items the structure above did not take: after a part's
-    closing sentence, in an opening); the words between them stay paragraphs of their own."""
-    found: dict[int, tuple[str, int]] = {}
+def standalone_runs(paras: list, forms: tuple[str, ...]) -> dict[int, tuple[str, int, int]]:
+    """{index: (form, number, where its marker stands)} of paragraphs that open with 二是, 三是 …
+    in order after one holding 一是 (at its start, or opening its last clause list: ……主要做了
+    三件事。一是……), two or more: a level of standalone items the structure above did not
+    take (after a part's closing sentence, in an opening); words between them stay paragraphs."""
+    found: dict[int, tuple[str, int, int]] = {}
     for form in forms:
-        run: list[int] = []
+        run: list[tuple[int, int]] = []
         for i, p in enumerate(paras):
-            number = genre.marker_number(p, form) if isinstance(p, str) and i not in found else None
-            if number == 1 or (number == len(run) + 1 and run):
-                if number == 1:
-                    found.update(_closed_run(run, form))
-                    run = []
-                run.append(i)
+            if not isinstance(p, str) or i in found:
+                continue
+            first = _first_at(p, form)
+            if first is not None:
+                found.update(_closed_run(run, form))
+                run = [(i, first)]
+            elif run and genre.marker_number(p, form) == len(run) + 1:
+                run.append((i, 0))
         found.update(_closed_run(run, form))
     return found
 
 
-def _closed_run(run: list[int], form: str) -> dict[int, tuple[str, int]]:
-    return {i: (form, k + 1) for k, i in enumerate(run)} if len(run) >= 2 else {}
+def _first_at(text: str, form: str) -> int | None:
+    """Where the first marker of ``form`` stands in a paragraph that has no second: its start,
+    or the start of a clause (……三件事。一是……); None when it has none."""
+    if genre.marker_number(text, form) == 1:
+        at: int | None = 0
+    else:
+        at = _opening_at(text.translate(genre.HALF_TO_FULL), enumeration_marker(form, 1).translate(genre.HALF_TO_FULL))
+    second = enumeration_marker(form, 2).translate(genre.HALF_TO_FULL)
+    if at is None or second in text.translate(genre.HALF_TO_FULL)[at:] or len(text) <= at + len(enumeration_marker(form, 1)):
+        return None
+    return at
 
 
-def _numbered_paragraph(text: str, form: str, number: int, forms: tuple[str, ...], lead_end: LeadEnd) -> dict:
+def _closed_run(run: list[tuple[int, int]], form: str) -> dict[int, tuple[str, int, int]]:
+    return {i: (form, k + 1, at) for k, (i, at) in enumerate(run)} if len(run) >= 2 else {}
+
+
+def _numbered_paragraph(text: str, form: str, number: int, at: int, forms: tuple[str, ...], lead_end: LeadEnd) -> dict:
     """One paragraph of a standalone run as a list paragraph of one item, numbered on from the one before."""
-    listed: dict[str, Any] = {"enumeration": form}
+    listed: dict[str, Any] = {"lead_in": text[:at]} if at else {}
+    listed["enumeration"] = form
     if number > 1:
         listed["start"] = number
-    listed["points"] = [_item(text[len(enumeration_marker(form, number)) :], forms, form, lead_end)]
+    listed["points"] = [_item(text[at + len(enumeration_marker(form, number)) :], forms, form, lead_end)]
     return listed
 
 

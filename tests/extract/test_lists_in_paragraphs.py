@@ -109,6 +109,15 @@ def test_standalone_items_the_structure_left_number_on_from_each_other():
         "下一步要着力解决。"]
 
 
+def test_a_run_may_start_inside_the_paragraph_before():
+    data = {"intro": ["上半年，我们主要做了三件事。一是抓项目建设，新开工项目加快推进。", "二是抓招商引资。", "三是抓民生保障。"]}
+    nest_lists(data, FORMS, lead_end)
+    assert data["intro"] == [
+        {"lead_in": "上半年，我们主要做了三件事。", "enumeration": "一是", "points": [{"lead": "抓项目建设，新开工项目加快推进。"}]},
+        {"enumeration": "一是", "start": 2, "points": [{"lead": "抓招商引资。"}]},
+        {"enumeration": "一是", "start": 3, "points": [{"lead": "抓民生保障。"}]}]
+
+
 def test_items_after_a_parts_closing_sentence(tmp_path):
     lines = HEAD + [
         "一是工业生产稳中有升。规模以上工业企业生产总体平稳。", "二是项目建设加快推进。新开工项目进度加快。",
