@@ -1,0 +1,105 @@
+"""Units a flattened page printed inside another unit's paragraph, and parts that only the
+count phrase announces. The paragraph is cut where a unit's heading starts; each unit cut
+out is ``joined`` and printed on in the paragraph before it, so the text comes back exactly.
+Texts written for this test in the genre's phrasing; expectations by hand."""
+
+from __future__ import annotations
+
+from drafting.readers import read_speech
+from drafting.workflow.build import Builder, render_text
+from drafting.workflow.extract import extract, speech_yaml
+from drafting.workflow.genre import Paragraph
+from drafting.workflow import flattened
+
+
+def extracted(tmp_path, text: str, pack: str):
+    path = tmp_path / "原稿.txt"
+    path.write_text(text, encoding="utf-8")
+    extraction = extract(read_speech(path), str(path), pack)
+    target = tmp_path / "原稿.yaml"
+    target.write_text(speech_yaml(extraction, ["测试"]), encoding="utf-8")
+    assert render_text(Builder().draft(target)) == text
+    return extraction.data
+
+
+def test_a_part_paragraph_holding_its_section_and_an_inline_list(tmp_path):
+    """二、…… （一）…… 为……即：1、……；2、……: the section and its items, in the part's paragraph."""
+    text = ("在全县重点项目观摩会上的讲话\n同志们:\n今天召开观摩会,总结项目建设工作。\n"
+            "一、总体情况 今年以来,全县项目建设态势良好,各项工作有序推进。\n"
+            "二、项目建设提速增效 (一)重点项目推进有力 为加快项目建设,县里实行一个项目一名领导包抓,"
+            "目前在建项目进展如下,即:1、城东污水处理厂项目,主体工程已完工;2、职教中心项目,教学楼已封顶;"
+            "3、物流园项目,一期仓储设施已投入使用。\n")
+    data = extracted(tmp_path, text, "half-year-speech")
+    part = data["parts"][1]
+    assert part["heading"] == "项目建设提速增效 " and part["run_in"] is True and "intro" not in part
+    (section,) = part["sections"]
+    assert section["joined"] is True and section["heading"] == "重点项目推进有力 "
+    assert section["lead_in"].endswith("即:") and section["enumeration"] == "1、"
+    assert [p["lead"] for p in section["points"]] == [
+        "城东污水处理厂项目,主体工程已完工;", "职教中心项目,教学楼已封顶;", "物流园项目,一期仓储设施已投入使用。"]
+
+
+def test_report_headings_run_into_the_next_level_and_into_their_body(tmp_path):
+    """一、上半年工作回顾1. 农业生产稳中有进在今年上半年,……: 1. is joined to the 一、 line, and
+    each heading ends before the body's opening adverbial (在今年上半年, 下半年, 为确保……)."""
+    text = ("城关镇2025年上半年工作总结暨下半年工作打算\n"
+            "一、上半年工作回顾1. 农业生产稳中有进在今年上半年,全镇完成粮食播种面积3.2万亩。\n"
+            "2. 民生事业扎实推进上半年,新改建农村公路12公里。\n"
+            "二、下半年工作打算1. 抓好秋粮生产下半年,我们将全力抓好秋粮田间管理。\n"
+            "2. 强化工作保障为确保各项任务落到实处,我们将实行周调度、月通报。\n")
+    data = extracted(tmp_path, text, "half-year-report")
+    first, second = data["sections"]
+    assert first["heading"] == "上半年工作回顾" and second["heading"] == "下半年工作打算"
+    assert [s["heading"].strip() for s in first["sections"]] == ["农业生产稳中有进", "民生事业扎实推进"]
+    assert [s["heading"].strip() for s in second["sections"]] == ["抓好秋粮生产", "强化工作保障"]
+    assert first["sections"][0]["joined"] is True and "joined" not in first["sections"][1]
+
+
+def test_a_whole_text_on_one_line(tmp_path):
+    """The opening, 一、 and its (一) (二) on one line: the part goes on after the opening's last
+    sentence, (一) after the part's heading, (二) after (一)'s body."""
+    text = ("东湖乡一季度工作情况汇报\n"
+            "一季度,全乡上下紧盯年度目标,各项工作开局良好。一、一季度主要工作(一)产业发展稳步推进。"
+            "新发展特色种植面积800亩,完成村集体经济项目3个。(二)人居环境持续改善。"
+            "开展村庄清洁行动20余次。\n")
+    data = extracted(tmp_path, text, "half-year-speech")
+    (part,) = data["parts"]
+    assert part["heading"] == "一季度主要工作" and part["joined"] is True and part["run_in"] is True
+    assert [p["lead"] for p in part["points"]] == ["产业发展稳步推进。", "人居环境持续改善。"]
+    assert [p.get("joined") for p in part["points"]] == [True, True]
+    assert data["opening"] == ["一季度,全乡上下紧盯年度目标,各项工作开局良好。"]
+
+
+def test_parts_the_count_phrase_announces(tmp_path):
+    """我讲三个方面的意见。then a lone 第一，(an excerpt cut inside it); and an unnumbered
+    heading line (一个问题，……) with its 一是 二是 below it."""
+    numbered = ("在全县秋冬季生产推进会上的讲话\n同志们:\n下面,我就抓好秋冬季生产讲三个方面的意见。\n"
+                "第一,要紧盯目标抓进度。当前距年底只有两个多月,各乡镇要倒排工期、挂图作战。\n")
+    data = extracted(tmp_path, numbered, "half-year-speech")
+    assert data["part_numbering"] == "第一," and [p["heading"] for p in data["parts"]] == ["要紧盯目标抓进度。"]
+    unnumbered = ("在全镇经济工作会议上的讲话\n同志们:\n下面,我讲两个方面的问题:\n"
+                  "一个问题,认清形势,进一步增强做好今年工作的信心和决心\n"
+                  "一年来,全镇上下齐心协力,经济社会发展取得新成效:\n"
+                  "一是项目建设势头良好。全年实施重点项目15个。\n"
+                  "二是农业基础更加稳固。新建高标准农田5000亩。\n")
+    data = extracted(tmp_path, unnumbered, "year-end-speech")
+    (part,) = data["parts"]
+    assert data["part_numbering"] == "none"
+    assert part["heading"] == "一个问题,认清形势,进一步增强做好今年工作的信心和决心"
+    assert [p["lead"] for p in part["points"]] == ["项目建设势头良好。", "农业基础更加稳固。"]
+
+
+def test_only_flattened_paragraphs_are_cut():
+    """A sentence followed by （二） is cut only in a paragraph that shows it was flattened (a
+    heading run into the next level's, or 一、 after a sentence); a 1、……；2、…… list stays whole."""
+    kept = [Paragraph("各村要压实责任。(二)强化督导,县里每月通报一次。"),
+            Paragraph("主要抓了三件事:1、抓项目;2、抓招商;3、抓环境。")]
+    assert [p.text for p in flattened.split(kept)] == [p.text for p in kept]
+    cut = flattened.split([Paragraph("一、主要工作(一)抓项目。全年实施项目10个。(二)抓招商。签约项目5个。")])
+    assert [(p.text, p.joined) for p in cut] == [
+        ("一、主要工作", False), ("(一)抓项目。全年实施项目10个。", True), ("(二)抓招商。签约项目5个。", True)]
+
+
+def test_a_cut_that_heads_no_unit_goes_back():
+    pieces = flattened.split([Paragraph("一、主要工作(一)抓项目。全年实施项目10个。")])
+    assert [p.text for p in flattened.merge_unused(pieces, set())] == ["一、主要工作(一)抓项目。全年实施项目10个。"]
