@@ -480,8 +480,9 @@ def _fill_items(
     # （一） over 一是 are sections holding items; 一是 over 1. are items holding sub-items
     sections = form in genre.SECTION_FORMS or any(f not in genre.SUBITEM_FORMS for f in deeper)
     # （一）要突出抓好工业经济。 followed by 一要……二要…… in one paragraph: a section whose items are inline
-    inline_below = all(any(genre.inline_items(p.text) for p in child.intro if p.table is None)
-                       or child.head.joined and genre.inline_items_after(child.head.text) for child in children)
+    inline_below = all(any(genre.inline_items(p.text) for p in child.intro if p.table is None) for child in children)
+    # a section a flattened page ran in (……（一）重点项目 为……即：1、……；2、……) lists its items in its own paragraph
+    inline_below = inline_below or any(child.head.joined and genre.inline_items_after(child.head.text) for child in children)
     if "sections" in keys and form in section_forms and (deeper or inline_below) and sections:
         _fill_sections(holder, intro, children, used | {form}, path, roles, result)
         return
