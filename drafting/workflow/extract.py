@@ -243,6 +243,11 @@ def _speech(paras: list[Paragraph], roles: Roles, result: Extraction, pack_name:
     if announced[1] and (not run or announced[1][0] < run[0]):
         part_form, run = announced
     run = [search_from + i for i in run]
+    # an excerpt that starts inside part 一 (its first heading is 二、): what comes before is that part's rest
+    late_form, first_seen, late = _late_run(paras[search_from:], part_forms)
+    skipped = 0
+    if late and late[0] > 0 and (not run or part_form not in _TOP_FORMS) and roles.in_def(roles.part_def).get("heading", "heading") not in roles.required(roles.part_def):
+        part_form, run, skipped = late_form, [search_from + i for i in late], first_seen - 1
     lost = _lost_numerals(paras, search_from, run[0] if run else len(paras))
     if lost and "none" in roles.enum(None, top.get("part-numbering", "")):
         part_form, run = "none", lost + [i for i in range(lost[-1] + 1, len(paras)) if _LOST_NUMERAL.fullmatch(paras[i].plain)]
@@ -253,7 +258,7 @@ def _speech(paras: list[Paragraph], roles: Roles, result: Extraction, pack_name:
         body_start = len(preamble)
     if not run:
         part_form, run = "none", _unnumbered_parts(paras, body_start)
-    opening = paras[body_start : run[0]]
+    opening = paras[body_start : run[0]] if not skipped else []
     closing_at = _speech_closing(paras, run[-1], part_form)
     data = result.data
     meeting, title_fields = _front_matter([p.text for p in preamble], paras, result, roles, pack_name)
@@ -268,7 +273,7 @@ def _speech(paras: list[Paragraph], roles: Roles, result: Extraction, pack_name:
             result.note((top["salutation"],), "自动识别：原文没有称谓行，写空字符串则不输出")
     half = meeting.get("half", "上半年")
     opening_texts, phrase = _count_phrase(
-        [p.text for p in opening], len(run), half, result, top.get("count-phrase", "count_phrase"), pack_name, meeting
+        [p.text for p in opening], len(run) + skipped, half, result, top.get("count-phrase", "count_phrase"), pack_name, meeting
     )
     if opening_texts and "opening" in top:
         data[top["opening"]] = opening_texts
@@ -282,12 +287,28 @@ def _speech(paras: list[Paragraph], roles: Roles, result: Extraction, pack_name:
             result.note((top["part-numbering"],), f"自动识别：部分标题的序号形式为 {part_form}")
     parts_key = top.get("parts", "parts")
     nodes = [Node(part_form, paras[start], intro=paras[start + 1 : end]) for start, end in zip(run, run[1:] + [closing_at])]
-    data[parts_key] = [
-        _speech_part(i, node, (parts_key, i), roles, result) for i, node in enumerate(nodes)
+    data[parts_key] = _headless_parts(paras[body_start : run[0]], skipped, part_form, parts_key, roles, result) + [
+        _speech_part(skipped + i, node, (parts_key, skipped + i), roles, result) for i, node in enumerate(nodes)
     ]
     if closing_at < len(paras):
         data[top.get("closing", "closing")] = [_text_or_table(p) for p in paras[closing_at:]]
         result.note((top.get("closing", "closing"),), "自动识别：从“同志们，”开始的段落作为结束语")
+
+
+# part numberings that are a speech's top level, never a part's sections or items
+_TOP_FORMS = ("一、", "第一部分", "第一部分，", "第一部分：", "第一，", "第一、", "第一,")
+
+
+def _headless_parts(paras: list[Paragraph], skipped: int, form: str, key: str, roles: Roles, result: Extraction) -> list[dict]:
+    """The parts before the first heading an excerpt shows: empty ones for those it cut off
+    whole, then the rest of the one it starts inside, without a heading (the template prints
+    none, and the numbering goes on from 二、)."""
+    if not skipped:
+        return []
+    part: dict[str, Any] = {}
+    _fill_items(part, paras, {form}, (key, skipped - 1), roles, roles.part_def, result)
+    result.note((key, skipped - 1), "自动识别：原稿从这一部分中间开始，这一部分不写标题（不输出标题行，序号照样占用）")
+    return [{} for _ in range(skipped - 1)] + [part]
 
 
 def _announced_parts(paras: list[Paragraph], forms: tuple[str, ...], unnumbered: bool) -> tuple[str, list[int]]:

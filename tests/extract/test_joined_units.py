@@ -103,3 +103,19 @@ def test_only_flattened_paragraphs_are_cut():
 def test_a_cut_that_heads_no_unit_goes_back():
     pieces = flattened.split([Paragraph("一、主要工作(一)抓项目。全年实施项目10个。")])
     assert [p.text for p in flattened.merge_unused(pieces, set())] == ["一、主要工作(一)抓项目。全年实施项目10个。"]
+
+
+def test_a_speech_excerpt_that_starts_inside_part_one(tmp_path):
+    """Its first heading is 二、: what comes before is part 一's rest, a part without a heading
+    (none printed, the numbering goes on from 二、), its (一) (二) still items."""
+    text = ("在全县上半年经济形势分析会上的讲话\n同志们:\n"
+            "(一)工业经济稳中有升。上半年,全县规模以上工业增加值增长7.1%。\n"
+            "(二)项目建设加快推进。各乡镇新开工项目明显增多。\n"
+            "二、精准发力,确保完成全年目标\n(一)抓好项目建设。各乡镇要倒排工期。\n(二)抓好招商引资。要紧盯重点产业链。\n"
+            "三、压实责任\n各级各部门要把责任扛在肩上。\n")
+    data = extracted(tmp_path, text, "half-year-speech")
+    first, second, third = data["parts"]
+    assert "heading" not in first and "opening" not in data
+    assert [p["lead"] for p in first["points"]] == ["工业经济稳中有升。", "项目建设加快推进。"]
+    assert second["heading"] == "精准发力,确保完成全年目标" and third["heading"] == "压实责任"
+    assert [p["lead"] for p in second["points"]] == ["抓好项目建设。", "抓好招商引资。"]
