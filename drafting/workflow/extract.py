@@ -494,6 +494,8 @@ def _fill_items(
     if not run:
         form, run = _announced_item(paras, used, item_forms)
     if not run:
+        form, run = _lone_joined(paras, used, item_forms)
+    if not run:
         _inline_or_text(holder, paras, path, roles, def_name, result)
         return
     intro, children = genre.divide(paras, form, run)
@@ -686,6 +688,8 @@ def _point(n: int, node: Node, layout: str, used: set[str], path: Path_, roles: 
     if "subitems" in keys:
         allowed = _ordered(tuple(f for f in roles.enum(roles.point_def, keys.get("subitem-numbering", "")) if f != "none"))
         sub_form, sub_run = genre.level_form(paras, used, allowed)
+        if not sub_run:
+            sub_form, sub_run = _lone_joined(paras, used, allowed)
     before, subs = genre.divide(paras, sub_form, sub_run) if sub_run else (paras, [])
     if layout == "standalone":
         point: dict[str, Any] = {"lead": text}
@@ -703,15 +707,30 @@ def _point(n: int, node: Node, layout: str, used: set[str], path: Path_, roles: 
         point[keys["joined"]] = True
     if subs:
         point[keys["subitem-numbering"]] = sub_form
-        point[keys["subitems"]] = [_subitem(k, sub) for k, sub in enumerate(subs)]
+        point[keys["subitems"]] = [_subitem(k, sub, "joined" in roles.in_def(roles.items_def(roles.point_def, keys["subitems"])))
+                                   for k, sub in enumerate(subs)]
         result.note(path + (keys["subitems"],), f"自动识别：要点之下有 {len(subs)} 条细目，序号为 {sub_form}")
     return point
 
 
-def _subitem(k: int, node: Node) -> dict:
+def _lone_joined(paras: list[Paragraph], used: set[str], forms: tuple[str, ...]) -> tuple[str, list[int]]:
+    """A first unit with no second, cut from a flattened paragraph right after its parent's
+    heading (1、上半年经济运行良好（1）经济指标实现“开门红”。……): the cut says it is a unit."""
+    for i, p in enumerate(paras):
+        if p.joined:
+            for form in forms:
+                if form not in used and genre.marker_number(p.text, form) == 1 and not genre.numbered_run(paras[i + 1 :], form):
+                    return form, [i]
+    return "", []
+
+
+def _subitem(k: int, node: Node, can_join: bool = False) -> dict:
     lead, tail = _split_head(node.head, node.marker(k + 1))
     body = ([tail or ""] if tail or node.intro else []) + _texts(node.intro)
-    return {"lead": lead, "body": body} if body else {"lead": lead}
+    subitem = {"lead": lead, "body": body} if body else {"lead": lead}
+    if node.head.joined and can_join:
+        subitem["joined"] = True
+    return subitem
 
 
 def _note_inline_enumerations(paras: list[Paragraph], path: Path_, result: Extraction) -> None:

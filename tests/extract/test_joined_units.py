@@ -119,3 +119,15 @@ def test_a_speech_excerpt_that_starts_inside_part_one(tmp_path):
     assert [p["lead"] for p in first["points"]] == ["工业经济稳中有升。", "项目建设加快推进。"]
     assert second["heading"] == "精准发力,确保完成全年目标" and third["heading"] == "压实责任"
     assert [p["lead"] for p in second["points"]] == ["抓好项目建设。", "抓好招商引资。"]
+
+
+def test_a_lone_sub_item_run_into_its_item_heading(tmp_path):
+    """1、…… （1）……: the (1) cut from the item's paragraph is a sub-item printed on in it."""
+    text = ("在全县经济运行调度会上的讲话\n同志们:\n下面,我讲两点意见。\n"
+            "1、前5个月经济运行总体平稳(1)工业生产好于预期。规模以上工业企业开工率保持高位。\n"
+            "2、下一步重点抓好三项工作\n各部门要各司其职,形成合力。\n")
+    data = extracted(tmp_path, text, "half-year-speech")
+    first = data["parts"][0]
+    assert first["heading"] == "前5个月经济运行总体平稳" and first["run_in"] is True
+    (point,) = first["points"]
+    assert point["lead"] == "工业生产好于预期。" and point["joined"] is True
