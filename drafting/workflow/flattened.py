@@ -87,6 +87,8 @@ def _cuts(text: str, seen: dict[str, int]) -> list[int]:
         if not found or _inline_list(text, at, *found) or text[at - 1].isdigit() or text[at - 1] in "第.．":
             continue
         form, n = found
+        if text[at + len(enumeration_marker(form, n)) :][:1].isdigit():
+            continue  # 1、2号线 is a list of numbers, not a unit
         words = text[start + len(start_marker) : at]
         if start_form and form != start_form and n == 1 and _heading_words(words):
             candidates.append((at, form, n, "heading"))
@@ -166,8 +168,8 @@ def run_in_for_join(head: Paragraph, following: list[Paragraph], rest: str | Non
 # punctuation (经济发展情况总览在2024年上半年，…… · 工作措施为确保下半年工作…… · 重点任务落实•加强……):
 # a time or purpose adverbial that closes with a comma or colon soon after, or a bullet
 _BODY_OPENER = re.compile(
-    r"(?:在|截至|截止)?(?:今年以来|去年以来|年初以来|一年来|半年来|近年来|今年|去年|上半年|下半年|前三季度|"
-    r"[一二三四1-4]季度|\d{4}年|目前|当前|近期)[^。！？；，：,:;]{0,22}[，：,:]"
+    r"(?:(?:在|截至|截止)?(?:今年以来|去年以来|年初以来|一年来|半年来|近年来|今年|去年|上半年|下半年|前三季度|"
+    r"[一二三四1-4]季度|目前|当前|近期)|(?:在|截至|截止)\d{4}年)[^。！？；，：,:;]{0,22}[，：,:]"
     r"|为(?:确保|了|全面|进一步|加快|切实|推动)[^。！？；，：,:;]{0,22}[，：,:]"
     r"|[•·●▪]"
 )
@@ -182,5 +184,6 @@ def heading_before_opener(text: str) -> int:
         head = text[: m.start()]
         if m.start() - words > _HEADING_MAX or set(head) & (_NOT_HEADING_WORDS | set(_SENTENCE_END) | set("、“”《》（）()")):
             return 0
-        return m.start()
+        # a body says something: a heading with a comma in it (总结……工作，谋划……发展) ends no sentence
+        return m.start() if any(mark in text[m.end() :] for mark in "。！？!?：:") or m.group()[-1] in "：:" else 0
     return 0

@@ -131,3 +131,15 @@ def test_a_lone_sub_item_run_into_its_item_heading(tmp_path):
     assert first["heading"] == "前5个月经济运行总体平稳" and first["run_in"] is True
     (point,) = first["points"]
     assert point["lead"] == "工业生产好于预期。" and point["joined"] is True
+
+
+def test_what_is_not_a_heading_run_into_its_body():
+    """The heading ends before a time or purpose adverbial only when a body follows it."""
+    assert flattened.heading_before_opener("经济发展情况总览在今年上半年,全区经济稳步增长。") == len("经济发展情况总览")
+    assert flattened.heading_before_opener("工作措施为确保任务落实,我们将实行周调度:") == len("工作措施")
+    assert flattened.heading_before_opener("全面总结今年工作，谋划明年发展") == 0  # a heading with a comma in it
+    assert flattened.heading_before_opener("着力推进在建项目建设，确保按期投产。") == 0  # 在建 is no time
+    assert flattened.heading_before_opener("认真回顾2024年工作，全县上下奋力拼搏。") == 0  # a year needs 在
+    assert flattened.heading_before_opener("聚焦目标任务。上半年，全县……。") == 0  # the heading already ended
+    assert [p.text for p in flattened.split([Paragraph("一、加快轨道交通建设1、2号线全面开工。")])] == [
+        "一、加快轨道交通建设1、2号线全面开工。"]
