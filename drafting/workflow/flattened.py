@@ -10,7 +10,7 @@ template prints it on in the paragraph before it, so the text comes back exactly
 
 A cut is made only where the page shows it was flattened: a heading followed by
 the next level's first heading with nothing but heading words between them, or a
-part heading (一、) after a sentence in the middle of a paragraph. Within such a
+part heading (一、, 第一部分) after a sentence in the middle of a paragraph. Within such a
 paragraph a unit after a sentence end (。！？) is cut too when it starts its
 numbering or goes on with the number after the last one seen. A marker whose
 next number follows after a ；（一是……；二是……） is an inline list and stays.
@@ -26,11 +26,12 @@ from drafting.model.numerals import enumeration_marker
 from drafting.workflow.genre import Paragraph, marker_number
 
 # numberings that head a level (not the inline ones: 一是 一要 第一，)
-SPLIT_FORMS = ("一、", "（一）", "(一)", "1.", "1．", "1、", "（1）", "(1)")
+SPLIT_FORMS = ("第一部分", "一、", "（一）", "(一)", "1.", "1．", "1、", "（1）", "(1)")
+_PART_FORMS = ("第一部分", "一、")
 _HEADING_WORDS_MAX = 30
 _NOT_HEADING_WORDS = set("。！？；：，;:!?,")
 _SENTENCE_END = "。！？!?"
-_MAYBE_MARKER = re.compile(r"[（(][一二三四五六七八九十\d]|[一二三四五六七八九十]+、|\d{1,2}[.．、]")
+_MAYBE_MARKER = re.compile(r"[（(][一二三四五六七八九十\d]|[一二三四五六七八九十]+、|\d{1,2}[.．、]|第[一二三四五六七八九十]+部分")
 
 
 def split(paras: list[Paragraph]) -> list[Paragraph]:
@@ -97,7 +98,7 @@ def _cuts(text: str, seen: dict[str, int]) -> list[int]:
         else:
             continue
         start, start_form, start_marker = at, form, enumeration_marker(form, n)
-    flattened = any(why == "heading" or form == "一、" for _, form, _, why in candidates)
+    flattened = any(why == "heading" or form in _PART_FORMS for _, form, _, why in candidates)
     if not flattened:
         return []
     for _, form, n, _ in candidates:

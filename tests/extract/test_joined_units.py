@@ -143,3 +143,16 @@ def test_what_is_not_a_heading_run_into_its_body():
     assert flattened.heading_before_opener("聚焦目标任务。上半年，全县……。") == 0  # the heading already ended
     assert [p.text for p in flattened.split([Paragraph("一、加快轨道交通建设1、2号线全面开工。")])] == [
         "一、加快轨道交通建设1、2号线全面开工。"]
+
+
+def test_a_part_numbered_as_a_section_of_the_speech_after_a_sentence(tmp_path):
+    """……的意见。第一部分 回顾全年工作 今年以来，……（一）……（二）……: 第一部分 goes on after the opening."""
+    text = ("在全县经济工作会议上的讲话\n同志们:\n下面,我分两个部分讲意见。第一部分 回顾全年工作 今年以来,"
+            "全县上下克难攻坚,经济运行稳中有进。(一)工业经济提质增效。规模以上工业企业达到86家。(二)农业生产再获丰收。\n"
+            "第二部分 部署明年工作\n明年是关键之年,要坚持稳中求进。\n")
+    data = extracted(tmp_path, text, "year-end-speech")
+    first, second = data["parts"]
+    assert data["opening"] == ["下面,我分两个部分讲意见。"] and data["part_numbering"] == "第一部分"
+    assert first["heading"] == " 回顾全年工作 " and first["joined"] is True
+    assert [p["lead"] for p in first["points"]] == ["工业经济提质增效。", "农业生产再获丰收。"]
+    assert second["heading"] == " 部署明年工作" and "joined" not in second
