@@ -28,6 +28,9 @@ from drafting.workflow.genre import Paragraph, marker_number
 # numberings that head a level (not the inline ones: 一是 一要 第一，)
 SPLIT_FORMS = ("第一部分", "一、", "（一）", "(一)", "1.", "1．", "1、", "（1）", "(1)")
 _PART_FORMS = ("第一部分", "一、")
+# how deep each numbering stands (GB/T 9704's 一、（一）1.（1）, under 第一部分): only a deeper
+# one runs into a heading (（一）坚持统一、规范管理 holds no 一、)
+_DEPTH = {"第一部分": 0, "一、": 1, "（一）": 2, "(一)": 2, "1.": 3, "1．": 3, "1、": 3, "（1）": 4, "(1)": 4}
 _HEADING_WORDS_MAX = 30
 _NOT_HEADING_WORDS = set("。！？；：，;:!?,")
 _SENTENCE_END = "。！？!?"
@@ -63,7 +66,7 @@ def _pieces(p: Paragraph, cuts: list[int]) -> list[Paragraph]:
         return [p]
     bounds = [0, *cuts, len(p.text)]
     first = replace(p, text=p.text[: cuts[0]], lead=p.lead if len(p.lead) <= cuts[0] else "")
-    return [first] + [Paragraph(p.text[a:b], "", None, True) for a, b in zip(bounds[1:], bounds[2:])]
+    return [first] + [Paragraph(p.text[a:b], joined=True) for a, b in zip(bounds[1:], bounds[2:])]
 
 
 def _opening_marker(text: str) -> tuple[str, int] | None:
@@ -88,10 +91,8 @@ def _cuts(text: str, seen: dict[str, int]) -> list[int]:
         if not found or _inline_list(text, at, *found) or text[at - 1].isdigit() or text[at - 1] in "第.．":
             continue
         form, n = found
-        if text[at + len(enumeration_marker(form, n)) :][:1].isdigit():
-            continue  # 1、2号线 is a list of numbers, not a unit
         words = text[start + len(start_marker) : at]
-        if start_form and form != start_form and n == 1 and _heading_words(words):
+        if start_form and _DEPTH[form] > _DEPTH[start_form] and n == 1 and _heading_words(words):
             candidates.append((at, form, n, "heading"))
         elif _after_sentence(text, at) and (n == 1 or seen.get(form) == n - 1 or _continues(candidates, form, n)):
             candidates.append((at, form, n, "sentence"))

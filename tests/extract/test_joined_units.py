@@ -141,8 +141,8 @@ def test_what_is_not_a_heading_run_into_its_body():
     assert flattened.heading_before_opener("着力推进在建项目建设，确保按期投产。") == 0  # 在建 is no time
     assert flattened.heading_before_opener("认真回顾2024年工作，全县上下奋力拼搏。") == 0  # a year needs 在
     assert flattened.heading_before_opener("聚焦目标任务。上半年，全县……。") == 0  # the heading already ended
-    assert [p.text for p in flattened.split([Paragraph("一、加快轨道交通建设1、2号线全面开工。")])] == [
-        "一、加快轨道交通建设1、2号线全面开工。"]
+    for whole in ("一、加快轨道交通建设1、2、3号线全面开工。", "（一）坚持统一、规范管理。各村要建立台账。"):
+        assert [p.text for p in flattened.split([Paragraph(whole)])] == [whole]
 
 
 def test_a_part_numbered_as_a_section_of_the_speech_after_a_sentence(tmp_path):
