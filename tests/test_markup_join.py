@@ -48,3 +48,14 @@ def test_a_join_that_has_nothing_to_go_on_in_is_the_templates_fault(markup, frag
     with pytest.raises(TemplateError) as info:
         read_markup(markup, "t.j2")
     assert fragment in info.value.message
+
+
+def test_the_outline_keeps_the_lead_of_every_joined_unit():
+    from drafting.model.editions import outline_copy
+
+    doc = read_markup(
+        '<doc><p level="1"><lead>二、强化措施。</lead></p>'
+        '<p join="1"><lead>（一）抓项目。</lead>全力推进在建项目。</p><p join="1"><lead>（二）抓招商。</lead>紧盯产业链。</p></doc>',
+        "t.j2",
+    )
+    assert [b.text for b in outline_copy(doc).blocks] == ["二、强化措施。（一）抓项目。", "（二）抓招商。"]
