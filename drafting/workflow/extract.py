@@ -142,9 +142,10 @@ def extract(
         else:
             _speech(pieces, roles, result, pack.name)
         used = flattened.used(pieces, result.data)
-        if all(id(p) in used for p in pieces if p.joined):
+        merged = flattened.merge_unused(pieces, used)
+        if len(merged) == len(pieces):  # every piece left heads its unit
             break
-        pieces = flattened.merge_unused(pieces, used)
+        pieces = merged
     if indicators:
         _recognise_indicators(result)
     result.data = _in_schema_order(result.data, pack.schema, pack.schema)
