@@ -156,3 +156,12 @@ def test_a_part_numbered_as_a_section_of_the_speech_after_a_sentence(tmp_path):
     assert first["heading"] == " 回顾全年工作 " and first["joined"] is True
     assert [p["lead"] for p in first["points"]] == ["工业经济提质增效。", "农业生产再获丰收。"]
     assert second["heading"] == " 部署明年工作" and "joined" not in second
+
+
+def test_a_cut_that_heads_no_unit_goes_back_in_a_whole_text(tmp_path):
+    """A 一、 after a sentence in the opening is cut, but it would make the parts' numbering
+    start twice, so it heads no part: it goes back into its paragraph, and the parts stay."""
+    text = ("在全县安全生产工作会议上的讲话\n同志们:\n安全工作要做到三个到位。一、责任到位是前提,要层层压实。\n"
+            "一、认清形势\n今年以来,全县安全生产形势总体平稳。\n二、突出重点\n要抓好道路交通和建筑施工安全。\n")
+    data = extracted(tmp_path, text, "half-year-speech")
+    assert [p["heading"] for p in data["parts"]] == ["认清形势", "突出重点"]
