@@ -273,7 +273,7 @@ def _build_file(
     copy: str, force: bool, say=_say,
 ) -> None:
     from drafting.workflow.build import render_docx, render_pdf, render_text
-    from drafting.model.editions import COPY_SUFFIXES, copy_path
+    from drafting.model.copy_names import COPY_SUFFIXES, copy_path
     from drafting.writers.safe_write import refuse_input_as_output, write_outputs
     from drafting.packs.finder import DEFAULT_PACK, find_pack
 

@@ -71,6 +71,8 @@ class Sourced:
 
 @dataclass(slots=True)
 class Statistics:
+    """What the statistics sheets gave a speech, kept for draft check to list."""
+
     files: list[Path] = field(default_factory=list)
     sourced: list[Sourced] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
