@@ -13,7 +13,7 @@ HEAVY = ("yaml", "jinja2", "lxml", "docx", "jsonschema", "jsonschema_rs", "openp
          "drafting.source.messages")
 # what a speech without pictures, tables, readings or a reference file never needs;
 # each costs a build milliseconds of records and patterns made at import
-ONLY_WHEN_USED = ("drafting.writers.docx.image", "drafting.writers.docx.ruby", "drafting.writers.docx.table",
+ONLY_WHEN_USED = ("drafting.source.statistics_sheets", "drafting.writers.docx.image", "drafting.writers.docx.ruby", "drafting.writers.docx.table",
                   "drafting.model.pinyin", "drafting.model.editions", "drafting.writers.docx.reference",
                   "drafting.safe_zip", "traceback")
 
