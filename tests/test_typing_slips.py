@@ -244,6 +244,22 @@ def test_a_standalone_lead_may_go_without_punctuation(write_yaml):
     assert typing_findings(draft) == []
 
 
+def test_a_part_without_heading_after_a_headed_one_is_a_warning(write_yaml):
+    text = edited("  - heading: 紧盯全年目标任务，统筹推进经济社会发展\n", "  - \n")
+    draft = build(write_yaml, text)
+    found = typing_findings(draft)
+    assert len(found) == 1 and "heading" in found[0].message and "部分" in found[0].message
+    assert found[0].location.line == line_of(text, "  - \n") + 1  # the part's first key
+    assert "紧盯全年目标任务" not in render_text(draft)
+
+
+def test_the_parts_an_excerpt_starts_inside_of_go_without_heading_and_warning(write_yaml):
+    text = edited("  - heading: 总结上半年工作，全区经济社会发展稳中有进   # 不写“一、”，序号自动生成\n", "  - \n")
+    draft = build(write_yaml, text)
+    assert typing_findings(draft) == []
+    assert "二、紧盯全年目标任务" in render_text(draft)
+
+
 def test_an_indicator_paragraph_without_after_is_a_warning(write_yaml):
     text = edited("        after: 。主要经济指标总体平稳。\n", "")
     draft = build(write_yaml, text)

@@ -138,12 +138,25 @@ def _last_spoken(blocks: list[Block], start: int, stop: int) -> int:
 
 
 def _outline_of_paragraph(block: Block) -> list[Block]:
-    """The run-in lead, then the paragraph's indicators (either may be absent)."""
-    blocks = [Block(BlockRole.PARAGRAPH, block.lead_inlines)] if block.lead_inlines else []
+    """The run-in lead, and the lead of each unit joined on in the paragraph (<p join>), a
+    line each, then the paragraph's indicators (any may be absent)."""
+    blocks = [Block(BlockRole.PARAGRAPH, run) for run in _lead_runs(block.inlines)]
     indicators = [i for i in block.inlines if i.role is InlineRole.INDICATOR]
     if indicators:
         blocks.append(_indicator_paragraph(indicators))
     return blocks
+
+
+def _lead_runs(inlines: tuple[Inline, ...]) -> list[tuple[Inline, ...]]:
+    runs: list[tuple[Inline, ...]] = []
+    current: list[Inline] = []
+    for inline in inlines:
+        if inline.style_role is InlineRole.LEAD:
+            current.append(inline)
+        elif current:
+            runs.append(tuple(current))
+            current = []
+    return runs + ([tuple(current)] if current else [])
 
 
 def _indicator_paragraph(indicators: list[Inline]) -> Block:

@@ -32,6 +32,10 @@ class Roles:
         props = self.schema.get("$defs", {}).get(name, {}).get("properties", {})
         return {sub["x-draft-role"]: key for key, sub in props.items() if "x-draft-role" in sub}
 
+    def required(self, def_name: str) -> tuple[str, ...]:
+        """The keys a definition requires (a part without a heading is allowed only where none is)."""
+        return tuple(self.schema.get("$defs", {}).get(def_name, {}).get("required", ()))
+
     def enum(self, def_name: str | None, key: str) -> tuple[str, ...]:
         node = self.schema if def_name is None else self.schema.get("$defs", {}).get(def_name, {})
         return tuple(node.get("properties", {}).get(key, {}).get("enum", ()))

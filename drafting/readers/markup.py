@@ -14,7 +14,8 @@ for pack authors in docs/pack-contract.md (a test keeps the two equal):
     </doc>
 
 A <p level="N"> is a paragraph that opens with a level-N heading run into
-its text (the reading copy counts a part from it). Inside a block: <lead>
+its text (the reading copy counts a part from it); a <p join="1"> goes on in
+the paragraph before it (a unit printed inside another's paragraph). Inside a block: <lead>
 (run-in lead sentence), <ind> (a statistic),
 <br/> (a line break that is part of the text), <wbr/> (a break for layout only,
 e.g. a long title's break point: a new line in Word, nothing in plain text). A run of whitespace that contains a newline is template layout and is
@@ -63,7 +64,7 @@ _ALLOWED = {
     "图片内": ("caption",),
 }
 # attributes of each element (any other is a mistake, never silently ignored)
-ATTRIBUTES = {"doc": ("title", "author", "subject", "date", "keywords"), "image": ("src", "width_mm"), "p": ("level",)}
+ATTRIBUTES = {"doc": ("title", "author", "subject", "date", "keywords"), "image": ("src", "width_mm"), "p": ("level", "join")}
 _RUN_IN_LEVELS = ("1", "2", "3", "4")
 _LAYOUT = re.compile(r"[ \t]*\n[ \t\n]*")
 _PARSER_OPTIONS = dict(resolve_entities=False, no_network=True, huge_tree=True, remove_comments=True)
@@ -160,10 +161,25 @@ class _Reader:
             else:
                 self.depth -= 1
                 if self.depth == 1:
-                    self.document.blocks.append(_block(element, self.template))
+                    block = _block(element, self.template)
+                    if element.tag == "p" and element.get("join") is not None:
+                        self._join(block, element)
+                    else:
+                        self.document.blocks.append(block)
                     self.done = element
                 elif self.depth == 0:
                     self._finish_previous()
+
+    def _join(self, block: Block, element) -> None:
+        """A <p join="1"> goes on in the paragraph before it: a unit whose heading the
+        original printed in the middle of another unit's paragraph (……工作。（一）抓项目……)."""
+        if element.get("join") != "1":
+            raise _error("<p> 的属性 join 应为 1（接在上一段之后，同在一段）", element, self.template)
+        blocks = self.document.blocks
+        if not blocks or not isinstance(blocks[-1], Block) or blocks[-1].role is not BlockRole.PARAGRAPH:
+            raise _error("<p join=\"1\"> 之前须是一个正文段落 <p>", element, self.template)
+        before = blocks[-1]
+        blocks[-1] = Block(before.role, _merge(list(before.inlines + block.inlines)), before.level or block.level)
 
     def _open(self, root) -> None:
         if root.tag != "doc":
@@ -199,7 +215,7 @@ def _block(element: etree._Element, template: str) -> Block | Table | Image:
         raise _unknown(element, template, "块") from None
     if element.attrib:
         _expect_attributes(element, template)
-        if element.tag == "p":  # a heading run into its paragraph: 一、标题。正文……
+        if element.tag == "p" and element.get("level") is not None:  # a heading run into its paragraph: 一、标题。正文……
             if element.get("level") not in _RUN_IN_LEVELS:
                 raise _error("<p> 的属性 level 应为 1、2、3 或 4", element, template)
             level = int(element.get("level"))

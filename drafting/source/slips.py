@@ -31,7 +31,14 @@ def review(speech: SpeechData) -> list[Problem]:
     found = list(speech.source.slips)
     refused: list[Problem] = []
     layouts: dict[Path_, str] = {}
+    first_headed: dict[Path_, int] = {}  # a list of headed units → the index of its first heading
+    unheaded: list[Path_] = []
     for path, value in mappings(speech.values):
+        if path and isinstance(path[-1], int):
+            if "heading" in value:
+                first_headed[path[:-1]] = min(path[-1], first_headed.get(path[:-1], path[-1]))
+            else:
+                unheaded.append(path)
         if isinstance(value.get("layout"), str):
             layouts[path] = value["layout"]
         if isinstance(value.get("lead"), str) and value.get("body"):
@@ -42,7 +49,7 @@ def review(speech: SpeechData) -> list[Problem]:
             refused += _read_figures(speech, path, value)  # an indicator, or a further clause of one
     if refused:
         raise SchemaError(refused)
-    return found
+    return found + _lost_headings(speech, unheaded, first_headed)
 
 
 def mappings(values: Any) -> Iterator[tuple[Path_, dict]]:
@@ -104,6 +111,18 @@ def _open_lead(speech: SpeechData, path: Path_, lead: str, layout: str | None) -
         f"要点句“{lead.strip()[:20]}”末尾没有标点：本部分的要点句与正文在同一段（run-in），"
         "会与正文连成一句。请在末尾加上“。”",
     )]
+
+
+def _lost_headings(speech: SpeechData, unheaded: list[Path_], first_headed: dict[Path_, int]) -> list[Problem]:
+    """A part or section without a heading prints no heading line yet keeps its number:
+    right for the units an excerpt starts inside of (they come first), a slip after one
+    that has a heading."""
+    lost = sorted(p for p in unheaded if p[:-1] in first_headed and p[-1] > first_headed[p[:-1]])
+    return [Problem(
+        speech.source.locate(path),
+        f"这一{'部分' if path[-2] == 'parts' else '节'}没有写 heading（标题）：不输出标题行，序号却照样占用。"
+        "请补写 heading（只有原稿从某一部分中间开始时，开头几部分才不写标题）",
+    ) for path in lost]
 
 
 def _open_end(speech: SpeechData, path: Path_, paragraph: dict) -> list[Problem]:

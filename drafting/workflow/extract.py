@@ -20,7 +20,7 @@ from drafting.errors import DataError, DraftError, Location
 from drafting.model.document import BlockRole, Document
 from drafting.model.numerals import calendar_date, chinese_numeral, enumeration_marker, format_date, parse_count
 from drafting.packs.roles import Roles
-from drafting.workflow import genre
+from drafting.workflow import flattened, genre
 from drafting.workflow.genre import Node, Paragraph, is_heading_line, lead_sentence
 
 Path_ = tuple[str | int, ...]
@@ -118,12 +118,14 @@ def pack_and_reason(document: Document) -> tuple[str, str]:
 
 
 def extract(
-    document: Document, file: str, pack: Any = DEFAULT_PACK, indicators: bool = True
+    document: Document, file: str, pack: Any = DEFAULT_PACK, indicators: bool = True, joins: bool = True
 ) -> Extraction:
     """The data of ``pack`` (a name or a loaded pack) for the document; never gives
     up on a document with words: what is not recognised stays in place as text.
 
-    With ``indicators``, statistics that the pack prints back exactly become indicator data.
+    With ``indicators``, statistics that the pack prints back exactly become indicator data;
+    with ``joins``, units a flattened page ran into another's paragraph are cut out
+    (``flattened.py``) and marked ``joined``.
     """
     from drafting.packs.finder import find_pack
 
@@ -132,11 +134,18 @@ def extract(
     if not paras:
         raise DataError("文件中没有文字，无法整理", Location(file))
     roles = Roles.of(pack.schema)
-    result = Extraction({"pack": pack.name}, written=document.meta.date)
-    if roles.genre == "report":
-        _report(paras, roles, result)
-    else:
-        _speech(paras, roles, result, pack.name)
+    pieces = flattened.split(paras) if joins else paras
+    while True:  # a cut piece that heads no joined unit goes back where it was, and the text is read again
+        result = Extraction({"pack": pack.name}, written=document.meta.date)
+        if roles.genre == "report":
+            _report(pieces, roles, result)
+        else:
+            _speech(pieces, roles, result, pack.name)
+        used = flattened.used(pieces, result.data)
+        merged = flattened.merge_unused(pieces, used)
+        if len(merged) == len(pieces):  # every piece left heads its unit
+            break
+        pieces = merged
     if indicators:
         _recognise_indicators(result)
     result.data = _in_schema_order(result.data, pack.schema, pack.schema)
@@ -231,7 +240,15 @@ def _speech(paras: list[Paragraph], roles: Roles, result: Extraction, pack_name:
     single = genre.level_form(paras[search_from:], set(), tuple(f for f in part_forms if f in _HEADING_FORMS), minimum=1)
     if single[1] and (not run or single[1][0] < run[0]):
         part_form, run = single
+    announced = _announced_parts(paras[search_from:], part_forms, "none" in roles.enum(None, top.get("part-numbering", "")))
+    if announced[1] and (not run or announced[1][0] < run[0]):
+        part_form, run = announced
     run = [search_from + i for i in run]
+    # an excerpt that starts inside part 一 (its first heading is 二、): what comes before is that part's rest
+    late_form, first_seen, late = _late_run(paras[search_from:], part_forms)
+    skipped = 0
+    if late and late[0] > 0 and (not run or part_form not in _TOP_FORMS) and roles.in_def(roles.part_def).get("heading", "heading") not in roles.required(roles.part_def):
+        part_form, run, skipped = late_form, [search_from + i for i in late], first_seen - 1
     lost = _lost_numerals(paras, search_from, run[0] if run else len(paras))
     if lost and "none" in roles.enum(None, top.get("part-numbering", "")):
         part_form, run = "none", lost + [i for i in range(lost[-1] + 1, len(paras)) if _LOST_NUMERAL.fullmatch(paras[i].plain)]
@@ -242,7 +259,7 @@ def _speech(paras: list[Paragraph], roles: Roles, result: Extraction, pack_name:
         body_start = len(preamble)
     if not run:
         part_form, run = "none", _unnumbered_parts(paras, body_start)
-    opening = paras[body_start : run[0]]
+    opening = paras[body_start : run[0]] if not skipped else []
     closing_at = _speech_closing(paras, run[-1], part_form)
     data = result.data
     meeting, title_fields = _front_matter([p.text for p in preamble], paras, result, roles, pack_name)
@@ -257,7 +274,7 @@ def _speech(paras: list[Paragraph], roles: Roles, result: Extraction, pack_name:
             result.note((top["salutation"],), "自动识别：原文没有称谓行，写空字符串则不输出")
     half = meeting.get("half", "上半年")
     opening_texts, phrase = _count_phrase(
-        [p.text for p in opening], len(run), half, result, top.get("count-phrase", "count_phrase"), pack_name, meeting
+        [p.text for p in opening], len(run) + skipped, half, result, top.get("count-phrase", "count_phrase"), pack_name, meeting
     )
     if opening_texts and "opening" in top:
         data[top["opening"]] = opening_texts
@@ -271,12 +288,55 @@ def _speech(paras: list[Paragraph], roles: Roles, result: Extraction, pack_name:
             result.note((top["part-numbering"],), f"自动识别：部分标题的序号形式为 {part_form}")
     parts_key = top.get("parts", "parts")
     nodes = [Node(part_form, paras[start], intro=paras[start + 1 : end]) for start, end in zip(run, run[1:] + [closing_at])]
-    data[parts_key] = [
-        _speech_part(i, node, (parts_key, i), roles, result) for i, node in enumerate(nodes)
+    data[parts_key] = _headless_parts(paras[body_start : run[0]], skipped, part_form, parts_key, roles, result) + [
+        _speech_part(skipped + i, node, (parts_key, skipped + i), roles, result) for i, node in enumerate(nodes)
     ]
     if closing_at < len(paras):
         data[top.get("closing", "closing")] = [_text_or_table(p) for p in paras[closing_at:]]
         result.note((top.get("closing", "closing"),), "自动识别：从“同志们，”开始的段落作为结束语")
+
+
+# part numberings that are a speech's top level, never a part's sections or items
+_TOP_FORMS = ("一、", "第一部分", "第一部分，", "第一部分：", "第一，", "第一、", "第一,")
+
+
+def _headless_parts(paras: list[Paragraph], skipped: int, form: str, key: str, roles: Roles, result: Extraction) -> list[dict]:
+    """The parts before the first heading an excerpt shows: empty ones for those it cut off
+    whole, then the rest of the one it starts inside, without a heading (the template prints
+    none, and the numbering goes on from 二、)."""
+    if not skipped:
+        return []
+    part: dict[str, Any] = {}
+    _fill_items(part, paras, {form}, (key, skipped - 1), roles, roles.part_def, result)
+    result.note((key, skipped - 1), "自动识别：原稿从这一部分中间开始，这一部分不写标题（不输出标题行，序号照样占用）")
+    return [{} for _ in range(skipped - 1)] + [part]
+
+
+def _announced_parts(paras: list[Paragraph], forms: tuple[str, ...], unnumbered: bool) -> tuple[str, list[int]]:
+    """Parts right after the paragraph that announces them (……再讲三个方面意见。): a lone
+    第一， (an excerpt cut inside the first part), or, with ``unnumbered``, a heading line
+    with no number (一个问题，立足镇情……) and the heading lines after it."""
+    for i in range(1, len(paras)):
+        before, p = paras[i - 1], paras[i]
+        if p.table is not None or before.table is not None:
+            continue
+        if not COUNT_WORDS.search(before.plain[_last_sentence_start(before.text):]):
+            continue
+        for form in forms:
+            if genre.marker_number(p.text, form) == 1:
+                return form, [i + k for k in genre.numbered_run(paras[i:], form)]
+        if unnumbered and _unnumbered_heading(p):
+            return "none", [i] + [k for k in range(i + 1, len(paras)) if _unnumbered_heading(paras[k])]
+        return "", []
+    return "", []
+
+
+def _unnumbered_heading(p: Paragraph) -> bool:
+    """A line that reads as a heading with no number: no sentence in it, no end mark, not a marker's."""
+    text = p.plain.strip()
+    return (p.table is None and 4 <= len(text) <= _HEADING_MAX and genre.is_heading_line(text)
+            and text[-1] not in "。！？；：，、" and not text.startswith(("—", "-", "•"))
+            and not any(genre.marker_number(text, form) for form in genre.FORMS))
 
 
 # a part heading whose numeral a PDF lost (、经济建设和社会事业取得新成绩): a short line that opens with 、
@@ -344,6 +404,9 @@ def _split_head(p: Paragraph, marker: str, item: bool = False) -> tuple[str, str
     space = _heading_space(text)
     if space and p.lead != p.text and not _opens_a_unit(text[space + 1 :]):
         return text[: space + 1], text[space + 1 :]
+    opener = flattened.heading_before_opener(text) if p.lead != p.text else 0
+    if opener:
+        return text[:opener], text[opener:]
     if is_heading_line(text) or p.lead == p.text:
         return text, None
     end = lead_sentence(text)
@@ -389,7 +452,10 @@ def _speech_part_as(node: Node, heading: str, rest: str | None, path: Path_, rol
     keys = roles.in_def(roles.part_def)
     part: dict[str, Any] = {keys.get("heading", "heading"): heading}
     paras = node.intro
-    if rest is not None and "heading-run-in" in keys:
+    run_in, rest = _joined(part, node, rest, keys)
+    if run_in and rest is None:
+        part[keys["heading-run-in"]] = True
+    elif rest is not None and "heading-run-in" in keys:
         part[keys["heading-run-in"]] = True
         paras = [Paragraph(rest, "")] + paras
         result.note(path + (keys["heading-run-in"],), "自动识别：部分标题与正文接排在同一段")
@@ -397,6 +463,16 @@ def _speech_part_as(node: Node, heading: str, rest: str | None, path: Path_, rol
         part[keys.get("heading", "heading")] = heading + rest
     _fill_items(part, paras, {node.form}, path, roles, roles.part_def, result)
     return part
+
+
+def _joined(unit: dict, node: Node, rest: str | None, keys: dict) -> tuple[bool, str | None]:
+    """Mark a unit a flattened page printed inside the paragraph before it (``joined``), and
+    say whether its heading must be run in (a paragraph the next joined unit goes on in)."""
+    if "joined" not in keys or "heading-run-in" not in keys:
+        return rest is not None, rest
+    if node.head.joined:
+        unit[keys["joined"]] = True
+    return flattened.run_in_for_join(node.head, node.intro, rest)
 
 
 def _rest_stays(holder: dict, keys: dict, rest: str) -> bool:
@@ -419,6 +495,8 @@ def _fill_items(
     if not run:
         form, run = _announced_item(paras, used, item_forms)
     if not run:
+        form, run = _lone_joined(paras, used, item_forms)
+    if not run:
         _inline_or_text(holder, paras, path, roles, def_name, result)
         return
     intro, children = genre.divide(paras, form, run)
@@ -427,6 +505,8 @@ def _fill_items(
     sections = form in genre.SECTION_FORMS or any(f not in genre.SUBITEM_FORMS for f in deeper)
     # （一）要突出抓好工业经济。 followed by 一要……二要…… in one paragraph: a section whose items are inline
     inline_below = all(any(genre.inline_items(p.text) for p in child.intro if p.table is None) for child in children)
+    # a section a flattened page ran in (……（一）重点项目 为……即：1、……；2、……) lists its items in its own paragraph
+    inline_below = inline_below or any(child.head.joined and genre.inline_items_after(child.head.text) for child in children)
     if "sections" in keys and form in section_forms and (deeper or inline_below) and sections:
         _fill_sections(holder, intro, children, used | {form}, path, roles, result)
         return
@@ -436,7 +516,7 @@ def _fill_items(
     if intro:
         holder[keys.get("intro", "intro")] = _texts(intro)
         _note_inline_enumerations(intro, path + (keys.get("intro", "intro"),), result)
-    layout = _layout(children)
+    layout = "run-in" if any(child.head.joined for child in children) else _layout(children)
     lead_only = layout == "run-in" and _split_head(children[-1].head, children[-1].marker(len(children)), item=True)[1] in (None, "")
     node = Node("", Paragraph(""), children=children)
     genre.split_part_closing(node, 1 if lead_only else 0)
@@ -487,7 +567,10 @@ def _fill_sections(holder, intro, children, used, path, roles, result) -> None:
         heading, rest = _split_head(child.head, child.marker(n + 1))
         section: dict[str, Any] = {skeys.get("heading", "heading"): heading}
         paras = child.intro
-        if rest is not None:
+        run_in, rest = _joined(section, child, rest, skeys)
+        if run_in and rest is None:
+            section[skeys["heading-run-in"]] = True
+        elif rest is not None:
             section[skeys.get("heading-run-in", "run_in")] = True
             paras = [Paragraph(rest, "")] + paras
         _fill_items(section, paras, used, spath, roles, roles.section_def, result)
@@ -606,6 +689,8 @@ def _point(n: int, node: Node, layout: str, used: set[str], path: Path_, roles: 
     if "subitems" in keys:
         allowed = _ordered(tuple(f for f in roles.enum(roles.point_def, keys.get("subitem-numbering", "")) if f != "none"))
         sub_form, sub_run = genre.level_form(paras, used, allowed)
+        if not sub_run:
+            sub_form, sub_run = _lone_joined(paras, used, allowed)
     before, subs = genre.divide(paras, sub_form, sub_run) if sub_run else (paras, [])
     if layout == "standalone":
         point: dict[str, Any] = {"lead": text}
@@ -619,17 +704,34 @@ def _point(n: int, node: Node, layout: str, used: set[str], path: Path_, roles: 
             result.note(path, "自动识别：原文中这个要点句独占一段，所以正文第一项留空（\"\"），其后的段落各自成段")
     if body:
         point["body"] = body
+    if node.head.joined and "joined" in keys:
+        point[keys["joined"]] = True
     if subs:
         point[keys["subitem-numbering"]] = sub_form
-        point[keys["subitems"]] = [_subitem(k, sub) for k, sub in enumerate(subs)]
+        point[keys["subitems"]] = [_subitem(k, sub, "joined" in roles.in_def(roles.items_def(roles.point_def, keys["subitems"])))
+                                   for k, sub in enumerate(subs)]
         result.note(path + (keys["subitems"],), f"自动识别：要点之下有 {len(subs)} 条细目，序号为 {sub_form}")
     return point
 
 
-def _subitem(k: int, node: Node) -> dict:
+def _lone_joined(paras: list[Paragraph], used: set[str], forms: tuple[str, ...]) -> tuple[str, list[int]]:
+    """A first unit with no second, cut from a flattened paragraph right after its parent's
+    heading (1、上半年经济运行良好（1）经济指标实现“开门红”。……): the cut says it is a unit."""
+    for i, p in enumerate(paras):
+        if p.joined:
+            for form in forms:
+                if form not in used and genre.marker_number(p.text, form) == 1 and not genre.numbered_run(paras[i + 1 :], form):
+                    return form, [i]
+    return "", []
+
+
+def _subitem(k: int, node: Node, can_join: bool = False) -> dict:
     lead, tail = _split_head(node.head, node.marker(k + 1))
     body = ([tail or ""] if tail or node.intro else []) + _texts(node.intro)
-    return {"lead": lead, "body": body} if body else {"lead": lead}
+    subitem = {"lead": lead, "body": body} if body else {"lead": lead}
+    if node.head.joined and can_join:
+        subitem["joined"] = True
+    return subitem
 
 
 def _note_inline_enumerations(paras: list[Paragraph], path: Path_, result: Extraction) -> None:
@@ -820,7 +922,10 @@ def _report_section(node: Node, n: int, forms, levels: list[str], at: int, depth
 def _report_section_as(node: Node, heading: str, rest: str | None, forms, levels: list[str], at: int, depth: int) -> dict:
     section: dict[str, Any] = {"heading": heading}
     paras = node.intro
-    if rest is not None:
+    run_in, rest = _joined(section, node, rest, {"joined": "joined", "heading-run-in": "run_in"})
+    if run_in and rest is None:
+        section["run_in"] = True
+    elif rest is not None:
         section["run_in"] = True
         paras = [Paragraph(rest, "")] + paras
     body, children = _lower_level(paras, forms, levels, at, depth)
@@ -1109,20 +1214,34 @@ def extract_checked(
     keep it from giving the old speech word for word, the same with figures as text."""
     from drafting.workflow.build import Builder
 
-    builder = Builder(template_dirs)  # both tries load the pack once
+    builder = Builder(template_dirs)  # every try loads the pack once
     expected = source_text(document)
-    extraction = extract(document, file, pack, indicators)
+    checked = _checked(document, file, pack, header, built_at, builder, expected, indicators, joins=True)
+    if (checked.difference is not None or checked.unverified is not None) and _has_joined(checked.extraction.data):
+        # units cut out of flattened paragraphs that this pack cannot print back in place: read them as one
+        unjoined = _checked(document, file, pack, header, built_at, builder, expected, indicators, joins=False)
+        if unjoined.difference is None and unjoined.unverified is None:
+            return unjoined
+    return checked
+
+
+def _checked(document, file, pack, header, built_at, builder, expected, indicators, joins) -> Checked:
+    extraction = extract(document, file, pack, indicators, joins)
     checked = Checked(extraction, speech_yaml(extraction, header))
     try:
         checked.difference = first_difference(expected, rebuilt_text(checked.text, built_at, builder=builder))
         if checked.difference is not None and indicators:
-            plain = extract(document, file, pack, indicators=False)
+            plain = extract(document, file, pack, indicators=False, joins=joins)
             plain_text = speech_yaml(plain, header)
             if first_difference(expected, rebuilt_text(plain_text, built_at, builder=builder)) is None:
                 return Checked(plain, plain_text, figures_as_text=True)
     except DraftError as e:  # a pack not shaped like a speech or report this reader knows
         checked.unverified = e
     return checked
+
+
+def _has_joined(data: Any) -> bool:
+    return any(True for _ in flattened.joined_starts(data))
 
 
 def first_difference(expected: str, actual: str) -> tuple[int, str, str] | None:

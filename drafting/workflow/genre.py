@@ -60,6 +60,7 @@ class Paragraph:
     text: str
     lead: str = ""  # bold text the paragraph opens with, when the reader saw one
     table: tuple | None = None  # rows of cell texts, for a table read from Word
+    joined: bool = False  # cut from the paragraph before it, where a flattened page ran a unit in (flattened.py)
 
     @property
     def plain(self) -> str:
