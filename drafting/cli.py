@@ -241,7 +241,7 @@ def _collector_off_to_the_end() -> None:
     """A process that builds one file and ends: the cyclic collector's passes,
     over every module the build imports and again once the build hands back
     (each stage pauses it, ``bulk_allocation``), would free nothing before the
-    process exits; about a twentieth of a seed build. A batch keeps them, between
+    process exits (about a fiftieth of a seed build). A batch keeps them, between
     files, as a long run should."""
     gc.disable()
 
