@@ -124,14 +124,15 @@ class ChineseFormatter(click.HelpFormatter):
                 self.write((margin + line).rstrip() + "\n")
 
 
-_EXTRA = re.compile(r"\s*\[([^\[\]]*)\]$")
-_RANGE = re.compile(r"(?:([\d.]+)(<=?))?x(?:(<=?)([\d.]+))?|x(>=?)([\d.]+)")
+# patterns for --help only: re compiles them on first use
+_EXTRA = r"\s*\[([^\[\]]*)\]$"
+_RANGE = r"(?:([\d.]+)(<=?))?x(?:(<=?)([\d.]+))?|x(>=?)([\d.]+)"
 
 
 def chinese_extras(help_text: str) -> str:
     """click appends "[default: 220; 60<=x<=600]" to an option's help in
     English; say it in Chinese: "（默认 220，可写 60～600）"."""
-    found = _EXTRA.search(help_text)
+    found = re.search(_EXTRA, help_text)
     if not found:
         return help_text
     said = []
@@ -140,7 +141,7 @@ def chinese_extras(help_text: str) -> str:
             said.append(f"默认 {item[len('default: '):]}")
         elif item == "required":
             said.append("必须填写")
-        elif m := _RANGE.fullmatch(item):
+        elif m := re.fullmatch(_RANGE, item):
             low, high = m.group(1), m.group(4)
             if m.group(5):  # x>=N
                 said.append(f"至少 {m.group(6)}" if m.group(5) == ">=" else f"大于 {m.group(6)}")

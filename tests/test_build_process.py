@@ -61,3 +61,31 @@ def test_only_the_writers_file_waits_for_the_disk(monkeypatch, tmp_path):
     assert result.exit_code == 0, result.output
     assert any((tmp_path / "cache").rglob("*"))  # the cache was written, without fsync
     assert len(synced) == 1
+
+
+def _own_command_line(monkeypatch, *args) -> None:
+    monkeypatch.setattr(cli.atexit, "register", lambda f: None)  # this test process goes on
+    monkeypatch.setattr(cli.sys, "argv", ["draft", *map(str, args)])
+    try:
+        cli.main()
+    except SystemExit as e:
+        assert e.code == 0
+
+
+def test_a_process_that_builds_one_file_leaves_the_collector_off_to_its_end(monkeypatch, tmp_path):
+    try:
+        _own_command_line(monkeypatch, "build", SEED_YAML, "-o", tmp_path / "稿.docx")
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+
+def test_a_batch_collects_between_files_as_a_long_run_should(monkeypatch, tmp_path):
+    files = [tmp_path / f"{name}.yaml" for name in ("甲", "乙")]
+    for file in files:
+        file.write_bytes(SEED_YAML.read_bytes())
+    try:
+        _own_command_line(monkeypatch, "build", *files)
+        assert gc.isenabled()
+    finally:
+        gc.enable()

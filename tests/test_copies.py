@@ -1,6 +1,6 @@
 from drafting.workflow.build import Builder, render_text
+from drafting.model.copy_names import copy_path
 from drafting.model.editions import (
-    copy_path,
     outline_copy,
     pinyin_report,
     pinyin_summary,

@@ -2,7 +2,8 @@ import pytest
 
 from drafting.source.yaml_loader import parse_speech
 from drafting.errors import SchemaError
-from drafting.model.pinyin import Annotator, common_characters, is_uncommon, read_pronunciations
+from drafting.model.pinyin import Annotator, common_characters, is_uncommon
+from drafting.source.pronunciations import read_pronunciations
 
 
 def test_the_common_list_is_level_one_of_the_general_standard_table():

@@ -65,6 +65,8 @@ def _plain(inlines: tuple[Inline, ...]) -> str:
 
 @dataclass(frozen=True, slots=True)
 class Block:
+    """A paragraph-like unit with a role, never a font: the style sheet decides its look."""
+
     role: BlockRole
     inlines: tuple[Inline, ...] = ()
     level: int = 0  # heading level 1–4; 0 for every other role
@@ -166,5 +168,7 @@ class Meta:
 
 @dataclass(slots=True)
 class Document:
+    """What every writer reads: the properties and the blocks in reading order."""
+
     meta: Meta = field(default_factory=Meta)
     blocks: list[Block | Table | Image] = field(default_factory=list)

@@ -9,15 +9,12 @@ model, so their wording can never differ from the file copy's.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Iterable, Mapping, Sequence
 
 from drafting.model.counting import SPEAKING_RATE, count_characters, speaking_minutes
 from drafting.model.document import Block, BlockRole, Document, Inline, InlineRole
 from drafting.model.pinyin import Annotator
 
-# Each copy and what its file name adds before the extension: 讲话.阅读版.docx.
-COPY_SUFFIXES = {"file": "", "reading": ".阅读版", "outline": ".提纲"}
 _OUTLINE_BLOCKS = {BlockRole.TITLE, BlockRole.BYLINE, BlockRole.HEADING}
 _PART_ENDS = {BlockRole.CLOSING, BlockRole.SIGNATURE}
 _BREAKS = (InlineRole.LINE_BREAK, InlineRole.LAYOUT_BREAK)
@@ -88,11 +85,6 @@ def pinyin_summary(report: PinyinReport) -> list[str]:
 
 def reading_time_text(minutes: int) -> str:
     return f"约{minutes}分钟"
-
-
-def copy_path(path: Path, copy: str) -> Path:
-    """``讲话.docx`` → ``讲话.阅读版.docx`` (the file copy keeps the name)."""
-    return path.with_name(path.stem + COPY_SUFFIXES[copy] + path.suffix)
 
 
 def _annotated(block: Block, annotator: Annotator) -> Block:

@@ -31,6 +31,9 @@ DEFAULT_SEPARATOR = "；"
 
 @dataclass(frozen=True, slots=True)
 class Indicator:
+    """One statistic as the data gives it; the phrase functions below word it,
+    so every pack says a figure the same way."""
+
     name: str
     name_note: str = ""  # 地区生产总值(GDP): a note in brackets printed after the name, not part of it
     value: float | int | str | None = None

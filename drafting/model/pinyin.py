@@ -11,20 +11,14 @@ words are annotated whatever their characters, longest word first.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from typing import Mapping, Sequence
 
 from drafting.model.counting import is_han
-from drafting.source.yaml_loader import SpeechData
-from drafting.errors import Problem, SchemaError
 
-PRONUNCIATIONS_KEY = "pronunciations"
 _CHARSET = "tongyong-level1.txt"
-# One pinyin syllable with tone marks (or none, for the neutral tone).
-_SYLLABLE = re.compile("^[a-zA-Zāáǎàōóǒòēéěèīíǐìūúǔùüǖǘǚǜńňǹḿ]+$")
 
 
 @lru_cache(maxsize=1)
@@ -103,34 +97,3 @@ def _readings(text: str) -> list[str]:
     if len(items) != len(text):  # never seen; fall back to one character at a time
         items = [pinyin(ch, style=Style.TONE, errors=keep)[0] for ch in text]
     return [item[0] for item in items]
-
-
-def read_pronunciations(speech: SpeechData) -> dict[str, tuple[str, ...]]:
-    """The ``pronunciations:`` map of a validated speech, one syllable a character.
-
-    The schema has checked the types; this checks that each word has as many
-    syllables as characters and that each syllable is pinyin.
-    """
-    values = speech.values.get(PRONUNCIATIONS_KEY) if isinstance(speech.values, dict) else None
-    if not values:
-        return {}
-    words: dict[str, tuple[str, ...]] = {}
-    problems: list[Problem] = []
-    for word, reading in values.items():
-        syllables = tuple(str(reading).split())
-        location = speech.source.locate((PRONUNCIATIONS_KEY, word))
-        if len(syllables) != len(word):
-            problems.append(Problem(
-                location,
-                f"“{word}”有 {len(word)} 个字，读音“{reading}”却有 {len(syllables)} 个音节；"
-                "请每个字写一个音节，用空格分开，如 呼玛: hū mǎ",
-            ))
-        elif bad := [s for s in syllables if not _SYLLABLE.match(s)]:
-            problems.append(Problem(
-                location, f"“{bad[0]}”不是拼音音节；请用带声调的拼音，如 hū mǎ"
-            ))
-        else:
-            words[word] = syllables
-    if problems:
-        raise SchemaError(problems)
-    return words

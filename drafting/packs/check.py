@@ -51,6 +51,8 @@ _NON_READING = frozenset({"length", "count", "defined", "undefined", "none", "st
 
 @dataclass(slots=True)
 class _Source:
+    """A template of the pack parsed once, for every check that walks it."""
+
     name: str
     filename: str
     ast: nodes.Template
@@ -58,12 +60,16 @@ class _Source:
 
 @dataclass(slots=True)
 class _Binding:
+    """What a template variable stands for in the data, so its reads can be checked."""
+
     schema: dict
     label: str  # data path with [] for list items: parts[].points[]
 
 
 @dataclass(slots=True)
 class _Use:
+    """How a template uses one part of the data: the keys it reads, or all of it."""
+
     schema: dict
     read: set[str] = field(default_factory=set)
     whole: bool = False

@@ -33,6 +33,8 @@ MAX_PACK_FILE_BYTES = 4 * 1024 * 1024
 
 @dataclass(slots=True)
 class Pack:
+    """A pack found on disk; its schema is read only when a command needs it."""
+
     name: str
     folder: Path
     origin: str = "内置"  # where it was found: see pack_folders

@@ -10,7 +10,6 @@ explicit ``<br/>``: newlines in the markup itself are only template layout.
 from __future__ import annotations
 
 import re
-import traceback
 from functools import lru_cache, partial
 from pathlib import Path
 from typing import Any, Callable, Iterator, TypeVar
@@ -352,6 +351,8 @@ def _undefined_in_chinese(detail: str) -> str:
 
 def _template_frame(e: Exception) -> tuple[str | None, int | None]:
     """The innermost template file and line in a Jinja-rewritten traceback."""
+    import traceback  # an error path only
+
     found: tuple[str | None, int | None] = (None, None)
     for frame in traceback.extract_tb(e.__traceback__):
         if frame.filename and not frame.filename.endswith(".py"):

@@ -357,9 +357,10 @@ def _check_power(base: Any, exponent: Any) -> None:
             raise BudgetExceeded("模板中的乘方运算结果过大")
 
 
-_PRINTF_SPEC = re.compile(r"%(?:\([^)]*\))?[-#0 +]*(\*|\d+)?(?:\.(\*|\d+))?")
-_BRACE_FIELD = re.compile(r"\{[^{}]*\}")
-_NESTED_FIELD = re.compile(r"\{[^{}]*:[^{}]*\{")
+# compiled by re on first use: only a template that formats a value needs them
+_PRINTF_SPEC = r"%(?:\([^)]*\))?[-#0 +]*(\*|\d+)?(?:\.(\*|\d+))?"
+_BRACE_FIELD = r"\{[^{}]*\}"
+_NESTED_FIELD = r"\{[^{}]*:[^{}]*\{"
 
 
 def _check_width(width: str | None) -> None:
@@ -368,15 +369,15 @@ def _check_width(width: str | None) -> None:
 
 
 def _check_printf(fmt: str) -> None:
-    for spec in _PRINTF_SPEC.finditer(fmt):
+    for spec in re.finditer(_PRINTF_SPEC, fmt):
         _check_width(spec.group(1))
         _check_width(spec.group(2))
 
 
 def _check_brace_format(fmt: str) -> None:
-    if _NESTED_FIELD.search(fmt):
+    if re.search(_NESTED_FIELD, fmt):
         raise BudgetExceeded("模板中的格式不能嵌套（如 {:{}}）")
-    for field in _BRACE_FIELD.finditer(fmt):
+    for field in re.finditer(_BRACE_FIELD, fmt):
         for number in re.findall(r"\d+", field.group().partition(":")[2]):
             _check_width(number)
 

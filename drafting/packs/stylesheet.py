@@ -35,6 +35,8 @@ READING_KEY = "reading"  # a style sheet's own overrides for the reading copy
 
 @dataclass(slots=True)
 class StyleSheet:
+    """A pack's looks by role, merged over the defaults, so writers never hold a font."""
+
     data: dict[str, Any]
 
     @property

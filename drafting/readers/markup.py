@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import math
 import re
+from functools import lru_cache
 from typing import Iterable
 
 from lxml import etree
@@ -88,7 +89,7 @@ def read_markup(markup: str | Iterable[str], template: str) -> Document:
         # the log's last entry is what stopped the parser (the exception's own
         # message may be a consequence: "no element found" for an unknown entity)
         first = e.error_log.last_error
-        name = first.type_name if first else _ERROR_NAMES.get(e.code, "")
+        name = first.type_name if first else _error_names().get(e.code, "")
         line, column = (first.line, first.column) if first else (e.position or (None, None))
         raise MarkupError(
             f"模板输出的标记不合规则：{_syntax_in_chinese(name, first.message if first else e.msg, e.code)}",
@@ -117,14 +118,19 @@ _SYNTAX = {
     "ERR_UNDECLARED_ENTITY": "未定义的实体；只能用 &amp; &lt; &gt; &quot; &apos; 和 &#数字;",
     "WAR_UNDECLARED_ENTITY": "未定义的实体；只能用 &amp; &lt; &gt; &quot; &apos; 和 &#数字;",
 }
-_ERROR_NAMES = {code: name for name, code in vars(etree.ErrorTypes).items() if name.isupper()}
-_TAG_NAMES = re.compile(r"(?:mismatch: |in tag )(\S+) line \d+(?: and (\S+))?")
+_TAG_NAMES = r"(?:mismatch: |in tag )(\S+) line \d+(?: and (\S+))?"  # compiled on first use: errors only
+
+
+@lru_cache(maxsize=1)
+def _error_names() -> dict[int, str]:
+    """libxml2's error names by code, made for a template's first markup error."""
+    return {code: name for name, code in vars(etree.ErrorTypes).items() if name.isupper()}
 
 
 def _syntax_in_chinese(name: str, english: str | None, code: int) -> str:
     if name not in _SYNTAX:
         return f"无法识别的写法（解析器错误代码 {code}）"
-    found = _TAG_NAMES.search(english or "")
+    found = re.search(_TAG_NAMES, english or "")
     if found and found.group(2):
         detail = f"<{found.group(1)}> 遇到了 </{found.group(2).rstrip(',')}>"
     elif found:

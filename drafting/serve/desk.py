@@ -18,7 +18,7 @@ from typing import Any
 
 from drafting.errors import DraftError, Location, OverwriteRefused, Problem, SchemaError, WriteError, os_reason
 from drafting.model.counting import count_characters, summary_line
-from drafting.model.editions import COPY_SUFFIXES, copy_path
+from drafting.model.copy_names import COPY_SUFFIXES, copy_path
 from drafting.packs.finder import DEFAULT_PACK, find_pack
 from drafting.source.yaml_loader import parse_speech, read_input
 from drafting.source.yaml_roundtrip import decode, edit_yaml, encode_like

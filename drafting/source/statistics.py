@@ -16,81 +16,46 @@ the writer never asked for.
 
 from __future__ import annotations
 
-import copy
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from drafting.errors import DataError, Location, Problem
-from drafting.model.indicators import is_placeholder
-from drafting.source.schema import INDICATOR_NAME_FORMAT
-from drafting.source.yaml_loader import Path_, SpeechData, format_path
+from drafting.errors import Problem
+from drafting.source.yaml_loader import SpeechData
 
 if TYPE_CHECKING:
-    from drafting.readers.statistics import Figures, Origin, Table
+    from drafting.source.statistics_sheets import SheetRef, Sourced
 
-# The sheet readers (drafting.readers.statistics and .sheet, with zipfile, csv and
-# decimal) are imported only for a speech that names a sheet: most do not, and a
-# build's start-up time is mostly imports.
+# Filling from the sheets (``statistics_sheets``, with the sheet readers) is
+# imported only for a speech that names a sheet: most do not, and a build's
+# start-up time is mostly imports.
 
 STATISTICS_KEY = "statistics"
-_UNKNOWN = (None, "", "X", "Ｘ")
-_FIELD_NAMES = {"value": "数值", "unit": "单位", "change": "增幅", "change_unit": "增幅单位"}
-CLOSEST = 3
-LISTED = 8  # names listed when none is close
-
-
-@dataclass(frozen=True, slots=True)
-class SheetRef:
-    """One ``statistics:`` entry: the file, the sheet if named, and where the YAML says so."""
-
-    path: Path
-    sheet: str | None
-    location: Location
-
-
-@dataclass(frozen=True, slots=True)
-class Sourced:
-    """An indicator whose figures the sheet gave: for ``draft check``."""
-
-    location: Location  # the indicator's name in the YAML
-    name: str
-    origin: Origin
-    fields: tuple[str, ...]  # filled from the sheet; empty when the sheet did not know them either
-
-    def __str__(self) -> str:
-        taken = "、".join(_FIELD_NAMES[f] for f in self.fields) or "表中也未知，仍为 X"
-        return f"{self.location}：{self.name} ← {self.origin}（{taken}）"
-
-    def as_json(self) -> dict:
-        sheet = self.origin.sheet
-        return {"file": self.location.file, "line": self.location.line, "field": self.location.field,
-                "name": self.name, "sheet_file": sheet.file, "sheet": sheet.name, "row": self.origin.row,
-                "filled": list(self.fields)}
 
 
 @dataclass(slots=True)
 class Statistics:
+    """What the statistics sheets gave a speech, kept for draft check to list."""
+
     files: list[Path] = field(default_factory=list)
     sourced: list[Sourced] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
     filled: set[str] = field(default_factory=set)  # field paths whose X the sheet replaced
 
 
+def names_sheets(speech: SpeechData) -> bool:
+    """Whether the speech has a ``statistics:`` entry (before any file is looked at)."""
+    values = speech.values
+    return isinstance(values, dict) and bool(values.get(STATISTICS_KEY))
+
+
 def sheet_refs(speech: SpeechData) -> list[SheetRef]:
     """The sheets a validated speech names, as absolute paths (relative to the YAML)."""
-    values = speech.values.get(STATISTICS_KEY) if isinstance(speech.values, dict) else None
-    if not values:
+    if not names_sheets(speech):
         return []
-    base = Path(speech.file).resolve().parent
-    entries = values if isinstance(values, list) else [values]
-    root: Path_ = (STATISTICS_KEY,) if not isinstance(values, list) else ()
-    refs = []
-    for i, entry in enumerate(entries):
-        path = root or (STATISTICS_KEY, i)
-        written, sheet = (entry, None) if isinstance(entry, str) else (entry["file"], entry.get("sheet"))
-        refs.append(SheetRef(base / written, sheet, speech.source.locate(path)))
-    return refs
+    from drafting.source import statistics_sheets
+
+    return statistics_sheets.sheet_refs(speech)
 
 
 def statistics_files(speech: SpeechData) -> list[Path]:
@@ -103,126 +68,8 @@ def statistics_files(speech: SpeechData) -> list[Path]:
 
 def fill_statistics(speech: SpeechData, plan: Any) -> tuple[SpeechData, Statistics]:
     """The speech with figures from its sheets; what was filled and what was not found."""
-    refs = sheet_refs(speech)
-    if not refs:
+    if not names_sheets(speech):
         return speech, Statistics()
-    from drafting.readers.statistics import Table
+    from drafting.source.statistics_sheets import filled_from_sheets
 
-    table = Table()
-    for ref in refs:
-        _read_into(table, ref)
-    found = Statistics(files=[ref.path for ref in refs])
-    if plan is None:
-        return speech, found
-    values = copy.deepcopy(speech.values)
-    for path, indicator, key in list(plan.formatted(INDICATOR_NAME_FORMAT, values)):
-        filled = _fill_one(indicator, key, table, speech.source.locate(path), found)
-        found.filled.update(format_path(path[:-1] + (f,)) for f in filled)
-    return SpeechData(values, speech.source), found
-
-
-def _read_into(table: Table, ref: SheetRef) -> None:
-    from drafting.readers.sheet import read_sheets
-    from drafting.readers.statistics import has_header, read_table
-
-    if not ref.path.is_file():
-        raise DataError(
-            f"找不到统计表“{ref.path.name}”（{ref.path}）；路径相对于本 YAML 文件所在的文件夹", ref.location
-        )
-    sheets = read_sheets(ref.path, ref.sheet)
-    if ref.sheet is None:
-        with_header = [s for s in sheets if has_header(s)]
-        sheets = with_header or sheets[:1]  # none: the first sheet's error says what is missing
-    for sheet in sheets:
-        read_table(sheet, table)
-
-
-def _fill_one(indicator: dict, key: str, table: Table, where: Location, found: Statistics) -> list[str]:
-    """The fields filled in ``indicator``."""
-    from drafting.readers.statistics import normal_name
-
-    missing = [f for f in ("value", "change") if indicator.get(f) in _UNKNOWN or is_placeholder(indicator.get(f))]
-    if not missing:
-        return []  # the writer typed every figure
-    name = indicator[key]
-    rows = table.rows.get(normal_name(name))
-    if not rows:
-        found.warnings.append(Problem(where, _not_in_table(name, table)))
-        return []
-    row = rows[0]
-    found.warnings += _doubts(row, rows, where)
-    filled = _fill_value(indicator, row, where, found) if "value" in missing else []
-    if row.unit and indicator.get("unit") in _UNKNOWN and indicator.get("value") not in _UNKNOWN:
-        indicator["unit"] = row.unit
-        filled.append("unit")
-    if "change" in missing:
-        filled += _fill_change(indicator, row, where, found)
-    found.sourced.append(Sourced(where, name, row.origin, tuple(filled)))
-    return filled
-
-
-def _fill_value(indicator: dict, row: Figures, where: Location, found: Statistics) -> list[str]:
-    if row.value is None:
-        return []
-    if _units_differ(indicator.get("unit"), row.unit):
-        found.warnings.append(Problem(where, (
-            f"单位不一致：这里写的是“{indicator['unit']}”，{row.origin}是“{row.unit}”；未取表中的数值，请核对"
-        )))
-        return []
-    indicator["value"] = row.value
-    return ["value"]
-
-
-def _fill_change(indicator: dict, row: Figures, where: Location, found: Statistics) -> list[str]:
-    if row.change is None:
-        return []
-    indicator["change"] = row.change
-    filled = ["change"]
-    if row.change_unit and "change_unit" not in indicator:
-        indicator["change_unit"] = row.change_unit
-        filled.append("change_unit")
-    found.warnings += _trend_conflict(indicator, row, where)
-    return filled
-
-
-def _units_differ(written: Any, sheet: str | None) -> bool:
-    from drafting.readers.statistics import normal_name
-
-    return written not in _UNKNOWN and bool(sheet) and normal_name(written) != normal_name(sheet)
-
-
-def _trend_conflict(indicator: dict, row: Figures, where: Location) -> list[Problem]:
-    """A trend the writer set for an unknown change, which the sheet's sign contradicts."""
-    trend = indicator.get("trend")
-    if trend is None:
-        return []
-    sign = "增长" if row.change > 0 else "下降" if row.change < 0 else "持平"
-    if trend == sign:
-        return []
-    del indicator["trend"]  # the sheet's sign decides, so the text is never wrong
-    return [Problem(where, f"这里写的趋势是“{trend}”，但{row.origin}的增幅是 {row.change}；已按表中数字写“{sign}”，请核对")]
-
-
-def _doubts(row: Figures, rows: list[Figures], where: Location) -> list[Problem]:
-    doubts = []
-    if len({(r.unit, r.value, r.change) for r in rows}) > 1:
-        numbers = "、".join(f"第{r.origin.row}行" for r in rows)
-        doubts.append(Problem(where, f"统计表中有 {len(rows)} 行都是“{row.name}”（{numbers}），数字不同；已取{row.origin}，请核对"))
-    for cell in row.unreadable:
-        doubts.append(Problem(where, f"{row.origin}的{cell}不是数字，按未知处理"))
-    return doubts
-
-
-def _not_in_table(name: str, table: Table) -> str:
-    import difflib
-
-    from drafting.readers.statistics import normal_name
-
-    by_normal = {normal_name(n): n for n in table.names()}
-    where = "、".join(table.sheets)
-    closest = difflib.get_close_matches(normal_name(name), list(by_normal), n=CLOSEST, cutoff=0.4)
-    if closest:
-        return f"统计表（{where}）中没有“{name}”；最相近的是：{'、'.join(by_normal[c] for c in closest)}（名称须与表中一致）"
-    names = list(by_normal.values())
-    listed = "、".join(names[:LISTED]) + ("……" if len(names) > LISTED else "")
-    return f"统计表（{where}）中没有“{name}”，也没有相近的名称；表中共 {len(names)} 个指标：{listed}"
+    return filled_from_sheets(speech, plan)

@@ -22,7 +22,7 @@ from drafting.errors import Location, MarkupError, PackError, Problem, SchemaErr
 from drafting.readers.markup import read_markup
 from drafting.model.document import Document, Image
 from drafting.packs.finder import DEFAULT_PACK, SCHEMA_FILE, Pack, find_pack, read_pack_files
-from drafting.model.pinyin import read_pronunciations
+from drafting.source.pronunciations import read_pronunciations
 from drafting.packs.render import Renderer
 from drafting.source.schema import IMAGE_PATH_FORMAT, PackSchema, make_validator, validate
 from drafting.source.slips import COUNT_PHRASE, doubled_counts, review
@@ -56,6 +56,9 @@ class Draft:
 
 @dataclass(slots=True)
 class _LoadedPack:
+    """A pack's checked schema, compiled template and style sheet, kept for every
+    file of one run (a batch loads each pack once)."""
+
     pack: Pack
     validator: PackSchema
     renderer: Renderer
@@ -264,12 +267,14 @@ def _placeholders_in(speech: SpeechData, path: tuple, value: str) -> Iterable[Pr
 
 def copy_of(draft: Draft, copy: str = "file") -> tuple[Document, StyleSheet]:
     """The document and style sheet of one printed copy (see ``copies``)."""
-    from drafting.model.editions import outline_copy, reading_copy
-    from drafting.packs.stylesheet import reading_stylesheet
-
     if copy == "reading":
+        from drafting.model.editions import reading_copy
+        from drafting.packs.stylesheet import reading_stylesheet
+
         return reading_copy(draft.document, draft.pronunciations), reading_stylesheet(draft.stylesheet)
     if copy == "outline":
+        from drafting.model.editions import outline_copy
+
         return outline_copy(draft.document), draft.stylesheet
     return draft.document, draft.stylesheet
 

@@ -18,7 +18,7 @@ from typing import Any, Iterable
 from drafting.workflow.build import PLACEHOLDERS, Draft, render_text
 from drafting.model.editions import PinyinReport, pinyin_report
 from drafting.model.counting import SPEAKING_RATE, count_characters, is_counted, summary_line
-from drafting.source.statistics import Sourced
+from drafting.source.statistics_sheets import Sourced
 from drafting.source.yaml_loader import Path_, SourceMap, format_path
 from drafting.errors import Location, Problem
 from drafting.packs.roles import Roles

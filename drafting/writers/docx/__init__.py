@@ -17,11 +17,10 @@ from __future__ import annotations
 from itertools import chain
 from pathlib import Path
 
-from drafting.model.document import Document
+from drafting.model.document import BlockRole, Document
 from drafting.packs.stylesheet import StyleSheet
 from drafting.writers.docx.base import base_for
 from drafting.writers.docx.body import BodyWriter
-from drafting.writers.docx.image import media_parts, place_pictures
 from drafting.writers.docx.package import pack_stream, write_package
 from drafting.writers.layout import break_long_titles
 
@@ -37,7 +36,18 @@ class DocxWriter:
     def write(self, document: Document) -> bytes:
         document = break_long_titles(document, self.stylesheet)
         base = base_for(self.stylesheet, self.reference)
-        pictures = place_pictures(document.blocks, self.stylesheet)
+        pictures, media = _pictures(document.blocks, self.stylesheet)
         body = BodyWriter(base.style_ids, self.stylesheet, pictures).encoded(document.blocks)
         packed = pack_stream(base.document, chain((base.document_head,), body, (base.document_tail,)))
-        return write_package(base.package(packed, document.meta, media_parts(pictures)))
+        return write_package(base.package(packed, document.meta, media))
+
+
+def _pictures(blocks: list, stylesheet: StyleSheet) -> tuple[dict, list]:
+    """The pictures placed and their parts; the picture module (its records, its
+    reader of image files) is imported only for a speech that has a picture."""
+    if not any(block.role is BlockRole.IMAGE for block in blocks):
+        return {}, []
+    from drafting.writers.docx.image import media_parts, place_pictures
+
+    pictures = place_pictures(blocks, stylesheet)
+    return pictures, media_parts(pictures)

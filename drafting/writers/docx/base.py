@@ -15,13 +15,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib.util import find_spec
 from pathlib import Path
-from typing import Sequence
+from typing import TYPE_CHECKING, Sequence
 
 from drafting import cache
 from drafting.model.document import Meta
 from drafting.packs.stylesheet import StyleSheet
 from drafting.writers.docx import wordml
-from drafting.writers.docx.image import Media
 from drafting.writers.docx.package import (
     CONTENT_TYPES,
     CUSTOM_PART,
@@ -32,6 +31,9 @@ from drafting.writers.docx.package import (
     pack_part,
     stamp,
 )
+
+if TYPE_CHECKING:
+    from drafting.writers.docx.image import Media
 
 _MARK = b"<!--draft-body-->"
 _RELS_END = b"</Relationships>"
@@ -50,6 +52,9 @@ _HERE = Path(__file__).resolve().parent
 
 @dataclass(frozen=True, slots=True)
 class Base:
+    """The package parts that are the same for every speech of a pack and style
+    sheet, cut where a speech's own parts go, so a build only fills them in."""
+
     parts: list[PackedPart]  # every part the same for each speech, in package order
     order: list[str]  # every part name in package order
     document: str  # entry names: the body, its relationships, the core properties
@@ -186,18 +191,23 @@ def _cached(key: str) -> Base | None:
 
 def _key(sheet: StyleSheet, reference: Path | None) -> str:
     """Everything the base is made from: style sheet, reference file, code, python-docx."""
+    return cache.digest(
+        json.dumps(sheet.data, sort_keys=True, ensure_ascii=False, default=str),
+        _reference_bytes(reference) if reference is not None else b"",
+        _code_digest(),
+    )
+
+
+def _reference_bytes(reference: Path) -> bytes:
+    """The reference file as it goes into a base (its reader, with the zip
+    checks, is loaded only for a build that names one)."""
     from drafting.errors import DataError
     from drafting.writers.docx.reference import read_reference
 
     try:
-        reference_bytes = read_reference(reference) if reference is not None else b""
+        return read_reference(reference)
     except DataError:  # reference.py reports it in Chinese
-        reference_bytes = b"unreadable"
-    return cache.digest(
-        json.dumps(sheet.data, sort_keys=True, ensure_ascii=False, default=str),
-        reference_bytes,
-        _code_digest(),
-    )
+        return b"unreadable"
 
 
 @lru_cache(maxsize=1)

@@ -10,15 +10,16 @@ the body, so it keeps every inline style.
 
 from __future__ import annotations
 
-from typing import Iterator, Mapping
+from typing import TYPE_CHECKING, Iterator, Mapping
 
 from drafting.model.document import Block, BlockRole, Image, Inline, InlineRole, Table
 from drafting.packs.stylesheet import StyleSheet, style_key
 from drafting.writers.docx import wordml
-from drafting.writers.docx.image import Picture, picture_paragraph
-from drafting.writers.docx.ruby import RubyLook, ruby_run
-from drafting.writers.docx.table import table_xml
 from drafting.writers.layout import keeps_lead_together, keeps_with_next
+
+if TYPE_CHECKING:
+    from drafting.writers.docx.image import Picture
+    from drafting.writers.docx.ruby import RubyLook
 
 _CHARACTER_KEYS = {
     InlineRole.LEAD: "lead",
@@ -41,7 +42,7 @@ class BodyWriter:
         for style in ("table:caption", "table:header", "table:cell", "image:caption"):
             section, key = style.split(":")  # a cell's pinyin is sized to the cell's type
             self.specs[style] = {**self.specs["body"], **sheet.data[section][key]}
-        self.ruby = RubyLook.from_sheet(sheet.data.get("ruby"))
+        self._ruby_look: RubyLook | None = None  # the reading copy's: read on its first guide
         self._paragraph_open = {key: _paragraph_open(value) for key, value in style_ids.items()}
         self._run_open = {
             role: f'<w:r><w:rPr><w:rStyle w:val="{wordml.attribute(style_ids["char:" + key])}"/></w:rPr>'
@@ -97,18 +98,26 @@ class BodyWriter:
         return "".join(out)
 
     def table(self, table: Table) -> str:
+        from drafting.writers.docx.table import table_xml  # a speech with a table only
+
         caption = self.styled_paragraph("table:caption", table.caption) if table.caption else ""
         return caption + table_xml(table, self, self.sheet)
 
     def image(self, image: Image, picture: Picture) -> str:
+        from drafting.writers.docx.image import picture_paragraph  # placed pictures: the module is loaded
+
         line = picture_paragraph(self._paragraph_open["image:picture"], picture)
         return line + (self.styled_paragraph("image:caption", image.caption) if image.caption else "")
 
     def _ruby(self, inline: Inline, spec: dict) -> str:
-        """A phonetic guide (reading copy only)."""
+        """A phonetic guide (reading copy only, so its module is loaded here)."""
+        from drafting.writers.docx.ruby import RubyLook, ruby_run
+
+        if self._ruby_look is None:
+            self._ruby_look = RubyLook.from_sheet(self.sheet.data.get("ruby"))
         key = _CHARACTER_KEYS.get(inline.style_role)
         style = self.style_ids["char:" + key] if key else None
-        return ruby_run(inline.text, inline.ruby, spec["size_pt"], self.ruby, style)
+        return ruby_run(inline.text, inline.ruby, spec["size_pt"], self._ruby_look, style)
 
 
 def _paragraph_open(style_id: str) -> str:

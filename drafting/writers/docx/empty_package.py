@@ -37,6 +37,8 @@ _CUSTOM_PART = "/docProps/custom.xml"
 
 @dataclass(frozen=True, slots=True)
 class EmptyPackage:
+    """A styled package with no speech in it, made once per style sheet and cached as a base."""
+
     parts: dict[str, bytes]  # every part by zip entry name, the body holding only BODY_MARK
     style_ids: dict[str, str]  # by style-sheet key ("char:…", "table:…", "image:…")
     document: str  # the entry names of the parts a speech fills in

@@ -39,6 +39,8 @@ class Media:
 
 @dataclass(frozen=True, slots=True)
 class Picture:
+    """One placement of a picture: a file used twice is one part, two shapes."""
+
     media: Media
     shape_id: int  # unique in the document (wp:docPr id)
     name: str  # the file's own name, shown in Word's 选择窗格
