@@ -130,14 +130,16 @@ def pack_and_reason(document: Document) -> tuple[str, str]:
 
 
 def extract(
-    document: Document, file: str, pack: Any = DEFAULT_PACK, indicators: bool = True, joins: bool = True
+    document: Document, file: str, pack: Any = DEFAULT_PACK, indicators: bool = True, joins: bool = True,
+    lists: bool = True,
 ) -> Extraction:
     """The data of ``pack`` (a name or a loaded pack) for the document; never gives
     up on a document with words: what is not recognised stays in place as text.
 
     With ``indicators``, statistics that the pack prints back exactly become indicator data;
     with ``joins``, units a flattened page ran into another's paragraph are cut out
-    (``flattened.py``) and marked ``joined``.
+    (``flattened.py``) and marked ``joined``; with ``lists``, enumerations inside a
+    paragraph become list paragraphs (``inline_lists.py``).
     """
     from drafting.packs.finder import find_pack
 
@@ -158,7 +160,8 @@ def extract(
         if len(merged) == len(pieces):  # every piece left heads its unit
             break
         pieces = merged
-    _nest_lists(result, pack.schema)
+    if lists:
+        _nest_lists(result, pack.schema)
     if indicators:
         _recognise_indicators(result)
     result.data = _in_schema_order(result.data, pack.schema, pack.schema)
@@ -1254,42 +1257,44 @@ class Checked:
     unverified: DraftError | None = None  # the pack could not build it back at all
 
 
+# What a try may give up, in order, when the YAML does not build back the old speech word
+# for word: figures as text first, then units cut out of flattened paragraphs, then
+# lists inside paragraphs (each with and without figures). The first exact try wins.
+_TRIES = (
+    {"indicators": True, "joins": True, "lists": True},
+    {"indicators": False, "joins": True, "lists": True},
+    {"indicators": True, "joins": False, "lists": True},
+    {"indicators": False, "joins": False, "lists": True},
+    {"indicators": True, "joins": True, "lists": False},
+    {"indicators": False, "joins": True, "lists": False},
+    {"indicators": True, "joins": False, "lists": False},
+    {"indicators": False, "joins": False, "lists": False},
+)
+
+
 def extract_checked(
     document: Document, file: str, pack: Any, header: list[str], built_at: str,
     template_dirs: list | None = None, indicators: bool = True,
 ) -> Checked:
-    """``extract`` written as YAML and built back from that text; when indicators
-    keep it from giving the old speech word for word, the same with figures as text."""
+    """``extract`` written as YAML and built back from that text; when a recognition keeps
+    it from giving the old speech word for word (or the pack from building it at all),
+    the next try without it (``_TRIES``); when none is exact, the first try is said."""
     from drafting.workflow.build import Builder
 
     builder = Builder(template_dirs)  # every try loads the pack once
     expected = source_text(document)
-    checked = _checked(document, file, pack, header, built_at, builder, expected, indicators, joins=True)
-    if (checked.difference is not None or checked.unverified is not None) and _has_joined(checked.extraction.data):
-        # units cut out of flattened paragraphs that this pack cannot print back in place: read them as one
-        unjoined = _checked(document, file, pack, header, built_at, builder, expected, indicators, joins=False)
-        if unjoined.difference is None and unjoined.unverified is None:
-            return unjoined
-    return checked
-
-
-def _checked(document, file, pack, header, built_at, builder, expected, indicators, joins) -> Checked:
-    extraction = extract(document, file, pack, indicators, joins)
-    checked = Checked(extraction, speech_yaml(extraction, header))
-    try:
-        checked.difference = first_difference(expected, rebuilt_text(checked.text, built_at, builder=builder))
-        if checked.difference is not None and indicators:
-            plain = extract(document, file, pack, indicators=False, joins=joins)
-            plain_text = speech_yaml(plain, header)
-            if first_difference(expected, rebuilt_text(plain_text, built_at, builder=builder)) is None:
-                return Checked(plain, plain_text, figures_as_text=True)
-    except DraftError as e:  # a pack not shaped like a speech or report this reader knows
-        checked.unverified = e
-    return checked
-
-
-def _has_joined(data: Any) -> bool:
-    return any(True for _ in flattened.joined_starts(data))
+    first = None
+    for options in _TRIES if indicators else [t for t in _TRIES if not t["indicators"]]:
+        extraction = extract(document, file, pack, **options)
+        checked = Checked(extraction, speech_yaml(extraction, header), figures_as_text=indicators and not options["indicators"])
+        try:
+            checked.difference = first_difference(expected, rebuilt_text(checked.text, built_at, builder=builder))
+        except DraftError as e:  # a pack not shaped like a speech or report this reader knows,
+            checked.unverified = e  # or one that cannot hold what a try recognised
+        if checked.difference is None and checked.unverified is None:
+            return checked
+        first = first or checked
+    return first
 
 
 def first_difference(expected: str, actual: str) -> tuple[int, str, str] | None:

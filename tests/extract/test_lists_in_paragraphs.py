@@ -177,3 +177,25 @@ def test_word_file_gives_the_same_lists(tmp_path):
     target = tmp_path / "讲话.yaml"
     target.write_text(speech_yaml(from_word, ["测试"]), encoding="utf-8")
     assert render_text(Builder().draft(target)).splitlines() == lines
+
+
+def test_a_list_that_would_not_build_back_word_for_word_is_left_as_words(tmp_path, monkeypatch):
+    """The last safety net: whatever a recognition gets wrong, ``draft extract`` gives a
+    YAML that builds the old speech back exactly, with that recognition left out."""
+    import drafting.workflow.inline_lists as inline_lists
+
+    real = inline_lists.nest_lists
+
+    def spoiling(data, *args):
+        for found in real(data, *args):
+            yield found
+        listed = data["parts"][0]["points"][0]["body"][0]
+        listed["points"][0]["lead"] += "多"  # a list paragraph that prints one character too many
+
+    monkeypatch.setattr(inline_lists, "nest_lists", spoiling)
+    lines = HEAD + ["（一）抓好班子建设。一是健全议事规则；二是加强教育培训；三是严格日常管理。", "（二）抓好队伍建设。全年培训村干部200人次。"]
+    yaml_text, built = extracted_and_built(tmp_path, lines)
+    assert "enumeration: 一是" not in yaml_text  # the list stays words …
+    assert "一是健全议事规则；二是加强教育培训；三是严格日常管理。" in yaml_text
+    assert "value: 200" in yaml_text  # … and nothing else is given up: the figure is still an indicator
+    assert "\n".join(lines[2:]) in built
