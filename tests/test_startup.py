@@ -17,25 +17,31 @@ ONLY_WHEN_USED = ("drafting.source.statistics_sheets", "drafting.writers.docx.im
                   "drafting.model.pinyin", "drafting.model.editions", "drafting.writers.docx.reference",
                   "drafting.safe_zip", "traceback")
 
+# run draft's main with the given arguments, then print (as JSON) what REPORT computes
 PROBE = """
-import json, sys
+import dataclasses, json, sys
 from drafting.cli import main
 sys.argv = ["draft"] + sys.argv[1:]
 try:
     main()
 except SystemExit:
     pass
-print(json.dumps(sorted(m for m in sys.modules if m in {watched})), file=sys.stderr)
+print(json.dumps(REPORT), file=sys.stderr)
 """
 
 
-def imported(*args, cache) -> set[str]:
+def probed(report: str, *args, cache):
     env = {**os.environ, "PYTHONPATH": str(ROOT), "DRAFT_CACHE_DIR": str(cache)}
     done = subprocess.run(
-        [sys.executable, "-c", PROBE.format(watched=repr(set(HEAVY + ONLY_WHEN_USED))), *map(str, args)],
+        [sys.executable, "-c", PROBE.replace("REPORT", report), *map(str, args)],
         capture_output=True, text=True, env=env, cwd=ROOT, check=True,
     )
-    return set(json.loads(done.stderr.strip().splitlines()[-1]))
+    return json.loads(done.stderr.strip().splitlines()[-1])
+
+
+def imported(*args, cache) -> set[str]:
+    watched = repr(set(HEAVY + ONLY_WHEN_USED))
+    return set(probed(f"sorted(m for m in sys.modules if m in {watched})", *args, cache=cache))
 
 
 @pytest.mark.parametrize("args", [["--help"], ["build", "--help"], ["templates"]])
@@ -63,32 +69,19 @@ def test_a_plain_speech_loads_no_module_for_pictures_tables_readings_or_referenc
     assert imported("build", SEED_YAML, "-o", out, cache=tmp_path).isdisjoint(ONLY_WHEN_USED)
 
 
-UNDOCUMENTED_RECORDS = """
-import dataclasses, json, sys
-from drafting.cli import main
-sys.argv = ["draft"] + sys.argv[1:]
-try:
-    main()
-except SystemExit:
-    pass
-print(json.dumps(sorted(
+UNDOCUMENTED_RECORDS = """sorted(
     f"{name}.{value.__name__}" for name, module in list(sys.modules.items()) if name.startswith("drafting")
     for value in vars(module).values()
     if dataclasses.is_dataclass(value) and isinstance(value, type) and value.__module__ == name
     and (value.__doc__ or "").startswith(value.__name__ + "(")
-)), file=sys.stderr)
-"""
+)"""
 
 
 def test_every_record_a_build_makes_has_its_own_docstring(tmp_path):
     """A dataclass without one gets a docstring made by inspect.signature when its
     module is imported: a millisecond of every build for a record of thirty fields."""
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "DRAFT_CACHE_DIR": str(tmp_path)}
-    done = subprocess.run(
-        [sys.executable, "-c", UNDOCUMENTED_RECORDS, "build", str(SEED_YAML), "-o", str(tmp_path / "seed.docx")],
-        capture_output=True, text=True, env=env, cwd=ROOT, check=True,
-    )
-    assert json.loads(done.stderr.strip().splitlines()[-1]) == []
+    out = tmp_path / "seed.docx"
+    assert probed(UNDOCUMENTED_RECORDS, "build", SEED_YAML, "-o", out, cache=tmp_path) == []
 
 
 def test_invalid_data_brings_in_jsonschema_for_the_messages(tmp_path, write_yaml):
