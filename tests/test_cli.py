@@ -33,11 +33,11 @@ def test_build_with_output_and_format_from_suffix(write_yaml, tmp_path):
     assert out.read_text(encoding="utf-8").startswith("在2025年测试会议上的讲话\n同志们：\n")
 
 
-def test_build_without_file_builds_the_bundled_example(tmp_path):
-    with CliRunner().isolated_filesystem(temp_dir=tmp_path):
-        result = CliRunner().invoke(main, ["build"])
-        assert result.exit_code == 0, result.output
-        assert docx.Document("half-year-speech-示例.docx").paragraphs[1].text == "区长 张三"
+def test_build_without_file_builds_the_bundled_example(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["build"])
+    assert result.exit_code == 0, result.output
+    assert docx.Document(tmp_path / "half-year-speech-示例.docx").paragraphs[1].text == "区长 张三"
 
 
 def test_validate(write_yaml):
