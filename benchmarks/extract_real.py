@@ -105,7 +105,7 @@ def extracted_leads(data: Any) -> list[str]:
                 if key in ("points", "subitems", "items") and isinstance(value, list):
                     for entry in value:
                         if isinstance(entry, dict) and "lead" in entry:
-                            leads.append(str(entry["lead"]))
+                            leads.append(printed_lead(entry["lead"]))
                         walk(entry, depth + 1)
                 elif key == "sections" and isinstance(value, list):
                     for entry in value:
@@ -120,6 +120,17 @@ def extracted_leads(data: Any) -> list[str]:
 
     walk(data, 0)
     return leads
+
+
+def printed_lead(lead: Any) -> str:
+    """A lead's text as the pack prints it: the words, or a lead that holds statistics
+    ({before, indicators, after}) phrased the way the templates' ``draft.text`` prints it."""
+    if not isinstance(lead, dict):
+        return str(lead)
+    from drafting.model.indicators import Indicator, phrase_chain
+
+    chain = phrase_chain([Indicator.from_data(d) for d in lead.get("indicators", [])])
+    return str(lead.get("before", "")) + "".join(chain) + str(lead.get("after", ""))
 
 
 def extracted_indicators(data: Any) -> list[dict]:
@@ -150,6 +161,9 @@ def strings_by_role(data: Any) -> list[tuple[str, str]]:
         if isinstance(node, dict):
             for key, value in node.items():
                 if key == "indicators":
+                    continue
+                if key == "lead" and isinstance(value, dict):  # a lead holding statistics: its words only
+                    walk([value.get("before", ""), value.get("after", "")], "lead")
                     continue
                 walk(value, {"heading": "heading", "title": "heading", "lead": "lead"}.get(key, "text"))
         elif isinstance(node, list):

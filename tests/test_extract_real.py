@@ -159,3 +159,11 @@ def test_a_miss_is_classed_by_where_its_text_stands(real):
             == "its figure in an indicator of another name")
     assert (real.where_statistic_stands({"name": "社会消费品零售总额", "figure": 8}, indicators, strings)
             == "name and figure not in one string")
+
+
+def test_a_lead_holding_statistics_compares_by_its_printed_text(real):
+    data = {"parts": [{"heading": "经济", "points": [
+        {"lead": {"indicators": [{"name": "财政收入", "value": 3.2, "unit": "亿元", "verb": "完成", "change": 8.1}],
+                  "after": "。"}}]}]}
+    assert real.extracted_leads(data) == ["财政收入完成3.2亿元，同比增长8.1%。"]
+    assert ("lead", "。") in real.strings_by_role(data)

@@ -62,3 +62,10 @@ def test_table_and_image_blocks():
     assert [c[0].text for c in table.header] == ["指标", "同比"]
     assert table.rows[0][0][0].role is InlineRole.LEAD
     assert (image.role, image.path, image.width_mm, image.text) == (BlockRole.IMAGE, "/tmp/a.png", 80.0, "图1")
+
+
+def test_a_statistic_inside_a_lead_is_part_of_the_lead():
+    doc = read_markup("<doc><p><lead>二是<ind>财政收入完成3.2亿元，同比增长8.1%</ind>。</lead>税收占比提高。</p></doc>", "t.j2")
+    block = doc.blocks[0]
+    assert block.lead == "二是财政收入完成3.2亿元，同比增长8.1%。"
+    assert [i.role for i in block.inlines] == [InlineRole.LEAD, InlineRole.PLAIN]

@@ -300,7 +300,9 @@ def _collect(element, role: InlineRole, out: list[Inline], template: str) -> Non
         elif child.tag == "wbr":
             out.append(LAYOUT_BREAK)
         elif child.tag in _INLINES:
-            _collect(child, _INLINES[child.tag], out, template)
+            # a statistic printed inside a lead sentence is part of that lead (bold, in the outline)
+            inner = role if role is InlineRole.LEAD else _INLINES[child.tag]
+            _collect(child, inner, out, template)
         else:
             raise _unknown(child, template, "行内")
         if child.attrib:

@@ -163,7 +163,7 @@ def extract(
     if lists:
         _nest_lists(result, pack.schema)
     if indicators:
-        _recognise_indicators(result)
+        _recognise_indicators(result, pack.schema)
     result.data = _in_schema_order(result.data, pack.schema, pack.schema)
     return result
 
@@ -177,11 +177,12 @@ def _nest_lists(result: Extraction, schema: dict) -> None:
         result.notes[path] = notes + [f"自动识别：这段话中列举了 {count} 项（{form}……），整理为段中列举（enumeration、points），输出与原文相同"]
 
 
-def _recognise_indicators(result: Extraction) -> None:
+def _recognise_indicators(result: Extraction, schema: dict) -> None:
     from drafting.readers.indicators import with_indicators
 
     first = None
-    for path, holder, at in _paragraph_slots(result.data, ()):
+    slots = [*_paragraph_slots(result.data, ()), *_lead_slots(result.data, schema, schema, ())]
+    for path, holder, at in slots:
         text = holder[at]
         if not isinstance(text, str):
             continue
@@ -227,6 +228,32 @@ def _paragraph_slots(value: Any, path: Path_):
     elif isinstance(value, list):
         for i, child in enumerate(value):
             yield from _paragraph_slots(child, path + (i,))
+
+
+def _lead_slots(value: Any, node: dict, schema: dict, path: Path_):
+    """Every lead sentence the pack lets hold statistics (``x-draft-role: lead`` that may be an
+    indicator paragraph: 一是地区生产总值完成X亿元，增长X%。), as ``_paragraph_slots`` gives them;
+    a lead the pack prints only as words stays words, so its rebuild stays exact."""
+    node = _resolve(node, schema) if isinstance(node, dict) else {}
+    if isinstance(value, list):
+        for i, child in enumerate(value):
+            yield from _lead_slots(child, node.get("items", {}), schema, path + (i,))
+    elif isinstance(value, dict):
+        props = node.get("properties", {})
+        for key, child in value.items():
+            prop = props.get(key)
+            if not isinstance(prop, dict):
+                continue
+            if isinstance(child, str) and _lead_takes_indicators(prop, schema):
+                yield path + (key,), value, key
+            elif isinstance(child, (dict, list)):
+                yield from _lead_slots(child, prop, schema, path + (key,))
+
+
+def _lead_takes_indicators(prop: dict, schema: dict) -> bool:
+    return prop.get("x-draft-role") == "lead" and any(
+        "indicators" in _resolve(branch, schema).get("properties", {}) for branch in prop.get("anyOf", [])
+    )
 
 
 def _in_schema_order(value: Any, node: dict, schema: dict) -> Any:
