@@ -244,14 +244,14 @@ def _lead_slots(value: Any, node: dict, schema: dict, path: Path_):
             prop = props.get(key)
             if not isinstance(prop, dict):
                 continue
-            if isinstance(child, str) and _lead_takes_indicators(prop, schema):
+            if isinstance(child, str) and _lead_takes_indicators(prop, schema, key):
                 yield path + (key,), value, key
             elif isinstance(child, (dict, list)):
                 yield from _lead_slots(child, prop, schema, path + (key,))
 
 
-def _lead_takes_indicators(prop: dict, schema: dict) -> bool:
-    return prop.get("x-draft-role") == "lead" and any(
+def _lead_takes_indicators(prop: dict, schema: dict, key: str) -> bool:
+    return (key == "lead" or prop.get("x-draft-role") == "lead") and any(
         "indicators" in _resolve(branch, schema).get("properties", {}) for branch in prop.get("anyOf", [])
     )
 

@@ -90,3 +90,41 @@ def test_a_standalone_lead_with_a_statistic_prints_as_its_heading(tmp_path):
     text = render_text(Builder().draft(path))
     assert "（一）全县地区生产总值实现45.6亿元，同比增长6.2%\n主要得益于工业拉动。\n" in text
 
+
+
+def test_a_subitem_lead_with_a_statistic_prints_as_written(tmp_path):
+    speech = {"pack": "half-year-speech", "meeting": {"name": "测试", "year": 2025}, "parts": [{
+        "heading": "经济运行", "layout": "run-in", "points": [
+            {"lead": "工业生产提速增效。", "subitem_numbering": "1、", "subitems": [
+                {"lead": {"indicators": [{"name": "规上工业增加值", "change": 6.5}], "after": "。"},
+                 "body": ["重点企业满负荷生产。"]}]}]}]}
+    path = tmp_path / "speech.yaml"
+    path.write_text(write_yaml(speech, {}, []), encoding="utf-8")
+    draft = Builder().draft(path)
+    assert "1、规上工业增加值同比增长6.5%。重点企业满负荷生产。\n" in render_text(draft)
+    sub = next(b for b in draft.document.blocks if getattr(b, "text", "").startswith("1、"))
+    assert sub.lead == "1、规上工业增加值同比增长6.5%。"
+
+
+REPORT = [
+    "县统计局2025年上半年工作总结",
+    "2025年以来，我局在县委、县政府的坚强领导下，各项工作稳步推进。现将上半年工作总结如下：",
+    "一、上半年工作完成情况",
+    "（一）经济运行稳中有进",
+    "全县经济运行总体平稳。一是财政收入完成3.2亿元，同比增长8.1%；二是项目建设扎实推进，新开工项目明显增多。",
+    "二、下半年工作打算",
+    "（一）抓好统计调查",
+    "按时完成各项统计调查任务。",
+    "县统计局",
+    "2025年7月10日",
+]
+
+
+def test_a_report_item_inline_in_a_paragraph_holds_indicators(tmp_path):
+    extraction, target, text = _extracted(tmp_path, REPORT, "half-year-report")
+    points = extraction.data["sections"][0]["sections"][0]["points"]
+    assert [i["name"] for i in points[0]["lead"]["indicators"]] == ["财政收入"]
+    assert points[0]["lead"]["after"] == "；"
+    assert points[1]["lead"] == "项目建设扎实推进，新开工项目明显增多。"
+    built = render_text(Builder().draft(target))
+    assert [line for line in built.splitlines() if line] == text.splitlines()  # the blank line before 落款 is layout
