@@ -231,9 +231,11 @@ def _paragraph_slots(value: Any, path: Path_):
 
 
 def _lead_slots(value: Any, node: dict, schema: dict, path: Path_):
-    """Every lead sentence the pack lets hold statistics (``x-draft-role: lead`` that may be an
-    indicator paragraph: 一是地区生产总值完成X亿元，增长X%。), as ``_paragraph_slots`` gives them;
-    a lead the pack prints only as words stays words, so its rebuild stays exact."""
+    """Every lead sentence the pack lets hold statistics (a ``lead`` field, or one of role
+    ``lead``, whose schema also admits an indicator paragraph: 二是财政收入完成X亿元，增长X%。),
+    as ``_paragraph_slots`` gives them; where the pack prints a lead only as words it stays
+    words, so the rebuild stays exact. Paragraph lists are not entered: their list items'
+    leads are words in every pack."""
     node = _resolve(node, schema) if isinstance(node, dict) else {}
     if isinstance(value, list):
         for i, child in enumerate(value):
