@@ -30,6 +30,20 @@ def test_a_missing_field_is_said_in_chinese(tmp_path, source, said):
     assert said in info.value.message and "object" not in info.value.message
 
 
+@pytest.mark.parametrize("source", ["{{ d.lead }}", "{{ l }}"])
+def test_printing_data_that_is_not_words_is_the_templates_error_not_its_python_form(tmp_path, source):
+    """A lead holding statistics is a mapping: a pack that prints it directly must be told, not print {'before': …}."""
+    from drafting.source.yaml_loader import parse_speech
+    from drafting.packs.render import Renderer
+
+    (tmp_path / "t.j2").write_text(f"<doc>\n<p>{source}</p></doc>", encoding="utf-8")
+    data = "d: {lead: {before: 财政收入完成, after: 。}}\nl: [甲, 乙]\n"
+    with pytest.raises(TemplateError) as info:
+        Renderer([tmp_path], "t.j2").render(parse_speech(data.encode(), "x.yaml"))[0]
+    assert "draft.text" in info.value.message and "before" not in info.value.message
+    assert info.value.location.line == 2
+
+
 def test_template_syntax_error_names_file_and_line():
     with pytest.raises(TemplateError) as info:
         Builder().draft(CASES / "bad-syntax" / "speech.yaml")

@@ -29,9 +29,20 @@ _BREAK = Markup("<br/>")
 
 def _finalize(value: Any) -> Any:
     if isinstance(value, Markup) or not isinstance(value, str):
-        return value
+        return _not_data(value)
     escaped = escape(value)
     return escaped.replace("\n", _BREAK) if "\n" in value else escaped
+
+
+def _not_data(value: Any) -> Any:
+    """A mapping or list printed by ``{{ }}`` would come out in its Python form, as if it
+    were the writer's words (a lead holding statistics is a mapping)."""
+    if isinstance(value, (dict, list)):
+        raise jinja2.TemplateRuntimeError(
+            "模板直接输出了一组数据（不是文字）。这个字段可能是含统计指标的段落或列表："
+            "段落请用 draft.text(…) 输出，列表请逐项输出"
+        )
+    return value
 
 
 _DICT_ATTRIBUTES = frozenset(dir(dict))
@@ -73,9 +84,9 @@ class _Environment(PackSandbox):
         twice, and the template's own markup (a macro's output) as it is."""
         if type(value) is Markup:
             return value
-        if isinstance(value, str) and not isinstance(value, Markup) and "\n" in value:
-            return escape(value).replace("\n", _BREAK)
-        return escape(value)
+        if isinstance(value, str):
+            return escape(value).replace("\n", _BREAK) if "\n" in value and not isinstance(value, Markup) else escape(value)
+        return escape(_not_data(value))
 
     def getattr(self, obj: Any, attribute: str) -> Any:
         kind = type(obj)
