@@ -247,7 +247,7 @@ def test_an_x_is_reported_at_its_line_however_the_template_reached_the_list(tmp_
 
 
 def test_a_table_row_of_a_copied_list_reports_each_x_at_its_line(tmp_path):
-    template = "{% for row in d.intro[0].indicators | list | indicator_rows %}{{ row }}{% endfor %}"
+    template = "{% for row in d.intro[0].indicators | list | indicator_rows %}{{ row | join('|') }}{% endfor %}"
     _, problems = rendered(tmp_path, template)
     said = sorted((p.location.line, p.location.field) for p in problems)
     base = "d.intro[0].indicators"
