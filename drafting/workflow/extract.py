@@ -12,6 +12,8 @@ prints it as a comment). What fits no slot stays a plain paragraph in place.
 
 from __future__ import annotations
 
+import itertools
+
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -1288,17 +1290,11 @@ class Checked:
 
 # What a try may give up, in order, when the YAML does not build back the old speech word
 # for word: figures as text first, then units cut out of flattened paragraphs, then
-# lists inside paragraphs (each with and without figures). The first exact try wins.
-_TRIES = (
-    {"indicators": True, "joins": True, "lists": True},
-    {"indicators": False, "joins": True, "lists": True},
-    {"indicators": True, "joins": False, "lists": True},
-    {"indicators": False, "joins": False, "lists": True},
-    {"indicators": True, "joins": True, "lists": False},
-    {"indicators": False, "joins": True, "lists": False},
-    {"indicators": True, "joins": False, "lists": False},
-    {"indicators": False, "joins": False, "lists": False},
-)
+# lists inside paragraphs (each with and without figures; product's order). The first exact try wins.
+_TRIES = [
+    {"lists": lists, "joins": joins, "indicators": indicators}
+    for lists, joins, indicators in itertools.product((True, False), repeat=3)
+]
 
 
 def extract_checked(
