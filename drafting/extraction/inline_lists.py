@@ -133,11 +133,11 @@ def _lone(text: str, forms: tuple[str, ...]) -> tuple[str, str, list[str]] | Non
     return None
 
 
-def _opening_at(plain: str, marker: str) -> int | None:
-    """Where ``marker`` first opens a clause: at the start or after 。：；！？."""
+def _opening_at(plain: str, marker: str, after: str = _OPENS_AFTER) -> int | None:
+    """Where ``marker`` first opens a clause: at the start or after 。：；！？ (or ``after``)."""
     at = plain.find(marker)
     while at >= 0:
-        if at == 0 or plain[at - 1] in _OPENS_AFTER:
+        if at == 0 or plain[at - 1] in after:
             return at
         at = plain.find(marker, at + 1)
     return None
@@ -146,7 +146,7 @@ def _opening_at(plain: str, marker: str) -> int | None:
 def standalone_runs(paras: list, forms: tuple[str, ...]) -> dict[int, tuple[str, int, int]]:
     """{index: (form, number, where its marker stands)} of paragraphs that open with 二是, 三是 …
     in order after one holding 一是 (at its start, or opening its last clause list: ……主要做了
-    三件事。一是……), two or more: a level of standalone items the structure above did not
+    三件事。一是……, or after a space where a flattened page lost the break), two or more: a level of standalone items the structure above did not
     take (after a part's closing sentence, in an opening); words between them stay paragraphs."""
     found: dict[int, tuple[str, int, int]] = {}
     for form in forms:
@@ -170,7 +170,10 @@ def _first_at(text: str, form: str) -> int | None:
     if genre.marker_number(text, form) == 1:
         at: int | None = 0
     else:
-        at = _opening_at(text.translate(genre.HALF_TO_FULL), enumeration_marker(form, 1).translate(genre.HALF_TO_FULL))
+        # a space also opens one: a flattened page's lost line break (……“三件事” 一是……), as the
+        # paragraphs after it opening with 二是, 三是 show
+        at = _opening_at(text.translate(genre.HALF_TO_FULL), enumeration_marker(form, 1).translate(genre.HALF_TO_FULL),
+                         _OPENS_AFTER + " \u3000")
     second = enumeration_marker(form, 2).translate(genre.HALF_TO_FULL)
     if at is None or second in text.translate(genre.HALF_TO_FULL)[at:] or len(text) <= at + len(enumeration_marker(form, 1)):
         return None

@@ -192,6 +192,10 @@ def _report_section_as(node: Node, heading: str, rest: str | None, forms, levels
     elif rest is not None:
         section["run_in"] = True
         paras = [Paragraph(rest, "")] + paras
+        # a heading run straight into its items listed inline (（一）经济运行稳中有进1、……；2、……):
+        # the list is this unit's items, not a lone lower unit holding the rest
+        if genre.inline_items(rest) is not None and _inline_in_report(section, paras):
+            return section
     body, children = _lower_level(paras, forms, levels, at, depth)
     if not children and _inline_in_report(section, body):
         return section

@@ -287,8 +287,9 @@ def _turn_to_closing(paras: list[Paragraph], used: set[str], forms: tuple[str, .
             if form not in used and len(genre.numbered_run(paras[:i], form)) >= 2 and genre.numbered_run(paras[i + 1 :], form):
                 return i
     return None
-# forms that open a paragraph only as a numbered item: one alone still is one (an excerpt cut after it)
-_ITEM_ONLY_FORMS = ("（一）", "(一)", "第一、", "第一句话，", "第一句话,", "1、")
+# forms that open a paragraph only as a numbered item: one alone still is one (an excerpt cut after it);
+# 第一， heads a part only where the parts are numbered so, and then it is in ``used`` here
+_ITEM_ONLY_FORMS = ("（一）", "(一)", "第一、", "第一句话，", "第一句话,", "1、", "第一，", "第一,")
 
 
 def _announced_item(paras: list[Paragraph], used: set[str], forms: tuple[str, ...]) -> tuple[str, list[int]]:

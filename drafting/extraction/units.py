@@ -51,6 +51,9 @@ def split_head(p: Paragraph, marker: str, item: bool = False) -> tuple[str, str 
     if p.lead.startswith(marker) and len(p.lead) > len(marker) and p.text.startswith(p.lead) and p.lead != p.text:
         end = len(p.lead) - len(marker)
         return text[:end], text[end:]
+    listed = heading_before_list(text) if p.lead != p.text else 0
+    if listed:
+        return text[:listed], text[listed:]
     colon = text.translate(genre.HALF_TO_FULL).find("：") if item and p.lead != p.text else -1
     if 0 < colon < min(lead_sentence(text) or len(text), _LEAD_BEFORE_COLON) and colon + 1 < len(text):
         return text[: colon + 1], text[colon + 1 :]
@@ -64,6 +67,30 @@ def split_head(p: Paragraph, marker: str, item: bool = False) -> tuple[str, str 
         return text, None
     end = lead_sentence(text)
     return text[:end], text[end:]
+# where an inline list may open right after a heading's words: its first marker
+_FIRST_MARKER = re.compile(r"一是|一要|第一[，,、]|其一[，,]|一方面|[（(][一1][）)]|1、")
+_NOT_IN_HEADING = set("。！？；：，;:!?,")
+
+
+def heading_before_list(text: str) -> int:
+    """Where a heading ends that runs straight on into its unit's items listed in the same
+    paragraph (（一）经济运行稳中有进1、税收……；2、…… · 一、抓实三项重点：一是……；二是……):
+    before the list's first marker (through a colon just before it); 0 when none. The words
+    before must be a heading's (no punctuation) and the rest a list of two or more in order,
+    so a sentence that merely holds 一是 is not cut."""
+    for m in _FIRST_MARKER.finditer(text, 2):
+        words = text[: m.start()]
+        head = words[:-1] if words[-1] in "：:" else words
+        if len(head.strip(" \u3000")) < 2 or len(head) > HEADING_MAX // 2 or set(head) & _NOT_IN_HEADING:
+            return 0
+        if words[-1].isdigit() or words[-1] in "第统":
+            continue
+        listed = genre.inline_items(text[m.start() :])
+        if listed is not None and not listed.groups and len(listed.items) >= 2:
+            return m.start()
+    return 0
+
+
 _HEADING_WORDS = re.compile(r"[^\s\u3000，。；：！？、,.;:!?（）()“”]{4,30}")
 
 
@@ -129,4 +156,7 @@ def _before_statistics(sentence: str) -> int:
     if isinstance(found, str):
         return 0
     before = found.get("before", "").translate(genre.HALF_TO_FULL)
-    return max(before.rfind(mark) for mark in "，；：") + 1
+    cut = max(before.rfind(mark) for mark in "，；：") + 1
+    # a lead that states figures of its own (……总投入20237万元，完成……的23%，其中……) is a
+    # statement, not words before one: it runs to its own end like any other
+    return 0 if any(ch.isdigit() for ch in before[:cut]) else cut
