@@ -158,7 +158,7 @@ def standalone_runs(paras: list, forms: tuple[str, ...]) -> dict[int, tuple[str,
             if first is not None:
                 found.update(_closed_run(run, form))
                 run = [(i, first)]
-            elif run and genre.marker_number(p, form) == len(run) + 1:
+            elif run and _numbered(p, form, len(run) + 1):
                 run.append((i, 0))
         found.update(_closed_run(run, form))
     return found
@@ -178,6 +178,14 @@ def _first_at(text: str, form: str) -> int | None:
     if at is None or second in text.translate(genre.HALF_TO_FULL)[at:] or len(text) <= at + len(enumeration_marker(form, 1)):
         return None
     return at
+
+
+def _numbered(text: str, form: str, n: int) -> bool:
+    """Whether a paragraph opens with the n-th marker of ``form`` (另一方面， holds no numeral)."""
+    if form.startswith("一方面"):
+        marker = enumeration_marker(form, n)
+        return text.startswith(marker) and len(text) > len(marker) and not genre.table_like(text)
+    return genre.marker_number(text, form) == n
 
 
 def _closed_run(run: list[tuple[int, int]], form: str) -> dict[int, tuple[str, int, int]]:

@@ -63,6 +63,10 @@ def split_head(p: Paragraph, marker: str, item: bool = False) -> tuple[str, str 
     opener = flattened.heading_before_opener(text) if p.lead != p.text else 0
     if opener:
         return text[:opener], text[opener:]
+    if item and p.lead != p.text:  # an item's lead is its first clause, a ；closes it too (一是强化项目支撑；全年实施……)
+        clause = genre.lead_clause(text)
+        if 0 < clause < (lead_sentence(text) or len(text)) and text[clause - 1].translate(genre.HALF_TO_FULL) == "；":
+            return text[:clause], text[clause:]
     if is_heading_line(text) or p.lead == p.text:
         return text, None
     end = lead_sentence(text)
@@ -75,12 +79,12 @@ _NOT_IN_HEADING = set("。！？；：，;:!?,")
 def heading_before_list(text: str) -> int:
     """Where a heading ends that runs straight on into its unit's items listed in the same
     paragraph (（一）经济运行稳中有进1、税收……；2、…… · 一、抓实三项重点：一是……；二是……):
-    before the list's first marker (through a colon just before it); 0 when none. The words
+    before the list's first marker (through a colon or comma just before it); 0 when none. The words
     before must be a heading's (no punctuation) and the rest a list of two or more in order,
     so a sentence that merely holds 一是 is not cut."""
     for m in _FIRST_MARKER.finditer(text, 2):
         words = text[: m.start()]
-        head = words[:-1] if words[-1] in "：:" else words
+        head = words[:-1] if words[-1] in "：:，," else words
         if len(head.strip(" \u3000")) < 2 or len(head) > HEADING_MAX // 2 or set(head) & _NOT_IN_HEADING:
             return 0
         if words[-1].isdigit() or words[-1] in "第统":

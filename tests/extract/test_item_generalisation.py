@@ -147,3 +147,37 @@ def test_an_inline_lead_that_states_its_own_figures_runs_to_its_end(tmp_path):
     ])
     assert leads(data) == ["园区建设总投入2.3亿元，完成年度计划的 41%，其中工业投资1.1亿元，同比增长12.5%。",
                            "工业经济稳中有进，"]
+
+
+def test_a_part_heading_closed_by_a_comma_runs_on_into_its_items(tmp_path):
+    data = extracted(tmp_path, SPEECH + [
+        "一、突出重点抓落实，一是抓项目；二是抓招商；三是抓服务。",
+        "各乡镇要对照任务抓好落实。",
+        "二、压实工作责任",
+        "要压实责任。",
+    ])
+    assert data["parts"][0]["heading"] == "突出重点抓落实，"
+    assert leads(data) == ["抓项目；", "抓招商；", "抓服务。"]
+
+
+@pytest.mark.parametrize("mark", ["；", ";"])
+def test_an_items_lead_ends_at_its_first_semicolon(tmp_path, mark):
+    data = extracted(tmp_path, SPEECH + [
+        "一、上半年工作回顾",
+        f"一是强化项目支撑{mark}全年实施重点项目35个，完成投资20亿元。",
+        f"二是强化招商引资{mark}全年签约项目15个，到位资金8亿元。",
+        "二、下半年重点任务",
+        "要坚定信心，真抓实干，确保完成全年目标任务。",
+    ])
+    assert leads(data) == [f"强化项目支撑{mark}", f"强化招商引资{mark}"]
+
+
+def test_one_hand_and_the_other_in_paragraphs_of_their_own(tmp_path):
+    data = extracted(tmp_path, SPEECH + [
+        "一、认清形势",
+        "一方面，工业生产回升向好。企业订单增加，开工率提高。",
+        "另一方面，消费市场持续回暖。重点商贸企业销售增长较快。",
+        "二、抓好落实",
+        "要压实责任。",
+    ])
+    assert leads(data) == ["工业生产回升向好。", "消费市场持续回暖。"]
