@@ -40,7 +40,7 @@ def fill_speech(paras: list[Paragraph], roles: Roles, result: Extraction, pack_n
     salutation_at = salutation_index(paras[:8])
     search_from = salutation_at + 1 if salutation_at is not None else 0
     part_forms = longest_first(tuple(f for f in roles.enum(None, top.get("part-numbering", "")) if f != "none") or ("一、",))
-    part_form, run = genre.level_form(paras[search_from:], set(), part_forms, minimum=2)
+    part_form, run = _parts_after_listed_opening(paras[search_from:], *genre.level_form(paras[search_from:], set(), part_forms, minimum=2), part_forms)
     # a fragment with one part: a heading form alone counts when it comes first
     single = genre.level_form(paras[search_from:], set(), tuple(f for f in part_forms if f in _HEADING_FORMS), minimum=1)
     if single[1] and (not run or single[1][0] < run[0]):
@@ -101,6 +101,18 @@ def fill_speech(paras: list[Paragraph], roles: Roles, result: Extraction, pack_n
         result.note((top.get("closing", "closing"),), "自动识别：从“同志们，”开始的段落作为结束语")
 # part numberings that are a speech's top level, never a part's sections or items
 _TOP_FORMS = ("一、", "第一部分", "第一部分，", "第一部分：", "第一，", "第一、", "第一,")
+
+
+def _parts_after_listed_opening(paras: list[Paragraph], form: str, run: list[int], forms: tuple[str, ...]) -> tuple[str, list[int]]:
+    """An opening may list its own points (会议有两项任务。第一，……第二，……) before the parts'
+    一、: when a run of 一、 starts after the earlier run has ended, 一、 is the part level
+    (GB/T 9704's top heading) and the earlier run is the opening's list."""
+    if form == "一、" or not run or "一、" not in forms:
+        return form, run
+    headings = genre.numbered_run(paras, "一、")
+    if len(headings) >= 2 and headings[0] > run[-1] and not genre.restarts(paras, "一、"):
+        return "一、", headings
+    return form, run
 
 
 def _headless_parts(paras: list[Paragraph], skipped: int, form: str, key: str, roles: Roles, result: Extraction) -> list[dict]:

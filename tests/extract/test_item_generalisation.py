@@ -181,3 +181,20 @@ def test_one_hand_and_the_other_in_paragraphs_of_their_own(tmp_path):
         "要压实责任。",
     ])
     assert leads(data) == ["工业生产回升向好。", "消费市场持续回暖。"]
+
+
+def test_an_opening_that_lists_its_own_points_before_the_parts(tmp_path):
+    """第一，第二， in the opening, then 一、二、: the parts are 一、, the opening's list its items."""
+    data = extracted(tmp_path, [
+        "在全县经济运行调度会上的讲话",
+        "同志们：",
+        "今天召开会议，主要有两项任务。",
+        "第一，通报上半年经济运行情况。上半年全县经济运行总体平稳。",
+        "第二，安排下半年重点工作。各乡镇、各部门要对标对表。",
+        "一、认清形势",
+        "全县经济运行稳中有进，但困难不少。",
+        "二、抓好落实",
+        "要压实责任。",
+    ])
+    assert [part["heading"] for part in data["parts"]] == ["认清形势", "抓好落实"]
+    assert leads(data["opening"]) == ["通报上半年经济运行情况。", "安排下半年重点工作。"]
