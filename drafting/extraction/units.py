@@ -73,7 +73,7 @@ def split_head(p: Paragraph, marker: str, item: bool = False) -> tuple[str, str 
     return text[:end], text[end:]
 # where an inline list may open right after a heading's words: its first marker
 _FIRST_MARKER = re.compile(r"一是|一要|第一[，,、]|其一[，,]|一方面|[（(][一1][）)]|1、")
-_NOT_IN_HEADING = set("。！？；：，;:!?,")
+_NOT_IN_HEADING = set("。！？；：;:!?")  # a heading may hold commas (坚持稳中求进，抓实三项工作：)
 
 
 def heading_before_list(text: str) -> int:

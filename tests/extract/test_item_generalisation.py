@@ -149,6 +149,17 @@ def test_an_inline_lead_that_states_its_own_figures_runs_to_its_end(tmp_path):
                            "工业经济稳中有进，"]
 
 
+def test_a_part_heading_of_two_clauses_closed_by_a_colon_runs_on_into_its_items(tmp_path):
+    data = extracted(tmp_path, SPEECH + [
+        "一、坚持稳中求进，抓实三项工作：一是抓项目；二是抓招商；三是抓服务。",
+        "各乡镇要对照任务抓好落实。",
+        "二、压实工作责任",
+        "要压实责任。",
+    ])
+    assert data["parts"][0]["heading"] == "坚持稳中求进，抓实三项工作："
+    assert leads(data) == ["抓项目；", "抓招商；", "抓服务。"]
+
+
 def test_a_part_heading_closed_by_a_comma_runs_on_into_its_items(tmp_path):
     data = extracted(tmp_path, SPEECH + [
         "一、突出重点抓落实，一是抓项目；二是抓招商；三是抓服务。",
