@@ -19,6 +19,7 @@ from drafting.extraction.genre import Node, Paragraph
 from drafting.extraction.result import Extraction, Path_
 from drafting.extraction.units import (
     HEADING_MAX,
+    heading_before_run,
     inline_lead_end,
     late_run,
     longest_first,
@@ -192,8 +193,14 @@ def _speech_closing(paras: list[Paragraph], last_part: int, part_form: str) -> i
 def _speech_part(index: int, node: Node, path: Path_, roles: Roles, result: Extraction) -> dict:
     keys = roles.in_def(roles.part_def)
     marker = enumeration_marker(node.form, index + 1) if node.form != "none" else ""
-    heading, rest = split_head(node.head, marker)
     saved = {key: list(notes) for key, notes in result.notes.items()}
+    cut = _first_item_cut(node, marker, keys, roles)
+    if cut is not node:
+        part = _speech_part_as(cut, cut.head.text[len(marker) :], None, path, roles, result)
+        if _opens_with_joined_item(part, keys, roles):
+            return part
+        result.notes = {key: list(notes) for key, notes in saved.items()}
+    heading, rest = split_head(node.head, marker)
     part = _speech_part_as(node, heading, rest, path, roles, result)
     if rest is not None and "heading-run-in" in keys and not _rest_stays(part, keys, rest):
         # the rest opened a unit of its own (二、抓好落实。（一）……), which could not be printed
@@ -201,6 +208,27 @@ def _speech_part(index: int, node: Node, path: Path_, roles: Roles, result: Extr
         result.notes = saved
         part = _speech_part_as(node, node.head.text[len(marker) :], None, path, roles, result)
     return part
+
+
+def _first_item_cut(node: Node, marker: str, keys: dict, roles: Roles) -> Node:
+    """A part whose heading runs on into its first item (一、抓好三项工作：一是抓项目。……) while
+    二是, 三是 open the paragraphs after it: the first item cut off as a unit printed on in the
+    heading's paragraph (``joined``), as a flattened page's is; the node itself otherwise."""
+    if node.head.lead or "heading-run-in" not in keys or "joined" not in roles.in_def(roles.point_def):
+        return node
+    at = heading_before_run(node.head.text[len(marker) :], node.intro)
+    if not at:
+        return node
+    cut = len(marker) + at
+    head = Paragraph(node.head.text[:cut], joined=node.head.joined)
+    return Node(node.form, head, intro=[Paragraph(node.head.text[cut:], joined=True), *node.intro])
+
+
+def _opens_with_joined_item(part: dict, keys: dict, roles: Roles) -> bool:
+    """Whether the part's items start with the unit cut from its heading line (else it cannot be printed)."""
+    points = part.get(keys.get("items", "points"))
+    joined = roles.in_def(roles.point_def).get("joined", "joined")
+    return bool(points) and isinstance(points[0], dict) and points[0].get(joined) is True
 
 
 def _speech_part_as(node: Node, heading: str, rest: str | None, path: Path_, roles: Roles, result: Extraction) -> dict:

@@ -95,6 +95,25 @@ def heading_before_list(text: str) -> int:
     return 0
 
 
+def heading_before_run(text: str, following: list[Paragraph]) -> int:
+    """Where a heading ends that runs on into the first of its unit's items when the others
+    open the paragraphs after it (一、抓好三项工作：一是抓项目。…… then 二是……, 三是……):
+    before the first marker (through a colon or comma just before it); 0 when none."""
+    for m in _FIRST_MARKER.finditer(text, 2):
+        words = text[: m.start()]
+        head = words[:-1] if words[-1] in "：:，," else words
+        if len(head.strip(" \u3000")) < 2 or len(head) > HEADING_MAX // 2 or set(head) & _NOT_IN_HEADING:
+            return 0
+        rest = text[m.start() :]
+        form = next((f for f in genre.INLINE_FORMS if genre.marker_number(rest, f) == 1), "")
+        if not form or words[-1].isdigit() or words[-1] in "第统" or genre.inline_items(rest) is not None:
+            continue
+        opened = next((p for p in following if p.table is None and genre.marker_number(p.text, form)), None)
+        if opened is not None and genre.marker_number(opened.text, form) == 2:
+            return m.start()
+    return 0
+
+
 _HEADING_WORDS = re.compile(r"[^\s\u3000，。；：！？、,.;:!?（）()“”]{4,30}")
 
 

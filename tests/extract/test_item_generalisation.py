@@ -209,3 +209,26 @@ def test_an_opening_that_lists_its_own_points_before_the_parts(tmp_path):
     ])
     assert [part["heading"] for part in data["parts"]] == ["认清形势", "抓好落实"]
     assert leads(data["opening"]) == ["通报上半年经济运行情况。", "安排下半年重点工作。"]
+
+
+def test_a_part_heading_runs_on_into_its_first_item_and_the_others_follow(tmp_path):
+    """一、……：一是…… in the heading's paragraph, 二是 and 三是 in their own: three items."""
+    data = extracted(tmp_path, SPEECH + [
+        "一、抓好三项工作：一是抓项目。要盯紧在建项目，确保按期完工。",
+        "二是抓招商。要瞄准重点产业链精准招商。",
+        "三是抓服务。要当好服务企业的店小二。",
+        "二、压实工作责任",
+        "要压实责任。",
+    ])
+    assert data["parts"][0]["heading"] == "抓好三项工作："
+    assert leads(data) == ["抓项目。", "抓招商。", "抓服务。"]
+
+
+def test_a_heading_holding_a_lone_first_marker_with_no_second_after_it_stays_whole(tmp_path):
+    data = extracted(tmp_path, SPEECH + [
+        "一、抓好三项工作：一是抓项目。要盯紧在建项目，确保按期完工。",
+        "要瞄准重点产业链精准招商。",
+        "二、压实工作责任",
+        "要压实责任。",
+    ])
+    assert data["parts"][0]["heading"] == "抓好三项工作：一是抓项目。"
