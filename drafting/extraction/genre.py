@@ -324,7 +324,7 @@ _REPORT_TITLE = re.compile(r"总结|工作报告|情况报告|的报告|汇报|�
 _HALF = re.compile(r"上半年|(?<![下一])半年|(?<![一这全])年中|(?<![\d１-９])[1１] ?[-—–~～至到] ?[6６] ?月|元至6月")
 # another part of the year: 一季度 前三季度 1-8月 1至9月 (not 12月, which closes the year)
 _QUARTER = re.compile(
-    r"[一二三四1-4１-４]季度|(?<![\d１-９])[1１] ?[-—–~～至到] ?(?:[2-57-9]|1[01]) ?月|元至(?:[2-57-9]|1[01])月"
+    r"前?[一二三四1-4１-４]季度|(?<![\d１-９])[1１] ?[-—–~～至到] ?(?:[2-57-9]|1[01]) ?月|元至(?:[2-57-9]|1[01])月"
 )
 # a whole year, or several (a 五年 review, a term): 2021年工作总结, 年度总结, 述职报告, 年终总结, 五年工作总结
 _WHOLE_YEAR = re.compile(r"年度|全年|述职|年终|\d{4} ?年|[两三四五六七八九十几]年(?:来|工作|的)|任期|本届")
@@ -372,7 +372,7 @@ def _by_title(title: str, reports: bool, text: str) -> tuple[str, str] | None:
     if reports and half:
         return REPORT, f"标题“{title}”是半年（“{half.group()}”）的工作总结或报告"
     if reports and quarter:
-        return SPEECH, f"标题“{title}”是一季度、几个月（“{quarter.group()}”）的总结或汇报，不是半年的，按讲话整理"
+        return SPEECH, f"标题“{title}”是季度或几个月（“{quarter.group()}”）的总结或汇报，不是半年的，按讲话整理"
     whole = _WHOLE_YEAR.search(title)
     if reports and whole:
         return YEAR_END, f"标题“{title}”是一年（或几年，“{whole.group()}”）的工作总结或报告"
