@@ -10,26 +10,41 @@ of ``Node``s over the paragraphs; nothing is dropped or reordered, so the packs'
 templates print the text back exactly.
 
 Which built-in pack a text belongs to is read from the genre's own signals, the
-strongest first, and the first that speaks decides (``pack_of``):
+strongest first, and the first that speaks decides (``pack_of``; the reason it
+gives quotes the words that decided). The three packs: half-year-report is a half
+year's report; year-end-speech reviews a whole year (or several) and looks to the
+next; half-year-speech is every other speech, and the closest to any other report
+(a quarter's, some months', a briefing with no period).
 
 1. The title. A speech says so (讲话 发言 致辞 主持词, 在……上的); a report names
-   itself (工作总结 情况总结 工作报告 打算 汇报). A report title naming part of the
-   year (一季度 上半年 1-8月) is half-year-report; one naming a whole year (2023年
-   工作总结, 年度, 述职, 年终, or a 政府工作报告 reviewing a year) is the year-end pack's,
-   the closest to a year's review. A speech title naming part of the year is
-   half-year-speech. A report title naming no period leaves it to the opening.
+   itself (工作总结 情况总结 工作报告 打算 汇报). A report title naming half a year
+   (上半年 半年 年中 1-6月) is half-year-report; one naming a quarter or some months
+   (一季度 前三季度 1-9月) is half-year-speech; one naming a whole year or several
+   (2023年工作总结, 年度, 述职, 年终, 五年工作总结, 任期) or a 政府工作报告 reviewing a
+   year is year-end. A speech title naming part of the year is half-year-speech; a
+   speech title naming a meeting at the turn of the year (开局 新春 节后 年初 ……会)
+   is year-end when the text looks back on the year just ended (去年, 过去一年, or the
+   year before another it names: 2025年的指标 beside 2026年是开局之年).
+   A 一年中 is the year's course, not 年中 (midyear).
 2. The opening (after title and salutation, before the first part, at most
-   three paragraphs). 现将……总结如下 or 将……作一简要汇报 is a report (of a year:
-   year-end); part of the year reviewed (总结分析上半年, 召开上半年……分析会) is a
-   half year's — a report when the title is one or nobody is spoken to, else a
-   speech; a year reviewed (总结回顾2025年, 20XX年工作回顾, 贯彻……经济工作会议精神 —
-   the annual meeting follows the central one) is a year-end speech.
-3. The annual meeting being held (召开全镇经济工作会, 这次务虚会议, or such a title)
-   with nothing above against it is a year-end speech.
-4. The wording. No salutation and no one spoken to (同志们 我讲 大家) with a
-   half year's wording, or a 落款 at the end, is a report; 全年 said twice,
-   明年, 一年来 without 上半年 is a year-end speech; all else the half-year
-   speech, the closest in shape (a quarter's review, a briefing included).
+   three paragraphs). A report's opening (现将……总结如下, 将……作……汇报, 以下是……
+   总结) goes by the period it names: half a year → half-year-report, a quarter →
+   half-year-speech, a year (2022年度, 2022年以来, 2022年来, 一年来) → year-end; one
+   naming no period leaves it to the wording below, as a report. Otherwise half a
+   year reviewed is a report when nobody is spoken to (or the title is a report's),
+   else a speech; a quarter is a speech; a year reviewed (总结回顾2025年, 20XX年工作回顾,
+   过去的一年, 贯彻……经济工作会议精神 — the annual meeting follows the central one) is
+   year-end.
+3. The meeting held is the annual one (召开全镇经济工作会, 这次务虚会议, or such a
+   title), or one at the turn of the year that looks back (rule 1): year-end.
+4. The wording. No salutation and a 落款 at the end, or nobody spoken to (同志们 我讲
+   大家) and half a year's wording, is a report; 全年 said twice, 明年, 一年来 without
+   上半年 is a year-end speech; all else the half-year speech.
+
+The year (``front_matter.year_in``) is the packs' meeting.year: for a year's review
+the year it sums up — said so (回顾2024年, 2024年工作回顾), a report title's first year,
+the year before the one planned (部署2026年, 2026年是开局之年); several years (五年来)
+or a year its date line contradicts give X — and for any other text the year it is in.
 """
 
 from __future__ import annotations
