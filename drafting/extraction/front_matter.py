@@ -229,7 +229,7 @@ def year_in(paras: list[Paragraph], date, written: str = "", whole_year: bool = 
     places = (("标题", paras[0].text if paras else ""), ("日期", date[0] if date else ""),
               ("开头", "".join(p.text for p in paras[1:3])), ("正文", whole))
     for where, text in places:
-        years = _years_of(text)
+        years = _years_of(text, after_last=not whole_year)
         if years:
             return years[0], f"自动识别：年份取自{where}，请核对"
     if written:
@@ -237,14 +237,15 @@ def year_in(paras: list[Paragraph], date, written: str = "", whole_year: bool = 
     return UNKNOWN_YEAR, UNKNOWN_YEAR_NOTE
 
 
-def _years_of(text: str) -> list[int]:
+def _years_of(text: str, after_last: bool = True) -> list[int]:
     """The years a text is dated by, in order: not one only compared with, nor a span's start;
-    the year after one it calls just ended."""
+    with ``after_last``, the year after one it calls just ended (a year's review keeps that
+    one: it is the year reviewed)."""
     years = []
     for m in _YEAR.finditer(text):
         year, before = int(m.group(1)), text[max(0, m.start() - 6) : m.start()]
         if 1949 <= year <= 2200 and not _COMPARED.search(before):
-            years.append(year + 1 if _LAST_YEAR.search(before) else year)
+            years.append(year + 1 if after_last and _LAST_YEAR.search(before) else year)
     years += [found[0] for m in _CHINESE_DATE.finditer(text) if (found := calendar_date(m.group()))]
     return years
 

@@ -335,8 +335,8 @@ def split_part_closing(node: Node, extra: int = 0) -> None:
 SPEECH, REPORT, YEAR_END = "half-year-speech", "half-year-report", "year-end-speech"
 _SPEECH_TITLE = re.compile(r"讲话|发言|致辞|主持词|讲稿|在.{2,40}上的")
 _REPORT_TITLE = re.compile(r"总结|工作报告|情况报告|的报告|汇报|打算|执行情况")
-# half a year: 上半年 半年 年中 1-6月 (not 下半年, not 一年中 — the whole year's course)
-_HALF = re.compile(r"上半年|(?<![下一])半年|(?<![一这全])年中|(?<![\d１-９])[1１] ?[-—–~～至到] ?[6６] ?月|元至6月")
+# half a year: 上半年 半年 年中 1-6月 (not 下半年, not 一年中 — the whole year's course —, not 今年中央)
+_HALF = re.compile(r"上半年|(?<![下一])半年|(?<![一这全今])年中(?![央国华心])|(?<![\d１-９])[1１] ?[-—–~～至到] ?[6６] ?月|元至6月")
 # another part of the year: 一季度 前三季度 1-8月 1至9月 (not 12月, which closes the year)
 _QUARTER = re.compile(
     r"前?[一二三四1-4１-４]季度|(?<![\d１-９])[1１] ?[-—–~～至到] ?(?:[2-57-9]|1[01]) ?月|元至(?:[2-57-9]|1[01])月"

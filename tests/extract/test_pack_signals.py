@@ -79,6 +79,10 @@ CASES = {
     "the-course-of-a-year-is-not-midyear": (
         "在过去的一年中，我们镇在上级党委政府的正确领导下，取得了显著成绩。以下是我们2024年度的主要工作回顾与总结。\n"
         "一、经济建设稳步发展\n1. 农业现代化步伐加快\n", "year-end-speech"),
+    # 今年中央经济工作会议 is no 年中 (midyear) either
+    "this-year-s-central-conference-is-not-midyear": (
+        "在全县经济工作会议上的讲话\n同志们：\n这次会议的主要任务是，贯彻落实今年中央经济工作会议精神，总结全年工作，"
+        "部署明年工作。\n一、成绩来之不易\n", "year-end-speech"),
     # a review of several years is a year-end review too
     "title-five-year-summary": (
         "镇人民政府五年工作总结\n五年来，镇政府在县委、县政府和镇党委的正确领导下，带领全镇干部群众团结奋斗。\n"

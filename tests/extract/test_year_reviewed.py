@@ -80,6 +80,14 @@ def test_a_quarter_meeting_after_the_year_just_ended_is_in_the_next_year(tmp_pat
     assert data["pack"] == "half-year-speech" and year_of(data) == 2026
 
 
+def test_a_year_end_speech_keeps_the_year_it_calls_just_ended(tmp_path):
+    # in a year's review the year just ended is the year reviewed, not the one after it
+    text = ("在全县经济工作会议上的讲话\n同志们：\n过去的2024年，全县经济稳中有进。\n一、成绩来之不易\n"
+            "全年完成固定资产投资X亿元。\n二、扎实做好今年工作\n要抓项目、强产业。\n")
+    data = extracted(tmp_path, text).data
+    assert data["pack"] == "year-end-speech" and year_of(data) == 2024
+
+
 def test_a_meeting_planning_the_second_half_sums_up_the_first(tmp_path):
     text = ("在全县项目建设工作会议上的讲话\n同志们：\n今天召开会议，主要是对下半年工作进行安排，确保下半年工作有抓手。\n"
             "一、认清形势\n上半年，全县项目建设总体平稳。\n二、抓好落实\n各乡镇要逐项抓好落实。\n")
