@@ -29,7 +29,8 @@ next; half-year-speech is every other speech, and the closest to any other repor
 2. The opening (after title and salutation, before the first part, at most
    three paragraphs). A report's opening (现将……总结如下, 将……作……汇报, 以下是……
    总结) goes by the period it names: half a year → half-year-report, a quarter →
-   half-year-speech, a year (2022年度, 2022年以来, 2022年来, 一年来) → year-end; one
+   half-year-speech, a year's work (2022年度, 一年来, or a first heading 一、2022年亮点工作;
+   not 2022年以来 alone, the year so far) → year-end; one
    naming no period leaves it to the wording below, as a report. Otherwise half a
    year reviewed is a report when nobody is spoken to (or the title is a report's),
    else a speech; a quarter is a speech; a year reviewed (总结回顾2025年, 20XX年工作回顾,
@@ -352,8 +353,9 @@ _YEAR_REVIEWED = re.compile(
     r"(?:\d{4}|20[XxＸ×*＊]{2}|[〇零一二三四五六七八九]{4}) ?年(?:工作|经济工作)?回顾|过去的一年|刚刚过去的|一年来|"
     r"总结(?:回顾)?(?:去年|上年|全年|\d{4} ?年)|贯彻[^。；]{0,30}经济工作会议精神"
 )
-# a report's opening naming a whole year: 现将2022年度工作汇报如下 · 2022年来，…现将主要工作汇报如下
-_A_YEAR = re.compile(r"\d{4} ?年(?:度|以来|来)|全年工作|" + _YEAR_REVIEWED.pattern)
+# a report naming a whole year's work in its opening or first heading: 现将2022年度工作汇报如下 ·
+# 一、2022年亮点工作 (not 2022年以来 alone: the year so far may be any part of it)
+_A_YEAR = re.compile(r"\d{4} ?年度|\d{4} ?年(?:的)?(?:主要|亮点|重点)?工作|全年工作|" + _YEAR_REVIEWED.pattern)
 # 现将上半年工作总结如下 · 下面将我镇上半年工作情况作一简要汇报 (not 刚才各乡镇作了汇报: others reported)
 _REPORT_OPENING = re.compile(
     r"现将[^。；]{0,40}(?:总结|汇报|报告)如下|[将把][^。；]{0,40}[作做][一个简要的]{0,4}汇报|以下是[^。；]{0,30}(?:总结|汇报)"
@@ -370,11 +372,12 @@ def pack_of(paras: list[Paragraph], salutation_at: int | None, signed: bool) -> 
     title = _title_of(paras, salutation_at)
     start = (salutation_at + 1) if salutation_at is not None else (1 if title else 0)
     opening = "".join(p.plain for p in _opening(paras[start:]))
+    heading = next((p.plain for p in paras[start : start + 4] if _TITLE_MARKER.match(p.plain)), "")
     text = "".join(p.plain for p in paras)
     reports = bool(title) and _SPEECH_TITLE.search(title) is None and _REPORT_TITLE.search(title) is not None
     return (
         _by_title(title, reports, text)
-        or _by_opening(opening, reports or _unspoken(paras, salutation_at, text))
+        or _by_opening(opening, heading, reports or _unspoken(paras, salutation_at, text))
         or _by_meeting(title, opening, text)
         or _by_wording(paras, salutation_at, signed, text)
     )
@@ -400,15 +403,16 @@ def _by_title(title: str, reports: bool, text: str) -> tuple[str, str] | None:
     return None
 
 
-def _by_opening(opening: str, reports: bool) -> tuple[str, str] | None:
-    """The opening's period decides: a report's half year, a quarter, a whole year reviewed."""
+def _by_opening(opening: str, heading: str, reports: bool) -> tuple[str, str] | None:
+    """The opening's period decides: a report's half year, a quarter, a whole year's work
+    (named in the opening or the first heading), a whole year reviewed."""
     half, quarter = _HALF.search(opening), _QUARTER.search(opening)
     if said := _REPORT_OPENING.search(opening):
         if half:
             return REPORT, f"开头说“{said.group()}”，汇报半年（“{half.group()}”）的工作"
         if quarter:
             return SPEECH, f"开头说“{said.group()}”，汇报的是季度或几个月（“{quarter.group()}”），不是半年，按讲话整理"
-        if year := _A_YEAR.search(opening):
+        if year := _A_YEAR.search(opening) or _A_YEAR.search(heading):
             return YEAR_END, f"开头说“{said.group()}”，汇报一年（“{year.group()}”）的工作"
         reports = True  # a report of no period (a briefing to visitors): the wording decides
     if half:
@@ -443,7 +447,7 @@ def _looks_back(text: str) -> str:
         return said.group()
     years = {int(m.group(1)) for m in _YEAR_NAMED.finditer(text)}
     before = sorted(y for y in years if y + 1 in years)
-    return f"{before[0]} 年" if before else ""
+    return f"{before[0]}年" if before else ""
 
 
 def _by_wording(paras: list[Paragraph], salutation_at: int | None, signed: bool, text: str) -> tuple[str, str]:

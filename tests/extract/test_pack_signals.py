@@ -68,7 +68,7 @@ CASES = {
     "opening-reports-a-quarter": (
         "今年以来，我乡紧盯目标任务，现将一季度工作情况汇报如下：\n一、主要工作\n（一）抓好春耕生产。\n",
         "half-year-speech"),
-    # no title: a report whose opening names a whole year is the year's
+    # no title: a report whose opening (or first heading) names a whole year's work is the year's
     "opening-reports-a-year": (
         "2024年以来，*镇紧扣县委工作部署，全力抓好各项重点工作。现将2024年度工作具体汇报如下：\n"
         "一、2024年度工作完成情况\n（一）经济发展稳中有进\n", "year-end-speech"),
@@ -95,6 +95,10 @@ CASES = {
     "new-year-mobilisation-looking-ahead": (
         "在全县高质量发展动员大会上的讲话\n同志们：\n今天召开动员大会，这是春节后的首场千人大会，既是动员令，也是冲锋号。\n"
         "一、把握形势任务\n", "half-year-speech"),
+    # the year so far (2024年以来) is no year's work: a briefing of no period
+    "briefing-of-the-year-so-far": (
+        "2024年以来，我区紧盯目标任务，各项工作扎实推进。现将有关情况汇报如下：\n一、基本情况\n全区辖5个街道。\n",
+        "half-year-speech"),
     # a briefing that names no period, though it says 汇报如下, is closest to the half-year speech
     "briefing-reported-without-a-period": (
         "近年来，我乡在县委、县政府的关心支持下，各项工作取得一定进步。现将有关情况汇报如下：\n一、基本情况\n"
@@ -104,7 +108,7 @@ CASES = {
 # the words that decided, as the writer is shown them
 SIGNALS = {
     "title-quarter-report": "一季度", "title-three-quarters-summary": "前三季度",
-    "opening-reports-a-quarter": "一季度", "opening-reports-a-year": "2024年", "opening-year-so-far-reported": "2024年来",
+    "opening-reports-a-quarter": "一季度", "opening-reports-a-year": "2024年", "opening-year-so-far-reported": "2024年亮点工作",
     "the-course-of-a-year-is-not-midyear": "过去的一年", "title-five-year-summary": "五年工作",
     "new-year-meeting-looking-back": "开局动员会",
 }
