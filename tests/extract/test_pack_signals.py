@@ -124,3 +124,21 @@ def test_pack_from_the_genre_signals(name, tmp_path):
     assert reason  # the writer is told which signal decided it
     if name in SIGNALS:
         assert f"“{SIGNALS[name]}" in reason, reason
+
+
+def test_a_year_s_review_keeps_a_lone_item_the_excerpt_cut_short(tmp_path):
+    """Read as the year-end speech it is, the last part's only item (the excerpt ends
+    before its 2.) is still an item: its line is a heading over a body of its own."""
+    from drafting.workflow.extract import extract
+
+    path = tmp_path / "回顾.txt"
+    path.write_text(
+        "在过去的一年中，我们镇在上级党委政府的正确领导下，取得了显著成绩。以下是我们2024年度的主要工作回顾与总结。\n"
+        "一、经济建设稳步发展\n1.农业现代化步伐加快\n我们镇始终把农业作为发展的核心。\n2.工业项目逐步落地\n多个工业项目成功落户。\n"
+        "二、生态环境保护成效显著\n1.绿化造林成果丰硕\n植树造林是改善生态环境的重要举措，全年新增造林面积X亩。\n",
+        encoding="utf-8")
+    document = read_speech(path)
+    pack, _ = pack_and_reason(document)
+    data = extract(document, str(path), pack).data
+    assert pack == "year-end-speech"
+    assert [p["lead"] for p in data["parts"][1]["points"]] == ["绿化造林成果丰硕"]
