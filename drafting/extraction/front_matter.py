@@ -208,7 +208,9 @@ _SEVERAL_YEARS = re.compile(r"[两三四五六七八九十几]年(?:来|工作|�
 _COMPARED = re.compile(r"(?:比|较|与|相比|对比|从|自)$")
 # the year just ended, seen from the next: 刚刚过去的2025年, 去年（2025年）
 _LAST_YEAR = re.compile(r"(?:刚刚过去的|过去的|去年|上年)[（(]?$")
-_YEAR_IN_TITLE = re.compile(r"在 ?(\d{4}) ?年.{2,40}上的")
+# a title naming the year a meeting is held, which a year's review may follow (在2026年……上的讲话,
+# 2024年政府工作报告 — delivered early in 2024, on 2023)
+_YEAR_IN_TITLE = re.compile(r"在 ?(\d{4}) ?年.{2,40}上的|(\d{4}) ?年.{0,16}政府工作报告")
 UNKNOWN_YEAR = "X"
 UNKNOWN_YEAR_NOTE = "原稿未写年份，请填写（暂写 X，生成时会提示）"
 
@@ -254,7 +256,8 @@ def _year_reviewed(paras: list[Paragraph], whole: str, date) -> tuple[int | str,
     """The year a year's review sums up, by the strongest signal: said as reviewed (回顾2024年,
     2024年工作回顾), a report title's first year (2023年工作总结和2024年工作思路), the year
     before the one planned (部署2026年经济工作, 2026年是开局之年), a 在2024年……会议上
-    title (the year before when the text looks back on 去年 and plans no 明年). A review of
+    or 2024年政府工作报告 title (the year before when the text looks back on 去年 and plans
+    no 明年). A review of
     several years (五年来) has no one year; a year contradicted by the date line (a 2012
     review dated 2023) is no year either: X, for the writer to fill in, rather than a wrong one."""
     title = paras[0].text if paras else ""
@@ -270,7 +273,7 @@ def _year_reviewed(paras: list[Paragraph], whole: str, date) -> tuple[int | str,
     elif several := _SEVERAL_YEARS.search("".join(p.text for p in paras[:3])):
         return UNKNOWN_YEAR, f"自动识别：原稿总结的是几年的工作（“{several.group()}”），没有一个年份，暂写 X，请填写"
     elif m := _YEAR_IN_TITLE.search(title):
-        year = int(m.group(1))
+        year = int(m.group(1) or m.group(2))
         if "明年" not in whole and re.search(r"去年|过去的?一年|刚刚过去", whole):
             found = year - 1, f"标题“{title}”的前一年（会议在年初，回顾去年）"
         else:

@@ -104,3 +104,11 @@ def test_extract_builds_the_new_year_speech_back_exactly(tmp_path):
     assert done.exit_code == 0, done.output
     assert "开局动员会" in done.output and "已核对：由它生成的文字与原稿逐字一致。" in done.output
     assert "year: 2025" in source.with_suffix(".yaml").read_text(encoding="utf-8")
+
+
+def test_a_government_work_report_sums_up_the_year_before_its_title_s(tmp_path):
+    # a 2025年政府工作报告 is delivered early in 2025 and reviews 2024
+    text = ("2025年青山县人民政府工作报告\n各位代表：\n现在，我代表县人民政府，向大会报告政府工作，请予审议。\n"
+            "一、过去一年工作回顾\n过去一年，全县经济持续恢复向好，地区生产总值增长X%。\n二、今年的主要任务\n要抓项目、强产业。\n")
+    data = extracted(tmp_path, text, "year-end-speech").data
+    assert year_of(data) == 2024
