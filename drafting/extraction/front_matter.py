@@ -257,16 +257,16 @@ def _year_reviewed(paras: list[Paragraph], whole: str, date) -> tuple[int | str,
     2024年工作回顾), a report title's first year (2023年工作总结和2024年工作思路), the year
     before the one planned (部署2026年经济工作, 2026年是开局之年), a 在2024年……会议上
     or 2024年政府工作报告 title (the year before when the text looks back on 去年 and plans
-    no 明年). A review of
-    several years (五年来) has no one year; a year contradicted by the date line (a 2012
-    review dated 2023) is no year either: X, for the writer to fill in, rather than a wrong one."""
+    no 明年). A review of several years (五年来) has no one year; a year contradicted by the
+    date line (a 2012 review dated 2023) is no year either: X, for the writer to fill in,
+    rather than a wrong one."""
     title = paras[0].text if paras else ""
     found: tuple[int, str] | None = None
     if m := _YEAR_REVIEWED.search(whole):
         found = int(m.group(1) or m.group(2)), f"“{m.group()}”"
     elif m := _NUMERAL_YEAR.search(whole):
         found = _numeral_year(m.group(1)), f"“{m.group()}”"
-    elif looks_like_title(title) and (years := [y for y in _years_of(title)]) and _YEAR_IN_TITLE.search(title) is None:
+    elif looks_like_title(title) and (years := _years_of(title)) and _YEAR_IN_TITLE.search(title) is None:
         found = years[0], f"标题“{title}”"
     elif m := _YEAR_PLANNED.search(whole):
         found = int(m.group(1) or m.group(2)) - 1, f"“{m.group()}”的前一年"
@@ -281,8 +281,10 @@ def _year_reviewed(paras: list[Paragraph], whole: str, date) -> tuple[int | str,
     if found is None:
         return None
     year, said = found
+    if not 1949 <= year <= 2200:
+        return None
     dated = _years_of(date[0]) if date else []
-    if not 1949 <= year <= 2200 or dated and dated[0] not in (year, year + 1):
+    if dated and dated[0] not in (year, year + 1):
         shown = f"，与日期“{date[0]}”不符" if dated else ""
         return UNKNOWN_YEAR, f"自动识别：原稿的年份前后不一（{said}{shown}），暂写 X，请填写"
     return year, f"自动识别：年份取自{said}，请核对"
