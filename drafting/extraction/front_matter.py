@@ -211,6 +211,8 @@ _LAST_YEAR = re.compile(r"(?:刚刚过去的|过去的|去年|上年)[（(]?$")
 # a title naming the year a meeting is held, which a year's review may follow (在2026年……上的讲话,
 # 2024年政府工作报告 — delivered early in 2024, on 2023)
 _YEAR_IN_TITLE = re.compile(r"在 ?(\d{4}) ?年.{2,40}上的|(\d{4}) ?年.{0,16}政府工作报告")
+# the year just ended, looked back on (not 比去年同期: a comparison looks back in any text)
+_LOOKED_BACK = re.compile(r"(?<![比较与])去年(?!同期)|过去的?一年|刚刚过去")
 UNKNOWN_YEAR = "X"
 UNKNOWN_YEAR_NOTE = "原稿未写年份，请填写（暂写 X，生成时会提示）"
 
@@ -274,7 +276,7 @@ def _year_reviewed(paras: list[Paragraph], whole: str, date) -> tuple[int | str,
         return UNKNOWN_YEAR, f"自动识别：原稿总结的是几年的工作（“{several.group()}”），没有一个年份，暂写 X，请填写"
     elif m := _YEAR_IN_TITLE.search(title):
         year = int(m.group(1) or m.group(2))
-        if "明年" not in whole and re.search(r"去年|过去的?一年|刚刚过去", whole):
+        if "明年" not in whole and _LOOKED_BACK.search(whole):
             found = year - 1, f"标题“{title}”的前一年（会议在年初，回顾去年）"
         else:
             found = year, f"标题“{title}”"

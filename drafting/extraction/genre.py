@@ -348,7 +348,8 @@ _ANNUAL_MEETING = re.compile(r"经济工作(?:动员|务虚)?(?:会议|会)|务�
 # the meeting being held is the annual one (召开全镇经济工作会, 这次务虚会议), not the central one it follows
 _ANNUAL_MEETING_HELD = re.compile(r"(?:召开|这次|本次|此次)[^。；，]{0,20}(?:经济工作(?:动员|务虚)?会|务虚会)")
 # a meeting at the turn of the year looks back on the last and ahead to the new: 开局动员会, 新春茶话会, 节后收心会
-_NEW_YEAR_MEETING = re.compile(r"(?:开局|开年|新春|新年|春节后|节后|年初)[^。；，、：]{0,12}(?:大会|会议|会)")
+# (not 年初: 年初召开的经济工作会议 is a meeting a later speech refers back to)
+_NEW_YEAR_MEETING = re.compile(r"(?:开局|开年|新春|新年|春节后|节后)[^。；，、：]{0,12}(?:大会|会议|会)")
 _YEAR_REVIEWED = re.compile(
     r"(?:\d{4}|20[XxＸ×*＊]{2}|[〇零一二三四五六七八九]{4}) ?年(?:工作|经济工作)?回顾|过去的一年|刚刚过去的|一年来|"
     r"总结(?:回顾)?(?:去年|上年|全年|\d{4} ?年)|贯彻[^。；]{0,30}经济工作会议精神"
@@ -436,7 +437,8 @@ def _by_meeting(title: str, opening: str, text: str) -> tuple[str, str] | None:
     return None
 
 
-_LOOKS_BACK = re.compile(r"去年|上年|过去的?一年|刚刚过去|一年来")
+# (not 比去年同期, 比上年: a comparison looks back in any text)
+_LOOKS_BACK = re.compile(r"(?<![比较与])去年(?!同期)|过去的?一年|刚刚过去|一年来")
 _YEAR_NAMED = re.compile(r"(\d{4}) ?年")
 
 

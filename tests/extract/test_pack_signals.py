@@ -91,9 +91,9 @@ CASES = {
     "new-year-meeting-looking-back": (
         "镇党委书记在2026年开局动员会上的讲话\n2026年是“十五五”的开局之年，今年全镇上下要凝心聚力做成三件事。"
         "第一件事是稳住经济基本盘。2025年的各项经济指标都基本完成任务，今年要继续延续良好态势。\n", "year-end-speech"),
-    # a new year's mobilisation that only looks ahead is no year's review
+    # a new year's mobilisation that only looks ahead is no year's review (比上年, 比去年同期 compare, not look back)
     "new-year-mobilisation-looking-ahead": (
-        "在全县高质量发展动员大会上的讲话\n同志们：\n今天召开动员大会，这是春节后的首场千人大会，既是动员令，也是冲锋号。\n"
+        "在全县高质量发展动员大会上的讲话\n同志们：\n今天召开动员大会，这是春节后的首场千人大会，既是动员令，也是冲锋号。全县招商引资到位资金比上年增长X%，比去年同期多X亿元。\n"
         "一、把握形势任务\n", "half-year-speech"),
     # the year so far (2024年以来) is no year's work: a briefing of no period
     "briefing-of-the-year-so-far": (
