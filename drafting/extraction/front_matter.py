@@ -193,17 +193,18 @@ def period_in(paras: list[Paragraph], title: str = "") -> str:
                 return period
     return "上半年"
 # the year a text sums up, said as such: 回顾2016年, 总结2025年上半年工作, 回顾和总结了2016年全镇经济工作,
-# 2024年工作回顾 (not 工作总结和2024年工作思路: that 总结 is the title's noun, the year after it is planned)
+# 2024年工作回顾, 2020年和“十三五”时期工作回顾 (not 工作总结和2024年工作思路: that 总结 is the title's noun,
+# the year after it is planned)
 _YEAR_REVIEWED = re.compile(
     r"(?<!工作)(?:回顾|总结)[和、与了]{0,3}(?:总结|回顾)?了?(\d{4}) ?年(?:度)?[^。，；：以]{0,8}?工作"
-    r"|(\d{4}) ?年(?:度)?(?:的)?(?:主要)?(?:工作|经济工作)(?:回顾|总结)"
+    r"|(\d{4}) ?年(?:度)?(?:[和及暨][^。，；：]{0,10}?)?(?:的)?(?:主要)?(?:工作|经济工作)(?:回顾|总结)"
 )
 # a year written in numerals, or in a mix of numerals and digits: 二〇一二年, 二0一二年工作回顾
 _NUMERAL_YEAR = re.compile(r"([〇零○0一二三四五六七八九]{4})年(?:度)?(?:的)?(?:工作|经济工作)(?:回顾|回忆|总结)")
 # the year planned, one after the year reviewed: 研究部署2026年经济工作, 2026年是“十五五”的开局之年
 _YEAR_PLANNED = re.compile(r"(?:部署|谋划|安排|做好|抓好)[^。；，]{0,4}?(\d{4}) ?年|(\d{4}) ?年是[^。；]{0,24}?之年")
-# a review of several years has no one year: 五年工作总结, 五年来, 几年来工作回顾, 任期, “十三五”时期
-_SEVERAL_YEARS = re.compile(r"[两三四五六七八九十几]年(?:来|工作|的工作|以来)|任期|本届|“?十[一二三四五]五”?(?:时期|期间|以来)")
+# a review of several years has no one year: 五年工作总结, 过去五年, 五年来, 几年来工作回顾, 任期, “十三五”时期
+_SEVERAL_YEARS = re.compile(r"过去的?[两三四五六七八九十几]年|[两三四五六七八九十几]年(?:来|工作|的工作|以来)|任期|本届|“?十[一二三四五]五”?(?:时期|期间|以来)")
 # a year only compared with (比2019年一季度增长, 较2020年同期, 与2019年相比), or where a span starts (从2014年, 自2018年以来)
 _COMPARED = re.compile(r"(?:比|较|与|相比|对比|从|自)$")
 # the year just ended, seen from the next: 刚刚过去的2025年, 去年（2025年）
@@ -231,7 +232,7 @@ def year_in(paras: list[Paragraph], date, written: str = "", whole_year: bool = 
         if reviewed is not None:
             return reviewed
     places = (("标题", paras[0].text if paras else ""), ("日期", date[0] if date else ""),
-              ("开头", "".join(p.text for p in paras[1:3])), ("正文", whole))
+              ("开头", "".join(p.text for p in _opening_of(paras))), ("正文", whole))
     for where, text in places:
         years = _years_of(text, after_last=not whole_year)
         if years:
@@ -239,6 +240,13 @@ def year_in(paras: list[Paragraph], date, written: str = "", whole_year: bool = 
     if written:
         return int(written[:4]), f"自动识别：原文中没有写年份，取自 Word 文件的创建日期（{written}），请核对"
     return UNKNOWN_YEAR, UNKNOWN_YEAR_NOTE
+
+
+def _opening_of(paras: list[Paragraph]) -> list[Paragraph]:
+    """The first two paragraphs after the title (``paras[0]``), past the title's lines, a
+    salutation and a date line that may follow it."""
+    title = paras[0].text if paras else ""
+    return [p for p in paras[1:6] if p.text not in title and not _SALUTATION.fullmatch(p.plain) and _date_of(p.text) is None][:2]
 
 
 def _years_of(text: str, after_last: bool = True) -> list[int]:
@@ -270,10 +278,10 @@ def _year_reviewed(paras: list[Paragraph], whole: str, date) -> tuple[int | str,
         found = _numeral_year(m.group(1)), f"“{m.group()}”"
     elif looks_like_title(title) and (years := _years_of(title)) and _YEAR_IN_TITLE.search(title) is None:
         found = years[0], f"标题“{title}”"
+    elif several := _SEVERAL_YEARS.search("".join(p.text for p in [paras[0], *_opening_of(paras)])):
+        return UNKNOWN_YEAR, f"自动识别：原稿总结的是几年的工作（“{several.group()}”），没有一个年份，暂写 X，请填写"
     elif m := _YEAR_PLANNED.search(whole):
         found = int(m.group(1) or m.group(2)) - 1, f"“{m.group()}”的前一年"
-    elif several := _SEVERAL_YEARS.search("".join(p.text for p in paras[:3])):
-        return UNKNOWN_YEAR, f"自动识别：原稿总结的是几年的工作（“{several.group()}”），没有一个年份，暂写 X，请填写"
     elif m := _YEAR_IN_TITLE.search(title):
         year = int(m.group(1) or m.group(2))
         if "明年" not in whole and _LOOKED_BACK.search(whole):
@@ -285,9 +293,13 @@ def _year_reviewed(paras: list[Paragraph], whole: str, date) -> tuple[int | str,
     year, said = found
     if not 1949 <= year <= 2200:
         return None
-    dated = _years_of(date[0]) if date else []
+    # the date it was given on: its date line, else a short line near the top holding a full date
+    # (县长 张三 2023年2月22日), not a date in a sentence (自2021年5月1日起施行)
+    lines = [p.text for p in paras[:4] if len(p.text) <= 30 and not any(m in p.text for m in "。，；")]
+    given = date[0] if date else next((m.group() for line in lines for m in _ARABIC_DATE.finditer(line)), "")
+    dated = _years_of(given)
     if dated and dated[0] not in (year, year + 1):
-        shown = f"，与日期“{date[0]}”不符" if dated else ""
+        shown = f"，与日期“{given}”不符"
         return UNKNOWN_YEAR, f"自动识别：原稿的年份前后不一（{said}{shown}），暂写 X，请填写"
     return year, f"自动识别：年份取自{said}，请核对"
 

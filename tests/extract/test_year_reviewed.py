@@ -112,3 +112,23 @@ def test_a_government_work_report_sums_up_the_year_before_its_title_s(tmp_path):
             "一、过去一年工作回顾\n过去一年，全县经济持续恢复向好，地区生产总值增长X%。\n二、今年的主要任务\n要抓项目、强产业。\n")
     data = extracted(tmp_path, text, "year-end-speech").data
     assert year_of(data) == 2024
+
+
+def test_a_year_review_dated_on_a_line_of_its_own_years_later_is_x(tmp_path):
+    # the date stands on a short line under the title, not in （）: still the date it was given on
+    text = ("全镇经济工作会议讲话\n镇长 2023年2月22日\n同志们：\n今天召开会议，总结过去一年的工作。\n"
+            "一、二〇一二年工作回顾\n过去一年，全镇经济持续向好。\n二、今年的主要任务\n要抓项目、强产业。\n")
+    extraction = extracted(tmp_path, text, "year-end-speech")
+    assert year_of(extraction.data) == "X"
+
+
+def test_a_five_year_review_planning_the_next_year_has_no_one_year(tmp_path):
+    text = ("在镇第十五次党代会上的报告\n各位代表：\n过去五年，全镇经济社会发展取得长足进步。今后五年，要做好2026年起的各项工作。\n"
+            "一、过去五年工作回顾\n五年来，全镇地区生产总值年均增长X%。\n")
+    assert year_of(extracted(tmp_path, text, "year-end-speech").data) == "X"
+
+
+def test_the_year_named_beside_a_period_s_review(tmp_path):
+    text = ("在全市经济工作会议上的讲话\n同志们：\n下面，我讲两点意见。\n一、2020年和“十三五”时期工作回顾\n"
+            "五年来，全市经济实力大幅跃升。\n二、明年的主要任务\n要抓项目、强产业。\n")
+    assert year_of(extracted(tmp_path, text, "year-end-speech").data) == 2020
