@@ -198,3 +198,18 @@ def test_a_headings_indicators_are_filled_from_the_statistics_sheet(tmp_path):
     }]}
     text = render_text(_built(tmp_path, speech))
     assert "一、全年经济运行稳中有进，地区生产总值完成47.3亿元，同比增长5.9%\n" in text
+
+
+def test_a_headings_statistic_is_listed_in_the_sheet_for_the_statistics_office(tmp_path):
+    import openpyxl
+    from click.testing import CliRunner
+
+    from drafting.cli import main
+
+    source = tmp_path / "讲话.txt"
+    source.write_text("\n".join(HALF_YEAR) + "\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["extract", str(source), "--pack", "half-year-speech",
+                                       "--statistics-out", str(tmp_path / "指标.xlsx")])
+    assert result.exit_code == 0, result.output
+    rows = list(openpyxl.load_workbook(tmp_path / "指标.xlsx").active.iter_rows(values_only=True))
+    assert ("地区生产总值", "亿元", None, None, 45.6, 6.2) in rows
