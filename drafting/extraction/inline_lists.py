@@ -146,8 +146,9 @@ def _opening_at(plain: str, marker: str, after: str = _OPENS_AFTER) -> int | Non
 def standalone_runs(paras: list, forms: tuple[str, ...]) -> dict[int, tuple[str, int, int]]:
     """{index: (form, number, where its marker stands)} of paragraphs that open with 二是, 三是 …
     in order after one holding 一是 (at its start, or opening its last clause list: ……主要做了
-    三件事。一是……, or after a space where a flattened page lost the break), two or more: a level of standalone items the structure above did not
-    take (after a part's closing sentence, in an opening); words between them stay paragraphs."""
+    三件事。一是……, or after a space where a flattened page lost the break), two or more: a
+    level of standalone items the structure above did not take (after a part's closing
+    sentence, in an opening); words between them stay paragraphs."""
     found: dict[int, tuple[str, int, int]] = {}
     for form in forms:
         run: list[tuple[int, int]] = []

@@ -41,7 +41,8 @@ def fill_speech(paras: list[Paragraph], roles: Roles, result: Extraction, pack_n
     salutation_at = salutation_index(paras[:8])
     search_from = salutation_at + 1 if salutation_at is not None else 0
     part_forms = longest_first(tuple(f for f in roles.enum(None, top.get("part-numbering", "")) if f != "none") or ("一、",))
-    part_form, run = _parts_after_listed_opening(paras[search_from:], *genre.level_form(paras[search_from:], set(), part_forms, minimum=2), part_forms)
+    first_run = genre.level_form(paras[search_from:], set(), part_forms, minimum=2)
+    part_form, run = _parts_after_listed_opening(paras[search_from:], *first_run, part_forms)
     # a fragment with one part: a heading form alone counts when it comes first
     single = genre.level_form(paras[search_from:], set(), tuple(f for f in part_forms if f in _HEADING_FORMS), minimum=1)
     if single[1] and (not run or single[1][0] < run[0]):

@@ -71,46 +71,50 @@ def split_head(p: Paragraph, marker: str, item: bool = False) -> tuple[str, str 
         return text, None
     end = lead_sentence(text)
     return text[:end], text[end:]
+
+
 # where an inline list may open right after a heading's words: its first marker
 _FIRST_MARKER = re.compile(r"一是|一要|第一[，,、]|其一[，,]|一方面|[（(][一1][）)]|1、")
 _NOT_IN_HEADING = set("。！？；：;:!?")  # a heading may hold commas (坚持稳中求进，抓实三项工作：)
 
 
-def heading_before_list(text: str) -> int:
-    """Where a heading ends that runs straight on into its unit's items listed in the same
-    paragraph (（一）经济运行稳中有进1、税收……；2、…… · 一、抓实三项重点：一是……；二是……):
-    before the list's first marker (through a colon or comma just before it); 0 when none. The words
-    before must be a heading's (no punctuation) and the rest a list of two or more in order,
-    so a sentence that merely holds 一是 is not cut."""
+def _first_markers(text: str):
+    """Where a first marker stands right after a heading's words (a few words, clauses
+    with commas, maybe closed by a colon or comma), in order, until the words stop being a
+    heading's: the places a heading run on into its unit's first item may end."""
     for m in _FIRST_MARKER.finditer(text, 2):
         words = text[: m.start()]
         head = words[:-1] if words[-1] in "：:，," else words
         if len(head.strip(" \u3000")) < 2 or len(head) > HEADING_MAX // 2 or set(head) & _NOT_IN_HEADING:
-            return 0
-        if words[-1].isdigit() or words[-1] in "第统":
-            continue
-        listed = genre.inline_items(text[m.start() :])
+            return
+        if not (words[-1].isdigit() or words[-1] in "第统"):  # 2024年1、 · 第一， · 统一是
+            yield m.start()
+
+
+def heading_before_list(text: str) -> int:
+    """Where a heading ends that runs straight on into its unit's items listed in the same
+    paragraph (（一）经济运行稳中有进1、税收……；2、…… · 一、抓实三项重点：一是……；二是……):
+    before the list's first marker; 0 when none. The rest must be a list of two or more in
+    order, so a heading that merely holds 一是 (坚持稳中求进一是发展的总基调) is not cut."""
+    for at in _first_markers(text):
+        listed = genre.inline_items(text[at:])
         if listed is not None and not listed.groups and len(listed.items) >= 2:
-            return m.start()
+            return at
     return 0
 
 
 def heading_before_run(text: str, following: list[Paragraph]) -> int:
     """Where a heading ends that runs on into the first of its unit's items when the others
     open the paragraphs after it (一、抓好三项工作：一是抓项目。…… then 二是……, 三是……):
-    before the first marker (through a colon or comma just before it); 0 when none."""
-    for m in _FIRST_MARKER.finditer(text, 2):
-        words = text[: m.start()]
-        head = words[:-1] if words[-1] in "：:，," else words
-        if len(head.strip(" \u3000")) < 2 or len(head) > HEADING_MAX // 2 or set(head) & _NOT_IN_HEADING:
-            return 0
-        rest = text[m.start() :]
+    before the first marker; 0 when none (or when the next marker of that form is not 二)."""
+    for at in _first_markers(text):
+        rest = text[at:]
         form = next((f for f in genre.INLINE_FORMS if genre.marker_number(rest, f) == 1), "")
-        if not form or words[-1].isdigit() or words[-1] in "第统" or genre.inline_items(rest) is not None:
+        if not form or genre.inline_items(rest) is not None:
             continue
         opened = next((p for p in following if p.table is None and genre.marker_number(p.text, form)), None)
         if opened is not None and genre.marker_number(opened.text, form) == 2:
-            return m.start()
+            return at
     return 0
 
 
