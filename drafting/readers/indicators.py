@@ -73,6 +73,7 @@ _BOUND = "(?P<{}>以上|以内|以下|左右|大关)?"  # 突破600亿元大关 
 # verbs that come before the name: 实现地区生产总值…, 新建学校X所, 共发生事故X起
 _VERBS_FIRST = ("实现|完成|达到|共有|拥有|现有|实有|有(?![近超逾约])|新增|新改建|新建改建|新建|改扩建|改建|扩建|新发展|新上|新开通|开通|开设"
                 "|上缴|缴纳|推出|提供|安排|吸纳|带动|打造|新认定|认定|获批|栽植|补植|新栽种|新栽|栽种|新购置|购置|新培育|铺设|硬化|新签约|签约|签订|签定|新引进|引进|实施|排查|整改|发生|建成"
+                "|生产(?!总值|经营|安全|要素|资料|力|性|线|基地|企业|车间|设备|能力|规模|用)"  # 生产水泥11万吨: the product is the name
                 "|改造|新开工|开工|培育|发放|争取|开展|组织|举办|召开|落实|梳理|评选出|评选|走访|慰问|受理|办结|调处|化解"
                 "|查处|救助|培训|创建|申报|上报|谋划|储备|招录|安置|收集|拿出|筹集|拨付|设立|成立|组建")
 # a name: words, and quoted words inside it (“党员初心日”暨党员政治生日会 · 梳理“我为群众办实事”清单)
@@ -85,7 +86,7 @@ _NAME_BODY = rf"(?:“[^“”，。；：！？,;:]{{1,15}}”|\d+[A-Za-z]+|{_N
 _TRENDS = "|".join(sorted(RISES + FALLS, key=len, reverse=True))  # 增长了29.1% before 增长
 # 比增48.2% / 比下降3%: 比 alone is the comparison (with last year, said without naming it); 两年平均增长6.1%
 # 按可比价计算，同比增长6.1% · 同比名义增长5.2%: how the change was reckoned, said with the comparison
-_COMPARE = (r"与[^，。；：、\dX]{1,6}?相比[，,]?|(?:按可比价(?:格)?计算[，,])?(?:同比|环比)(?:名义|实际)?|(?:名义|实际)|年均|[两三]年平均|比(?=(?:增长|下降|增|降)(?:\d|X))"
+_COMPARE = (r"与[^，。；：、\dX]{1,6}?相比[，,]?|(?:按可比价(?:格)?计算[，,])?(?:同比|环比)(?:名义|实际)?|(?:名义|实际|可比|现价)|年均|[两三]年平均|比(?=(?:增长|下降|增|降)(?:\d|X))"
             r"|(?:比|较)(?!重|例|较|率)(?:\d{4}年)?[^，。；：、\dX]{1,6}?")  # 比2019年一季度增长19.3%
 _SP = " ?"  # 达到 XX 亿元，增长 XX%: a figure may be set off by spaces (the indicator's ``spaced``)
 # 人口密度为每平方公里48人: a rate per unit is said between the verb and the figure
@@ -117,7 +118,8 @@ _GAP = re.compile(
 )
 # 居全市第3位 · 排名全省第5名 · 增幅全市第一 (the rank of the growth rate, said without 位) · 增速居全市第一位
 _RANK = re.compile(
-    r"(?P<rank_verb>(?:增幅|增速)?(?:位居|排名|排在|位列|名列|居|排|列)|增幅|增速)(?P<rank_scope>[^，。；：、\dX居排第]{0,10}?)"
+    # 在全市排名第3位: 在 as the verb, the place and 排名 as the scope
+    r"(?P<rank_verb>(?:增幅|增速)?(?:位居|排名|排在|位列|名列|居|排|列)|增幅|增速|在(?=[^，。；：、\dX考评第]{1,8}?(?:排名|排位)第))(?P<rank_scope>(?<=在)[^，。；：、\dX考评第]{1,8}?(?:排名|排位)|[^，。；：、\dX居排第]{0,10}?)"
     r"第(?P<rank>\d+|X+|[一二三四五六七八九十]{1,3})(?P<rank_unit>[位名]?)"
 )
 # What stands before a statistic's name and is not part of it, as offices write it:
@@ -136,7 +138,7 @@ _ADVERBS = r"累计|共计|合计|总计|共(?!有)|已经|已"
 _NAME_CHAR = re.compile(_NAME_CHARS)
 _BLANK_IN_A_NAME = re.compile(_BLANK_IN_NAME)
 # 占年度计划的 24.1% is a share, not a name; 比上年增长12.5% is a change whose name came before
-_NAME_STOP = re.compile(r"实现|完成|达到|同比|分别|的$|^(?:比|较|环比|[两三]年平均|增长|下降|提高|上升|回落|降低|减少|增加(?!值))"
+_NAME_STOP = re.compile(r"实现|完成|达到|同比(?!增速|增幅)|分别|的$|^(?:比|较|环比|可比|[两三]年平均|增长|下降|提高|上升|回落|降低|减少|增加(?!值))"
                         # a name never ends in a verb or adverb of its value (地区生产总值突破, 投资累计)
                         r"|(?:突破|超过|累计|共计|共|已|预计|约|近|超|逾|达|第)$|.已"  # 居全市第21位: a rank, no count  # 项目已开工51个: no name before 已
                         # nor starts with words that say when or whose (四季度…, 我们…, 其中…)
@@ -160,7 +162,9 @@ _NAME_STOP = re.compile(r"实现|完成|达到|同比|分别|的$|^(?:比|较|�
                         # a condition or a part, not a figure: 有近三分之一的村集体经济收入不足10万元
                         r"|^有|不足|不到|分之"
                         # a second verb joined on (查处并整改隐患12处) says what was done, not what is counted
-                        r"|^(?:并|和|及|与|以及)")
+                        r"|^(?:并|和|及|与|以及)"
+                        # how long a level has held (连续五年稳定在12万吨以上) is no name
+                        r"|^连续|^(?:前移|后移|前进|后退|上升|下滑)\d*$|^(?:竣工|投产|开工|完工|建成|落地|开业|投用|运营)+$")  # 竣工投产18个: a count after verbs, no name
 # verbs after which a clause's subject (202家规模以上工业企业实现…) stays text; action verbs
 # (查处并整改隐患X处) do not start a statistic inside a clause
 _OPENING_VERB = re.compile("实现|完成|达到")
@@ -172,7 +176,8 @@ _NOT_A_NAME = re.compile(r"(?:[一二三四]季度|[上下]半年|前三季度|�
 _RATE_NAME = re.compile(r"(?:率|占比|比重)$")
 # a note in brackets that belongs to the name: 地区生产总值(GDP) · 地区生产总值（GDP）
 # who does what a count counts: 各基层党组织…, …机关党员 (an agent before the verb is no part of the name)
-_AGENT = re.compile(r"(?:^各|(?:党组织|基层组织|党员|干部|部门|单位|企业|街道|社区|机关|人员|群众|志愿者|乡镇|支部|党委|纪委|窗口)"
+_AGENT = re.compile(r"(?:^各|(?:党组织|基层组织|党员|干部|部门|单位|企业|街道|社区|机关|人员|群众|志愿者|乡镇|支部|党委|纪委|窗口"
+                    r"|厂|煤矿|矿|公司|合作社)"  # 两家水泥厂|生产水泥11万吨: the works that made it are no name
                     r"(?:共|累计|已|先后)?$)")
 _FOR_WHOM = re.compile(r"(?:先后|共|累计|已)?(?:为|向|给|对|帮助)")
 # 25.6亿元（快报数） · XX 亿元(根据实际数据填写): a note on the value, before its change
@@ -189,10 +194,10 @@ _TARGET = re.compile(r"力争|确保|目标[是为：:，,]|预期目标|奋斗�
 _TARGET_REACH = 6  # the words at a clause's start count too (全年计划实施…, 确保全年…)
 _BOUNDARY = "，。；：！？,;:"
 _SENTENCE_ENDS = "。；！？;"
-_KEY_ORDER = ("name", "name_note", "value", "unit", "value_note", "verb", "change", "trend", "change_unit", "compare",
+_KEY_ORDER = ("name", "name_note", "aside", "value", "unit", "value_note", "verb", "change", "trend", "change_unit", "compare",
               "verb_first", "share", "share_of", "share_verb", "share_particle", "share_first",
               "gap", "gap_of", "gap_verb", "gap_unit", "rank", "rank_scope", "rank_verb", "rank_unit",
-              "value_bound", "change_bound", "spaced", "unit_spaced", "as_written", "then", "separator", "joint")
+              "value_bound", "change_bound", "spaced", "unit_spaced", "change_spaced", "as_written", "then", "separator", "joint")
 _JOINTS = ("，", ",", "、")  # 达到245.6亿元、增长6.2%: 、 between a value and its change in a report
 _JOINERS = "；，。;,、"  # between the clauses of a chain (、 in a list: 产值6亿元、增加值1.98亿元)
 _WHEREOF = re.compile(r"[；，。;,、](?:其中[，,]?)?")  # ，其中 税收收入… belongs to the separator
@@ -343,7 +348,7 @@ def _next_clause(text: str, end: int) -> tuple[str, tuple[dict, int]] | None:
 def _clause(text: str, start: int, listed: bool = False) -> tuple[dict, int] | None:
     """One indicator starting at ``start`` and where it ends, if it prints back exactly
     (``listed``: in a list of figures, where a name and a figure alone are a statistic)."""
-    heads = [_verb_first(text, start), *_named_heads(text, start)]
+    heads = [_verb_first(text, start), *_named_heads(text, start), _aside_head(text, start)]
     for head in heads:
         if head is None:
             continue
@@ -370,14 +375,23 @@ def _clause(text: str, start: int, listed: bool = False) -> tuple[dict, int] | N
 def _prints_back(data: dict, clause: str) -> bool:
     """Whether the clause prints back exactly; spaces in it are the figures' spaces
     (达到 XX 亿元) or a space before the unit alone (20359 万元)."""
+    if phrase_indicator(Indicator.from_data(data)) == clause:
+        return True  # 地区生产总值24. 3亿元: the only space is inside a figure a PDF split, kept as written
     if " " not in clause:
-        return phrase_indicator(Indicator.from_data(data)) == clause
-    for spacing in ("spaced", "unit_spaced"):
-        data[spacing] = True
+        return False
+    for spacing in _SPACINGS:
+        data.update(spacing)
         if phrase_indicator(Indicator.from_data(data)) == clause:
             return True
-        del data[spacing]
+        for key in spacing:
+            del data[key]
     return False
+
+
+# a PDF sets figures off by spaces unevenly: every figure, the value's unit alone, the change alone,
+# the value's unit and the change, or the value but not the change
+_SPACINGS = ({"spaced": True}, {"unit_spaced": True}, {"change_spaced": True},
+             {"unit_spaced": True, "change_spaced": True}, {"spaced": True, "change_spaced": False})
 
 
 def _a_rate(data: dict) -> bool:
@@ -429,6 +443,46 @@ def _named_heads(text: str, start: int):
             yield _with_share(dict(head), share), share.end()
         elif rank := _RANK.match(text, end):
             yield _with_rank(dict(head), rank), rank.end()
+
+
+# 地区生产总值实现较快增长，完成45.6亿元: what a clause says of a statistic before its figure, said in
+# words of how it went (实现较快增长 · 稳中有升 · 持续发力 · 下降较多); the figure follows in the next
+# clause after a verb with no name of its own, so it is stated of the noun before these words
+_ASIDE_OPENS = re.compile("实现|保持|持续|稳中|稳步|稳定|平稳|快速|较快|高速|增长|下降|回升|回落|企稳|总体|整体|明显|大幅|逐步"
+                          "|不断|继续|有所|略有|小幅|呈|止跌|好于|提速|加快|放缓|承压|向好|恢复|运行|增势|势头|态势|再创|创")
+_ASIDE = re.compile(rf"[^，。；：！？,;:\dX]{{2,14}}?[，,]")
+_ASIDE_VERB = re.compile(rf"(?P<verb>(?:{_ADVERBS})?(?:实现|完成|达到|达)了?){_SP}(?P<value>{_NUMBER}){_SP}(?P<unit>{_UNITS})"
+                         + _BOUND.format("value_bound"))
+_ASIDE_SCOPE = re.compile(rf"(?:{_PERIODS}|{_ADVERBS})")
+_A_YEAR = re.compile(r"[\d*＊xｘ×X]年")
+_MANNER = re.compile("[的以每]")  # 税收每年以近百万元的速度增长: how it went, no name
+
+
+def _aside_head(text: str, start: int) -> tuple[dict, int] | None:
+    """NAME how-it-went，[when] VERB FIGURE (规上工业运行平稳 is no such name: 产值 follows the verb there,
+    and a clause whose verb has its own name is read as that name's statistic)."""
+    for end in _name_ends(text, start):
+        if end - start < 2 or not _ASIDE_OPENS.match(text, end):
+            continue
+        name = text[start:end]
+        aside = _ASIDE.match(text, end)
+        if (aside is None or _NAME_STOP.search(name) or _NOT_A_NAME.fullmatch(name) or _VERB_FIRST_WORD.match(name)
+                or _MANNER.search(name) or _TARGET.search(aside.group())):
+            return None
+        at = aside.end()
+        while (scope := _ASIDE_SCOPE.match(text, at)) and scope.end() > at:
+            if _A_YEAR.search(scope.group()):
+                return None  # 税收每年…增长，**年完成133万元: a figure of one year is a statement of its own
+            at = scope.end()
+        if not (value := _ASIDE_VERB.match(text, at)):
+            return None
+        data = {"name": name, "aside": text[end:value.start()], "value": _number(value["value"]), "unit": value["unit"]}
+        if value["value_bound"]:
+            data["value_bound"] = value["value_bound"]
+        if value["verb"] != "实现":
+            data["verb"] = value["verb"]
+        return data, value.end()
+    return None
 
 
 def _opens_with_a_verb(name: str) -> bool:
