@@ -128,7 +128,7 @@ _RANK = re.compile(
 # These words stay text (the paragraph's ``before`` or the previous indicator's separator), so
 # the name is what a writer wants as the field: 规上工业产值, not 我镇规上工业产值累计.
 # 虽然…，但…: conjunctions open the clause, never the name; 这些项目 (taken together) says whose
-_LEAD_WORDS = r"比如|例如|特别是|尤其是|其中|同时|此外|另外|这个|这一|虽然|尽管|但是|但|而且|并且|这些项目|上述项目"
+_LEAD_WORDS = r"比如|例如|特别是|尤其是|其中|同时|此外|另外|这个|这一|从(?=[^，。；：]{2,14}?看[，,])|在(?=[^，。；：]{2,14}?方面[，,])|虽然|尽管|但是|但|而且|并且|这些项目|上述项目"
 _PERIODS = (r"“十[一二三四五六七八九]五”|\d{0,2}[*＊xｘ×X]{1,4}年度?|[春夏秋冬]季|预计|今年以来|今年初|年初|年末|年底|[上本]月末|月末|季末|今年|去年|上年|全年|年内|[上下]半年|前三季度|第?[一二三四1-4]季度|\d{4}年"
             r"|\d{1,2}[-—–~至]\d{1,2}月份?|\d{1,2}月份?|截至(?:目前|\d{1,2}月(?:底|末)?)|目前|当前")
 _SUBJECTS = (r"全(?:街道|辖区|[县区市镇乡州盟旗])|街道(?=[^办党工]{2})|(?:X+|[xｘ×Ｘ*＊○]{1,4})(?:街道|[县区市镇乡村])|[我本](?:街道|地区|[县区市镇乡州旗])|辖区内|区域内|境内|辖区|[县区市镇乡]里|我们的|我们"
@@ -319,7 +319,7 @@ def _chain(text: str, start: int) -> tuple[list[dict], int]:
     clause = _clause(text, start)
     if clause is None and (listed := _clause(text, start, listed=True)) is not None:
         whole = text[listed[1]:listed[1] + 1] in ("", *_SENTENCE_ENDS) and not _unknown(listed[0].get("value"))
-        clause = listed if whole or _next_clause(text, listed[1]) is not None else None
+        clause = listed if whole or _continued(text, listed[1]) or _next_clause(text, listed[1]) is not None else None
     while clause is not None:
         data, end = clause
         chain.append(data)
@@ -454,35 +454,54 @@ _ASIDE = re.compile(rf"[^，。；：！？,;:\dX]{{2,14}}?[，,]")
 _ASIDE_VERB = re.compile(rf"(?P<verb>(?:{_ADVERBS})?(?:实现|完成|达到|达)了?){_SP}(?P<value>{_NUMBER}){_SP}(?P<unit>{_UNITS})"
                          + _BOUND.format("value_bound"))
 _ASIDE_SCOPE = re.compile(rf"(?:{_PERIODS}|{_ADVERBS})")
+# 从固定资产投资看， · 地区生产总值方面， · 地区生产总值：: the name set out before its figures
+_ASIDE_WRAP = re.compile("(?:看|方面)[，,]|[：:]")
+_NOT_AN_ASIDE_NAME = re.compile("总体|整体|全局|长远|趋势|结构|质量|效益|主要指标|主要经济指标|经济指标|指标")
 _A_YEAR = re.compile(r"[\d*＊xｘ×X]年")
 _MANNER = re.compile("[的以每]")  # 税收每年以近百万元的速度增长: how it went, no name
 
 
 def _aside_head(text: str, start: int) -> tuple[dict, int] | None:
-    """NAME how-it-went，[when] VERB FIGURE (规上工业运行平稳 is no such name: 产值 follows the verb there,
-    and a clause whose verb has its own name is read as that name's statistic)."""
+    """NAME how-it-went，[when] VERB FIGURE — or 从NAME看，· NAME方面，· NAME： before it — and
+    NAME how-it-went，同比增长X% (a change said with its comparison). 规上工业运行平稳，完成产值… is no
+    such statement: a clause whose verb has its own name is read as that name's statistic."""
     for end in _name_ends(text, start):
-        if end - start < 2 or not _ASIDE_OPENS.match(text, end):
+        opens = _ASIDE_OPENS.match(text, end)
+        if end - start < 2 or not (opens or _ASIDE_WRAP.match(text, end)):
             continue
         name = text[start:end]
-        aside = _ASIDE.match(text, end)
+        aside = (_ASIDE if opens else _ASIDE_WRAP).match(text, end)
         if (aside is None or _NAME_STOP.search(name) or _NOT_A_NAME.fullmatch(name) or _VERB_FIRST_WORD.match(name)
-                or _MANNER.search(name) or _TARGET.search(aside.group())):
+                or _MANNER.search(name) or _NOT_AN_ASIDE_NAME.fullmatch(name) or _TARGET.search(aside.group())):
             return None
         at = aside.end()
         while (scope := _ASIDE_SCOPE.match(text, at)) and scope.end() > at:
             if _A_YEAR.search(scope.group()):
                 return None  # 税收每年…增长，**年完成133万元: a figure of one year is a statement of its own
             at = scope.end()
-        if not (value := _ASIDE_VERB.match(text, at)):
-            return None
-        data = {"name": name, "aside": text[end:value.start()], "value": _number(value["value"]), "unit": value["unit"]}
-        if value["value_bound"]:
-            data["value_bound"] = value["value_bound"]
-        if value["verb"] != "实现":
-            data["verb"] = value["verb"]
-        return data, value.end()
+        if value := _ASIDE_VERB.match(text, at):
+            data = {"name": name, "aside": text[end:value.start()], "value": _number(value["value"]),
+                    "unit": value["unit"]}
+            if value["value_bound"]:
+                data["value_bound"] = value["value_bound"]
+            if value["verb"] != "实现":
+                data["verb"] = value["verb"]
+            return data, value.end()
+        if (change := _CHANGE.match(text, at)) and change["compare"]:
+            return _with_change({"name": name, "aside": text[end:at]}, change), change.end()
+        return None
     return None
+
+
+def _continued(text: str, end: int) -> bool:
+    """新登记市场主体3256户，累计达到4.5万户: the next clause says more of the same name, with a verb
+    and a figure and no name of its own."""
+    if text[end:end + 1] not in ("，", ","):
+        return False
+    at = end + 1
+    while (scope := _ASIDE_SCOPE.match(text, at)) and scope.end() > at:
+        at = scope.end()
+    return _ASIDE_VERB.match(text, at) is not None
 
 
 def _opens_with_a_verb(name: str) -> bool:

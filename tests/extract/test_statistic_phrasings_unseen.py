@@ -1,7 +1,8 @@
 """Statistics in phrasings the recogniser was not tuned on, by class rather than by text: a name
 and its figure in two clauses (地区生产总值实现较快增长，完成45.6亿元), a product after the verb that
 made it (生产水泥11万吨), the works that made it as the agent (水泥厂生产…), figures a PDF set off by
-spaces unevenly (完成10.43 亿元，同比增长 13.3% · 24. 3亿元), 可比增长, a rank said with 在…排名.
+spaces unevenly (完成10.43 亿元，同比增长 13.3% · 24. 3亿元), 可比增长, a rank said with 在…排名, a
+name set out first (从…看，· …方面，· …：).
 
 Every sentence was written for this file in the genre's phrasing (no published text); every
 expected name and figure was written by hand from the sentence (RULES: the name is the noun the
@@ -39,6 +40,12 @@ def _named(found: dict) -> list[tuple]:
         ("民间投资下降较多，全年完成21.4亿元，下降12.3%。", [("民间投资", 21.4)]),
         ("社会消费品零售总额稳步回升，累计完成16.8亿元，同比增长4.1%。", [("社会消费品零售总额", 16.8)]),
         ("外贸进出口保持平稳，1-6月实现8.9亿元。", [("外贸进出口", 8.9)]),
+        ("地区生产总值保持较快增长，同比增长6.2%。", [("地区生产总值", 6.2)]),
+        # the name set out first: 从…看，· …方面，· 在…方面，· …：
+        ("从固定资产投资看，全年完成31.2亿元，增长9.6%。", [("固定资产投资", 31.2)]),
+        ("地区生产总值方面，上半年完成45.6亿元，同比增长6.2%。", [("地区生产总值", 45.6)]),
+        ("在财政收入方面，累计完成8650万元，增长4.3%。", [("财政收入", 8650)]),
+        ("社会消费品零售总额：完成16.2亿元，同比增长5.5%。", [("社会消费品零售总额", 16.2)]),
         ("一般公共预算收入总体平稳，达到X万元，同比增长X%。", [("一般公共预算收入", "X")]),
         # a product after the verb that made it; the works that made it stay text
         ("全年生产水泥11万吨、钢材3万吨。", [("水泥", 11), ("钢材", 3)]),
@@ -76,6 +83,8 @@ def test_unseen_phrasings_are_read_and_print_back(sentence, named):
         # a 分别 statement spreads its changes: the values before it count, the changes stay text
         ("接待游客320万人次，实现旅游综合收入28.6亿元，分别增长12%和15%。",
          [("接待游客", 320), ("旅游综合收入", 28.6)]),
+        # more said of the same name after a verbless figure: the figure is the name's
+        ("全县新登记各类市场主体3256户，累计达到4.5万户。", [("新登记各类市场主体", 3256)]),
     ],
 )
 def test_words_after_a_statement_do_not_make_another(sentence, named):
@@ -98,6 +107,9 @@ def test_words_after_a_statement_do_not_make_another(sentence, named):
         "全省规上工业增加值增长6.1%。",
         "2023年10月15日，全县召开经济运行分析会。",  # a date
         "在全市考核中居第21位。",  # a rank of an evaluation, no indicator named
+        "从总体看，全年完成45亿元。",  # 总体 is no indicator
+        "经济运行保持平稳，增长较快。",  # how it went, with no figure
+        "主要经济指标：完成45.6亿元。",  # indicators in general are no one indicator
     ],
 )
 def test_near_misses_stay_text(sentence):
