@@ -73,6 +73,7 @@ _BOUND = "(?P<{}>以上|以内|以下|左右|大关)?"  # 突破600亿元大关 
 # verbs that come before the name: 实现地区生产总值…, 新建学校X所, 共发生事故X起
 _VERBS_FIRST = ("实现|完成|达到|共有|拥有|现有|实有|有(?![近超逾约])|新增|新改建|新建改建|新建|改扩建|改建|扩建|新发展|新上|新开通|开通|开设"
                 "|上缴|缴纳|推出|提供|安排|吸纳|带动|打造|新认定|认定|获批|栽植|补植|新栽种|新栽|栽种|新购置|购置|新培育|铺设|硬化|新签约|签约|签订|签定|新引进|引进|实施|排查|整改|发生|建成"
+                "|出栏|存栏"  # 出栏生猪3.2万头、牛1200头: the livestock is the name
                 "|生产(?!总值|经营|安全|要素|资料|力|性|线|基地|企业|车间|设备|能力|规模|用)"  # 生产水泥11万吨: the product is the name
                 "|改造|新开工|开工|培育|发放|争取|开展|组织|举办|召开|落实|梳理|评选出|评选|走访|慰问|受理|办结|调处|化解"
                 "|查处|救助|培训|创建|申报|上报|谋划|储备|招录|安置|收集|拿出|筹集|拨付|设立|成立|组建")
@@ -109,7 +110,7 @@ _CHANGE = re.compile(
 _FLAT = re.compile(r"(?P<compare>与[^，。；：、\dX]{1,6}?)持平")
 # 占全年计划的67% · 占年度计划23% · 完成年度计划22.8% (without 的 only after a plan or target)
 _SHARE = re.compile(
-    rf"(?P<share_verb>占|完成|为|相当于)(?P<share_of>[^，。；：、\dX ]{{1,12}}?)(?:(?P<share_particle>的)|(?<=计划|目标|任务)){_SP}(?P<share>{_NUMBER})%"
+    rf"(?P<share_verb>占|完成|为|相当于)(?P<share_of>[^，。；：、\dX ]{{1,12}}?)(?:(?P<share_particle>(?:的|之)?(?:比重|比例|之比)(?:为|达到|达|是)|的)|(?<=计划|目标|任务)){_SP}(?P<share>{_NUMBER})%"
 )
 # 领先时间进度3.5个百分点 · 高于全市平均水平1.2个百分点 · 超时序进度XX个百分点
 _GAP = re.compile(
@@ -617,6 +618,8 @@ def _with_share(data: dict, m: re.Match) -> dict:
         data["share_verb"] = m["share_verb"]
     if m["share_particle"] is None:  # 占年度计划23%
         data["share_particle"] = ""
+    elif m["share_particle"] != "的":  # 占全县工业总产值之比达到78% · 占GDP的比重为38%
+        data["share_particle"] = m["share_particle"]
     return data
 
 

@@ -51,6 +51,7 @@ def _named(found: dict) -> list[tuple]:
         ("全年生产水泥11万吨、钢材3万吨。", [("水泥", 11), ("钢材", 3)]),
         ("截至6月份，全镇煤矿共生产原煤12.5万吨；两家砖厂生产标砖3600万块。",
          [("原煤", 12.5), ("标砖", 3600)]),
+        ("全年出栏生猪3.2万头，存栏能繁母猪4200头。", [("生猪", 3.2), ("能繁母猪", 4200)]),
         # a PDF's spaces: inside a figure, before the unit alone, before the change alone, or the
         # value's but not the change's
         ("全县实现地区生产总值24. 3亿元。", [("地区生产总值", "24. 3")]),
@@ -116,15 +117,29 @@ def test_near_misses_stay_text(sentence):
     assert with_indicators(sentence) == sentence
 
 
+@pytest.mark.parametrize(
+    "sentence, share",
+    [
+        # a share said with 之比 or 的比重 and a verb is the share of the name before 占
+        ("规上工业企业实现产值56亿元，占全县工业总产值之比达到78%。", ("产值", 78, "全县工业总产值")),
+        ("工业投资占全部投资的比重为42.3%。", ("工业投资", 42.3, "全部投资")),
+    ],
+)
+def test_a_share_said_with_its_ratio_word_is_the_names_share(sentence, share):
+    found = with_indicators(sentence)
+    assert [(d["name"], d.get("share"), d.get("share_of")) for d in found["indicators"]] == [share]
+    assert _printed(found) == sentence
+
+
 def test_split_statements_and_uneven_spaces_build_back_through_the_yaml(tmp_path):
-    """aside and change_spaced (True and False) survive the YAML writer, the schema and the pack's
+    """aside, change_spaced (True and False) and a share's particle with its verb survive the YAML writer, the schema and the pack's
     template: the paragraph builds back to the very same words."""
     from drafting.workflow.build import render_text
 
     text = ("上半年，地区生产总值实现较快增长，完成45.6亿元，增长6.2%；全县固定资产投资完成10.43 亿元，"
-            "同比增长 13.3%；财政收入完成 5420.9 万元，可比增长22%。")
+            "同比增长 13.3%；财政收入完成 5420.9 万元，可比增长22%；工业投资占全部投资的比重为42.3%。")
     found = with_indicators(text)
-    assert [d["name"] for d in found["indicators"]] == ["地区生产总值", "固定资产投资", "财政收入"]
+    assert [d["name"] for d in found["indicators"]] == ["地区生产总值", "固定资产投资", "财政收入", "工业投资"]
     assert found["indicators"][0]["aside"] == "实现较快增长，"
     built, _ = built_paragraph(tmp_path, found)
     assert text in render_text(built).splitlines()
