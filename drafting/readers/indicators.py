@@ -319,7 +319,8 @@ def _chain(text: str, start: int) -> tuple[list[dict], int]:
     end = start
     clause = _clause(text, start)
     if clause is None and (listed := _clause(text, start, listed=True)) is not None:
-        whole = text[listed[1]:listed[1] + 1] in ("", *_SENTENCE_ENDS) and not _unknown(listed[0].get("value"))
+        mark = _past_spaces(text, listed[1])  # 水果总产1506吨 。: a PDF's space before the mark
+        whole = text[mark:mark + 1] in ("", *_SENTENCE_ENDS) and not _unknown(listed[0].get("value"))
         clause = listed if whole or _continued(text, listed[1]) or _next_clause(text, listed[1]) is not None else None
     while clause is not None:
         data, end = clause
@@ -329,6 +330,12 @@ def _chain(text: str, start: int) -> tuple[list[dict], int]:
             separator, clause = clause
             data["separator"] = separator
     return chain, end
+
+
+def _past_spaces(text: str, at: int) -> int:
+    while text[at:at + 1] in (" ", "\u3000"):
+        at += 1
+    return at
 
 
 def _next_clause(text: str, end: int) -> tuple[str, tuple[dict, int]] | None:
@@ -357,7 +364,7 @@ def _clause(text: str, start: int, listed: bool = False) -> tuple[dict, int] | N
         if "value" in data and (note := _VALUE_NOTE.match(text, at)):
             data["value_note"], at = note.group(), note.end()
         data, at = _tails(text, data, at)
-        if at < len(text) and text[at] not in _BOUNDARY + "（(、":
+        if at < len(text) and text[_past_spaces(text, at):][:1] not in (*(_BOUNDARY + "（(、"), ""):
             continue  # 完成投资X万元的……: the figure qualifies a noun, it is not a statistic (a note in brackets may follow)
         if (data.get("verb") == "" and not any(key in data for key in ("change", "trend", "share", "gap", "rank"))
                 and not listed and not _a_rate(data)):
