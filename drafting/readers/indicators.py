@@ -424,9 +424,13 @@ def _verb_first(text: str, start: int) -> tuple[dict, int] | None:
 
 def _named_heads(text: str, start: int):
     """name + (value | change | flat | share | rank), shortest name first."""
+    # 出栏生猪3.2万头、牛1200头、羊8600只: in a list after 、 one character names a thing counted
+    shortest = 1 if text[start - 1:start] == "、" else 2
     for end in _name_ends(text, start):
-        if end - start < 2 or _NAME_STOP.search(text[start:end]) or _NOT_A_NAME.fullmatch(text[start:end]):
+        if end - start < shortest or _NAME_STOP.search(text[start:end]) or _NOT_A_NAME.fullmatch(text[start:end]):
             continue
+        if end - start == 1 and not (_VALUE.match(text, end) and _VALUE.match(text, end)["verb"] == ""):
+            continue  # a name of one character only right before its figure
         name = text[start:end]
         if (verb := _VERB_FIRST_WORD.match(name)) and _not_a_name_after(name[verb.end():]):
             continue  # 争取“十四五”重大项目 · 组织开展…活动: a verb, read before the name (开工在建项目 is a name)

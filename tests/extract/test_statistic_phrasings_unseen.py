@@ -52,6 +52,8 @@ def _named(found: dict) -> list[tuple]:
         ("截至6月份，全镇煤矿共生产原煤12.5万吨；两家砖厂生产标砖3600万块。",
          [("原煤", 12.5), ("标砖", 3600)]),
         ("全年出栏生猪3.2万头，存栏能繁母猪4200头。", [("生猪", 3.2), ("能繁母猪", 4200)]),
+        # in a list after 、 one character names the thing counted (RULES: an output list counts one each)
+        ("全年出栏生猪3.2万头、牛1200头、羊8600只。", [("生猪", 3.2), ("牛", 1200), ("羊", 8600)]),
         # a PDF's spaces: inside a figure, before the unit alone, before the change alone, or the
         # value's but not the change's
         ("全县实现地区生产总值24. 3亿元。", [("地区生产总值", "24. 3")]),
@@ -112,6 +114,7 @@ def test_words_after_a_statement_do_not_make_another(sentence, named):
         "从总体看，全年完成45亿元。",  # 总体 is no indicator
         "经济运行保持平稳，增长较快。",  # how it went, with no figure
         "主要经济指标：完成45.6亿元。",  # indicators in general are no one indicator
+        "村、组各3个。",  # one character before 各 is no name of a count
     ],
 )
 def test_near_misses_stay_text(sentence):
