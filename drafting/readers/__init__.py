@@ -1,7 +1,7 @@
 """Readers: an old speech (plain text or Word) → the document model.
 
 The mirror of ``drafting/writers``: each format has one module that turns a
-file into a ``Document`` of paragraphs, so ``drafting/workflow/extract.py`` recognises
+file into a ``Document`` of paragraphs, so ``drafting/extraction`` recognises
 the speech's structure without knowing where the text came from.
 """
 

@@ -18,7 +18,7 @@ from drafting.source.yaml_loader import Path_, SpeechData, walk
 
 _CLOSED = tuple("。！？；：，、…”’）》")
 _SENTENCE_END = tuple("。！？…”’）》")
-# as extract.COUNT_WORDS (not imported: a build does not load the extractor)
+# as extraction/front_matter.COUNT_WORDS (not imported: a build does not load the extractor)
 COUNT_PHRASE = re.compile(
     r"(?:讲|谈|强调|说|提)(?:以下|这么|一下)?([一二两三四五六七八九十]{1,3})(?:点|个方面|个问题|方面|层意思)"
 )

@@ -22,7 +22,7 @@ from drafting.source.statistics_sheets import Sourced
 from drafting.source.yaml_loader import Path_, SourceMap, format_path
 from drafting.errors import Location, Problem
 from drafting.packs.roles import Roles
-from drafting.workflow.extract import COUNT_WORDS
+from drafting.extraction.front_matter import COUNT_WORDS
 from drafting.model.numerals import parse_count
 
 DEFAULT_RATE = SPEAKING_RATE  # the reading copy's 约N分钟 marks use the same rate and count

@@ -132,14 +132,14 @@ def test_items_numbered_qi_yi_are_read_and_rebuild(tmp_path, comma):
     ],
 )
 def test_inline_items_after_an_exclamation_or_a_space(text, items):
-    from drafting.workflow.genre import inline_items
+    from drafting.extraction.genre import inline_items
 
     found = inline_items(text)
     assert found is not None and found.items == items
 
 
 def test_a_marker_inside_a_word_is_no_item():
-    from drafting.workflow.genre import inline_items
+    from drafting.extraction.genre import inline_items
 
     found = inline_items("一是坚持全县一盘棋，统一是前提。二是压实责任。")
     assert found.items == ["坚持全县一盘棋，统一是前提。", "压实责任。"]

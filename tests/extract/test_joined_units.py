@@ -8,8 +8,8 @@ from __future__ import annotations
 from drafting.readers import read_speech
 from drafting.workflow.build import Builder, render_text
 from drafting.workflow.extract import extract, speech_yaml
-from drafting.workflow.genre import Paragraph
-from drafting.workflow import flattened
+from drafting.extraction.genre import Paragraph
+from drafting.extraction import flattened
 
 
 def extracted(tmp_path, text: str, pack: str):

@@ -12,7 +12,7 @@ from drafting.cli import main
 from drafting.readers import read_speech
 from drafting.workflow.build import Builder, render_text
 from drafting.workflow.extract import extract, speech_yaml
-from drafting.workflow.inline_lists import list_paragraph, nest_lists
+from drafting.extraction.inline_lists import list_paragraph, nest_lists
 
 from . import built_paragraph, extracted_and_built
 
@@ -182,7 +182,7 @@ def test_word_file_gives_the_same_lists(tmp_path):
 def test_a_list_that_would_not_build_back_word_for_word_is_left_as_words(tmp_path, monkeypatch):
     """The last safety net: whatever a recognition gets wrong, ``draft extract`` gives a
     YAML that builds the old speech back exactly, with that recognition left out."""
-    import drafting.workflow.inline_lists as inline_lists
+    import drafting.extraction.inline_lists as inline_lists
 
     real = inline_lists.nest_lists
 

@@ -2,7 +2,7 @@
 
 Each text below was written for this test in the genre's phrasing (openings only,
 as writers paste them); the expected pack is what a reader of the genre says,
-by the rules in ``drafting/workflow/genre.py``'s docstring.
+by the rules in ``drafting/extraction/genre.py``'s docstring.
 """
 
 from __future__ import annotations

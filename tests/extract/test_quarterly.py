@@ -107,7 +107,7 @@ def test_xx_placeholders_and_growth_rank():
 
 
 def test_an_enumeration_inside_a_sentence_is_not_a_list_of_items():
-    from drafting.workflow.genre import inline_items_after
+    from drafting.extraction.genre import inline_items_after
 
     assert inline_items_after("存在的不足主要是：一是总量小。二是结构散。") == (
         "存在的不足主要是：", "一是", ["总量小。", "结构散。"], {})

@@ -22,8 +22,8 @@ import re
 from dataclasses import replace
 from typing import Any
 
+from drafting.extraction.genre import Paragraph, marker_number
 from drafting.model.numerals import enumeration_marker
-from drafting.workflow.genre import Paragraph, marker_number
 
 # numberings that head a level (not the inline ones: 一是 一要 第一，)
 SPLIT_FORMS = ("第一部分", "一、", "（一）", "(一)", "1.", "1．", "1、", "（1）", "(1)")

@@ -20,8 +20,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from typing import Any
 
+from drafting.extraction import genre
 from drafting.model.numerals import enumeration_marker
-from drafting.workflow import genre
 
 # forms strong enough to stand alone in a paragraph, with no second after them
 # (……管理工作。一是拟定了……, an excerpt cut after its first item)

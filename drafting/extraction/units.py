@@ -1,0 +1,132 @@
+"""What a speech and a report share: paragraphs as read, a numbered unit's heading and rest
+(a heading run into its body, a lead closed by a colon, an inline item's lead)."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from drafting.extraction import flattened, genre
+from drafting.extraction.genre import Node, Paragraph, is_heading_line, lead_sentence
+from drafting.model.document import BlockRole, Document
+
+HEADING_MAX = 60
+_LEAD_BEFORE_COLON = 20  # a lead closed by a colon is a few words (工业产值：), not a sentence with a quote in it
+
+
+def paragraphs_of(document: Document) -> list[Paragraph]:
+    out = []
+    for block in document.blocks:
+        if block.role is BlockRole.TABLE:
+            rows = tuple(tuple(_cell_text(cell) for cell in row) for row in ((block.header,) if block.header else ()) + block.rows)
+            out.append(Paragraph(block.text, "", rows))
+        else:
+            out.append(Paragraph(block.text, block.lead))
+    return out
+
+
+def _cell_text(cell) -> str:
+    return "".join(inline.text for inline in cell)
+
+
+def text_or_table(p: Paragraph) -> Any:
+    if p.table is not None:
+        return {"table": {"rows": [list(row) for row in p.table]}}
+    return p.text
+
+
+def texts_of(paras: list[Paragraph]) -> list[Any]:
+    return [text_or_table(p) for p in paras]
+
+
+def longest_first(forms: tuple[str, ...]) -> tuple[str, ...]:
+    """The pack's forms, longest first (第一部分， before 第一部分)."""
+    return tuple(sorted(forms, key=len, reverse=True))
+
+
+def split_head(p: Paragraph, marker: str, item: bool = False) -> tuple[str, str | None]:
+    """(heading, rest) of a numbered line: rest is None when the line is only a heading.
+    An ``item``'s lead may be a few words closed by a colon (（一）工业产值：……)."""
+    text = p.text[len(marker) :]
+    if p.lead.startswith(marker) and len(p.lead) > len(marker) and p.text.startswith(p.lead) and p.lead != p.text:
+        end = len(p.lead) - len(marker)
+        return text[:end], text[end:]
+    colon = text.translate(genre.HALF_TO_FULL).find("：") if item and p.lead != p.text else -1
+    if 0 < colon < min(lead_sentence(text) or len(text), _LEAD_BEFORE_COLON) and colon + 1 < len(text):
+        return text[: colon + 1], text[colon + 1 :]
+    space = _heading_space(text)
+    if space and p.lead != p.text and not _opens_a_unit(text[space + 1 :]):
+        return text[: space + 1], text[space + 1 :]
+    opener = flattened.heading_before_opener(text) if p.lead != p.text else 0
+    if opener:
+        return text[:opener], text[opener:]
+    if is_heading_line(text) or p.lead == p.text:
+        return text, None
+    end = lead_sentence(text)
+    return text[:end], text[end:]
+_HEADING_WORDS = re.compile(r"[^\s\u3000，。；：！？、,.;:!?（）()“”]{4,30}")
+
+
+def _heading_space(text: str) -> int:
+    """Where a heading run into its body ends at a space, as a flattened page sets it
+    (一、认清形势 今年以来，……): words with no punctuation, then a space, then words; 0 when not."""
+    m = _HEADING_WORDS.match(text)
+    if m is None or m.end() >= len(text) - 1 or text[m.end()] not in " \u3000":
+        return 0
+    following, rest = text[m.end() + 1], text[m.end() + 1 :].translate(genre.HALF_TO_FULL)
+    if following in " \u3000" or following.translate(genre.HALF_TO_FULL) in "，。；：！？、":
+        return 0
+    # a sentence follows (坚定信心 乘势而上，全力推动…… is one heading with a space in it)
+    return m.end() if any(mark in rest for mark in "。！？") else 0
+
+
+def _opens_a_unit(text: str) -> bool:
+    """Whether text opens with a numbered unit's marker (（一）…, 1、…), not with words."""
+    return any(genre.marker_number(text.lstrip(" \u3000"), form) == 1 for form in genre.FORMS)
+
+
+def mark_joined(unit: dict, node: Node, rest: str | None, keys: dict) -> tuple[bool, str | None]:
+    """Mark a unit a flattened page printed inside the paragraph before it (``joined``), and
+    say whether its heading must be run in (a paragraph the next joined unit goes on in)."""
+    if "joined" not in keys or "heading-run-in" not in keys:
+        return rest is not None, rest
+    if node.head.joined:
+        unit[keys["joined"]] = True
+    return flattened.run_in_for_join(node.head, node.intro, rest)
+
+
+def late_run(paras: list[Paragraph], forms: tuple[str, ...]) -> tuple[str, int, list[int]]:
+    """(form, first number, indexes) of part headings that start after 一、 (二、三、…), in order."""
+    for form in ("一、", "第一部分"):
+        if form not in forms:
+            continue
+        found, n = [], 0
+        for i, p in enumerate(paras):
+            k = genre.marker_number(p.text, form) if p.table is None else None
+            if k and (not found and k > 1 or found and k == n + 1):
+                found.append(i)
+                n = k
+        if found and not genre.numbered_run(paras, form):
+            return form, genre.marker_number(paras[found[0]].text, form) or 2, found
+    return "", 0, []
+
+
+def inline_lead_end(text: str) -> int:
+    """Where an inline item's lead ends: at its first 。；：, or before the clause holding
+    its first statistic when that comes sooner (the figures are read in the body only)."""
+    end = genre.lead_clause(text)
+    cut = _before_statistics(text)
+    return cut if 0 < cut and (not 0 < end < len(text) or cut < end) else end
+
+
+def _before_statistics(sentence: str) -> int:
+    """Where the clause holding a statistic starts in a one-sentence inline item
+    (工业投资增长乏力，|全区工业投资同比下降4.2%。), so the figure can be data; 0 when none.
+    Inline leads are not set in bold, so the cut changes nothing in print."""
+    from drafting.readers.indicators import with_indicators
+
+    found = with_indicators(sentence)
+    if isinstance(found, str):
+        return 0
+    before = found.get("before", "").translate(genre.HALF_TO_FULL)
+    return max(before.rfind(mark) for mark in "，；：") + 1
