@@ -120,7 +120,10 @@ _GAP = re.compile(
 # 居全市第3位 · 排名全省第5名 · 增幅全市第一 (the rank of the growth rate, said without 位) · 增速居全市第一位
 _RANK = re.compile(
     # 在全市排名第3位: 在 as the verb, the place and 排名 as the scope
-    r"(?P<rank_verb>(?:增幅|增速)?(?:位居|排名|排在|位列|名列|居|排|列)|增幅|增速|在(?=[^，。；：、\dX考评第]{1,8}?(?:排名|排位)第))(?P<rank_scope>(?<=在)[^，。；：、\dX考评第]{1,8}?(?:排名|排位)|[^，。；：、\dX居排第]{0,10}?)"
+    r"(?P<rank_verb>(?:增幅|增速)?(?:位居|排名|排在|位列|名列|居|排|列)|增幅|增速|在(?=[^，。；：、\dX考评第]{1,8}?(?:排名|排位|位居|位列|居|排|列)第))"
+    # 在全市位居第5位 · 增速全市排名第3: the place said before the verb belongs to the scope
+    r"(?P<rank_scope>(?<=在)[^，。；：、\dX考评第]{1,8}?(?:排名|排位|位居|位列|居|排|列)"
+    r"|(?<=增幅|增速)[^，。；：、\dX居排第考评]{1,8}?(?:排名|排位|位居|位列)|[^，。；：、\dX居排第]{0,10}?)"
     r"第(?P<rank>\d+|X+|[一二三四五六七八九十]{1,3})(?P<rank_unit>[位名]?)"
 )
 # What stands before a statistic's name and is not part of it, as offices write it:
@@ -165,7 +168,7 @@ _NAME_STOP = re.compile(r"实现|完成|达到|同比(?!增速|增幅)|分别|�
                         # a second verb joined on (查处并整改隐患12处) says what was done, not what is counted
                         r"|^(?:并|和|及|与|以及)"
                         # how long a level has held (连续五年稳定在12万吨以上) is no name
-                        r"|^连续|^(?:前移|后移|前进|后退|上升|下滑)\d*$|^(?:竣工|投产|开工|完工|建成|落地|开业|投用|运营)+$")  # 竣工投产18个: a count after verbs, no name
+                        r"|^(?:增收|减收)$|^连续|^(?:前移|后移|前进|后退|上升|下滑)\d*$|^(?:竣工|投产|开工|完工|建成|落地|开业|投用|运营)+$")  # 竣工投产18个: a count after verbs, no name
 # verbs after which a clause's subject (202家规模以上工业企业实现…) stays text; action verbs
 # (查处并整改隐患X处) do not start a statistic inside a clause
 _OPENING_VERB = re.compile("实现|完成|达到")
@@ -453,7 +456,7 @@ def _named_heads(text: str, start: int):
             yield _with_flat(dict(head), flat), flat.end()
         elif share := _SHARE.match(text, end):
             yield _with_share(dict(head), share), share.end()
-        elif rank := _RANK.match(text, end):
+        elif (rank := _RANK.match(text, end)) and not _EVALUATION.search(name):
             yield _with_rank(dict(head), rank), rank.end()
 
 
@@ -522,6 +525,8 @@ def _opens_with_a_verb(name: str) -> bool:
     return verb is not None and name[verb.end():verb.end() + 1] not in _NOUN_ENDINGS
 
 
+# 综合考核在全市考核中排名第3位: the place's place in an evaluation, no indicator's rank (RULES)
+_EVALUATION = re.compile("考核|考评|评比|测评|评价|评估")
 _DURATIONS = ("天", "小时")
 _DURATION_NAME = re.compile("天数|日数|时数|时长|时间")
 _NOUN_ENDINGS = tuple("金款费率品点站班会室")  # 培训班 · 招聘会 · 调解室: a noun, though 培训 is a verb

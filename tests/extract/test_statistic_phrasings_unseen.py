@@ -65,9 +65,13 @@ def _named(found: dict) -> list[tuple]:
         ("地区生产总值可比增长6.3%。", [("地区生产总值", 6.3)]),
         # 同比增速 as a name's last words (the rate is the name's)
         ("规上工业增加值同比增速为6.1%。", [("规上工业增加值同比增速", 6.1)]),
-        # a rank said with 在…排名
-        ("规上工业增加值增速在全市排名第3位。", [("规上工业增加值增速", 3)]),
-        ("固定资产投资增幅在全区排位第2位，比一季度前移3位。", [("固定资产投资增幅", 2)]),
+        # a rank said with 在…排名, or with the place before 排名 (the rank of the name's growth, as 增速居…)
+        ("规上工业增加值增速在全市排名第3位。", [("规上工业增加值", 3)]),
+        ("固定资产投资增幅在全区排位第2位，比一季度前移3位。", [("固定资产投资", 2)]),
+        ("经济总量在全市位居第5位。", [("经济总量", 5)]),
+        ("社会消费品零售总额增速全市排名第4。", [("社会消费品零售总额", 4)]),
+        # 增收 says how much more, not a name of its own
+        ("一般公共预算收入完成3.6亿元，增收0.4亿元，增长12.5%。", [("一般公共预算收入", 3.6)]),
     ],
 )
 def test_unseen_phrasings_are_read_and_print_back(sentence, named):
@@ -111,6 +115,7 @@ def test_words_after_a_statement_do_not_make_another(sentence, named):
         "全省规上工业增加值增长6.1%。",
         "2023年10月15日，全县召开经济运行分析会。",  # a date
         "在全市考核中居第21位。",  # a rank of an evaluation, no indicator named
+        "综合考核在全市考核中排名第3位。",  # a place in an evaluation is no indicator's rank
         "从总体看，全年完成45亿元。",  # 总体 is no indicator
         "经济运行保持平稳，增长较快。",  # how it went, with no figure
         "主要经济指标：完成45.6亿元。",  # indicators in general are no one indicator
