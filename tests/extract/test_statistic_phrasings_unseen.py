@@ -152,3 +152,19 @@ def test_split_statements_and_uneven_spaces_build_back_through_the_yaml(tmp_path
     assert found["indicators"][0]["aside"] == "实现较快增长，"
     built, _ = built_paragraph(tmp_path, found)
     assert text in render_text(built).splitlines()
+
+
+def test_a_speech_with_split_statements_extracts_and_rebuilds_exactly(tmp_path):
+    """Through ``draft extract`` and ``draft build``: each split statement is an indicator of its noun
+    in the YAML (with its aside), and the speech builds back word for word."""
+    from tests.extract import extracted_and_built
+
+    opening = ("上半年，全县地区生产总值实现较快增长，完成68.5亿元，同比增长6.8%，增速居全市第2位；"
+               "固定资产投资持续发力，完成42.3亿元，增长11.2%；全乡财政收入完成 5420.9 万元，可比增长22%。")
+    lines = ["同志们：", "下面，我讲两点意见。", "一、看清形势", opening,
+             "从社会消费品零售总额看，累计完成19.6亿元，增长5.4%。", "二、抓好落实", "同志们，让我们共同努力。"]
+    yaml_text, built = extracted_and_built(tmp_path, lines)
+    for name in ("地区生产总值", "固定资产投资", "财政收入", "社会消费品零售总额"):
+        assert f"name: {name}\n" in yaml_text
+    assert "aside: 实现较快增长，\n" in yaml_text and "change_spaced: false\n" in yaml_text
+    assert opening in built and "从社会消费品零售总额看，累计完成19.6亿元，增长5.4%。" in built
