@@ -110,7 +110,7 @@ def extracted_leads(data: Any) -> list[str]:
                 elif key == "sections" and isinstance(value, list):
                     for entry in value:
                         if depth > 0 and isinstance(entry, dict) and "heading" in entry:
-                            leads.append(str(entry["heading"]))
+                            leads.append(printed_lead(entry["heading"]))
                         walk(entry, depth + 1)
                 else:
                     walk(value, depth + (key == "parts"))
@@ -123,7 +123,7 @@ def extracted_leads(data: Any) -> list[str]:
 
 
 def printed_lead(lead: Any) -> str:
-    """A lead's text as the pack prints it: the words, or a lead that holds statistics
+    """A lead's (or heading's) text as the pack prints it: the words, or one that holds statistics
     ({before, indicators, after}) phrased the way the templates' ``draft.text`` prints it."""
     if not isinstance(lead, dict):
         return str(lead)
@@ -162,8 +162,8 @@ def strings_by_role(data: Any) -> list[tuple[str, str]]:
             for key, value in node.items():
                 if key == "indicators":
                     continue
-                if key == "lead" and isinstance(value, dict):  # a lead holding statistics: its words only
-                    walk([value.get("before", ""), value.get("after", "")], "lead")
+                if key in ("lead", "heading") and isinstance(value, dict):  # one holding statistics: its words only
+                    walk([value.get("before", ""), value.get("after", "")], key)
                     continue
                 walk(value, {"heading": "heading", "title": "heading", "lead": "lead"}.get(key, "text"))
         elif isinstance(node, list):

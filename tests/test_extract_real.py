@@ -167,3 +167,13 @@ def test_a_lead_holding_statistics_compares_by_its_printed_text(real):
                   "after": "。"}}]}]}
     assert real.extracted_leads(data) == ["财政收入完成3.2亿元，同比增长8.1%。"]
     assert ("lead", "。") in real.strings_by_role(data)
+
+
+def test_a_heading_holding_statistics_compares_by_its_printed_text(real):
+    data = {"parts": [{"heading": {"before": "全县经济稳中有进，", "indicators": [
+        {"name": "地区生产总值", "value": 45.6, "unit": "亿元", "verb": "完成", "change": 6.2}]},
+        "sections": [{"heading": {"indicators": [{"name": "规上工业增加值", "change": 8.1}]}}]}]}
+    assert real.extracted_leads(data) == ["规上工业增加值同比增长8.1%"]  # a section is an item; a part is not
+    strings = real.strings_by_role(data)
+    assert ("heading", "全县经济稳中有进，") in strings
+    assert not any(role == "text" for role, _ in strings)  # its words stay a heading's, its figures left out

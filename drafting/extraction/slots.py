@@ -69,11 +69,11 @@ def _paragraph_slots(value: Any, path: Path_):
 
 
 def _lead_slots(value: Any, node: dict, schema: dict, path: Path_):
-    """Every lead sentence the pack lets hold statistics (a ``lead`` field, or one of role
-    ``lead``, whose schema also admits an indicator paragraph: 二是财政收入完成X亿元，增长X%。),
-    as ``_paragraph_slots`` gives them; where the pack prints a lead only as words it stays
-    words, so the rebuild stays exact. Paragraph lists are not entered: their list items'
-    leads are words in every pack."""
+    """Every lead sentence or heading the pack lets hold statistics (a ``lead`` or ``heading``
+    field, or one of that role, whose schema also admits an indicator paragraph: 二是财政收入
+    完成X亿元，增长X%。 · （一）规上工业增加值增长8.1%), as ``_paragraph_slots`` gives them;
+    where the pack prints one only as words it stays words, so the rebuild stays exact.
+    Paragraph lists are not entered: their list items' leads are words in every pack."""
     node = _resolve(node, schema) if isinstance(node, dict) else {}
     if isinstance(value, list):
         for i, child in enumerate(value):
@@ -90,8 +90,11 @@ def _lead_slots(value: Any, node: dict, schema: dict, path: Path_):
                 yield from _lead_slots(child, prop, schema, path + (key,))
 
 
+_HOLDERS = ("lead", "heading")  # keys (and roles) of the sentences that may state a statistic
+
+
 def _lead_takes_indicators(prop: dict, schema: dict, key: str) -> bool:
-    return (key == "lead" or prop.get("x-draft-role") == "lead") and any(
+    return (key in _HOLDERS or prop.get("x-draft-role") in _HOLDERS) and any(
         "indicators" in _resolve(branch, schema).get("properties", {}) for branch in prop.get("anyOf", [])
     )
 

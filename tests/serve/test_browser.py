@@ -171,3 +171,36 @@ def test_changing_the_pack_rebuilds_the_form(desk):
     expect(page.locator('[data-path="targets_scope"]')).to_be_attached()
     expect(page.locator('[data-path="pack"]')).to_be_focused()
     expect(page.locator("#status")).to_contain_text("year-end-speech")
+
+
+HEADING_WITH_STATISTICS = """\
+pack: half-year-speech
+meeting:
+  name: 全县经济运行分析会
+  year: 2025
+parts:
+  - heading:
+      before: 全县经济稳中有进，
+      indicators:
+        - {name: 地区生产总值, value: 45.6, unit: 亿元, verb: 完成, change: 6.2}
+    points:
+      - lead: 工业生产提速增效。
+"""
+
+
+def test_a_heading_holding_statistics_is_named_by_its_words_and_previewed_as_a_heading(tmp_path, browser):
+    path = tmp_path / "讲话.yaml"
+    path.write_text(HEADING_WITH_STATISTICS, encoding="utf-8")
+    with running(path) as server:
+        context = browser.new_context(viewport={"width": 1400, "height": 900})
+        page = context.new_page()
+        page.goto(server.url)
+        expect(page.locator(".draft-page .draft-heading1")).to_have_text(
+            ["一、全县经济稳中有进，地区生产总值完成45.6亿元，同比增长6.2%"])
+        form = page.locator("#form")
+        expect(form).to_contain_text("全县经济稳中有进，地区生产总值")
+        expect(form).not_to_contain_text("[object Object]")
+        page.fill('[data-path="parts[0].heading.indicators[0].value"]', "47.3")
+        expect(page.locator(".draft-page .draft-heading1")).to_have_text(
+            ["一、全县经济稳中有进，地区生产总值完成47.3亿元，同比增长6.2%"])
+        context.close()

@@ -336,10 +336,19 @@ function listControl(node, path, value, opts) {
 
 function summaryOf(item) {
   if (item && typeof item === "object" && !Array.isArray(item)) {
-    const text = item.heading || item.lead || item.name || item.caption || "";
+    const text = wordsOf(item.heading) || wordsOf(item.lead) || item.name || item.caption || "";
     return text ? "：" + String(text).slice(0, 24) : "";
   }
   return "";
+}
+
+// a heading or lead may hold statistics ({before, indicators, after}): named by its words and names
+function wordsOf(value) {
+  if (value && typeof value === "object" && !Array.isArray(value)) {
+    const names = (value.indicators || []).map((i) => (i && i.name) || "");
+    return [value.before, ...names, value.after].filter((t) => typeof t === "string").join("");
+  }
+  return value || "";
 }
 
 function move(path, n, step) {
