@@ -22,6 +22,8 @@ _SALUTATION = re.compile(r"[^，。；！？\n]{1,30}：")
 _DERIVED_TITLE = re.compile(r"在(\d{4})年(.+)上的讲话")
 _MEETING_IN_TITLE = re.compile(r"在(.+)上的(?:讲话|发言|报告|总结讲话|主持词)")
 _YEAR = re.compile(r"(\d{4}) ?年")  # 2025年, or 2025 年 in text pasted from a PDF
+# a meeting that sums up the second half looks to next year; one that plans 下半年工作 sums up the first
+_SECOND_HALF = re.compile(r"总结下半年|下半年以来|下半年工作总结|(?:做好|部署|谋划)明年")
 _DATE_LINE = re.compile(r"（(.+)）")
 _ARABIC_DATE = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日")
 _CHINESE_DATE = re.compile(r"[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日")
@@ -104,19 +106,20 @@ def _meeting(lines: list[str], date, paras: list[Paragraph], result: Extraction,
     def meeting(name: str, year: int) -> dict:
         out = {keys.get("meeting-name", "name"): name, keys.get("year", "year"): year}
         if "half" in keys:
-            out[keys["half"]] = "下半年" if "总结下半年" in text or "做好明年" in text or "下半年工作" in text[:200] else "上半年"
+            out[keys["half"]] = "下半年" if _SECOND_HALF.search(text) else "上半年"
         return out
 
+    whole_year = "half" not in keys  # a pack whose meeting has no half (上半年/下半年) sums up a whole year
     if len(lines) == 1 and "meeting" in roles.top:  # only a pack with a meeting derives its title
         m = _DERIVED_TITLE.fullmatch(lines[0])
-        if m:
+        # a year's review held early in the next year (在2026年……上的讲话 on 2025) keeps its title as written
+        if m and (not whole_year or year_in([Paragraph(lines[0])] + paras, date, result.written, True)[0] == int(m.group(1))):
             result.note(where, "自动识别：会议年份和名称取自标题，标题由此自动生成")
             return meeting(m.group(2), int(m.group(1))), True
     title = "".join(lines)
     named = _MEETING_IN_TITLE.search(title)
     name = _YEAR.sub("", named.group(1), count=1) if named else "请填写会议名称"
-    # a pack whose meeting has no half (上半年/下半年) sums up a whole year
-    year, said = year_in([Paragraph(title)] + paras, date, result.written, whole_year="half" not in keys)
+    year, said = year_in([Paragraph(title)] + paras, date, result.written, whole_year=whole_year)
     remind_unknown_year(year, f"{where[0]}.{keys.get('year', 'year')}", result)
     result.note(where, f"自动识别：会议名称为推测（标题照原文写在 title 中，不受影响）；{said.removeprefix('自动识别：')}")
     return meeting(name or "请填写会议名称", year), False
@@ -189,35 +192,121 @@ def period_in(paras: list[Paragraph], title: str = "") -> str:
             if period in where:
                 return period
     return "上半年"
-# the year a text sums up, said as such: 回顾2016年, 总结2025年上半年工作, 回顾和总结了2016年全镇经济工作
-_YEAR_REVIEWED = re.compile(r"(?:回顾|总结)[和、与了]{0,3}(?:总结|回顾)?了?(\d{4}) ?年(?:度)?[^。，；：以]{0,8}?工作")
-# a year only compared with (比2019年一季度增长, 较2020年同期, 与2019年相比) is not the text's
-_COMPARED = re.compile(r"(?:比|较|与|相比|对比)$")
+# the year a text sums up, said as such: 回顾2016年, 总结2025年上半年工作, 回顾和总结了2016年全镇经济工作,
+# 2024年工作回顾, 2020年和“十三五”时期工作回顾 (not 工作总结和2024年工作思路: that 总结 is the title's noun,
+# the year after it is planned)
+_YEAR_REVIEWED = re.compile(
+    r"(?<!工作)(?:回顾|总结)[和、与了]{0,3}(?:总结|回顾)?了?(\d{4}) ?年(?:度)?[^。，；：以]{0,8}?工作"
+    r"|(\d{4}) ?年(?:度)?(?:[和及暨][^。，；：]{0,10}?)?(?:的)?(?:主要)?(?:工作|经济工作)(?:回顾|总结)"
+)
+# a year written in numerals, or in a mix of numerals and digits: 二〇一二年, 二0一二年工作回顾
+_NUMERAL_YEAR = re.compile(r"([〇零○0一二三四五六七八九]{4})年(?:度)?(?:的)?(?:工作|经济工作)(?:回顾|回忆|总结)")
+# the year planned, one after the year reviewed: 研究部署2026年经济工作, 2026年是“十五五”的开局之年
+_YEAR_PLANNED = re.compile(r"(?:部署|谋划|安排|做好|抓好)[^。；，]{0,4}?(\d{4}) ?年|(\d{4}) ?年是[^。；]{0,24}?之年")
+# a review of several years has no one year: 五年工作总结, 过去五年, 五年来, 几年来工作回顾, 任期, “十三五”时期
+_SEVERAL_YEARS = re.compile(r"过去的?[两三四五六七八九十几]年|[两三四五六七八九十几]年(?:来|工作|的工作|以来)|任期|本届|“?十[一二三四五]五”?(?:时期|期间|以来)")
+# a year only compared with (比2019年一季度增长, 较2020年同期, 与2019年相比), or where a span starts (从2014年, 自2018年以来)
+_COMPARED = re.compile(r"(?:比|较|与|相比|对比|从|自)$")
+# the year just ended, seen from the next: 刚刚过去的2025年, 去年（2025年）
+_LAST_YEAR = re.compile(r"(?:刚刚过去的|过去的|去年|上年)[（(]?$")
+# a title naming the year a meeting is held, which a year's review may follow (在2026年……上的讲话,
+# 2024年政府工作报告 — delivered early in 2024, on 2023)
+_YEAR_IN_TITLE = re.compile(r"在 ?(\d{4}) ?年.{2,40}上的|(\d{4}) ?年.{0,16}政府工作报告")
+# the year just ended, looked back on (not 比去年同期: a comparison looks back in any text)
+_LOOKED_BACK = re.compile(r"(?<![比较与])去年(?!同期)|过去的?一年|刚刚过去")
 UNKNOWN_YEAR = "X"
 UNKNOWN_YEAR_NOTE = "原稿未写年份，请填写（暂写 X，生成时会提示）"
 
 
 def year_in(paras: list[Paragraph], date, written: str = "", whole_year: bool = False) -> tuple[int | str, str]:
-    """The year the text is about, and a note saying where it was found: for a
-    ``whole_year`` pack the year the text says it sums up, then the title, the date,
-    the body (not a year only compared with), then when the Word file says it was
-    written; never today's year — a text that says none gets the placeholder X, which
-    the build flags until it is filled in. (A half year's text in 2024 may well sum
-    up 2023's work in passing; its year is still 2024.)"""
+    """The year the text is about (``paras[0]`` is its title, when it has one), and a note
+    saying where it was found. For a ``whole_year`` pack that is the year it sums up
+    (``_year_reviewed``); else the title's, the date's, the opening's, the body's (not a year
+    only compared with or where a span starts; the year after one called just ended), then
+    when the Word file says it was written. Never today's: a text that says none gets the
+    placeholder X, which the build flags until it is filled in. (A half year's text in 2024
+    may well sum up 2023's work in passing; its year is still 2024.)"""
     whole = "".join(p.text for p in paras)
-    reviewed = _YEAR_REVIEWED.search(whole) if whole_year else None
-    if reviewed and 1949 <= int(reviewed.group(1)) <= 2200:
-        return int(reviewed.group(1)), f"自动识别：年份取自“{reviewed.group()}”，请核对"
-    head = "".join(p.text for p in paras[:3])
-    for where, text in (("标题", head), ("日期", date[0] if date else ""), ("正文", whole)):
-        years = [int(m.group(1)) for m in _YEAR.finditer(text)
-                 if 1949 <= int(m.group(1)) <= 2200 and not _COMPARED.search(text[max(0, m.start() - 2) : m.start()])]
-        years += [found[0] for m in _CHINESE_DATE.finditer(text) if (found := calendar_date(m.group()))]
+    if whole_year:
+        reviewed = _year_reviewed(paras, whole, date)
+        if reviewed is not None:
+            return reviewed
+    places = (("标题", paras[0].text if paras else ""), ("日期", date[0] if date else ""),
+              ("开头", "".join(p.text for p in _opening_of(paras))), ("正文", whole))
+    for where, text in places:
+        years = _years_of(text, after_last=not whole_year)
         if years:
             return years[0], f"自动识别：年份取自{where}，请核对"
     if written:
         return int(written[:4]), f"自动识别：原文中没有写年份，取自 Word 文件的创建日期（{written}），请核对"
     return UNKNOWN_YEAR, UNKNOWN_YEAR_NOTE
+
+
+def _opening_of(paras: list[Paragraph]) -> list[Paragraph]:
+    """The first two paragraphs after the title (``paras[0]``), past the title's lines, a
+    salutation and a date line that may follow it."""
+    title = paras[0].text if paras else ""
+    return [p for p in paras[1:6] if p.text not in title and not _SALUTATION.fullmatch(p.plain) and _date_of(p.text) is None][:2]
+
+
+def _years_of(text: str, after_last: bool = True) -> list[int]:
+    """The years a text is dated by, in order: not one only compared with, nor a span's start;
+    with ``after_last``, the year after one it calls just ended (a year's review keeps that
+    one: it is the year reviewed)."""
+    years = []
+    for m in _YEAR.finditer(text):
+        year, before = int(m.group(1)), text[max(0, m.start() - 6) : m.start()]
+        if 1949 <= year <= 2200 and not _COMPARED.search(before):
+            years.append(year + 1 if after_last and _LAST_YEAR.search(before) else year)
+    years += [found[0] for m in _CHINESE_DATE.finditer(text) if (found := calendar_date(m.group()))]
+    return years
+
+
+def _year_reviewed(paras: list[Paragraph], whole: str, date) -> tuple[int | str, str] | None:
+    """The year a year's review sums up, by the strongest signal: said as reviewed (回顾2024年,
+    2024年工作回顾), a report title's first year (2023年工作总结和2024年工作思路), the year
+    before the one planned (部署2026年经济工作, 2026年是开局之年), a 在2024年……会议上
+    or 2024年政府工作报告 title (the year before when the text looks back on 去年 and plans
+    no 明年). A review of several years (五年来) has no one year; a year contradicted by the
+    date line (a 2012 review dated 2023) is no year either: X, for the writer to fill in,
+    rather than a wrong one."""
+    title = paras[0].text if paras else ""
+    found: tuple[int, str] | None = None
+    if m := _YEAR_REVIEWED.search(whole):
+        found = int(m.group(1) or m.group(2)), f"“{m.group()}”"
+    elif m := _NUMERAL_YEAR.search(whole):
+        found = _numeral_year(m.group(1)), f"“{m.group()}”"
+    elif looks_like_title(title) and (years := _years_of(title)) and _YEAR_IN_TITLE.search(title) is None:
+        found = years[0], f"标题“{title}”"
+    elif several := _SEVERAL_YEARS.search("".join(p.text for p in [paras[0], *_opening_of(paras)])):
+        return UNKNOWN_YEAR, f"自动识别：原稿总结的是几年的工作（“{several.group()}”），没有一个年份，暂写 X，请填写"
+    elif m := _YEAR_PLANNED.search(whole):
+        found = int(m.group(1) or m.group(2)) - 1, f"“{m.group()}”的前一年"
+    elif m := _YEAR_IN_TITLE.search(title):
+        year = int(m.group(1) or m.group(2))
+        if "明年" not in whole and _LOOKED_BACK.search(whole):
+            found = year - 1, f"标题“{title}”的前一年（会议在年初，回顾去年）"
+        else:
+            found = year, f"标题“{title}”"
+    if found is None:
+        return None
+    year, said = found
+    if not 1949 <= year <= 2200:
+        return None
+    # the date it was given on: its date line, else a short line near the top holding a full date
+    # (县长 张三 2023年2月22日), not a date in a sentence (自2021年5月1日起施行)
+    lines = [p.text for p in paras[:4] if len(p.text) <= 30 and not any(m in p.text for m in "。，；")]
+    given = date[0] if date else next((m.group() for line in lines for m in _ARABIC_DATE.finditer(line)), "")
+    dated = _years_of(given)
+    if dated and dated[0] not in (year, year + 1):
+        shown = f"，与日期“{given}”不符"
+        return UNKNOWN_YEAR, f"自动识别：原稿的年份前后不一（{said}{shown}），暂写 X，请填写"
+    return year, f"自动识别：年份取自{said}，请核对"
+
+
+def _numeral_year(digits: str) -> int:
+    return int("".join(str("〇一二三四五六七八九".index(d)) if d in "〇一二三四五六七八九" else "0" if d in "零○" else d
+                       for d in digits))
 
 
 def remind_unknown_year(year: int | str, field_name: str, result: Extraction) -> None:

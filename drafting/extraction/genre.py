@@ -10,26 +10,42 @@ of ``Node``s over the paragraphs; nothing is dropped or reordered, so the packs'
 templates print the text back exactly.
 
 Which built-in pack a text belongs to is read from the genre's own signals, the
-strongest first, and the first that speaks decides (``pack_of``):
+strongest first, and the first that speaks decides (``pack_of``; the reason it
+gives quotes the words that decided). The three packs: half-year-report is a half
+year's report; year-end-speech reviews a whole year (or several) and looks to the
+next; half-year-speech is every other speech, and the closest to any other report
+(a quarter's, some months', a briefing with no period).
 
 1. The title. A speech says so (讲话 发言 致辞 主持词, 在……上的); a report names
-   itself (工作总结 情况总结 工作报告 打算 汇报). A report title naming part of the
-   year (一季度 上半年 1-8月) is half-year-report; one naming a whole year (2023年
-   工作总结, 年度, 述职, 年终, or a 政府工作报告 reviewing a year) is the year-end pack's,
-   the closest to a year's review. A speech title naming part of the year is
-   half-year-speech. A report title naming no period leaves it to the opening.
+   itself (工作总结 情况总结 工作报告 打算 汇报). A report title naming half a year
+   (上半年 半年 年中 1-6月) is half-year-report; one naming a quarter or some months
+   (一季度 前三季度 1-9月) is half-year-speech; one naming a whole year or several
+   (2023年工作总结, 年度, 述职, 年终, 五年工作总结, 任期) or a 政府工作报告 reviewing a
+   year is year-end. A speech title naming part of the year is half-year-speech; a
+   speech title naming a meeting at the turn of the year (开局 新春 节后 年初 ……会)
+   is year-end when the text looks back on the year just ended (去年, 过去一年, or the
+   year before another it names: 2025年的指标 beside 2026年是开局之年).
+   A 一年中 is the year's course, not 年中 (midyear).
 2. The opening (after title and salutation, before the first part, at most
-   three paragraphs). 现将……总结如下 or 将……作一简要汇报 is a report (of a year:
-   year-end); part of the year reviewed (总结分析上半年, 召开上半年……分析会) is a
-   half year's — a report when the title is one or nobody is spoken to, else a
-   speech; a year reviewed (总结回顾2025年, 20XX年工作回顾, 贯彻……经济工作会议精神 —
-   the annual meeting follows the central one) is a year-end speech.
-3. The annual meeting being held (召开全镇经济工作会, 这次务虚会议, or such a title)
-   with nothing above against it is a year-end speech.
-4. The wording. No salutation and no one spoken to (同志们 我讲 大家) with a
-   half year's wording, or a 落款 at the end, is a report; 全年 said twice,
-   明年, 一年来 without 上半年 is a year-end speech; all else the half-year
-   speech, the closest in shape (a quarter's review, a briefing included).
+   three paragraphs). A report's opening (现将……总结如下, 将……作……汇报, 以下是……
+   总结) goes by the period it names: half a year → half-year-report, a quarter →
+   half-year-speech, a year's work (2022年度, 一年来, or a first heading 一、2022年亮点工作;
+   not 2022年以来 alone, the year so far) → year-end; one
+   naming no period leaves it to the wording below, as a report. Otherwise half a
+   year reviewed is a report when nobody is spoken to (or the title is a report's),
+   else a speech; a quarter is a speech; a year reviewed (总结回顾2025年, 20XX年工作回顾,
+   过去的一年, 贯彻……经济工作会议精神 — the annual meeting follows the central one) is
+   year-end.
+3. The meeting held is the annual one (召开全镇经济工作会, 这次务虚会议, or such a
+   title), or one at the turn of the year that looks back (rule 1): year-end.
+4. The wording. No salutation and a 落款 at the end, or nobody spoken to (同志们 我讲
+   大家) and half a year's wording, is a report; 全年 said twice, 明年, 一年来 without
+   上半年 is a year-end speech; all else the half-year speech.
+
+The year (``front_matter.year_in``) is the packs' meeting.year: for a year's review
+the year it sums up — said so (回顾2024年, 2024年工作回顾), a report title's first year,
+the year before the one planned (部署2026年, 2026年是开局之年); several years (五年来)
+or a year its date line contradicts give X — and for any other text the year it is in.
 """
 
 from __future__ import annotations
@@ -320,65 +336,132 @@ def split_part_closing(node: Node, extra: int = 0) -> None:
 SPEECH, REPORT, YEAR_END = "half-year-speech", "half-year-report", "year-end-speech"
 _SPEECH_TITLE = re.compile(r"讲话|发言|致辞|主持词|讲稿|在.{2,40}上的")
 _REPORT_TITLE = re.compile(r"总结|工作报告|情况报告|的报告|汇报|打算|执行情况")
-# a part of the year: 一季度 前三季度 上半年 半年 1-8月 1至9月 6月份 (not 全年, not 12月)
-_PART_OF_YEAR = re.compile(
-    r"[一二三四1-4１-４]季度|上半年|(?<!下)半年|年中|(?<![\d１-９])[1１] ?[-—–~～至到] ?(?:[2-9]|1[01]) ?月|元至\d{1,2}月"
+# half a year: 上半年 半年 年中 1-6月 (not 下半年, not 一年中 — the whole year's course —, not 今年中央)
+_HALF = re.compile(r"上半年|(?<![下一])半年|(?<![一这全今])年中(?![央国华心])|(?<![\d１-９])[1１] ?[-—–~～至到] ?[6６] ?月|元至6月")
+# another part of the year: 一季度 前三季度 1-8月 1至9月 (not 12月, which closes the year)
+_QUARTER = re.compile(
+    r"前?[一二三四1-4１-４]季度|(?<![\d１-９])[1１] ?[-—–~～至到] ?(?:[2-57-9]|1[01]) ?月|元至(?:[2-57-9]|1[01])月"
 )
-# a report title naming a whole year: 2021年工作总结, 年度总结, 述职报告, 年终总结
-_WHOLE_YEAR = re.compile(r"年度|全年|述职|年终|\d{4} ?年")
+# a whole year, or several (a 五年 review, a term): 2021年工作总结, 年度总结, 述职报告, 年终总结, 五年工作总结
+_WHOLE_YEAR = re.compile(r"年度|全年|述职|年终|\d{4} ?年|[两三四五六七八九十几]年(?:来|工作|的)|任期|本届")
 _ANNUAL_MEETING = re.compile(r"经济工作(?:动员|务虚)?(?:会议|会)|务虚会|政府工作报告")
 # the meeting being held is the annual one (召开全镇经济工作会, 这次务虚会议), not the central one it follows
 _ANNUAL_MEETING_HELD = re.compile(r"(?:召开|这次|本次|此次)[^。；，]{0,20}(?:经济工作(?:动员|务虚)?会|务虚会)")
+# a meeting at the turn of the year looks back on the last and ahead to the new: 开局动员会, 新春茶话会, 节后收心会
+# (not 年初: 年初召开的经济工作会议 is a meeting a later speech refers back to)
+_NEW_YEAR_MEETING = re.compile(r"(?:开局|开年|新春|新年|春节后|节后)[^。；，、：]{0,12}(?:大会|会议|会)")
 _YEAR_REVIEWED = re.compile(
     r"(?:\d{4}|20[XxＸ×*＊]{2}|[〇零一二三四五六七八九]{4}) ?年(?:工作|经济工作)?回顾|过去的一年|刚刚过去的|一年来|"
     r"总结(?:回顾)?(?:去年|上年|全年|\d{4} ?年)|贯彻[^。；]{0,30}经济工作会议精神"
 )
+# a report naming a whole year's work in its opening or first heading: 现将2022年度工作汇报如下 ·
+# 一、2022年亮点工作 (not 2022年以来 alone: the year so far may be any part of it)
+_A_YEAR = re.compile(r"\d{4} ?年度|\d{4} ?年(?:的)?(?:主要|亮点|重点)?工作|全年工作|" + _YEAR_REVIEWED.pattern)
 # 现将上半年工作总结如下 · 下面将我镇上半年工作情况作一简要汇报 (not 刚才各乡镇作了汇报: others reported)
-_REPORT_OPENING = re.compile(r"现将[^。；]{0,40}(?:总结|汇报|报告)如下|[将把][^。；]{0,40}[作做][一个简要的]{0,4}汇报")
+_REPORT_OPENING = re.compile(
+    r"现将[^。；]{0,40}(?:总结|汇报|报告)如下|[将把][^。；]{0,40}[作做][一个简要的]{0,4}汇报|以下是[^。；]{0,30}(?:总结|汇报)"
+)
 _SPOKEN_TO = re.compile(r"同志们|我讲|讲几点|大家")
 _TITLE_MARKER = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])")
 
 
 def pack_of(paras: list[Paragraph], salutation_at: int | None, signed: bool) -> tuple[str, str]:
-    """(pack, the signal that decided it in the writer's words), by the rules in the module docstring."""
+    """(pack, the signal that decided it in the writer's words, quoting the text), by the
+    rules in the module docstring."""
     if not paras:
         return SPEECH, "原文没有文字"
     title = _title_of(paras, salutation_at)
     start = (salutation_at + 1) if salutation_at is not None else (1 if title else 0)
     opening = "".join(p.plain for p in _opening(paras[start:]))
+    heading = next((p.plain for p in paras[start : start + 4] if _TITLE_MARKER.match(p.plain)), "")
     text = "".join(p.plain for p in paras)
     reports = bool(title) and _SPEECH_TITLE.search(title) is None and _REPORT_TITLE.search(title) is not None
-    if reports and _PART_OF_YEAR.search(title):
-        return REPORT, f"标题“{title}”是半年（季度）的工作总结或报告"
-    if reports and (_WHOLE_YEAR.search(title) or "政府工作报告" in title and _YEAR_REVIEWED.search(text)):
-        return YEAR_END, f"标题“{title}”是一年的工作总结或报告"
-    if title and not reports and _PART_OF_YEAR.search(title):
-        return SPEECH, f"标题“{title}”讲的是一年中的一段"
-    if _REPORT_OPENING.search(opening):
-        if _YEAR_REVIEWED.search(opening) and not _PART_OF_YEAR.search(opening):
-            return YEAR_END, "开头说要汇报一年的工作"
-        return REPORT, "开头说“现将……总结如下”或“将……作……汇报”"
-    if _PART_OF_YEAR.search(opening):
-        if reports or _unspoken(paras, salutation_at, text):
-            return REPORT, "开头总结一年中的一段，不对听众讲话"
-        return SPEECH, "开头讲的是一年中的一段（上半年、季度）"
-    if _YEAR_REVIEWED.search(opening):
-        return YEAR_END, "开头总结回顾一年的工作"
-    if _ANNUAL_MEETING_HELD.search(opening) or title and _ANNUAL_MEETING.search(title):
-        return YEAR_END, "是年度的经济工作会议或务虚会"
-    return _by_wording(paras, salutation_at, signed, text)
+    return (
+        _by_title(title, reports, text)
+        or _by_opening(opening, heading, reports or _unspoken(paras, salutation_at, text))
+        or _by_meeting(title, opening, text)
+        or _by_wording(paras, salutation_at, signed, text)
+    )
+
+
+def _by_title(title: str, reports: bool, text: str) -> tuple[str, str] | None:
+    if not title:
+        return None
+    half, quarter = _HALF.search(title), _QUARTER.search(title)
+    if reports and half:
+        return REPORT, f"标题“{title}”是半年（“{half.group()}”）的工作总结或报告"
+    if reports and quarter:
+        return SPEECH, f"标题“{title}”是季度或几个月（“{quarter.group()}”）的总结或汇报，不是半年的，按讲话整理"
+    whole = _WHOLE_YEAR.search(title)
+    if reports and whole:
+        return YEAR_END, f"标题“{title}”是一年（或几年，“{whole.group()}”）的工作总结或报告"
+    if reports and "政府工作报告" in title and (reviewed := _YEAR_REVIEWED.search(text)):
+        return YEAR_END, f"标题“{title}”是政府工作报告，回顾一年（“{reviewed.group()}”）"
+    if not reports and (half or quarter):
+        return SPEECH, f"标题“{title}”讲的是一年中的一段（“{(half or quarter).group()}”）"
+    if not reports and (new_year := _NEW_YEAR_MEETING.search(title)) and (back := _looks_back(text)):
+        return YEAR_END, f"标题“{title}”是年初的会议（“{new_year.group()}”），回顾过去一年（“{back}”）"
+    return None
+
+
+def _by_opening(opening: str, heading: str, reports: bool) -> tuple[str, str] | None:
+    """The opening's period decides: a report's half year, a quarter, a whole year's work
+    (named in the opening or the first heading), a whole year reviewed."""
+    half, quarter = _HALF.search(opening), _QUARTER.search(opening)
+    if said := _REPORT_OPENING.search(opening):
+        if half:
+            return REPORT, f"开头说“{said.group()}”，汇报半年（“{half.group()}”）的工作"
+        if quarter:
+            return SPEECH, f"开头说“{said.group()}”，汇报的是季度或几个月（“{quarter.group()}”），不是半年，按讲话整理"
+        if year := _A_YEAR.search(opening) or _A_YEAR.search(heading):
+            return YEAR_END, f"开头说“{said.group()}”，汇报一年（“{year.group()}”）的工作"
+        reports = True  # a report of no period (a briefing to visitors): the wording decides
+    if half:
+        if reports:
+            return REPORT, f"开头总结半年（“{half.group()}”）的工作，不对听众讲话"
+        return SPEECH, f"开头讲的是上半年（“{half.group()}”）"
+    if quarter:
+        return SPEECH, f"开头讲的是一年中的一段（“{quarter.group()}”）"
+    if reviewed := _YEAR_REVIEWED.search(opening):
+        return YEAR_END, f"开头总结回顾一年的工作（“{reviewed.group()}”）"
+    return None
+
+
+def _by_meeting(title: str, opening: str, text: str) -> tuple[str, str] | None:
+    """The meeting held is the annual one, or one at the turn of the year that looks back
+    on the year just ended (a new year's mobilisation that only looks ahead is not)."""
+    if held := _ANNUAL_MEETING_HELD.search(opening) or title and _ANNUAL_MEETING.search(title):
+        return YEAR_END, f"是年度的经济工作会议或务虚会（“{held.group()}”）"
+    if (new_year := _NEW_YEAR_MEETING.search(opening)) and (back := _looks_back(text)):
+        return YEAR_END, f"是年初的会议（“{new_year.group()}”），回顾过去一年（“{back}”）"
+    return None
+
+
+# (not 比去年同期, 比上年: a comparison looks back in any text)
+_LOOKS_BACK = re.compile(r"(?<![比较与])去年(?!同期)|过去的?一年|刚刚过去|一年来")
+_YEAR_NAMED = re.compile(r"(\d{4}) ?年")
+
+
+def _looks_back(text: str) -> str:
+    """Words that look back on the year just ended: 去年, 过去一年, or the year before
+    another the text names (2025年的各项指标 beside 2026年是开局之年); "" when none."""
+    if said := _LOOKS_BACK.search(text):
+        return said.group()
+    years = {int(m.group(1)) for m in _YEAR_NAMED.finditer(text)}
+    before = sorted(y for y in years if y + 1 in years)
+    return f"{before[0]}年" if before else ""
 
 
 def _by_wording(paras: list[Paragraph], salutation_at: int | None, signed: bool, text: str) -> tuple[str, str]:
     if signed and salutation_at is None:
         return REPORT, "无称谓，末尾有落款"
-    if _unspoken(paras, salutation_at, text) and _PART_OF_YEAR.search(text):
-        return REPORT, "无称谓、不对听众讲话，总结一年中的一段"
-    part_of_year = len(_PART_OF_YEAR.findall(text)) >= 2 and "明年" not in text
+    if _unspoken(paras, salutation_at, text) and (half := _HALF.search(text)):
+        return REPORT, f"无称谓、不对听众讲话，总结半年（“{half.group()}”）"
+    part_of_year = len(_HALF.findall(text)) + len(_QUARTER.findall(text)) >= 2 and "明年" not in text
     looks_back = "明年" in text or text.count("全年") >= 2 or _YEAR_REVIEWED.search(text)
     if "上半年" not in text and looks_back and not part_of_year:
-        return YEAR_END, "讲的是全年和明年"
-    return SPEECH, "按讲话的措辞"
+        return YEAR_END, "讲的是全年和明年（“明年”“全年”等措辞）"
+    return SPEECH, "没有半年报告、年度讲话的标志，按讲话整理"
 
 
 def _unspoken(paras: list[Paragraph], salutation_at: int | None, text: str) -> bool:

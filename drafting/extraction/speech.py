@@ -294,9 +294,12 @@ _ITEM_ONLY_FORMS = ("（一）", "(一)", "第一、", "第一句话，", "第�
 def _announced_item(paras: list[Paragraph], used: set[str], forms: tuple[str, ...]) -> tuple[str, list[int]]:
     """A first item with no second after it (an excerpt, or a list the speaker cut short),
     counted where the paragraph before announces a list (……可以用三句话来概括：) or the
-    marker is one that opens a paragraph only as an item ((一) 第一、 1、)."""
+    marker is one that opens a paragraph only as an item ((一) 第一、 1、), or the item's
+    line is a heading over a body of its own (1. 绿化造林成果丰硕, the excerpt cut before 2.)."""
     for i in range(len(paras)):
         announced = i > 0 and paras[i - 1].table is None and paras[i - 1].plain.endswith("：")
+        announced = announced or (i + 1 < len(paras) and len(paras[i].text) <= 30 and genre.is_heading_line(paras[i].plain)
+                                  and not paras[i].plain.endswith(tuple(genre.SENTENCE_END)))
         if paras[i].table is None and genre.inline_items(paras[i].text) is None:  # 一是……二是…… is a list of its own
             for form in forms if announced else tuple(f for f in forms if f in _ITEM_ONLY_FORMS):
                 if form not in used and genre.marker_number(paras[i].text, form) == 1:
