@@ -36,6 +36,9 @@ class Indicator:
 
     name: str
     name_note: str = ""  # 地区生产总值(GDP): a note in brackets printed after the name, not part of it
+    # 地区生产总值|实现较快增长，|完成45.6亿元: what is said of the name before its figure, in a clause of its
+    # own; printed between the name and the verb, so the name stays the noun the figure is stated of
+    aside: str = ""
     value: float | int | str | None = None
     unit: str = ""
     verb: str = "实现"
@@ -63,6 +66,9 @@ class Indicator:
     change_bound: str = ""  # 增长6.3%以上 · 增长6%左右: after the change
     spaced: bool = False  # 达到 XX 亿元，增长 XX%: figures set off by spaces (pasted from a PDF, or typed so)
     unit_spaced: bool = False  # 基本建设投资20359 万元: a space only between the value and its unit in words
+    # 完成10.43 亿元，同比增长 13.3%: a PDF's space before the change figure; None: as ``spaced`` says
+    # (False with ``spaced``: 完成 5420.9 万元，可比增长22%)
+    change_spaced: bool | None = None
     as_written: bool = False  # value and change printed as typed (1,234 · １２．３ · xx · ××), as the original has them
     separator: str = DEFAULT_SEPARATOR  # printed between this indicator and the next
     joint: str = "，"  # between the indicator's own clauses (, in pasted half-width text)
@@ -75,6 +81,7 @@ class Indicator:
         return cls(
             name=data["name"],
             name_note=data.get("name_note", ""),
+            aside=data.get("aside", ""),
             value=_figure(data, "value"),
             unit=data.get("unit", ""),
             verb=data.get("verb", "实现"),
@@ -103,6 +110,7 @@ class Indicator:
             change_bound=data.get("change_bound", ""),
             spaced=data.get("spaced", False),
             unit_spaced=data.get("unit_spaced", False),
+            change_spaced=data.get("change_spaced"),
             as_written=data.get("as_written", False),
             separator=data.get("separator", DEFAULT_SEPARATOR),
             joint=data.get("joint", "，"),
@@ -234,7 +242,8 @@ def phrase_indicator(ind: Indicator, on_placeholder: Callable[[str], None] | Non
     def figure(field: str, value: Any, unit: str) -> str:
         """The figure and its unit; spaced: a space before the figure and between it and a unit in words."""
         text = number(field, value)
-        if not ind.spaced:
+        spaced = ind.change_spaced if field == "change" and ind.change_spaced is not None else ind.spaced
+        if not spaced:
             return text + unit
         return f" {text} {unit}" if unit and not unit.startswith(_SIGNS) else f" {text}{unit}"
 
@@ -244,7 +253,7 @@ def phrase_indicator(ind: Indicator, on_placeholder: Callable[[str], None] | Non
     if ind.share_first:
         clauses[0], clauses[1] = clauses[1], clauses[0]
     clauses = [clause for clause in clauses if clause] + _further_clauses(ind, on_placeholder)
-    name = ind.name + ind.name_note
+    name = ind.name + ind.name_note + ind.aside
     if ind.has_value:
         head = f"{ind.verb}{name}{value}" if ind.verb_first else f"{name}{ind.verb}{value}"
         return ind.joint.join([head] + clauses)

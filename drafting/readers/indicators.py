@@ -73,6 +73,8 @@ _BOUND = "(?P<{}>以上|以内|以下|左右|大关)?"  # 突破600亿元大关 
 # verbs that come before the name: 实现地区生产总值…, 新建学校X所, 共发生事故X起
 _VERBS_FIRST = ("实现|完成|达到|共有|拥有|现有|实有|有(?![近超逾约])|新增|新改建|新建改建|新建|改扩建|改建|扩建|新发展|新上|新开通|开通|开设"
                 "|上缴|缴纳|推出|提供|安排|吸纳|带动|打造|新认定|认定|获批|栽植|补植|新栽种|新栽|栽种|新购置|购置|新培育|铺设|硬化|新签约|签约|签订|签定|新引进|引进|实施|排查|整改|发生|建成"
+                "|出栏|存栏"  # 出栏生猪3.2万头、牛1200头: the livestock is the name
+                "|生产(?!总值|经营|安全|要素|资料|力|性|线|基地|企业|车间|设备|能力|规模|用)"  # 生产水泥11万吨: the product is the name
                 "|改造|新开工|开工|培育|发放|争取|开展|组织|举办|召开|落实|梳理|评选出|评选|走访|慰问|受理|办结|调处|化解"
                 "|查处|救助|培训|创建|申报|上报|谋划|储备|招录|安置|收集|拿出|筹集|拨付|设立|成立|组建")
 # a name: words, and quoted words inside it (“党员初心日”暨党员政治生日会 · 梳理“我为群众办实事”清单)
@@ -85,7 +87,7 @@ _NAME_BODY = rf"(?:“[^“”，。；：！？,;:]{{1,15}}”|\d+[A-Za-z]+|{_N
 _TRENDS = "|".join(sorted(RISES + FALLS, key=len, reverse=True))  # 增长了29.1% before 增长
 # 比增48.2% / 比下降3%: 比 alone is the comparison (with last year, said without naming it); 两年平均增长6.1%
 # 按可比价计算，同比增长6.1% · 同比名义增长5.2%: how the change was reckoned, said with the comparison
-_COMPARE = (r"与[^，。；：、\dX]{1,6}?相比[，,]?|(?:按可比价(?:格)?计算[，,])?(?:同比|环比)(?:名义|实际)?|(?:名义|实际)|年均|[两三]年平均|比(?=(?:增长|下降|增|降)(?:\d|X))"
+_COMPARE = (r"与[^，。；：、\dX]{1,6}?相比[，,]?|(?:按可比价(?:格)?计算[，,])?(?:同比|环比)(?:名义|实际)?|(?:名义|实际|可比|现价)|年均|[两三]年平均|比(?=(?:增长|下降|增|降)(?:\d|X))"
             r"|(?:比|较)(?!重|例|较|率)(?:\d{4}年)?[^，。；：、\dX]{1,6}?")  # 比2019年一季度增长19.3%
 _SP = " ?"  # 达到 XX 亿元，增长 XX%: a figure may be set off by spaces (the indicator's ``spaced``)
 # 人口密度为每平方公里48人: a rate per unit is said between the verb and the figure
@@ -108,7 +110,7 @@ _CHANGE = re.compile(
 _FLAT = re.compile(r"(?P<compare>与[^，。；：、\dX]{1,6}?)持平")
 # 占全年计划的67% · 占年度计划23% · 完成年度计划22.8% (without 的 only after a plan or target)
 _SHARE = re.compile(
-    rf"(?P<share_verb>占|完成|为|相当于)(?P<share_of>[^，。；：、\dX ]{{1,12}}?)(?:(?P<share_particle>的)|(?<=计划|目标|任务)){_SP}(?P<share>{_NUMBER})%"
+    rf"(?P<share_verb>占|完成|为|相当于)(?P<share_of>[^，。；：、\dX ]{{1,12}}?)(?:(?P<share_particle>(?:的|之)?(?:比重|比例|之比)(?:为|达到|达|是)|的)|(?<=计划|目标|任务)){_SP}(?P<share>{_NUMBER})%"
 )
 # 领先时间进度3.5个百分点 · 高于全市平均水平1.2个百分点 · 超时序进度XX个百分点
 _GAP = re.compile(
@@ -117,7 +119,11 @@ _GAP = re.compile(
 )
 # 居全市第3位 · 排名全省第5名 · 增幅全市第一 (the rank of the growth rate, said without 位) · 增速居全市第一位
 _RANK = re.compile(
-    r"(?P<rank_verb>(?:增幅|增速)?(?:位居|排名|排在|位列|名列|居|排|列)|增幅|增速)(?P<rank_scope>[^，。；：、\dX居排第]{0,10}?)"
+    # 在全市排名第3位: 在 as the verb, the place and 排名 as the scope
+    r"(?P<rank_verb>(?:增幅|增速)?(?:位居|排名|排在|位列|名列|居|排|列)|增幅|增速|在(?=[^，。；：、\dX考评第]{1,8}?(?:排名|排位|位居|位列|居|排|列)第))"
+    # 在全市位居第5位 · 增速全市排名第3: the place said before the verb belongs to the scope
+    r"(?P<rank_scope>(?<=在)[^，。；：、\dX考评第]{1,8}?(?:排名|排位|位居|位列|居|排|列)"
+    r"|(?<=增幅|增速)[^，。；：、\dX居排第考评]{1,8}?(?:排名|排位|位居|位列)|[^，。；：、\dX居排第]{0,10}?)"
     r"第(?P<rank>\d+|X+|[一二三四五六七八九十]{1,3})(?P<rank_unit>[位名]?)"
 )
 # What stands before a statistic's name and is not part of it, as offices write it:
@@ -126,7 +132,7 @@ _RANK = re.compile(
 # These words stay text (the paragraph's ``before`` or the previous indicator's separator), so
 # the name is what a writer wants as the field: 规上工业产值, not 我镇规上工业产值累计.
 # 虽然…，但…: conjunctions open the clause, never the name; 这些项目 (taken together) says whose
-_LEAD_WORDS = r"比如|例如|特别是|尤其是|其中|同时|此外|另外|这个|这一|虽然|尽管|但是|但|而且|并且|这些项目|上述项目"
+_LEAD_WORDS = r"比如|例如|特别是|尤其是|其中|同时|此外|另外|这个|这一|从(?=[^，。；：]{2,14}?看[，,])|在(?=[^，。；：]{2,14}?方面[，,])|虽然|尽管|但是|但|而且|并且|这些项目|上述项目"
 _PERIODS = (r"“十[一二三四五六七八九]五”|\d{0,2}[*＊xｘ×X]{1,4}年度?|[春夏秋冬]季|预计|今年以来|今年初|年初|年末|年底|[上本]月末|月末|季末|今年|去年|上年|全年|年内|[上下]半年|前三季度|第?[一二三四1-4]季度|\d{4}年"
             r"|\d{1,2}[-—–~至]\d{1,2}月份?|\d{1,2}月份?|截至(?:目前|\d{1,2}月(?:底|末)?)|目前|当前")
 _SUBJECTS = (r"全(?:街道|辖区|[县区市镇乡州盟旗])|街道(?=[^办党工]{2})|(?:X+|[xｘ×Ｘ*＊○]{1,4})(?:街道|[县区市镇乡村])|[我本](?:街道|地区|[县区市镇乡州旗])|辖区内|区域内|境内|辖区|[县区市镇乡]里|我们的|我们"
@@ -136,7 +142,7 @@ _ADVERBS = r"累计|共计|合计|总计|共(?!有)|已经|已"
 _NAME_CHAR = re.compile(_NAME_CHARS)
 _BLANK_IN_A_NAME = re.compile(_BLANK_IN_NAME)
 # 占年度计划的 24.1% is a share, not a name; 比上年增长12.5% is a change whose name came before
-_NAME_STOP = re.compile(r"实现|完成|达到|同比|分别|的$|^(?:比|较|环比|[两三]年平均|增长|下降|提高|上升|回落|降低|减少|增加(?!值))"
+_NAME_STOP = re.compile(r"实现|完成|达到|同比(?!增速|增幅)|分别|的$|^(?:比|较|环比|可比|[两三]年平均|增长|下降|提高|上升|回落|降低|减少|增加(?!值))"
                         # a name never ends in a verb or adverb of its value (地区生产总值突破, 投资累计)
                         r"|(?:突破|超过|累计|共计|共|已|预计|约|近|超|逾|达|第)$|.已"  # 居全市第21位: a rank, no count  # 项目已开工51个: no name before 已
                         # nor starts with words that say when or whose (四季度…, 我们…, 其中…)
@@ -160,7 +166,9 @@ _NAME_STOP = re.compile(r"实现|完成|达到|同比|分别|的$|^(?:比|较|�
                         # a condition or a part, not a figure: 有近三分之一的村集体经济收入不足10万元
                         r"|^有|不足|不到|分之"
                         # a second verb joined on (查处并整改隐患12处) says what was done, not what is counted
-                        r"|^(?:并|和|及|与|以及)")
+                        r"|^(?:并|和|及|与|以及)"
+                        # how long a level has held (连续五年稳定在12万吨以上) is no name
+                        r"|^(?:增收|减收)$|^连续|^(?:前移|后移|前进|后退|上升|下滑)\d*$|^(?:竣工|投产|开工|完工|建成|落地|开业|投用|运营)+$")  # 竣工投产18个: a count after verbs, no name
 # verbs after which a clause's subject (202家规模以上工业企业实现…) stays text; action verbs
 # (查处并整改隐患X处) do not start a statistic inside a clause
 _OPENING_VERB = re.compile("实现|完成|达到")
@@ -172,7 +180,8 @@ _NOT_A_NAME = re.compile(r"(?:[一二三四]季度|[上下]半年|前三季度|�
 _RATE_NAME = re.compile(r"(?:率|占比|比重)$")
 # a note in brackets that belongs to the name: 地区生产总值(GDP) · 地区生产总值（GDP）
 # who does what a count counts: 各基层党组织…, …机关党员 (an agent before the verb is no part of the name)
-_AGENT = re.compile(r"(?:^各|(?:党组织|基层组织|党员|干部|部门|单位|企业|街道|社区|机关|人员|群众|志愿者|乡镇|支部|党委|纪委|窗口)"
+_AGENT = re.compile(r"(?:^各|(?:党组织|基层组织|党员|干部|部门|单位|企业|街道|社区|机关|人员|群众|志愿者|乡镇|支部|党委|纪委|窗口"
+                    r"|厂|煤矿|矿|公司|合作社)"  # 两家水泥厂|生产水泥11万吨: the works that made it are no name
                     r"(?:共|累计|已|先后)?$)")
 _FOR_WHOM = re.compile(r"(?:先后|共|累计|已)?(?:为|向|给|对|帮助)")
 # 25.6亿元（快报数） · XX 亿元(根据实际数据填写): a note on the value, before its change
@@ -189,10 +198,10 @@ _TARGET = re.compile(r"力争|确保|目标[是为：:，,]|预期目标|奋斗�
 _TARGET_REACH = 6  # the words at a clause's start count too (全年计划实施…, 确保全年…)
 _BOUNDARY = "，。；：！？,;:"
 _SENTENCE_ENDS = "。；！？;"
-_KEY_ORDER = ("name", "name_note", "value", "unit", "value_note", "verb", "change", "trend", "change_unit", "compare",
+_KEY_ORDER = ("name", "name_note", "aside", "value", "unit", "value_note", "verb", "change", "trend", "change_unit", "compare",
               "verb_first", "share", "share_of", "share_verb", "share_particle", "share_first",
               "gap", "gap_of", "gap_verb", "gap_unit", "rank", "rank_scope", "rank_verb", "rank_unit",
-              "value_bound", "change_bound", "spaced", "unit_spaced", "as_written", "then", "separator", "joint")
+              "value_bound", "change_bound", "spaced", "unit_spaced", "change_spaced", "as_written", "then", "separator", "joint")
 _JOINTS = ("，", ",", "、")  # 达到245.6亿元、增长6.2%: 、 between a value and its change in a report
 _JOINERS = "；，。;,、"  # between the clauses of a chain (、 in a list: 产值6亿元、增加值1.98亿元)
 _WHEREOF = re.compile(r"[；，。;,、](?:其中[，,]?)?")  # ，其中 税收收入… belongs to the separator
@@ -313,8 +322,9 @@ def _chain(text: str, start: int) -> tuple[list[dict], int]:
     end = start
     clause = _clause(text, start)
     if clause is None and (listed := _clause(text, start, listed=True)) is not None:
-        whole = text[listed[1]:listed[1] + 1] in ("", *_SENTENCE_ENDS) and not _unknown(listed[0].get("value"))
-        clause = listed if whole or _next_clause(text, listed[1]) is not None else None
+        mark = _past_spaces(text, listed[1])  # 水果总产1506吨 。: a PDF's space before the mark
+        whole = text[mark:mark + 1] in ("", *_SENTENCE_ENDS) and not _unknown(listed[0].get("value"))
+        clause = listed if whole or _continued(text, listed[1]) or _next_clause(text, listed[1]) is not None else None
     while clause is not None:
         data, end = clause
         chain.append(data)
@@ -323,6 +333,12 @@ def _chain(text: str, start: int) -> tuple[list[dict], int]:
             separator, clause = clause
             data["separator"] = separator
     return chain, end
+
+
+def _past_spaces(text: str, at: int) -> int:
+    while text[at:at + 1] in (" ", "\u3000"):
+        at += 1
+    return at
 
 
 def _next_clause(text: str, end: int) -> tuple[str, tuple[dict, int]] | None:
@@ -343,7 +359,7 @@ def _next_clause(text: str, end: int) -> tuple[str, tuple[dict, int]] | None:
 def _clause(text: str, start: int, listed: bool = False) -> tuple[dict, int] | None:
     """One indicator starting at ``start`` and where it ends, if it prints back exactly
     (``listed``: in a list of figures, where a name and a figure alone are a statistic)."""
-    heads = [_verb_first(text, start), *_named_heads(text, start)]
+    heads = [_verb_first(text, start), *_named_heads(text, start), _aside_head(text, start)]
     for head in heads:
         if head is None:
             continue
@@ -351,7 +367,7 @@ def _clause(text: str, start: int, listed: bool = False) -> tuple[dict, int] | N
         if "value" in data and (note := _VALUE_NOTE.match(text, at)):
             data["value_note"], at = note.group(), note.end()
         data, at = _tails(text, data, at)
-        if at < len(text) and text[at] not in _BOUNDARY + "（(、":
+        if at < len(text) and text[_past_spaces(text, at):][:1] not in (*(_BOUNDARY + "（(、"), ""):
             continue  # 完成投资X万元的……: the figure qualifies a noun, it is not a statistic (a note in brackets may follow)
         if (data.get("verb") == "" and not any(key in data for key in ("change", "trend", "share", "gap", "rank"))
                 and not listed and not _a_rate(data)):
@@ -370,14 +386,23 @@ def _clause(text: str, start: int, listed: bool = False) -> tuple[dict, int] | N
 def _prints_back(data: dict, clause: str) -> bool:
     """Whether the clause prints back exactly; spaces in it are the figures' spaces
     (达到 XX 亿元) or a space before the unit alone (20359 万元)."""
+    if phrase_indicator(Indicator.from_data(data)) == clause:
+        return True  # 地区生产总值24. 3亿元: the only space is inside a figure a PDF split, kept as written
     if " " not in clause:
-        return phrase_indicator(Indicator.from_data(data)) == clause
-    for spacing in ("spaced", "unit_spaced"):
-        data[spacing] = True
+        return False
+    for spacing in _SPACINGS:
+        data.update(spacing)
         if phrase_indicator(Indicator.from_data(data)) == clause:
             return True
-        del data[spacing]
+        for key in spacing:
+            del data[key]
     return False
+
+
+# a PDF sets figures off by spaces unevenly: every figure, the value's unit alone, the change alone,
+# the value's unit and the change, or the value but not the change
+_SPACINGS = ({"spaced": True}, {"unit_spaced": True}, {"change_spaced": True},
+             {"unit_spaced": True, "change_spaced": True}, {"spaced": True, "change_spaced": False})
 
 
 def _a_rate(data: dict) -> bool:
@@ -402,9 +427,13 @@ def _verb_first(text: str, start: int) -> tuple[dict, int] | None:
 
 def _named_heads(text: str, start: int):
     """name + (value | change | flat | share | rank), shortest name first."""
+    # 出栏生猪3.2万头、牛1200头、羊8600只: in a list after 、 one character names a thing counted
+    shortest = 1 if text[start - 1:start] == "、" else 2
     for end in _name_ends(text, start):
-        if end - start < 2 or _NAME_STOP.search(text[start:end]) or _NOT_A_NAME.fullmatch(text[start:end]):
+        if end - start < shortest or _NAME_STOP.search(text[start:end]) or _NOT_A_NAME.fullmatch(text[start:end]):
             continue
+        if end - start == 1 and not (_VALUE.match(text, end) and _VALUE.match(text, end)["verb"] == ""):
+            continue  # a name of one character only right before its figure
         name = text[start:end]
         if (verb := _VERB_FIRST_WORD.match(name)) and _not_a_name_after(name[verb.end():]):
             continue  # 争取“十四五”重大项目 · 组织开展…活动: a verb, read before the name (开工在建项目 is a name)
@@ -427,8 +456,67 @@ def _named_heads(text: str, start: int):
             yield _with_flat(dict(head), flat), flat.end()
         elif share := _SHARE.match(text, end):
             yield _with_share(dict(head), share), share.end()
-        elif rank := _RANK.match(text, end):
+        elif (rank := _RANK.match(text, end)) and not _EVALUATION.search(name):
             yield _with_rank(dict(head), rank), rank.end()
+
+
+# 地区生产总值实现较快增长，完成45.6亿元: what a clause says of a statistic before its figure, said in
+# words of how it went (实现较快增长 · 稳中有升 · 持续发力 · 下降较多); the figure follows in the next
+# clause after a verb with no name of its own, so it is stated of the noun before these words
+_ASIDE_OPENS = re.compile("实现|保持|持续|稳中|稳步|稳定|平稳|快速|较快|高速|增长|下降|回升|回落|企稳|总体|整体|明显|大幅|逐步"
+                          "|不断|继续|有所|略有|小幅|呈|止跌|好于|提速|加快|放缓|承压|向好|恢复|运行|增势|势头|态势|再创|创")
+_ASIDE = re.compile(rf"[^，。；：！？,;:\dX]{{2,14}}?[，,]")
+_ASIDE_VERB = re.compile(rf"(?P<verb>(?:{_ADVERBS})?(?:实现|完成|达到|达)了?){_SP}(?P<value>{_NUMBER}){_SP}(?P<unit>{_UNITS})"
+                         + _BOUND.format("value_bound"))
+_ASIDE_SCOPE = re.compile(rf"(?:{_PERIODS}|{_ADVERBS})")
+# 从固定资产投资看， · 地区生产总值方面， · 地区生产总值：: the name set out before its figures
+_ASIDE_WRAP = re.compile("(?:看|方面)[，,]|[：:]")
+_NOT_AN_ASIDE_NAME = re.compile("总体|整体|全局|长远|趋势|结构|质量|效益|主要指标|主要经济指标|经济指标|指标")
+_A_YEAR = re.compile(r"[\d*＊xｘ×X]年")
+_MANNER = re.compile("[的以每]")  # 税收每年以近百万元的速度增长: how it went, no name
+
+
+def _aside_head(text: str, start: int) -> tuple[dict, int] | None:
+    """NAME how-it-went，[when] VERB FIGURE — or 从NAME看，· NAME方面，· NAME： before it — and
+    NAME how-it-went，同比增长X% (a change said with its comparison). 规上工业运行平稳，完成产值… is no
+    such statement: a clause whose verb has its own name is read as that name's statistic."""
+    for end in _name_ends(text, start):
+        opens = _ASIDE_OPENS.match(text, end)
+        if end - start < 2 or not (opens or _ASIDE_WRAP.match(text, end)):
+            continue
+        name = text[start:end]
+        aside = (_ASIDE if opens else _ASIDE_WRAP).match(text, end)
+        if (aside is None or _NAME_STOP.search(name) or _NOT_A_NAME.fullmatch(name) or _VERB_FIRST_WORD.match(name)
+                or _MANNER.search(name) or _NOT_AN_ASIDE_NAME.fullmatch(name) or _TARGET.search(aside.group())):
+            return None
+        at = aside.end()
+        while (scope := _ASIDE_SCOPE.match(text, at)) and scope.end() > at:
+            if _A_YEAR.search(scope.group()):
+                return None  # 税收每年…增长，**年完成133万元: a figure of one year is a statement of its own
+            at = scope.end()
+        if value := _ASIDE_VERB.match(text, at):
+            data = {"name": name, "aside": text[end:value.start()], "value": _number(value["value"]),
+                    "unit": value["unit"]}
+            if value["value_bound"]:
+                data["value_bound"] = value["value_bound"]
+            if value["verb"] != "实现":
+                data["verb"] = value["verb"]
+            return data, value.end()
+        if (change := _CHANGE.match(text, at)) and change["compare"]:
+            return _with_change({"name": name, "aside": text[end:at]}, change), change.end()
+        return None
+    return None
+
+
+def _continued(text: str, end: int) -> bool:
+    """新登记市场主体3256户，累计达到4.5万户: the next clause says more of the same name, with a verb
+    and a figure and no name of its own."""
+    if text[end:end + 1] not in ("，", ","):
+        return False
+    at = end + 1
+    while (scope := _ASIDE_SCOPE.match(text, at)) and scope.end() > at:
+        at = scope.end()
+    return _ASIDE_VERB.match(text, at) is not None
 
 
 def _opens_with_a_verb(name: str) -> bool:
@@ -437,6 +525,8 @@ def _opens_with_a_verb(name: str) -> bool:
     return verb is not None and name[verb.end():verb.end() + 1] not in _NOUN_ENDINGS
 
 
+# 综合考核在全市考核中排名第3位: the place's place in an evaluation, no indicator's rank (RULES)
+_EVALUATION = re.compile("考核|考评|评比|测评|评价|评估")
 _DURATIONS = ("天", "小时")
 _DURATION_NAME = re.compile("天数|日数|时数|时长|时间")
 _NOUN_ENDINGS = tuple("金款费率品点站班会室")  # 培训班 · 招聘会 · 调解室: a noun, though 培训 is a verb
@@ -544,6 +634,8 @@ def _with_share(data: dict, m: re.Match) -> dict:
         data["share_verb"] = m["share_verb"]
     if m["share_particle"] is None:  # 占年度计划23%
         data["share_particle"] = ""
+    elif m["share_particle"] != "的":  # 占全县工业总产值之比达到78% · 占GDP的比重为38%
+        data["share_particle"] = m["share_particle"]
     return data
 
 

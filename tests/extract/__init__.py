@@ -1,5 +1,6 @@
 """Extraction tests' helpers: one extracted paragraph built through the YAML and a pack
-(``built_paragraph``), and a whole text through ``draft extract`` and back (``extracted_and_built``)."""
+(``built_paragraph``), a text's lines extracted and written as YAML (``extracted_lines``), and a
+whole text through ``draft extract`` and back (``extracted_and_built``)."""
 
 from __future__ import annotations
 
@@ -31,3 +32,18 @@ def extracted_and_built(tmp_path, lines):
     assert "已核对：由它生成的文字与原稿逐字一致。" in result.output
     built = CliRunner().invoke(main, ["build", str(tmp_path / "讲话.yaml"), "--format", "txt"])
     return (tmp_path / "讲话.yaml").read_text(encoding="utf-8"), built.output
+
+
+def extracted_lines(tmp_path, lines, pack="half-year-speech"):
+    """``lines`` as 讲话.txt extracted into ``pack`` and written as 讲话.yaml: (the extraction,
+    the YAML's path, the text as read)."""
+    from drafting.readers import read_speech
+    from drafting.workflow.extract import extract, speech_yaml
+
+    path = tmp_path / "讲话.txt"
+    text = "\n".join(lines) + "\n"
+    path.write_text(text, encoding="utf-8")
+    extraction = extract(read_speech(path), str(path), pack)
+    target = tmp_path / "讲话.yaml"
+    target.write_text(speech_yaml(extraction, ["测试"]), encoding="utf-8")
+    return extraction, target, text

@@ -13,10 +13,9 @@ import zipfile
 
 from drafting.model.document import BlockRole, InlineRole
 from drafting.model.editions import outline_copy, reading_copy
-from drafting.readers import read_speech
 from drafting.source.yaml_writer import write_yaml
 from drafting.workflow.build import Builder, render_docx, render_text
-from drafting.workflow.extract import extract, speech_yaml
+from tests.extract import extracted_lines
 
 HALF_YEAR = [
     "在全县上半年经济运行分析会上的讲话",
@@ -67,22 +66,13 @@ REPORT = [
 ]
 
 
-def _extracted(tmp_path, lines, pack):
-    path = tmp_path / "讲话.txt"
-    text = "\n".join(lines) + "\n"
-    path.write_text(text, encoding="utf-8")
-    extraction = extract(read_speech(path), str(path), pack)
-    target = tmp_path / "讲话.yaml"
-    target.write_text(speech_yaml(extraction, ["测试"]), encoding="utf-8")
-    return extraction, target, text
-
 
 def _figures(paragraph: dict) -> list[tuple]:
     return [(i["name"], i.get("value"), i.get("unit"), i.get("change")) for i in paragraph["indicators"]]
 
 
 def test_a_part_heading_that_states_a_statistic_holds_indicators(tmp_path):
-    extraction, target, text = _extracted(tmp_path, HALF_YEAR, "half-year-speech")
+    extraction, target, text = extracted_lines(tmp_path, HALF_YEAR, "half-year-speech")
     first, second = extraction.data["parts"]
     assert first["heading"]["before"] == "全县经济运行稳中有进，"
     assert _figures(first["heading"]) == [("地区生产总值", 45.6, "亿元", 6.2)]
@@ -92,7 +82,7 @@ def test_a_part_heading_that_states_a_statistic_holds_indicators(tmp_path):
 
 
 def test_section_headings_that_state_statistics_hold_indicators(tmp_path):
-    extraction, target, text = _extracted(tmp_path, YEAR_END, "year-end-speech")
+    extraction, target, text = extracted_lines(tmp_path, YEAR_END, "year-end-speech")
     industry, fiscal = extraction.data["parts"][0]["sections"]
     assert [i["name"] for i in industry["heading"]["indicators"]] == ["规上工业增加值"]
     assert industry["heading"]["indicators"][0]["change"] == 8.1
@@ -107,7 +97,7 @@ def test_a_heading_run_in_with_its_body_holds_indicators(tmp_path):
         "一、地区生产总值完成45.6亿元，增长6.2%。全县经济运行稳中有进，主要指标好于预期。",
         "二、坚定信心，确保完成全年目标任务。全县上下要真抓实干。",
     ]
-    extraction, target, text = _extracted(tmp_path, lines, "half-year-speech")
+    extraction, target, text = extracted_lines(tmp_path, lines, "half-year-speech")
     first, second = extraction.data["parts"]
     assert first["run_in"] is True
     assert _figures(first["heading"]) == [("地区生产总值", 45.6, "亿元", 6.2)]
@@ -122,7 +112,7 @@ def test_a_heading_run_in_with_its_body_holds_indicators(tmp_path):
 
 
 def test_a_report_heading_that_states_a_statistic_holds_indicators(tmp_path):
-    extraction, target, text = _extracted(tmp_path, REPORT, "half-year-report")
+    extraction, target, text = extracted_lines(tmp_path, REPORT, "half-year-report")
     first = extraction.data["sections"][0]
     assert first["heading"] == "全县经济运行总体平稳"
     gdp = first["sections"][0]["heading"]

@@ -6,10 +6,9 @@ tests/test_extract_real.py). Every text here was written for this file in the ge
 from __future__ import annotations
 
 from drafting.model.editions import outline_copy
-from drafting.readers import read_speech
 from drafting.source.yaml_writer import write_yaml
 from drafting.workflow.build import Builder, render_text
-from drafting.workflow.extract import extract, speech_yaml
+from tests.extract import extracted_lines
 
 HEAD = [
     "在全县上半年经济运行分析会上的讲话",
@@ -25,18 +24,9 @@ LINES = HEAD + [
 ]
 
 
-def _extracted(tmp_path, lines, pack="half-year-speech"):
-    path = tmp_path / "讲话.txt"
-    text = "\n".join(lines) + "\n"
-    path.write_text(text, encoding="utf-8")
-    extraction = extract(read_speech(path), str(path), pack)
-    target = tmp_path / "讲话.yaml"
-    target.write_text(speech_yaml(extraction, ["测试"]), encoding="utf-8")
-    return extraction, target, text
-
 
 def test_a_lead_that_is_a_statistic_holds_indicators(tmp_path):
-    extraction, _, _ = _extracted(tmp_path, LINES)
+    extraction, _, _ = extracted_lines(tmp_path, LINES)
     points = extraction.data["parts"][0]["points"]
     assert points[0]["lead"] == "项目建设扎实推进。"  # no figure: words, as before
     fiscal = points[1]["lead"]
@@ -49,7 +39,7 @@ def test_a_lead_that_is_a_statistic_holds_indicators(tmp_path):
 
 
 def test_a_lead_with_indicators_builds_back_word_for_word(tmp_path):
-    extraction, target, text = _extracted(tmp_path, LINES)
+    extraction, target, text = extracted_lines(tmp_path, LINES)
     assert all("indicators" in p["lead"] for p in extraction.data["parts"][0]["points"][1:])
     assert render_text(Builder().draft(target)) == text
 
@@ -72,7 +62,7 @@ def test_the_whole_lead_stays_the_bold_lead_and_the_outline_line(tmp_path):
 
 def test_an_inline_lead_holds_indicators(tmp_path):
     lines = HEAD + ["一是财政收入完成3.2亿元，同比增长8.1%；二是项目建设扎实推进，新开工项目明显增多。"]
-    extraction, target, text = _extracted(tmp_path, lines)
+    extraction, target, text = extracted_lines(tmp_path, lines)
     part = extraction.data["parts"][0]
     assert part["layout"] == "inline"
     assert [i["name"] for i in part["points"][0]["lead"]["indicators"]] == ["财政收入"]
@@ -121,7 +111,7 @@ REPORT = [
 
 
 def test_a_report_item_inline_in_a_paragraph_holds_indicators(tmp_path):
-    extraction, target, text = _extracted(tmp_path, REPORT, "half-year-report")
+    extraction, target, text = extracted_lines(tmp_path, REPORT, "half-year-report")
     points = extraction.data["sections"][0]["sections"][0]["points"]
     assert [i["name"] for i in points[0]["lead"]["indicators"]] == ["财政收入"]
     assert points[0]["lead"]["after"] == "；"
