@@ -104,7 +104,9 @@ _TWO_VERBS_FIRST = re.compile(
     rf"(?P<verb>(?:{_VERBS_FIRST})(?:{_VERBS_FIRST}))(?P<name>{_NAME_BODY}{{2,20}}?|{_QUOTED_NAME}){_SP}(?P<value>{_NUMBER}){_SP}(?P<unit>{_UNITS})"
 )
 _CHANGE = re.compile(
-    rf"(?P<compare>{_COMPARE})?(?P<trend>{_TRENDS}){_SP}(?P<change>{_NUMBER}){_SP}(?P<change_unit>个百分点|个千分点|倍|{_UNITS})"  # 比上年增加0.4万吨: a change in the value's unit
+    rf"(?P<compare>{_COMPARE})?(?P<trend>{_TRENDS}){_SP}(?P<change>{_NUMBER})"
+    # 增长5%—6% · 提高5至6个百分点: a change reached, said as a range (its unit printed as the model does)
+    rf"(?:(?:%|％)?(?P<change_range>—|–|-|～|~|至|到)(?P<change_to>{_NUMBER}))?{_SP}(?P<change_unit>个百分点|个千分点|倍|{_UNITS})"  # 比上年增加0.4万吨: a change in the value's unit
     + _BOUND.format("change_bound")
 )
 _FLAT = re.compile(r"(?P<compare>与[^，。；：、\dX]{1,6}?)持平")
@@ -201,8 +203,10 @@ _SENTENCE_ENDS = "。；！？;"
 _KEY_ORDER = ("name", "name_note", "aside", "value", "unit", "value_note", "verb", "change", "trend", "change_unit", "compare",
               "verb_first", "share", "share_of", "share_verb", "share_particle", "share_first",
               "gap", "gap_of", "gap_verb", "gap_unit", "rank", "rank_scope", "rank_verb", "rank_unit",
-              "value_bound", "change_bound", "spaced", "unit_spaced", "change_spaced", "as_written", "then", "separator", "joint")
-_JOINTS = ("，", ",", "、")  # 达到245.6亿元、增长6.2%: 、 between a value and its change in a report
+              "value_bound", "change_bound", "change_to", "change_range", "spaced", "unit_spaced", "change_spaced", "as_written", "then", "separator", "joint")
+# 达到245.6亿元、增长6.2%: 、 joins a value and its change in a report; 完成45.6亿元 ，增长6.2%: a PDF's space about the joint is the joint's, as
+# long as every joint of the statement has it (one indicator prints one joint)
+_SPACED_JOINT = re.compile("[ \u3000]?[，,、][ \u3000]?")
 _JOINERS = "；，。;,、"  # between the clauses of a chain (、 in a list: 产值6亿元、增加值1.98亿元)
 _WHEREOF = re.compile(r"[；，。;,、](?:其中[，,]?)?")  # ，其中 税收收入… belongs to the separator
 _PREFIX_WORD = re.compile(rf"(?:{_LEAD_WORDS}|{_PERIODS}|{_SUBJECTS}|{_ADVERBS})")
@@ -573,15 +577,17 @@ def _tails(text: str, data: dict, at: int) -> tuple[dict, int]:
     done = {kind for kind, keys in (("change", ("change", "trend")), ("share", ("share",)), ("rank", ("rank",)))
             if any(key in data for key in keys)}
     then: list[dict] = []
-    while at < len(text) and text[at] in _JOINTS:
+    first_joint = None
+    while (joint := _SPACED_JOINT.match(text, at)) and joint.group() == (first_joint or joint.group()):
         for kind, (pattern, add) in readers.items():
-            m = pattern.match(text, at + 1)
+            m = pattern.match(text, joint.end())
             if m is not None:
                 break
         else:
             break
-        if text[at] != "，":
-            data["joint"] = text[at]
+        first_joint = joint.group()
+        if first_joint != "，":
+            data["joint"] = first_joint
         kind = "change" if kind == "flat" else kind
         if then or kind in done:
             then.append(add({}, m))
@@ -606,6 +612,11 @@ def _with_change(data: dict, m: re.Match) -> dict:
     change = _number(m["change"])
     word = m["trend"]
     falls = word in FALLS
+    if m["change_to"]:
+        upper = _number(m["change_to"])
+        data["change_to"] = -upper if falls and isinstance(upper, (int, float)) else upper
+        if m["change_range"] != "—":
+            data["change_range"] = m["change_range"]
     if isinstance(change, (int, float)):
         data["change"] = -change if falls else change
         if word not in (RISE, FALL):
