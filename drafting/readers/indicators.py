@@ -332,7 +332,7 @@ def _chain(text: str, start: int) -> tuple[list[dict], int]:
     while clause is not None:
         data, end = clause
         chain.append(data)
-        clause = _next_clause(text, end)
+        clause = _next_clause(text, end, data["name"])
         if clause is not None:
             separator, clause = clause
             data["separator"] = separator
@@ -345,11 +345,15 @@ def _past_spaces(text: str, at: int) -> int:
     return at
 
 
-def _next_clause(text: str, end: int) -> tuple[str, tuple[dict, int]] | None:
-    """The separator and the clause after it, when one follows the clause ending at ``end``."""
-    if end >= len(text) or text[end] not in _JOINERS:
+def _next_clause(text: str, end: int, name: str = "") -> tuple[str, tuple[dict, int]] | None:
+    """The separator and the clause after it, when one follows the clause ending at ``end``
+    (the clause of ``name``): a part in brackets (（其中上市公司5家）), or one after a joiner."""
+    if part := _part_in_brackets(text, end, name):
+        return _PART_OPENS.match(text, end).group(), part
+    closed = end + 1 if text[end:end + 1] in _PART_CLOSES else end  # …（其中上市公司5家），…
+    if closed >= len(text) or text[closed] not in _JOINERS:
         return None
-    separator = _WHEREOF.match(text, end).group()
+    separator = text[end:closed] + _WHEREOF.match(text, closed).group()
     at = end + len(separator)
     scope = _scope_ends(text, at)[::-1]
     acts = _acts_in_clause(text, scope[0] if scope else at)
@@ -360,18 +364,35 @@ def _next_clause(text: str, end: int) -> tuple[str, tuple[dict, int]] | None:
     return None
 
 
-def _clause(text: str, start: int, listed: bool = False) -> tuple[dict, int] | None:
+# 规上工业企业227家（其中上市公司5家）: a part that names a noun of its own is a statistic of its own;
+# （其中新增5家） or a part of the same name (其中工业企业 in 规上工业企业) stays the value's note (RULES)
+_PART_OPENS = re.compile(r"[（(]其中")
+_PART_CLOSES = "）)"
+
+
+def _part_in_brackets(text: str, at: int, name: str) -> tuple[dict, int] | None:
+    """The statistic in brackets after the figure of ``name`` at ``at``, when it names another noun."""
+    if not name or (opens := _PART_OPENS.match(text, at)) is None:
+        return None
+    part = _clause(text, opens.end(), listed=True, closing=True)
+    if part is None or text[part[1]:part[1] + 1] not in _PART_CLOSES:
+        return None
+    return None if part[0]["name"] in name or name in part[0]["name"] else part
+
+
+def _clause(text: str, start: int, listed: bool = False, closing: bool = False) -> tuple[dict, int] | None:
     """One indicator starting at ``start`` and where it ends, if it prints back exactly
-    (``listed``: in a list of figures, where a name and a figure alone are a statistic)."""
+    (``listed``: in a list of figures, where a name and a figure alone are a statistic;
+    ``closing``: inside brackets, which close after it)."""
     heads = [_verb_first(text, start), *_named_heads(text, start), _aside_head(text, start)]
     for head in heads:
         if head is None:
             continue
         data, at = head
-        if "value" in data and (note := _VALUE_NOTE.match(text, at)):
+        if "value" in data and (note := _VALUE_NOTE.match(text, at)) and not _part_in_brackets(text, at, data["name"]):
             data["value_note"], at = note.group(), note.end()
         data, at = _tails(text, data, at)
-        if at < len(text) and text[_past_spaces(text, at):][:1] not in (*(_BOUNDARY + "（(、"), ""):
+        if at < len(text) and text[_past_spaces(text, at):][:1] not in (*(_BOUNDARY + "（(、"), "", *(_PART_CLOSES if closing else "")):
             continue  # 完成投资X万元的……: the figure qualifies a noun, it is not a statistic (a note in brackets may follow)
         if (data.get("verb") == "" and not any(key in data for key in ("change", "trend", "share", "gap", "rank"))
                 and not listed and not _a_rate(data)):
