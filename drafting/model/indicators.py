@@ -64,6 +64,9 @@ class Indicator:
     value_bound: str = ""  # 控制在3.5%以内: 以内 / 以上 / 左右 after the value
     value_note: str = ""  # 25.6亿元（快报数）: a note in brackets after the value
     change_bound: str = ""  # 增长6.3%以上 · 增长6%左右: after the change
+    # 增长5%—6% · 提高5至6个百分点: a change reached, said as a range; change_to has change's sign
+    change_to: float | int | str | None = None
+    change_range: str = "—"
     spaced: bool = False  # 达到 XX 亿元，增长 XX%: figures set off by spaces (pasted from a PDF, or typed so)
     unit_spaced: bool = False  # 基本建设投资20359 万元: a space only between the value and its unit in words
     # 完成10.43 亿元，同比增长 13.3%: a PDF's space before the change figure; None: as ``spaced`` says
@@ -108,6 +111,8 @@ class Indicator:
             value_bound=data.get("value_bound", ""),
             value_note=data.get("value_note", ""),
             change_bound=data.get("change_bound", ""),
+            change_to=_figure(data, "change_to"),
+            change_range=data.get("change_range", "—"),
             spaced=data.get("spaced", False),
             unit_spaced=data.get("unit_spaced", False),
             change_spaced=data.get("change_spaced"),
@@ -274,7 +279,7 @@ def _further_clauses(ind: Indicator, on_placeholder: Callable[[str], None] | Non
 
 
 # the keys a ``then`` clause may have: a change, a share, a gap or a rank
-_CLAUSE_KEYS = ("change", "trend", "change_unit", "compare", "change_bound", "share", "share_of", "share_verb",
+_CLAUSE_KEYS = ("change", "trend", "change_unit", "compare", "change_bound", "change_to", "change_range", "share", "share_of", "share_verb",
                 "share_particle", "gap", "gap_of", "gap_verb", "gap_unit", "rank", "rank_scope", "rank_verb", "rank_unit")
 
 
@@ -332,7 +337,17 @@ def _change_clause(ind: Indicator, figure: Callable[[str, Any, str], str]) -> st
         return "与上年同期持平" if ind.compare == DEFAULT_COMPARE else f"{ind.compare}持平"
     if trend is None:  # a figure that is a placeholder, with no stated direction
         trend = RISE
-    return f"{ind.compare}{trend}{figure('change', change, ind.change_unit)}{ind.change_bound}"
+    return f"{ind.compare}{trend}{_change_figure(ind, change, figure)}{ind.change_bound}"
+
+
+def _change_figure(ind: Indicator, change: Any, figure: Callable[[str, Any, str], str]) -> str:
+    """A range prints its sign unit after both figures (5%—6%, as GB/T 15835 asks), a unit in
+    words after the second alone (5至6个百分点), so that a range reads as the office wrote it."""
+    if ind.change_to is None:
+        return figure("change", change, ind.change_unit)
+    upper = abs(ind.change_to) if isinstance(ind.change_to, (int, float)) else ind.change_to
+    lower = figure("change", change, ind.change_unit if ind.change_unit.startswith(_SIGNS) else "")
+    return lower + ind.change_range + figure("change_to", upper, ind.change_unit)
 
 
 def _share_clause(ind: Indicator, figure: Callable[[str, Any, str], str]) -> str:

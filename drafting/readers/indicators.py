@@ -104,7 +104,9 @@ _TWO_VERBS_FIRST = re.compile(
     rf"(?P<verb>(?:{_VERBS_FIRST})(?:{_VERBS_FIRST}))(?P<name>{_NAME_BODY}{{2,20}}?|{_QUOTED_NAME}){_SP}(?P<value>{_NUMBER}){_SP}(?P<unit>{_UNITS})"
 )
 _CHANGE = re.compile(
-    rf"(?P<compare>{_COMPARE})?(?P<trend>{_TRENDS}){_SP}(?P<change>{_NUMBER}){_SP}(?P<change_unit>个百分点|个千分点|倍|{_UNITS})"  # 比上年增加0.4万吨: a change in the value's unit
+    rf"(?P<compare>{_COMPARE})?(?P<trend>{_TRENDS}){_SP}(?P<change>{_NUMBER})"
+    # 增长5%—6% · 提高5至6个百分点: a change reached, said as a range (its unit printed as the model does)
+    rf"(?:(?:%|％)?(?P<change_range>—|–|-|～|~|至|到)(?P<change_to>{_NUMBER}))?{_SP}(?P<change_unit>个百分点|个千分点|倍|{_UNITS})"  # 比上年增加0.4万吨: a change in the value's unit
     + _BOUND.format("change_bound")
 )
 _FLAT = re.compile(r"(?P<compare>与[^，。；：、\dX]{1,6}?)持平")
@@ -201,8 +203,10 @@ _SENTENCE_ENDS = "。；！？;"
 _KEY_ORDER = ("name", "name_note", "aside", "value", "unit", "value_note", "verb", "change", "trend", "change_unit", "compare",
               "verb_first", "share", "share_of", "share_verb", "share_particle", "share_first",
               "gap", "gap_of", "gap_verb", "gap_unit", "rank", "rank_scope", "rank_verb", "rank_unit",
-              "value_bound", "change_bound", "spaced", "unit_spaced", "change_spaced", "as_written", "then", "separator", "joint")
-_JOINTS = ("，", ",", "、")  # 达到245.6亿元、增长6.2%: 、 between a value and its change in a report
+              "value_bound", "change_bound", "change_to", "change_range", "spaced", "unit_spaced", "change_spaced", "as_written", "then", "separator", "joint")
+# 达到245.6亿元、增长6.2%: 、 joins a value and its change in a report; 完成45.6亿元 ，增长6.2%: a PDF's space about the joint is the joint's, as
+# long as every joint of the statement has it (one indicator prints one joint)
+_SPACED_JOINT = re.compile("[ \u3000]?[，,、][ \u3000]?")
 _JOINERS = "；，。;,、"  # between the clauses of a chain (、 in a list: 产值6亿元、增加值1.98亿元)
 _WHEREOF = re.compile(r"[；，。;,、](?:其中[，,]?)?")  # ，其中 税收收入… belongs to the separator
 _PREFIX_WORD = re.compile(rf"(?:{_LEAD_WORDS}|{_PERIODS}|{_SUBJECTS}|{_ADVERBS})")
@@ -328,7 +332,7 @@ def _chain(text: str, start: int) -> tuple[list[dict], int]:
     while clause is not None:
         data, end = clause
         chain.append(data)
-        clause = _next_clause(text, end)
+        clause = _next_clause(text, end, data["name"])
         if clause is not None:
             separator, clause = clause
             data["separator"] = separator
@@ -341,11 +345,15 @@ def _past_spaces(text: str, at: int) -> int:
     return at
 
 
-def _next_clause(text: str, end: int) -> tuple[str, tuple[dict, int]] | None:
-    """The separator and the clause after it, when one follows the clause ending at ``end``."""
-    if end >= len(text) or text[end] not in _JOINERS:
+def _next_clause(text: str, end: int, name: str = "") -> tuple[str, tuple[dict, int]] | None:
+    """The separator and the clause after it, when one follows the clause ending at ``end``
+    (the clause of ``name``): a part in brackets (（其中上市公司5家）), or one after a joiner."""
+    if part := _part_in_brackets(text, end, name):
+        return _PART_OPENS.match(text, end).group(), part
+    closed = end + 1 if text[end:end + 1] in _PART_CLOSES else end  # …（其中上市公司5家），…
+    if closed >= len(text) or text[closed] not in _JOINERS:
         return None
-    separator = _WHEREOF.match(text, end).group()
+    separator = text[end:closed] + _WHEREOF.match(text, closed).group()
     at = end + len(separator)
     scope = _scope_ends(text, at)[::-1]
     acts = _acts_in_clause(text, scope[0] if scope else at)
@@ -356,18 +364,35 @@ def _next_clause(text: str, end: int) -> tuple[str, tuple[dict, int]] | None:
     return None
 
 
-def _clause(text: str, start: int, listed: bool = False) -> tuple[dict, int] | None:
+# 规上工业企业227家（其中上市公司5家）: a part that names a noun of its own is a statistic of its own;
+# （其中新增5家） or a part of the same name (其中工业企业 in 规上工业企业) stays the value's note (RULES)
+_PART_OPENS = re.compile(r"[（(]其中")
+_PART_CLOSES = "）)"
+
+
+def _part_in_brackets(text: str, at: int, name: str) -> tuple[dict, int] | None:
+    """The statistic in brackets after the figure of ``name`` at ``at``, when it names another noun."""
+    if not name or (opens := _PART_OPENS.match(text, at)) is None:
+        return None
+    part = _clause(text, opens.end(), listed=True, closing=True)
+    if part is None or text[part[1]:part[1] + 1] not in _PART_CLOSES:
+        return None
+    return None if part[0]["name"] in name or name in part[0]["name"] else part
+
+
+def _clause(text: str, start: int, listed: bool = False, closing: bool = False) -> tuple[dict, int] | None:
     """One indicator starting at ``start`` and where it ends, if it prints back exactly
-    (``listed``: in a list of figures, where a name and a figure alone are a statistic)."""
+    (``listed``: in a list of figures, where a name and a figure alone are a statistic;
+    ``closing``: inside brackets, which close after it)."""
     heads = [_verb_first(text, start), *_named_heads(text, start), _aside_head(text, start)]
     for head in heads:
         if head is None:
             continue
         data, at = head
-        if "value" in data and (note := _VALUE_NOTE.match(text, at)):
+        if "value" in data and (note := _VALUE_NOTE.match(text, at)) and not _part_in_brackets(text, at, data["name"]):
             data["value_note"], at = note.group(), note.end()
         data, at = _tails(text, data, at)
-        if at < len(text) and text[_past_spaces(text, at):][:1] not in (*(_BOUNDARY + "（(、"), ""):
+        if at < len(text) and text[_past_spaces(text, at):][:1] not in (*(_BOUNDARY + "（(、"), "", *(_PART_CLOSES if closing else "")):
             continue  # 完成投资X万元的……: the figure qualifies a noun, it is not a statistic (a note in brackets may follow)
         if (data.get("verb") == "" and not any(key in data for key in ("change", "trend", "share", "gap", "rank"))
                 and not listed and not _a_rate(data)):
@@ -573,15 +598,17 @@ def _tails(text: str, data: dict, at: int) -> tuple[dict, int]:
     done = {kind for kind, keys in (("change", ("change", "trend")), ("share", ("share",)), ("rank", ("rank",)))
             if any(key in data for key in keys)}
     then: list[dict] = []
-    while at < len(text) and text[at] in _JOINTS:
+    first_joint = None
+    while (joint := _SPACED_JOINT.match(text, at)) and joint.group() == (first_joint or joint.group()):
         for kind, (pattern, add) in readers.items():
-            m = pattern.match(text, at + 1)
+            m = pattern.match(text, joint.end())
             if m is not None:
                 break
         else:
             break
-        if text[at] != "，":
-            data["joint"] = text[at]
+        first_joint = joint.group()
+        if first_joint != "，":
+            data["joint"] = first_joint
         kind = "change" if kind == "flat" else kind
         if then or kind in done:
             then.append(add({}, m))
@@ -606,6 +633,11 @@ def _with_change(data: dict, m: re.Match) -> dict:
     change = _number(m["change"])
     word = m["trend"]
     falls = word in FALLS
+    if m["change_to"]:
+        upper = _number(m["change_to"])
+        data["change_to"] = -upper if falls and isinstance(upper, (int, float)) else upper
+        if m["change_range"] != "—":
+            data["change_range"] = m["change_range"]
     if isinstance(change, (int, float)):
         data["change"] = -change if falls else change
         if word not in (RISE, FALL):
