@@ -42,6 +42,12 @@ class Indicator:
     value: float | int | str | None = None
     unit: str = ""
     verb: str = "实现"
+    # 财政总收入由2020年的2.66亿元增加到2022年的4.559亿元: the level it rose from, said before the verb
+    # (提高到 · 增加到), in the value's unit; the value stays the later figure, the statistic's own
+    earlier: float | int | str | None = None
+    earlier_word: str = "由"  # 由 or 从
+    earlier_when: str = ""  # 2020年的: when the earlier level held, said before it
+    value_when: str = ""  # 2022年的: when the value is stated, said between the verb and the value
     change: float | int | str | None = None
     trend: str | None = None  # 增长 / 下降 / 持平; needed when change is unknown
     change_unit: str = "%"
@@ -88,6 +94,10 @@ class Indicator:
             value=_figure(data, "value"),
             unit=data.get("unit", ""),
             verb=data.get("verb", "实现"),
+            earlier=_figure(data, "earlier"),
+            earlier_word=data.get("earlier_word", "由"),
+            earlier_when=data.get("earlier_when", ""),
+            value_when=data.get("value_when", ""),
             change=_figure(data, "change"),
             trend=data.get("trend"),
             change_unit=data.get("change_unit", "%"),
@@ -260,7 +270,7 @@ def phrase_indicator(ind: Indicator, on_placeholder: Callable[[str], None] | Non
     clauses = [clause for clause in clauses if clause] + _further_clauses(ind, on_placeholder)
     name = ind.name + ind.name_note + ind.aside
     if ind.has_value:
-        head = f"{ind.verb}{name}{value}" if ind.verb_first else f"{name}{ind.verb}{value}"
+        head = f"{ind.verb}{name}{value}" if ind.verb_first else f"{name}{_earlier_clause(ind, number)}{ind.verb}{value}"
         return ind.joint.join([head] + clauses)
     if not clauses:
         return name
@@ -286,10 +296,17 @@ _CLAUSE_KEYS = ("change", "trend", "change_unit", "compare", "change_bound", "ch
 _SIGNS = ("%", "％", "‰")  # units written as a sign, never set off by a space
 
 
+def _earlier_clause(ind: Indicator, number: Callable[[str, Any], str]) -> str:
+    """由2020年的2.66亿元: the level before the rise, in the value's unit (empty when not said)."""
+    if ind.earlier is None:
+        return ""
+    return f"{ind.earlier_word}{ind.earlier_when}{number('earlier', ind.earlier)}{ind.unit}"
+
+
 def _value_clause(ind: Indicator, figure: Callable[[str, Any, str], str], number: Callable[[str, Any], str]) -> str:
     if ind.unit_spaced and not ind.spaced and ind.unit and not ind.unit.startswith(_SIGNS):
-        return f"{number('value', ind.value)} {ind.unit}{ind.value_bound}{ind.value_note}"
-    return figure("value", ind.value, ind.unit) + ind.value_bound + ind.value_note
+        return f"{ind.value_when}{number('value', ind.value)} {ind.unit}{ind.value_bound}{ind.value_note}"
+    return ind.value_when + figure("value", ind.value, ind.unit) + ind.value_bound + ind.value_note
 
 
 def phrase_chain(

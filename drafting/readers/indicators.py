@@ -68,7 +68,7 @@ _UNITS = rf"(?:(?:千万|百万|万|亿|千|百)?(?:余|多)?(?:{_UNITS})|(?:余
 _TO_VERBS = "(?:下降|降低|减少|提高|提升|增加|增长|上升|缩短|压缩|扩大|降|增)(?:到|至)"
 _TO_VERB = re.compile(f"(?:{_TO_VERBS})了?")
 # 达到了 · 完成近 · 达到约: a verb may take 了 and a word of about how much after it
-_VERBS = "(?:(?:(?:累计|共计|预计|已经|已)?(?:实现|完成|达到)|" + _TO_VERBS + ")了?(?:约|近|超|逾|将近|接近)?)|稳定在|控制在|保持在|在|(?:首次|一举|历史性)?突破|超过|达|仅为|约为|为|是|新增|共有|现有|拥有|实有|有|共计|合计|总计|共|超|逾|近|约"  # 项目共6个
+_VERBS = "(?:(?:(?:累计|共计|预计|已经|已)?(?:实现|完成|达到)|(?:预计|累计)达|" + _TO_VERBS + ")了?(?:约|近|超|逾|将近|接近)?)|稳定在|控制在|保持在|在|(?:首次|一举|历史性)?突破|超过|达|仅为|约为|为|是|新增|共有|现有|拥有|实有|有|共计|合计|总计|共|超|逾|近|约"  # 项目共6个
 _BOUND = "(?P<{}>以上|以内|以下|左右|大关)?"  # 突破600亿元大关  # 增长6%左右 · 控制在3.5%以内
 # verbs that come before the name: 实现地区生产总值…, 新建学校X所, 共发生事故X起
 _VERBS_FIRST = ("实现|完成|达到|共有|拥有|现有|实有|有(?![近超逾约])|新增|新改建|新建改建|新建|改扩建|改建|扩建|新发展|新上|新开通|开通|开设"
@@ -95,6 +95,13 @@ _PER = "每(?:平方公里|平方米|万人|千人|百人|人|户|亩|公顷)"
 # 各村集体经济收入均超过10万元: an adverb of the whole (均/都/也/仍) goes with the verb after it
 _VERB_ADVERB = "(?:均|都|也|仍然|仍|继续|仅)"  # never 分别: a 分别 statement stays text
 _VALUE = re.compile(rf"(?P<verb>(?:{_VERB_ADVERB}(?={_VERBS}))?(?:{_VERBS})?(?:{_PER})?)?{_SP}(?P<value>{_NUMBER}){_SP}(?P<unit>{_UNITS}){_BOUND.format('value_bound')}")
+# 财政总收入由2020年的2.66亿元增加到2022年的4.559亿元 · 城镇化率从45%提高到52.3%: a rise said as the level
+# it went from and the level reached; the later figure is the value (RULES), the earlier is ``earlier``
+_WHEN_OF = r"(?:(?:\d{2,4}[xｘX*＊]{0,2}|[xｘX*＊]{2,4})年(?:底|末|初)?|“十[一二三四五六七八九]五”(?:初|末|期末)?|[上去]年|年初)的"
+_FROM_TO = re.compile(
+    rf"(?P<earlier_word>由|从)(?P<earlier_when>{_WHEN_OF})?(?P<earlier>{_NUMBER})(?P<earlier_unit>{_UNITS})"
+    rf"(?P<verb>{_TO_VERBS}了?)(?P<value_when>{_WHEN_OF})?(?P<value>{_NUMBER})(?P<unit>{_UNITS}){_BOUND.format('value_bound')}"
+)
 _VERB_FIRST = re.compile(
     rf"(?P<verb>{_VERBS_FIRST})(?P<name>{_NAME_BODY}{{2,20}}?|{_QUOTED_NAME}){_SP}(?P<value>{_NUMBER}){_SP}(?P<unit>{_UNITS})"
 )
@@ -139,14 +146,16 @@ _PERIODS = (r"“十[一二三四五六七八九]五”|\d{0,2}[*＊xｘ×X]{1,4
             r"|\d{1,2}[-—–~至]\d{1,2}月份?|\d{1,2}月份?|截至(?:目前|\d{1,2}月(?:底|末)?)|目前|当前")
 _SUBJECTS = (r"全(?:街道|辖区|[县区市镇乡州盟旗])|街道(?=[^办党工]{2})|(?:X+|[xｘ×Ｘ*＊○]{1,4})(?:街道|[县区市镇乡村])|[我本](?:街道|地区|[县区市镇乡州旗])|辖区内|区域内|境内|辖区|[县区市镇乡]里|我们的|我们"
              # 27家企业… · 89家超千万企业…: so many of whom the figure is said
-             r"|\d+[家个户所][^，。；,;\dX]{0,8}?(?:企业|单位|村|社区|乡镇|学校|医院)")
+             r"|\d+[家个户所][^，。；,;\dX]{0,8}?(?:企业|单位|村|社区|乡镇|学校|医院)"
+             # xx工业园区总体规划面积为…: a zone named by a blank says whose the figure is, as 全县 does
+             r"|[xｘ×Ｘ*＊○]{1,4}[^，。；,;\dXxｘ×Ｘ]{0,6}?(?:工业园区|产业园区|园区|经济开发区|开发区|经开区|高新区)")
 _ADVERBS = r"累计|共计|合计|总计|共(?!有)|已经|已"
 _NAME_CHAR = re.compile(_NAME_CHARS)
 _BLANK_IN_A_NAME = re.compile(_BLANK_IN_NAME)
 # 占年度计划的 24.1% is a share, not a name; 比上年增长12.5% is a change whose name came before
 _NAME_STOP = re.compile(r"实现|完成|达到|同比(?!增速|增幅)|分别|的$|^(?:比|较|环比|可比|[两三]年平均|增长|下降|提高|上升|回落|降低|减少|增加(?!值))"
                         # a name never ends in a verb or adverb of its value (地区生产总值突破, 投资累计)
-                        r"|(?:突破|超过|累计|共计|共|已|预计|约|近|超|逾|达|第)$|.已"  # 居全市第21位: a rank, no count  # 项目已开工51个: no name before 已
+                        r"|(?:突破|超过|累计|共计|共|已|预计|约|近|超|逾|达|第|(?<!行|作|认|成)为)$|.已"  # 居全市第21位: a rank, no count  # 项目已开工51个: no name before 已
                         # nor starts with words that say when or whose (四季度…, 我们…, 其中…)
                         rf"|^(?:{_LEAD_WORDS}|{_SUBJECTS}|{_ADVERBS}|{_PERIODS})"
                         # a target or plan is no statistic: 目标是地区生产总值增长6.5% · 力争…
@@ -200,7 +209,7 @@ _TARGET = re.compile(r"力争|确保|目标[是为：:，,]|预期目标|奋斗�
 _TARGET_REACH = 6  # the words at a clause's start count too (全年计划实施…, 确保全年…)
 _BOUNDARY = "，。；：！？,;:"
 _SENTENCE_ENDS = "。；！？;"
-_KEY_ORDER = ("name", "name_note", "aside", "value", "unit", "value_note", "verb", "change", "trend", "change_unit", "compare",
+_KEY_ORDER = ("name", "name_note", "aside", "earlier", "earlier_when", "earlier_word", "value", "value_when", "unit", "value_note", "verb", "change", "trend", "change_unit", "compare",
               "verb_first", "share", "share_of", "share_verb", "share_particle", "share_first",
               "gap", "gap_of", "gap_verb", "gap_unit", "rank", "rank_scope", "rank_verb", "rank_unit",
               "value_bound", "change_bound", "change_to", "change_range", "spaced", "unit_spaced", "change_spaced", "as_written", "then", "separator", "joint")
@@ -465,7 +474,10 @@ def _named_heads(text: str, start: int):
         noted = _NAME_NOTE.search(name)
         head = {"name": name} if noted is None or noted.end() < len(name) else {
             "name": name[:noted.start()], "name_note": noted.group()}
-        if value := _VALUE.match(text, end):
+        if rise := _FROM_TO.match(text, end):
+            if data := _from_to(head, rise):
+                yield data, rise.end()
+        elif value := _VALUE.match(text, end):
             data: dict[str, Any] = {**head, "value": _number(value["value"]), "unit": value["unit"]}
             if value["value_bound"]:
                 data["value_bound"] = value["value_bound"]
@@ -483,6 +495,22 @@ def _named_heads(text: str, start: int):
             yield _with_share(dict(head), share), share.end()
         elif (rank := _RANK.match(text, end)) and not _EVALUATION.search(name):
             yield _with_rank(dict(head), rank), rank.end()
+
+
+def _from_to(head: dict, m: re.Match) -> dict | None:
+    """NAME 由[when的]EARLIER 增加到[when的]VALUE: the later figure is the statistic's value. Both
+    figures are said in one unit (由9800万元增加到1.2亿元 stays text), and a level left open (提高到X%)
+    is a goal, no figure reached."""
+    if m["earlier_unit"] != m["unit"] or _unknown(_number(m["value"])):
+        return None
+    data: dict[str, Any] = {**head, "earlier": _number(m["earlier"]), "value": _number(m["value"]),
+                            "unit": m["unit"], "verb": m["verb"]}
+    for key in ("earlier_when", "value_when", "value_bound"):
+        if m[key]:
+            data[key] = m[key]
+    if m["earlier_word"] != "由":
+        data["earlier_word"] = m["earlier_word"]
+    return data
 
 
 # 地区生产总值实现较快增长，完成45.6亿元: what a clause says of a statistic before its figure, said in
@@ -689,12 +717,12 @@ def _with_rank(data: dict, m: re.Match) -> dict:
     return data
 
 
-_FIGURES = ("value", "change", "share", "gap", "rank")
+_FIGURES = ("value", "earlier", "change", "share", "gap", "rank")
 
 
 def _read_back(data: dict, key: str) -> Any:
     """The figure as the YAML loader reads it back (what build will print)."""
-    unit = {"value": data.get("unit", ""), "change": data.get("change_unit", "%")}.get(key, "")
+    unit = {"value": data.get("unit", ""), "earlier": data.get("unit", ""), "change": data.get("change_unit", "%")}.get(key, "")
     try:
         return read_figure(data[key], unit)
     except FigureMismatch:
@@ -704,7 +732,7 @@ def _read_back(data: dict, key: str) -> Any:
 def _as_written(data: dict) -> dict:
     """Marks an indicator whose figures the pack must print as typed (1,234 · xx), which
     the YAML would otherwise read as the number or the X meant."""
-    if any(isinstance(data.get(key), str) and _TYPED_FIGURE.fullmatch(data[key]) for key in ("value", "change")):
+    if any(isinstance(data.get(key), str) and _TYPED_FIGURE.fullmatch(data[key]) for key in ("value", "earlier", "change")):
         data["as_written"] = True
     return data
 
