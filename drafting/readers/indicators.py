@@ -278,6 +278,8 @@ def _next_chain(text: str, at: int) -> tuple[list[dict], int, int] | None:
         if any(m.start() < boundary + _TARGET_REACH for m in _TARGET.finditer(text, _sentence_start(text, boundary), boundary + 2 * _TARGET_REACH)):
             continue  # 力争到2027年，全县地区生产总值突破300亿元: a target, not a figure reached
         scope = _scope_ends(text, boundary)[::-1]
+        if listed := _rank_list_after(text, (*scope, boundary)):
+            return listed
         named = _names_in_clause(text, boundary)
         acts = _acts_in_clause(text, scope[0] if scope else boundary)
         for start in dict.fromkeys((*acts, *scope, boundary, *_verbs_in_clause(text, boundary), *named)):
@@ -286,6 +288,43 @@ def _next_chain(text: str, at: int) -> tuple[list[dict], int, int] | None:
                 # a name found inside a clause needs its figure (一季度增长… is no name)
                 return chain, start, end
     return None
+
+
+# 位居全国百强县投资潜力第3、新型城镇化质量第4、县域经济基本竞争力第5: ranks in named categories after one
+# verb and one scope count one each, named by the category (RULES); the verb and the scope stay text. The
+# scope ends at the place (全国, 全省) or at a list it names (全国百强县), never inside a word (全省|县域经济…)
+_RANK_LIST_OPENS = re.compile(r"(?:位居|位列|名列|居|列)全(?:国|省|市|州|盟|区)"
+                              r"(?:[^、，。；,;：\dX第]{0,6}?(?:百强县|百强市|百强区|十强县|十强|百强|[县市区]))?(?![域级城镇乡])")
+_RANK_ITEM = re.compile(rf"(?P<name>{_NAME_CHARS}{{2,12}}?)第(?P<rank>\d+|X+)(?P<rank_unit>[位名]?)")
+
+
+def _rank_list_after(text: str, starts: tuple[int, ...]) -> tuple[list[dict], int, int] | None:
+    """The ranks listed after a rank verb at one of ``starts``: (the chain, where it starts, where it ends)."""
+    for start in starts:
+        if (opens := _RANK_LIST_OPENS.match(text, start)) and (listed := _rank_list(text, opens.end())):
+            return listed[0], opens.end(), listed[1]
+    return None
+
+
+def _rank_list(text: str, at: int) -> tuple[list[dict], int] | None:
+    """NAME第N、NAME第N…: two or more, each a category, never an evaluation (综合考核第3 is the
+    place's place in an evaluation, RULES) nor a target; the list ends the clause."""
+    chain: list[dict] = []
+    while (m := _RANK_ITEM.match(text, at)) and not (_EVALUATION.search(m["name"]) or _NAME_STOP.search(m["name"])):
+        if chain:
+            chain[-1]["separator"] = "、"
+        chain.append({"name": m["name"], "rank": int(m["rank"]) if m["rank"].isdigit() else m["rank"], "rank_verb": ""})
+        if m["rank_unit"] != "位":
+            chain[-1]["rank_unit"] = m["rank_unit"]
+        at = m.end()
+        if text[at:at + 1] != "、" or not _RANK_ITEM.match(text, at + 1):
+            break
+        at += 1
+    if len(chain) < 2 or text[_past_spaces(text, at):][:1] not in (*_BOUNDARY, ""):
+        return None
+    if any(phrase_indicator(Indicator.from_data(d)) != f"{d['name']}第{d['rank']}{d.get('rank_unit', '位')}" for d in chain):
+        return None
+    return chain, at
 
 
 def _verbs_in_clause(text: str, start: int) -> list[int]:

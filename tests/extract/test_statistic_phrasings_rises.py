@@ -91,3 +91,42 @@ def test_rises_and_zones_build_back_through_the_yaml(tmp_path):
     assert _named(found) == [("财政总收入", 3.42), ("城镇化率", 48.6), ("总体规划面积", 28.5)]
     built, _ = built_paragraph(tmp_path, found)
     assert text in render_text(built).splitlines()
+
+
+@pytest.mark.parametrize(
+    "sentence, named, before",
+    [
+        ("综合实力稳步提升，位居全国百强县投资潜力第6、新型城镇化质量第9、县域经济基本竞争力第11。",
+         [("投资潜力", 6), ("新型城镇化质量", 9), ("县域经济基本竞争力", 11)], "综合实力稳步提升，位居全国百强县"),
+        # the scope stops at the place, not inside 县域: the category keeps its first word
+        ("我县位居全省县域经济综合实力第4、营商环境第2位。", [("县域经济综合实力", 4), ("营商环境", 2)], "我县位居全省"),
+    ],
+)
+def test_a_list_of_ranks_after_one_verb_counts_one_per_category(sentence, named, before):
+    found = with_indicators(sentence)
+    assert _named(found) == named
+    assert found["before"] == before
+    assert _printed(found) == sentence
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "位居全市综合考核第3、党建考评第2。",  # evaluations are no indicators' ranks (RULES)
+        "位居全市营商环境第3、年度目标考核第2。",  # one evaluation in the list: the list stays text
+        "力争位居全省县域经济综合实力第4、营商环境第2。",  # a target
+        "位居全国百强县投资潜力第6的行列。",  # one rank, and it qualifies a noun
+    ],
+)
+def test_rank_lists_of_evaluations_or_targets_stay_text(sentence):
+    assert with_indicators(sentence) == sentence
+
+
+def test_a_rank_list_builds_back_through_the_yaml(tmp_path):
+    from drafting.workflow.build import render_text
+
+    text = "去年，我县位居全国百强县投资潜力第6、新型城镇化质量第9位，地区生产总值由86.4亿元增加到92.1亿元。"
+    found = with_indicators(text)
+    assert _named(found) == [("投资潜力", 6), ("新型城镇化质量", 9), ("地区生产总值", 92.1)]
+    built, _ = built_paragraph(tmp_path, found)
+    assert text in render_text(built).splitlines()
