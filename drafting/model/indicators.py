@@ -190,8 +190,8 @@ def read_figure(typed: str, unit: str) -> float | int | str:
             f"“{shown}”中的“{rest[:12]}”与单位“{unit}”不一致：这里只写数字 {sign}{digits.replace(',', '')}{decimals or ''}，"
             "单位写在 unit（变化幅度写在 change_unit）中"
         )
-    if decimals and decimals.endswith("0") and text == typed:
-        return typed  # "6.0", "3.20": the figure as the speech writes it (6.0 as a YAML number prints 6)
+    if decimals and (decimals.endswith("0") or len(decimals) > 3) and text == typed:
+        return typed  # "6.0", "3.20", "4.559": the figure as the speech writes it (6.0 as a YAML number prints 6, 4.559 prints 4.56)
     digits = digits.replace(",", "")
     if len(digits) > _MAX_DIGITS:
         raise FigureMismatch(f"“{shown}”有 {len(digits)} 位数字，不像统计数字：请核对")

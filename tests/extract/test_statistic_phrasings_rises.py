@@ -130,3 +130,18 @@ def test_a_rank_list_builds_back_through_the_yaml(tmp_path):
     assert _named(found) == [("投资潜力", 6), ("新型城镇化质量", 9), ("地区生产总值", 92.1)]
     built, _ = built_paragraph(tmp_path, found)
     assert text in render_text(built).splitlines()
+
+
+def test_a_figure_with_three_decimals_prints_as_written_through_the_yaml(tmp_path):
+    """完成4.559亿元: the speech's three decimals are its figure (RULES: as printed); a YAML number
+    still prints with two decimals at most, a figure typed as text prints as typed."""
+    from drafting.model.indicators import read_figure
+    from drafting.workflow.build import render_text
+
+    assert read_figure("4.559", "亿元") == "4.559"
+    assert read_figure("4.56", "亿元") == 4.56
+    text = "全镇财政总收入由2019年的2.66亿元增加到2023年的4.559亿元，税收收入完成1.275亿元。"
+    found = with_indicators(text)
+    assert _named(found) == [("财政总收入", "4.559"), ("税收收入", "1.275")]
+    built, _ = built_paragraph(tmp_path, found)
+    assert text in render_text(built).splitlines()
