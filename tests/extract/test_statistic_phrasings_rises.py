@@ -145,3 +145,19 @@ def test_a_figure_with_three_decimals_prints_as_written_through_the_yaml(tmp_pat
     assert _named(found) == [("财政总收入", "4.559"), ("税收收入", "1.275")]
     built, _ = built_paragraph(tmp_path, found)
     assert text in render_text(built).splitlines()
+
+
+@pytest.mark.parametrize(
+    "sentence, named",
+    [
+        # 年均达: a yearly average said with the verb, not part of the name
+        ("“十四五”以来，全县一般公共预算收入年均达2.86亿元。", [("一般公共预算收入", 2.86)]),
+        # 已获得 · 新建成: verbs before the name
+        ("园区已获得省批复用地指标1260亩，现在报批用地面积860亩。", [("省批复用地指标", 1260), ("报批用地面积", 860)]),
+        ("新建成园区主干道3.6千米、污水管网5.2千米。", [("园区主干道", 3.6), ("污水管网", 5.2)]),
+    ],
+)
+def test_verbs_and_periods_said_about_a_zones_figures_stay_out_of_the_name(sentence, named):
+    found = with_indicators(sentence)
+    assert _named(found) == named
+    assert _printed(found) == sentence
