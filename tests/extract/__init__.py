@@ -1,5 +1,6 @@
 """Extraction tests' helpers: one extracted paragraph built through the YAML and a pack
-(``built_paragraph``), a text's lines extracted and written as YAML (``extracted_lines``), and a
+(``built_paragraph``), what a recognised paragraph prints and names (``printed_back``,
+``named_figures``), a text's lines extracted and written as YAML (``extracted_lines``), and a
 whole text through ``draft extract`` and back (``extracted_and_built``)."""
 
 from __future__ import annotations
@@ -47,3 +48,19 @@ def extracted_lines(tmp_path, lines, pack="half-year-speech"):
     target = tmp_path / "讲话.yaml"
     target.write_text(speech_yaml(extraction, ["测试"]), encoding="utf-8")
     return extraction, target, text
+
+
+FIGURES = ("value", "change", "share", "rank")  # the first present is the statistic's figure, as RULES pick it
+
+
+def printed_back(found: dict) -> str:
+    """The text a recognised paragraph ({before, indicators, after}) prints, to compare with what was read."""
+    from drafting.model.indicators import Indicator, phrase_chain
+
+    chain = phrase_chain([Indicator.from_data(d) for d in found["indicators"]])
+    return found.get("before", "") + "".join(chain) + found.get("after", "")
+
+
+def named_figures(found: dict) -> list[tuple]:
+    """(name, first figure) of each indicator recognised in a paragraph."""
+    return [(d["name"], next(d[key] for key in FIGURES if key in d)) for d in found["indicators"]]

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from drafting.extraction.genre import inline_items
 from drafting.readers import read_speech
 from drafting.workflow.extract import detect_pack, extract
-from drafting.extraction.genre import inline_items
 
 CORPUS = Path(__file__).parent / "corpus"
 

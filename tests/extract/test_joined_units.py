@@ -5,11 +5,11 @@ Texts written for this test in the genre's phrasing; expectations by hand."""
 
 from __future__ import annotations
 
+from drafting.extraction import flattened
+from drafting.extraction.genre import Paragraph
 from drafting.readers import read_speech
 from drafting.workflow.build import Builder, render_text
 from drafting.workflow.extract import extract, speech_yaml
-from drafting.extraction.genre import Paragraph
-from drafting.extraction import flattened
 
 
 def extracted(tmp_path, text: str, pack: str):

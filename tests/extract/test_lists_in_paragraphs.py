@@ -9,10 +9,10 @@ import pytest
 from click.testing import CliRunner
 
 from drafting.cli import main
+from drafting.extraction.inline_lists import list_paragraph, nest_lists
 from drafting.readers import read_speech
 from drafting.workflow.build import Builder, render_text
 from drafting.workflow.extract import extract, speech_yaml
-from drafting.extraction.inline_lists import list_paragraph, nest_lists
 
 from . import built_paragraph, extracted_and_built
 

@@ -12,20 +12,8 @@ from __future__ import annotations
 
 import pytest
 
-from drafting.model.indicators import Indicator, phrase_chain
 from drafting.readers.indicators import with_indicators
-from tests.extract import built_paragraph
-
-_FIGURES = ("value", "change", "share", "rank")
-
-
-def _printed(found: dict) -> str:
-    chain = phrase_chain([Indicator.from_data(d) for d in found["indicators"]])
-    return found.get("before", "") + "".join(chain) + found.get("after", "")
-
-
-def _named(found: dict) -> list[tuple]:
-    return [(d["name"], next(d[key] for key in _FIGURES if key in d)) for d in found["indicators"]]
+from tests.extract import built_paragraph, named_figures, printed_back
 
 
 @pytest.mark.parametrize(
@@ -41,9 +29,9 @@ def _named(found: dict) -> list[tuple]:
 )
 def test_a_pdfs_space_about_the_joint_keeps_the_change(sentence, named, change):
     found = with_indicators(sentence)
-    assert _named(found) == named
+    assert named_figures(found) == named
     assert found["indicators"][0]["change"] == change
-    assert _printed(found) == sentence
+    assert printed_back(found) == sentence
 
 
 def test_a_space_before_one_joint_only_keeps_the_clauses_before_it():
@@ -53,7 +41,7 @@ def test_a_space_before_one_joint_only_keeps_the_clauses_before_it():
     ind = found["indicators"][0]
     assert (ind["name"], ind["value"], ind["change"], "rank" in ind) == ("规上工业增加值", 12.8, 8.1, False)
     assert found["after"] == "，居全市第2位。"
-    assert _printed(found) == sentence
+    assert printed_back(found) == sentence
 
 
 @pytest.mark.parametrize(
@@ -69,9 +57,9 @@ def test_a_space_before_one_joint_only_keeps_the_clauses_before_it():
 )
 def test_a_part_in_brackets_naming_another_noun_is_its_own_statistic(sentence, named):
     found = with_indicators(sentence)
-    assert _named(found) == named
+    assert named_figures(found) == named
     assert all("value_note" not in d for d in found["indicators"])
-    assert _printed(found) == sentence
+    assert printed_back(found) == sentence
 
 
 @pytest.mark.parametrize(
@@ -85,9 +73,9 @@ def test_a_part_in_brackets_naming_another_noun_is_its_own_statistic(sentence, n
 )
 def test_a_part_of_the_same_name_stays_the_values_note(sentence, named, note):
     found = with_indicators(sentence)
-    assert _named(found) == named
+    assert named_figures(found) == named
     assert found["indicators"][0]["value_note"] == note
-    assert _printed(found) == sentence
+    assert printed_back(found) == sentence
 
 
 @pytest.mark.parametrize(
@@ -102,8 +90,8 @@ def test_a_part_of_the_same_name_stays_the_values_note(sentence, named, note):
 def test_a_second_value_of_the_same_name_neither_breaks_nor_moves(sentence, named):
     """Already so before this change (``_continued``); kept as a guard beside the other three."""
     found = with_indicators(sentence)
-    assert _named(found) == named
-    assert _printed(found) == sentence
+    assert named_figures(found) == named
+    assert printed_back(found) == sentence
 
 
 @pytest.mark.parametrize(
@@ -120,7 +108,7 @@ def test_a_change_reached_as_a_range_is_read_and_prints_back(sentence, name, cha
     found = with_indicators(sentence)
     ind = found["indicators"][0]
     assert (ind["name"], ind["change"], ind["change_to"]) == (name, change, change_to)
-    assert _printed(found) == sentence
+    assert printed_back(found) == sentence
 
 
 @pytest.mark.parametrize(

@@ -12,20 +12,8 @@ from __future__ import annotations
 
 import pytest
 
-from drafting.model.indicators import Indicator, phrase_chain
 from drafting.readers.indicators import with_indicators
-from tests.extract import built_paragraph
-
-_FIGURES = ("value", "change", "share", "rank")
-
-
-def _printed(found: dict) -> str:
-    chain = phrase_chain([Indicator.from_data(d) for d in found["indicators"]])
-    return found.get("before", "") + "".join(chain) + found.get("after", "")
-
-
-def _named(found: dict) -> list[tuple]:
-    return [(d["name"], next(d[key] for key in _FIGURES if key in d)) for d in found["indicators"]]
+from tests.extract import built_paragraph, named_figures, printed_back
 
 
 @pytest.mark.parametrize(
@@ -43,9 +31,9 @@ def _named(found: dict) -> list[tuple]:
 )
 def test_a_rise_from_one_level_to_another_is_the_later_figure(sentence, named, earlier):
     found = with_indicators(sentence)
-    assert _named(found) == named
+    assert named_figures(found) == named
     assert [d["earlier"] for d in found["indicators"]] == earlier
-    assert _printed(found) == sentence
+    assert printed_back(found) == sentence
 
 
 @pytest.mark.parametrize(
@@ -75,9 +63,9 @@ def test_rises_that_are_targets_or_in_two_units_stay_text(sentence):
 )
 def test_values_said_with_wei_or_an_estimate_are_statistics(sentence, named):
     found = with_indicators(sentence)
-    assert _named(found) == named
+    assert named_figures(found) == named
     assert all("change" not in d for d in found["indicators"])
-    assert _printed(found) == sentence
+    assert printed_back(found) == sentence
 
 
 def test_rises_and_zones_build_back_through_the_yaml(tmp_path):
@@ -88,7 +76,7 @@ def test_rises_and_zones_build_back_through_the_yaml(tmp_path):
     text = ("五年来，全镇财政总收入由2019年的1.86亿元增加到2023年的3.42亿元；城镇化率从41.2%提高到48.6%；"
             "xx工业园区总体规划面积为28.5平方公里。")
     found = with_indicators(text)
-    assert _named(found) == [("财政总收入", 3.42), ("城镇化率", 48.6), ("总体规划面积", 28.5)]
+    assert named_figures(found) == [("财政总收入", 3.42), ("城镇化率", 48.6), ("总体规划面积", 28.5)]
     built, _ = built_paragraph(tmp_path, found)
     assert text in render_text(built).splitlines()
 
@@ -104,9 +92,9 @@ def test_rises_and_zones_build_back_through_the_yaml(tmp_path):
 )
 def test_a_list_of_ranks_after_one_verb_counts_one_per_category(sentence, named, before):
     found = with_indicators(sentence)
-    assert _named(found) == named
+    assert named_figures(found) == named
     assert found["before"] == before
-    assert _printed(found) == sentence
+    assert printed_back(found) == sentence
 
 
 @pytest.mark.parametrize(
@@ -127,7 +115,7 @@ def test_a_rank_list_builds_back_through_the_yaml(tmp_path):
 
     text = "去年，我县位居全国百强县投资潜力第6、新型城镇化质量第9位，地区生产总值由86.4亿元增加到92.1亿元。"
     found = with_indicators(text)
-    assert _named(found) == [("投资潜力", 6), ("新型城镇化质量", 9), ("地区生产总值", 92.1)]
+    assert named_figures(found) == [("投资潜力", 6), ("新型城镇化质量", 9), ("地区生产总值", 92.1)]
     built, _ = built_paragraph(tmp_path, found)
     assert text in render_text(built).splitlines()
 
@@ -142,7 +130,7 @@ def test_a_figure_with_three_decimals_prints_as_written_through_the_yaml(tmp_pat
     assert read_figure("4.56", "亿元") == 4.56
     text = "全镇财政总收入由2019年的2.66亿元增加到2023年的4.559亿元，税收收入完成1.275亿元。"
     found = with_indicators(text)
-    assert _named(found) == [("财政总收入", "4.559"), ("税收收入", "1.275")]
+    assert named_figures(found) == [("财政总收入", "4.559"), ("税收收入", "1.275")]
     built, _ = built_paragraph(tmp_path, found)
     assert text in render_text(built).splitlines()
 
@@ -159,5 +147,5 @@ def test_a_figure_with_three_decimals_prints_as_written_through_the_yaml(tmp_pat
 )
 def test_verbs_and_periods_said_about_a_zones_figures_stay_out_of_the_name(sentence, named):
     found = with_indicators(sentence)
-    assert _named(found) == named
-    assert _printed(found) == sentence
+    assert named_figures(found) == named
+    assert printed_back(found) == sentence

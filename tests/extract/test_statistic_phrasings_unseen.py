@@ -14,21 +14,8 @@ from __future__ import annotations
 
 import pytest
 
-from drafting.model.indicators import Indicator, phrase_chain
 from drafting.readers.indicators import with_indicators
-from tests.extract import built_paragraph
-
-_FIGURES = ("value", "change", "share", "rank")
-
-
-def _printed(found: dict) -> str:
-    chain = phrase_chain([Indicator.from_data(d) for d in found["indicators"]])
-    return found.get("before", "") + "".join(chain) + found.get("after", "")
-
-
-def _named(found: dict) -> list[tuple]:
-    """(name, first figure) of each indicator, the figure as RULES pick it."""
-    return [(d["name"], next(d[key] for key in _FIGURES if key in d)) for d in found["indicators"]]
+from tests.extract import built_paragraph, named_figures, printed_back
 
 
 @pytest.mark.parametrize(
@@ -77,8 +64,8 @@ def _named(found: dict) -> list[tuple]:
 def test_unseen_phrasings_are_read_and_print_back(sentence, named):
     found = with_indicators(sentence)
     assert not isinstance(found, str), sentence
-    assert _named(found) == named
-    assert _printed(found) == sentence
+    assert named_figures(found) == named
+    assert printed_back(found) == sentence
 
 
 @pytest.mark.parametrize(
@@ -97,8 +84,8 @@ def test_unseen_phrasings_are_read_and_print_back(sentence, named):
 )
 def test_words_after_a_statement_do_not_make_another(sentence, named):
     found = with_indicators(sentence)
-    assert _named(found) == named
-    assert _printed(found) == sentence
+    assert named_figures(found) == named
+    assert printed_back(found) == sentence
 
 
 @pytest.mark.parametrize(
@@ -137,7 +124,7 @@ def test_near_misses_stay_text(sentence):
 def test_a_share_said_with_its_ratio_word_is_the_names_share(sentence, share):
     found = with_indicators(sentence)
     assert [(d["name"], d.get("share"), d.get("share_of")) for d in found["indicators"]] == [share]
-    assert _printed(found) == sentence
+    assert printed_back(found) == sentence
 
 
 def test_split_statements_and_uneven_spaces_build_back_through_the_yaml(tmp_path):
