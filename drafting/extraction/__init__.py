@@ -11,5 +11,3 @@ one slot, in its original order, so building the data gives the text back; where
 recognition is a guess, a Chinese note says so. ``drafting/workflow/extract.py``
 runs it and checks the rebuild.
 """
-
-DEFAULT_PACK = "half-year-speech"

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from drafting.extraction import DEFAULT_PACK, genre
+from drafting.extraction import genre
 from drafting.extraction.genre import Paragraph
 from drafting.extraction.result import Extraction
 from drafting.extraction.units import HEADING_MAX
@@ -16,6 +16,7 @@ from drafting.model.numerals import (
     format_date,
     parse_count,
 )
+from drafting.packs.finder import DEFAULT_PACK
 from drafting.packs.roles import Roles
 
 _SALUTATION = re.compile(r"[^，。；！？\n]{1,30}：")

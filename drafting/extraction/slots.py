@@ -101,8 +101,7 @@ def _lead_takes_indicators(prop: dict, schema: dict, key: str) -> bool:
 
 def in_schema_order(value: Any, node: dict, schema: dict) -> Any:
     """Keys in the order the schema lists them (the order a writer reads the pack's example in)."""
-    while isinstance(node, dict) and "$ref" in node:
-        node = schema.get("$defs", {}).get(node["$ref"].rsplit("/", 1)[-1], {})
+    node = _resolve(node, schema) if isinstance(node, dict) else node
     if isinstance(value, dict):
         props = node.get("properties", {}) if isinstance(node, dict) else {}
         if not props and isinstance(node, dict):  # a paragraph: text or an indicator paragraph

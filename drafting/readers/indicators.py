@@ -505,7 +505,7 @@ def _named_heads(text: str, start: int):
     for end in _name_ends(text, start):
         if end - start < shortest or _NAME_STOP.search(text[start:end]) or _NOT_A_NAME.fullmatch(text[start:end]):
             continue
-        if end - start == 1 and not (_VALUE.match(text, end) and _VALUE.match(text, end)["verb"] == ""):
+        if end - start == 1 and not ((bare := _VALUE.match(text, end)) and bare["verb"] == ""):
             continue  # a name of one character only right before its figure
         name = text[start:end]
         if (verb := _VERB_FIRST_WORD.match(name)) and _not_a_name_after(name[verb.end():]):
@@ -557,7 +557,7 @@ def _from_to(head: dict, m: re.Match) -> dict | None:
 # clause after a verb with no name of its own, so it is stated of the noun before these words
 _ASIDE_OPENS = re.compile("实现|保持|持续|稳中|稳步|稳定|平稳|快速|较快|高速|增长|下降|回升|回落|企稳|总体|整体|明显|大幅|逐步"
                           "|不断|继续|有所|略有|小幅|呈|止跌|好于|提速|加快|放缓|承压|向好|恢复|运行|增势|势头|态势|再创|创")
-_ASIDE = re.compile(rf"[^，。；：！？,;:\dX]{{2,14}}?[，,]")
+_ASIDE = re.compile(r"[^，。；：！？,;:\dX]{2,14}?[，,]")
 _ASIDE_VERB = re.compile(rf"(?P<verb>(?:{_ADVERBS})?(?:实现|完成|达到|达)了?){_SP}(?P<value>{_NUMBER}){_SP}(?P<unit>{_UNITS})"
                          + _BOUND.format("value_bound"))
 _ASIDE_SCOPE = re.compile(rf"(?:{_PERIODS}|{_ADVERBS})")

@@ -13,21 +13,16 @@ from dataclasses import dataclass
 from typing import Any
 
 from drafting.errors import DataError, DraftError, Location
-from drafting.extraction import DEFAULT_PACK, flattened, genre
-from drafting.extraction.front_matter import COUNT_WORDS, salutation_index, signature_index
+from drafting.extraction import flattened, genre
+from drafting.extraction.front_matter import salutation_index, signature_index
 from drafting.extraction.report import fill_report
-from drafting.extraction.result import Extraction, structure_counts
+from drafting.extraction.result import Extraction
 from drafting.extraction.slots import in_schema_order, nest_inline_lists, recognise_indicators
 from drafting.extraction.speech import fill_speech
 from drafting.extraction.units import paragraphs_of
 from drafting.model.document import Document
+from drafting.packs.finder import DEFAULT_PACK, find_pack
 from drafting.packs.roles import Roles
-
-__all__ = [
-    "COUNT_WORDS", "DEFAULT_PACK", "Checked", "Extraction", "detect_pack", "extract", "extract_checked",
-    "first_difference", "pack_and_reason", "paragraphs_of", "rebuilt_text", "source_text", "speech_yaml",
-    "structure_counts",
-]
 
 
 def detect_pack(document: Document) -> str:
@@ -55,8 +50,6 @@ def extract(
     (``flattened.py``) and marked ``joined``; with ``lists``, enumerations inside a
     paragraph become list paragraphs (``inline_lists.py``).
     """
-    from drafting.packs.finder import find_pack
-
     pack = find_pack(pack) if isinstance(pack, str) else pack
     paras = paragraphs_of(document)
     if not paras:
