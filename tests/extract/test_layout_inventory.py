@@ -30,7 +30,14 @@ NAMES = sorted(p.stem for p in LAYOUTS.glob("*.txt"))
 
 # layouts the extraction does not recognise yet, and why (a strict xfail: recognising one fails the run)
 NOT_YET = {
+    "l09": "1) is no numbering form of the packs",
     "l11": "（一） and (二) mixed in one run: one numbering form prints every marker, so the mixed ones cannot print back",
+    "l23": "a report heading closed by 。 running into its first 1. item is taken whole as the heading",
+    "l32": "a part heading closed by 。 running into its first item is taken whole as the heading",
+    "l37": "an inline lead is cut before the clause holding its figure (list-item leads cannot hold statistics)",
+    "l43": "1. is no inline list form",
+    "l44": "a lone （一） over 1、 items is taken as an item, its own items as its body",
+    "l48": "1. is no inline list form",
 }
 
 
