@@ -200,7 +200,10 @@ def is_heading_line(text: str) -> bool:
 
 # ---------------------------------------------------------------- inline items
 
-INLINE_FORMS = ("一是", "一要", "第一，", "第一,", "其一，", "其一,", "第一、", "一方面，", "一方面,", "一方面", "（一）", "(一)", "1、", "（1）", "(1)")
+INLINE_FORMS = (
+    "一是", "一要", "第一，", "第一,", "其一，", "其一,", "第一、", "一方面，", "一方面,", "一方面", "（一）", "(一)", "1、", "（1）", "(1)",
+    "1.", "1．",  # ……主要有三点：1.招商项目落地慢；2.企业融资难；…… (never 。2.5亿元: a figure)
+)
 _BEFORE_INLINE_MARKER = "，；。：！？” \u3000"  # 。”二是 · ！二是 · 。 二是 (a flattened page)
 _GROUP_CUT = "。！？；"
 
@@ -263,7 +266,8 @@ def _marker_at(plain: str, marker: str, start: int) -> int | None:
     marker = marker.translate(HALF_TO_FULL)  # plain is read full-width: 其二, is found as 其二，
     at = plain.find(marker, start)
     while at > 0:
-        if plain[at - 1] in _BEFORE_INLINE_MARKER:
+        figure = marker[-1] in ".．" and plain[at + len(marker) : at + len(marker) + 1].isdigit()  # 。2.5亿元
+        if plain[at - 1] in _BEFORE_INLINE_MARKER and not figure:
             return at
         at = plain.find(marker, at + 1)
     return None

@@ -18,6 +18,7 @@ from drafting.extraction.front_matter import (
 from drafting.extraction.genre import Node, Paragraph
 from drafting.extraction.result import Extraction
 from drafting.extraction.units import (
+    heading_before_run,
     inline_lead_end,
     late_run,
     longest_first,
@@ -175,12 +176,36 @@ def _report_levels(roles: Roles) -> list[tuple[str, str]]:
 def _report_section(node: Node, n: int, forms, levels: list[str], at: int, depth: int) -> dict:
     """A unit of level ``at`` - 1 and, below it, the next level the text uses; when the words
     after a run-in heading open a unit of their own, the whole line is the heading."""
-    heading, rest = split_head(node.head, node.marker(n + 1), item=at > 1)
+    marker = node.marker(n + 1)
+    cut = _first_unit_cut(node, marker, forms, levels, at, depth)
+    if cut is not node:
+        seen = list(levels)
+        section = _report_section_as(cut, cut.head.text[len(marker) :], None, forms, levels, at, depth)
+        if section.get("sections") and section["sections"][0].get("joined"):
+            return section
+        levels[:] = seen  # the cut unit heads no level below: the levels found for it are not the text's
+    heading, rest = split_head(node.head, marker, item=at > 1)
     section = _report_section_as(node, heading, rest, forms, levels, at, depth)
     body = section.get("body", [])
     if rest is not None and not (body and body[0] == rest) and not ("points" in section and not body):
         section = _report_section_as(node, heading + rest, None, forms, levels, at, depth)
     return section
+
+
+def _first_unit_cut(node: Node, marker: str, forms, levels: list[str], at: int, depth: int) -> Node:
+    """A unit whose heading runs on into the first unit of the level below while the others
+    open the paragraphs after it (一、经济运行总体平稳。1.工业生产稳中有升。…… then 2.……):
+    that first unit cut off and printed on in the heading's paragraph (``joined``), as a
+    flattened page's is; the node itself otherwise."""
+    if at >= depth or node.head.lead:
+        return node
+    below = (levels[at],) if at < len(levels) else tuple(f for f in forms if f not in levels)
+    cut = heading_before_run(node.head.text[len(marker) :], node.intro, below)
+    if not cut:
+        return node
+    cut += len(marker)
+    head = Paragraph(node.head.text[:cut], joined=node.head.joined)
+    return Node(node.form, head, intro=[Paragraph(node.head.text[cut:], joined=True), *node.intro])
 
 
 def _report_section_as(node: Node, heading: str, rest: str | None, forms, levels: list[str], at: int, depth: int) -> dict:

@@ -273,6 +273,8 @@ def _fill_items(
         result.note(path + (closing_key,), "自动识别：从转回全部分的话（在看到成绩的同时……）起作为结尾，其后重新编号的列举不是本部分的要点")
         return
     form, run = genre.level_form(paras, used, longest_first(item_forms + tuple(f for f in section_forms if f not in item_forms)))
+    if run and "sections" in keys:
+        form, run = _lone_section_over(paras, used, section_forms, form, run)
     if not run:
         form, run = _announced_item(paras, used, item_forms)
     if not run:
@@ -315,6 +317,16 @@ def _fill_items(
             path + ("closing",),
             f"自动识别：最后一个要点之后的 {len(node.closing)} 段作为结尾（不属于最后一个要点）",
         )
+
+
+def _lone_section_over(paras: list[Paragraph], used: set[str], forms: tuple[str, ...], form: str, run: list[int]) -> tuple[str, list[int]]:
+    """A lone （一） standing before a run of items (（一）全力以赴稳增长 then 1、2、3、, an
+    excerpt or a part with one section): the section holding them, as a lone first heading of a
+    level heads it in a report; the run itself otherwise."""
+    if form in genre.SECTION_FORMS:
+        return form, run
+    lone = genre.level_form(paras, used, tuple(f for f in forms if f in genre.SECTION_FORMS), minimum=1)
+    return lone if lone[1] and lone[1][0] < run[0] else (form, run)
 
 
 def _turn_to_closing(paras: list[Paragraph], used: set[str], forms: tuple[str, ...]) -> int | None:

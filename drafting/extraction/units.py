@@ -74,17 +74,20 @@ def split_head(p: Paragraph, marker: str, item: bool = False) -> tuple[str, str 
 
 
 # where an inline list may open right after a heading's words: its first marker
-_FIRST_MARKER = re.compile(r"一是|一要|第一[，,、]|其一[，,]|一方面|[（(][一1][）)]|1、")
+_FIRST_MARKER = re.compile(r"一是|一要|第一[，,、]|其一[，,]|一方面|[（(][一1][）)]|1[、.．](?!\d)")
 _NOT_IN_HEADING = set("。！？；：;:!?")  # a heading may hold commas (坚持稳中求进，抓实三项工作：)
+# what may close a heading's words before its first item: a colon, a comma, or the full stop
+# of a heading printed as a sentence (一、抓好三项工作。一是……), never a second sentence
+_HEADING_CLOSE = "：:，,。"
 
 
 def _first_markers(text: str):
     """Where a first marker stands right after a heading's words (a few words, clauses
-    with commas, maybe closed by a colon or comma), in order, until the words stop being a
-    heading's: the places a heading run on into its unit's first item may end."""
+    with commas, maybe closed by a colon, comma or full stop), in order, until the words
+    stop being a heading's: the places a heading run on into its unit's first item may end."""
     for m in _FIRST_MARKER.finditer(text, 2):
         words = text[: m.start()]
-        head = words[:-1] if words[-1] in "：:，," else words
+        head = words[:-1] if words[-1] in _HEADING_CLOSE else words
         if len(head.strip(" \u3000")) < 2 or len(head) > HEADING_MAX // 2 or set(head) & _NOT_IN_HEADING:
             return
         if not (words[-1].isdigit() or words[-1] in "第统"):  # 2024年1、 · 第一， · 统一是
@@ -103,13 +106,14 @@ def heading_before_list(text: str) -> int:
     return 0
 
 
-def heading_before_run(text: str, following: list[Paragraph]) -> int:
+def heading_before_run(text: str, following: list[Paragraph], forms: tuple[str, ...] = genre.INLINE_FORMS) -> int:
     """Where a heading ends that runs on into the first of its unit's items when the others
-    open the paragraphs after it (一、抓好三项工作：一是抓项目。…… then 二是……, 三是……):
-    before the first marker; 0 when none (or when the next marker of that form is not 二)."""
+    open the paragraphs after it (一、抓好三项工作：一是抓项目。…… then 二是……, 三是……;
+    一、经济运行总体平稳。1.工业生产稳中有升。…… then 2.……): before the first marker of one
+    of ``forms``; 0 when none (or when the next marker of that form is not 二)."""
     for at in _first_markers(text):
         rest = text[at:]
-        form = next((f for f in genre.INLINE_FORMS if genre.marker_number(rest, f) == 1), "")
+        form = next((f for f in forms if genre.marker_number(rest, f) == 1), "")
         if not form or genre.inline_items(rest) is not None:
             continue
         opened = next((p for p in following if p.table is None and genre.marker_number(p.text, form)), None)

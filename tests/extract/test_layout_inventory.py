@@ -7,13 +7,15 @@ and figures); its ``.expected.yaml`` holds the part headings and the items' lead
 hand from the text by the real corpus's rules (RULES.md, "Items": a lead runs from the marker
 to the first 。；：！？, or to the end of a heading line) before the extractor was run on it.
 The leads are compared the way benchmarks/extract_real.py compares them (without markers and
-edge punctuation), from the .txt and from a .docx of the same paragraphs (and from one whose
-一、 headings are Word's automatic numbering); every form must build back exactly.
+edge punctuation), from the .txt, from a .docx of the same paragraphs, from one whose 一、
+headings are Word's automatic numbering, and from one whose every 一、（一）1.（1） is Word's
+numbering (where Word would count as the text is typed); every form must build back exactly.
 """
 
 from __future__ import annotations
 
 import importlib.util
+import re
 import sys
 from pathlib import Path
 
@@ -21,7 +23,7 @@ import pytest
 import yaml
 
 from drafting.readers import read_speech
-from drafting.workflow.extract import extract_checked
+from drafting.workflow.extract import extract_checked, source_text
 
 HERE = Path(__file__).resolve().parent
 LAYOUTS = HERE / "layouts"
@@ -32,12 +34,7 @@ NAMES = sorted(p.stem for p in LAYOUTS.glob("*.txt"))
 NOT_YET = {
     "l09": "1) is no numbering form of the packs",
     "l11": "（一） and (二) mixed in one run: one numbering form prints every marker, so the mixed ones cannot print back",
-    "l23": "a report heading closed by 。 running into its first 1. item is taken whole as the heading",
-    "l32": "a part heading closed by 。 running into its first item is taken whole as the heading",
     "l37": "an inline lead is cut before the clause holding its figure (list-item leads cannot hold statistics)",
-    "l43": "1. is no inline list form",
-    "l44": "a lone （一） over 1、 items is taken as an item, its own items as its body",
-    "l48": "1. is no inline list form",
 }
 
 
@@ -52,6 +49,26 @@ def _real():
 REAL = _real()
 
 
+# typed markers Word's multilevel list draws as 一、 （一） 1. （1） (tests/docx_numbering.py's levels)
+WORD_LEVELS = (re.compile(r"^[一二三四五六七八九十]+、"), re.compile(r"^（[一二三四五六七八九十]+）"),
+               re.compile(r"^\d+\.(?!\d)"), re.compile(r"^（\d+）"))
+
+
+def _word_numbered(lines: list[str], path: Path) -> Path | None:
+    """The text with every typed marker of the four levels drawn by Word's numbering instead;
+    None when the text has none, or when Word's counting would not show the typed numbers."""
+    from tests.docx_numbering import numbered_word_file
+
+    converted: list = []
+    for line in lines:
+        level = next((k for k, pattern in enumerate(WORD_LEVELS) if pattern.match(line)), None)
+        converted.append(line if level is None else (level, line[WORD_LEVELS[level].match(line).end():]))
+    if all(isinstance(line, str) for line in converted):
+        return None
+    numbered_word_file(converted, path)
+    return path if REAL.source_lines(source_text(read_speech(path))) == lines else None
+
+
 def _source(name: str, form: str, tmp_path: Path) -> Path | None:
     text = LAYOUTS / f"{name}.txt"
     lines = REAL.source_lines(text.read_text(encoding="utf-8"))
@@ -59,6 +76,8 @@ def _source(name: str, form: str, tmp_path: Path) -> Path | None:
         return text
     if form == "docx":
         return REAL.plain_word(lines, tmp_path / f"{name}.docx")
+    if form == "docx-word-numbered":
+        return _word_numbered(lines, tmp_path / f"{name}.docx")
     return REAL.numbered_word(lines, tmp_path / f"{name}.docx")
 
 
@@ -70,7 +89,7 @@ def _part_headings(data: dict) -> list[str]:
 CASES = [
     pytest.param(name, form, marks=[pytest.mark.xfail(reason=NOT_YET[name], strict=True)] if name in NOT_YET else [])
     for name in NAMES
-    for form in ("txt", "docx", "docx-numbered")
+    for form in ("txt", "docx", "docx-numbered", "docx-word-numbered")
 ]
 
 
@@ -79,7 +98,7 @@ def test_layout_parts_and_items(tmp_path, name, form):
     expected = yaml.safe_load((LAYOUTS / f"{name}.expected.yaml").read_text(encoding="utf-8"))
     source = _source(name, form, tmp_path)
     if source is None:
-        pytest.skip("no 一、 headings for Word to number")
+        pytest.skip("no headings Word would number as typed")
     document = read_speech(source)
     checked = extract_checked(document, str(source), expected["pack"], ["测试"], str(tmp_path / f"{name}.yaml"))
     assert checked.difference is None and checked.unverified is None
