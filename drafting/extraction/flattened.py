@@ -94,7 +94,7 @@ def _cuts(text: str, seen: dict[str, int]) -> list[int]:
         words = text[start + len(start_marker) : at]
         if start_form and _DEPTH[form] > _DEPTH[start_form] and n == 1 and _heading_words(words):
             candidates.append((at, form, n, "heading"))
-        elif _after_sentence(text, at) and (n == 1 or seen.get(form) == n - 1 or _continues(candidates, form, n)):
+        elif _after_sentence(text, at, form) and (n == 1 or seen.get(form) == n - 1 or _continues(candidates, form, n)):
             candidates.append((at, form, n, "sentence"))
         else:
             continue
@@ -115,9 +115,11 @@ def _heading_words(words: str) -> bool:
     return 2 <= len(words.strip()) <= _HEADING_WORDS_MAX and not (set(words) & _NOT_HEADING_WORDS)
 
 
-def _after_sentence(text: str, at: int) -> bool:
+def _after_sentence(text: str, at: int, form: str = "") -> bool:
+    """Whether a sentence ends right before ``at``; for a part heading (一、) an announcement
+    closed by a colon ends one too (……我主要讲三点意见：一、肯定成绩，……)."""
     before = text[:at].rstrip(" \u3000")
-    return bool(before) and before[-1] in _SENTENCE_END
+    return bool(before) and (before[-1] in _SENTENCE_END or form in _PART_FORMS and before[-1] in "：:")
 
 
 def _inline_list(text: str, at: int, form: str, n: int) -> bool:
@@ -173,6 +175,8 @@ _BODY_OPENER = re.compile(
     r"(?:(?:在|截至|截止)?(?:今年以来|去年以来|年初以来|一年来|半年来|近年来|今年|去年|上半年|下半年|前三季度|"
     r"[一二三四1-4]季度|目前|当前|近期)|(?:在|截至|截止)\d{4}年)[^。！？；，：,:;]{0,22}[，：,:]"
     r"|为(?:确保|了|全面|进一步|加快|切实|推动)[^。！？；，：,:;]{0,22}[，：,:]"
+    # a statement about the period (今年是我县交通史上……的一年): a heading never says 今年是
+    r"|(?:今年|去年|上半年|下半年|前三季度|[一二三四1-4]季度)是"
     r"|[•·●▪]"
 )
 _HEADING_MIN, _HEADING_MAX = 4, 20

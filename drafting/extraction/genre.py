@@ -59,10 +59,10 @@ from drafting.model.numerals import enumeration_marker, parse_count
 # every numbering the genre uses, longest first so 第一部分， wins over 第一部分
 FORMS = (
     "第一句话，", "第一句话,", "其一，", "其一,", "第一部分：", "第一部分，", "第一部分", "第一，", "第一、", "第一,",
-    "（一）", "(一)", "一、", "一是", "一要", "（1）", "(1)", "1.", "1．", "1、",
+    "（一）", "(一)", "一、", "一是", "一要", "（1）", "(1)", "1.", "1．", "1、", "1）", "1)",
 )
 # forms a sub-item (1. 2.) may take; the others are items or sections
-SUBITEM_FORMS = ("1.", "1．", "1、", "（1）", "(1)", "第一，")
+SUBITEM_FORMS = ("1.", "1．", "1、", "（1）", "(1)", "1）", "1)", "第一，")
 # forms that head a section of a part rather than an item
 SECTION_FORMS = ("（一）", "(一)")
 _NUMERAL = re.compile(r"[一二三四五六七八九十]{1,3}|\d{1,2}")
@@ -120,7 +120,7 @@ def marker_number(text: str, form: str) -> int | None:
     marker = enumeration_marker(form, n)
     if not text.startswith(marker) or len(text) == len(marker):
         return None
-    if form in ("1.", "1．", "(1)", "（1）") and text[len(marker)].isdigit():
+    if form in ("1.", "1．", "(1)", "（1）", "1）", "1)") and text[len(marker)].isdigit():
         return None  # 1.5亿元 is a figure, not an item
     return n
 
