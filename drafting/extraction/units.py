@@ -54,8 +54,11 @@ def split_head(p: Paragraph, marker: str, item: bool = False) -> tuple[str, str 
     listed = heading_before_list(text) if p.lead != p.text else 0
     if listed:
         return text[:listed], text[listed:]
-    colon = text.translate(genre.HALF_TO_FULL).find("：") if item and p.lead != p.text else -1
-    if 0 < colon < min(lead_sentence(text) or len(text), _LEAD_BEFORE_COLON) and colon + 1 < len(text):
+    colon = text.translate(genre.HALF_TO_FULL).find("：") if p.lead != p.text else -1
+    # a part's heading too, when the words before the colon are a heading's alone (一、上半年经济
+    # 运行情况：上半年，……), not a sentence announcing something (一、关于下半年，我讲三点：)
+    titled = item or not set(text[:colon].translate(genre.HALF_TO_FULL)) & set("，、；")
+    if titled and 0 < colon < min(lead_sentence(text) or len(text), _LEAD_BEFORE_COLON) and colon + 1 < len(text):
         return text[: colon + 1], text[colon + 1 :]
     space = _heading_space(text)
     if space and p.lead != p.text and not _opens_a_unit(text[space + 1 :]):

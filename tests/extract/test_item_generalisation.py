@@ -224,11 +224,16 @@ def test_a_part_heading_runs_on_into_its_first_item_and_the_others_follow(tmp_pa
     assert leads(data) == ["抓项目。", "抓招商。", "抓服务。"]
 
 
-def test_a_heading_holding_a_lone_first_marker_with_no_second_after_it_stays_whole(tmp_path):
+def test_a_heading_closed_by_a_colon_before_a_lone_first_marker_ends_at_the_colon(tmp_path):
+    """No 二是 follows, so the heading does not run into a run of items; it still ends at its
+    colon (a heading's words alone before it), and the lone 一是 after it is an item (RULES.md:
+    every enumeration inline in a paragraph, an excerpt cut after its first item included)."""
     data = extracted(tmp_path, SPEECH + [
         "一、抓好三项工作：一是抓项目。要盯紧在建项目，确保按期完工。",
         "要瞄准重点产业链精准招商。",
         "二、压实工作责任",
         "要压实责任。",
     ])
-    assert data["parts"][0]["heading"] == "抓好三项工作：一是抓项目。"
+    assert data["parts"][0]["heading"] == "抓好三项工作："
+    assert leads(data) == ["抓项目。"]
+    assert data["parts"][0]["intro"][0]["enumeration"] == "一是"  # a list paragraph of one item
