@@ -290,7 +290,8 @@ def _fill_items(
     inline_below = all(any(genre.inline_items(p.text) for p in child.intro if p.table is None) for child in children)
     # a section a flattened page ran in (……（一）重点项目 为……即：1、……；2、……) lists its items in its own paragraph
     inline_below = inline_below or any(child.head.joined and genre.inline_items_after(child.head.text) for child in children)
-    if "sections" in keys and form in section_forms and (deeper or inline_below) and sections:
+    # 一、 under 第一部分 heads sections only: with nothing below them they are still sections
+    if "sections" in keys and form in section_forms and ((deeper or inline_below) and sections or form not in item_forms):
         _fill_sections(holder, intro, children, used | {form}, path, roles, result)
         return
     if form not in item_forms:
