@@ -102,7 +102,8 @@ def test_layout_parts_and_items(tmp_path, name, form):
     checked = extract_checked(document, str(source), expected["pack"], ["测试"], str(tmp_path / f"{name}.yaml"))
     assert checked.difference is None and checked.unverified is None
     data = checked.extraction.data
-    assert _part_headings(data) == [REAL.normalise_lead(h) for h in expected["parts"]]
+    if expected["parts"] is not None:  # null: the text has no part level (RULES.md), nothing to check
+        assert _part_headings(data) == [REAL.normalise_lead(h) for h in expected["parts"]]
     assert REAL.items_missed(expected["items"], REAL.extracted_leads(data)) == []
 
 
@@ -110,4 +111,4 @@ def test_every_layout_has_its_annotation():
     assert len(NAMES) >= 30
     for name in NAMES:
         expected = yaml.safe_load((LAYOUTS / f"{name}.expected.yaml").read_text(encoding="utf-8"))
-        assert expected["parts"] and expected["layout"], name
+        assert "parts" in expected and "items" in expected and expected["layout"], name
