@@ -54,11 +54,8 @@ def split_head(p: Paragraph, marker: str, item: bool = False) -> tuple[str, str 
     listed = heading_before_list(text) if p.lead != p.text else 0
     if listed:
         return text[:listed], text[listed:]
-    colon = text.translate(genre.HALF_TO_FULL).find("：") if p.lead != p.text else -1
-    # a part's heading too, when the words before the colon are a heading's alone (一、上半年经济
-    # 运行情况：上半年，……), not a sentence announcing something (一、关于下半年，我讲三点：)
-    titled = item or not set(text[:colon].translate(genre.HALF_TO_FULL)) & set("，、；")
-    if titled and 0 < colon < min(lead_sentence(text) or len(text), _LEAD_BEFORE_COLON) and colon + 1 < len(text):
+    colon = _lead_colon(text, item) if p.lead != p.text else 0
+    if colon:
         return text[: colon + 1], text[colon + 1 :]
     space = _heading_space(text)
     if space and p.lead != p.text and not _opens_a_unit(text[space + 1 :]):
@@ -74,6 +71,24 @@ def split_head(p: Paragraph, marker: str, item: bool = False) -> tuple[str, str 
         return text, None
     end = lead_sentence(text)
     return text[:end], text[end:]
+
+
+def _lead_colon(text: str, item: bool) -> int:
+    """Where a colon closes a unit's lead, before the first sentence ends; 0 when none. An item's
+    lead may be a few words (（一）工业产值：……) or a heading's words alone, however long
+    (一是进一步加大……要素保障力度：要……); a part's only heading words alone (一、上半年经济运行情况：
+    上半年，……). Never a sentence announcing something (……，主要是三个方面的原因：) or a quote
+    (……指出：“……”)."""
+    plain = text.translate(genre.HALF_TO_FULL)
+    colon = plain.find("：")
+    if colon <= 0 or colon + 1 >= len(text) or colon >= (lead_sentence(text) or len(text)):
+        return 0
+    words_only = not set(plain[:colon]) & set("，、；")
+    if plain[colon + 1] == "“" and not (item and colon < _LEAD_BEFORE_COLON):
+        return 0
+    if (item and colon < _LEAD_BEFORE_COLON) or (words_only and colon <= HEADING_MAX):
+        return colon
+    return 0
 
 
 # where an inline list may open right after a heading's words: its first marker
