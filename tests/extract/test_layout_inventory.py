@@ -112,3 +112,39 @@ def test_every_layout_has_its_annotation():
     for name in NAMES:
         expected = yaml.safe_load((LAYOUTS / f"{name}.expected.yaml").read_text(encoding="utf-8"))
         assert "parts" in expected and "items" in expected and expected["layout"], name
+
+
+BOLD_LEADS = [
+    "在青禾县上半年工作会议上的讲话",
+    "同志们：",
+    "今天召开上半年工作会议，我讲两点意见。",
+    ("一、上半年工作回顾。", "上半年，全县经济运行总体平稳。"),
+    ("（一）工业经济稳中有进。", "规上工业企业生产总体平稳。"),
+    ("（二）项目建设加快推进。", "重点项目开复工率稳步提高。"),
+    ("二、下半年重点工作。", "要聚焦年度目标抓落实。"),
+    ("一是 抓好项目建设。", "要倒排工期，挂图作战。"),
+    ("二是 抓好招商引资。", "要开展产业链精准招商。"),
+]
+
+
+def test_bold_leads_closed_by_a_full_stop_are_the_leads_word_shows(tmp_path):
+    """Word's bold run at a paragraph's start is the lead a reader sees (a marker followed by a
+    space, a lead closed by 。); parts and items come out as in the typed text, and build back."""
+    import docx
+
+    word = docx.Document()
+    for line in BOLD_LEADS:
+        paragraph = word.add_paragraph()
+        if isinstance(line, tuple):
+            paragraph.add_run(line[0]).bold = True
+            paragraph.add_run(line[1])
+        else:
+            paragraph.add_run(line)
+    source = tmp_path / "加粗.docx"
+    word.save(source)
+    checked = extract_checked(read_speech(source), str(source), "half-year-speech", ["测试"], str(tmp_path / "加粗.yaml"))
+    assert checked.difference is None and checked.unverified is None
+    data = checked.extraction.data
+    assert _part_headings(data) == ["上半年工作回顾", "下半年重点工作"]
+    assert [REAL.normalise_lead(lead) for lead in REAL.extracted_leads(data)] == [
+        "工业经济稳中有进", "项目建设加快推进", "抓好项目建设", "抓好招商引资"]
