@@ -366,7 +366,7 @@ _REPORT_OPENING = re.compile(
     r"现将[^。；]{0,40}(?:总结|汇报|报告)如下|[将把][^。；]{0,40}[作做][一个简要的]{0,4}汇报|以下是[^。；]{0,30}(?:总结|汇报)"
 )
 _SPOKEN_TO = re.compile(r"同志们|我讲|讲几点|大家")
-_TITLE_MARKER = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])")
+_TITLE_MARKER = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[）)])")
 
 
 def pack_of(paras: list[Paragraph], salutation_at: int | None, signed: bool) -> tuple[str, str]:

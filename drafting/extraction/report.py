@@ -86,9 +86,9 @@ def fill_report(paras: list[Paragraph], roles: Roles, result: Extraction) -> Non
     if signature_at is not None and end + (2 if date else 1) < len(paras):
         result.note((top["sections"],), "落款之后还有文字，按原位置保留在最后一部分")
 # numbering a report level may take, for a pack that names none (level-numbering's enum)
-_REPORT_FORMS = ("一、", "第一部分", "（一）", "(一)", "1.", "1．", "1、", "（1）", "(1)", "1）", "1)", "一是", "一要", "第一，", "第一,", "第一、", "其一，", "其一,")
+_REPORT_FORMS = ("一、", "一.", "一．", "第一部分", "（一）", "(一)", "1.", "1．", "1、", "（1）", "(1)", "1）", "1)", "一是", "一要", "第一，", "第一,", "第一、", "其一，", "其一,")
 # forms a lone first unit may head a level with (an excerpt cut after it)
-_LONE_LEVEL_FORMS = ("一、", "第一部分", "（一）", "(一)", "1、", "第一、")
+_LONE_LEVEL_FORMS = ("一、", "一.", "一．", "第一部分", "（一）", "(一)", "1、", "第一、")
 
 
 def _report_forms(roles: Roles) -> tuple[str, ...]:

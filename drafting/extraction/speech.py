@@ -33,7 +33,7 @@ from drafting.model.numerals import (
 )
 from drafting.packs.roles import Roles
 
-_HEADING_FORMS = ("一、", "第一部分", "第一部分，", "第一部分：", "（一）", "(一)")  # a lone one still heads a part
+_HEADING_FORMS = ("一、", "一.", "一．", "第一部分", "第一部分，", "第一部分：", "（一）", "(一)")  # a lone one still heads a part
 
 
 def fill_speech(paras: list[Paragraph], roles: Roles, result: Extraction, pack_name: str) -> None:
@@ -102,7 +102,7 @@ def fill_speech(paras: list[Paragraph], roles: Roles, result: Extraction, pack_n
         data[top.get("closing", "closing")] = [text_or_table(p) for p in paras[closing_at:]]
         result.note((top.get("closing", "closing"),), "自动识别：从“同志们，”开始的段落作为结束语")
 # part numberings that are a speech's top level, never a part's sections or items
-_TOP_FORMS = ("一、", "第一部分", "第一部分，", "第一部分：", "第一，", "第一、", "第一,")
+_TOP_FORMS = ("一、", "一.", "一．", "第一部分", "第一部分，", "第一部分：", "第一，", "第一、", "第一,")
 
 
 def _parts_after_listed_opening(paras: list[Paragraph], form: str, run: list[int], forms: tuple[str, ...]) -> tuple[str, list[int]]:
