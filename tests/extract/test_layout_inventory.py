@@ -105,6 +105,8 @@ def test_layout_parts_and_items(tmp_path, name, form):
     if expected["parts"] is not None:  # null: the text has no part level (RULES.md), nothing to check
         assert _part_headings(data) == [REAL.normalise_lead(h) for h in expected["parts"]]
     assert REAL.items_missed(expected["items"], REAL.extracted_leads(data)) == []
+    for part, closing in zip(data.get("parts", []), expected.get("closings", [])):
+        assert (part.get("closing") or [None])[0] == closing
 
 
 def test_every_layout_has_its_annotation():
