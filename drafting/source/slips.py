@@ -41,7 +41,7 @@ def review(speech: SpeechData) -> list[Problem]:
                 unheaded.append(path)
         if isinstance(value.get("layout"), str):
             layouts[path] = value["layout"]
-        if isinstance(value.get("lead"), str) and value.get("body"):
+        if isinstance(value.get("lead"), (str, dict)) and value.get("body"):
             found += _open_lead(speech, path, value["lead"], _layout(layouts, path))
         if path and isinstance(path[-1], int) and isinstance(value.get("indicators"), list):
             found += _open_end(speech, path, value)
@@ -103,14 +103,29 @@ def _layout(layouts: dict[Path_, str], path: Path_) -> str | None:
     return None
 
 
-def _open_lead(speech: SpeechData, path: Path_, lead: str, layout: str | None) -> list[Problem]:
-    if layout != "run-in" or not lead.strip() or lead.rstrip().endswith(_CLOSED):
+def _open_lead(speech: SpeechData, path: Path_, lead: str | dict, layout: str | None) -> list[Problem]:
+    """A run-in lead that does not close: words, or one holding statistics whose ``after``
+    does not close it (without one it ends on its last figure)."""
+    if layout != "run-in" or _closed(lead):
         return []
+    if isinstance(lead, str):
+        where, shown, fix = path + ("lead",), lead, "请在末尾加上“。”"
+    else:
+        where = path + ("lead", "after") if "after" in lead else path + ("lead",)
+        names = [str(i.get("name", "")) for i in lead.get("indicators") or [] if isinstance(i, dict)]
+        shown, fix = str(lead.get("before") or "") + "".join(names[:1]), "请写上 after: 。（或以“。”结尾的文字）"
     return [Problem(
-        speech.source.locate(path + ("lead",)),
-        f"要点句“{lead.strip()[:20]}”末尾没有标点：本部分的要点句与正文在同一段（run-in），"
-        "会与正文连成一句。请在末尾加上“。”",
+        speech.source.locate(where),
+        f"要点句“{shown.strip()[:20]}”末尾没有标点：本部分的要点句与正文在同一段（run-in），"
+        f"会与正文连成一句。{fix}",
     )]
+
+
+def _closed(lead: str | dict) -> bool:
+    if isinstance(lead, str):
+        return not lead.strip() or lead.rstrip().endswith(_CLOSED)
+    after = lead.get("after")
+    return isinstance(after, str) and after.rstrip().endswith(_CLOSED)
 
 
 def _lost_headings(speech: SpeechData, unheaded: list[Path_], first_headed: dict[Path_, int]) -> list[Problem]:
