@@ -71,8 +71,10 @@ def mappings(values: Any) -> Iterator[tuple[Path_, dict]]:
 
 
 def _read_figures(speech: SpeechData, path: Path_, indicator: dict) -> list[Problem]:
-    refused = []
-    for key, unit_key, default_unit in (("value", "unit", ""), ("change", "change_unit", "%")):
+    refused = _read_range(speech, path, indicator)
+    for key, unit_key, default_unit in (("value", "unit", ""), ("change", "change_unit", "%"), ("change_to", "change_unit", "%")):
+        if refused and key == "change":
+            continue  # a range refused above says what is wrong with it
         if isinstance(indicator.get(key), str):
             try:
                 figure = read_figure(indicator[key], indicator.get(unit_key, default_unit))
@@ -82,6 +84,34 @@ def _read_figures(speech: SpeechData, path: Path_, indicator: dict) -> list[Prob
             if figure != PLACEHOLDER and not indicator.get("as_written"):  # ×× stays as typed: the X printed for it says what was typed
                 indicator[key] = figure  # as_written: the speech's own 1,234 or xx is printed, not the number read
     return refused
+
+
+def _read_range(speech: SpeechData, path: Path_, indicator: dict) -> list[Problem]:
+    """A change typed as a range (change: 5—6, "5%～6%", -5—-6), the way the statistics sheet
+    shows one, is the change and its upper end (change_to), printed 增长5%—6%."""
+    from drafting.model.ranges import CrossesZero, typed_range
+
+    typed = indicator.get("change")
+    if not isinstance(typed, str) or indicator.get("as_written"):
+        return []
+    unit = indicator.get("change_unit", "%")
+    text = typed.strip()
+    if isinstance(unit, str) and unit not in ("%", "％") and text.endswith(unit):  # 0.5至0.6个百分点
+        text = text[: -len(unit)]
+    try:
+        found = typed_range(text)
+    except CrossesZero:
+        return [Problem(speech.source.locate(path + ("change",)),
+                        f"增幅“{typed.strip()}”两端一正一负，讲话中写不出这样的区间：增长、下降请分别写")]
+    if found is None:
+        return []
+    if indicator.get("change_to") not in (None, ""):
+        return [Problem(speech.source.locate(path + ("change",)),
+                        f"增幅写成了区间“{typed.strip()}”，又写了 change_to：请只写一处（区间写在 change 中即可）")]
+    indicator["change"], indicator["change_to"] = found.lower, found.upper
+    if indicator.get("change_range", "—") == "—":  # the mark typed is the one printed, unless another was set
+        indicator["change_range"] = found.mark
+    return []
 
 
 def doubled_counts(speech: SpeechData, document_text: str) -> list[Problem]:
