@@ -157,3 +157,13 @@ def test_a_range_typed_beside_change_to_is_refused(tmp_path):
         _built(tmp_path, "5—6, change_to: 7")
     [problem] = info.value.problems
     assert problem.location.line == 9 and "change_to" in problem.message
+
+
+def test_the_typing_review_looks_for_every_mark_a_range_is_read_with():
+    """slips keeps its own copy of the marks so that a build without a range loads no range reader."""
+    import inspect
+
+    from drafting.model.ranges import RANGE_MARKS
+    from drafting.source import slips
+
+    assert f'"{RANGE_MARKS}"' in inspect.getsource(slips)

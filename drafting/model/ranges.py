@@ -14,17 +14,20 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+RANGE_MARKS = "—–～~至到-"  # a text with none of these is no range: its reader need not load this module
 # full-width digits, point and per cent read as half-width; the marks, kept as typed, are the
 # ones an indicator's change_range may print (－ is a minus sign only)
 _WIDE = str.maketrans("０１２３４５６７８９．％＋", "0123456789.%+")
 _SIGN = "[-+－−]?"
 _RANGE = re.compile(
-    rf"({_SIGN})(\d+(?:\.\d+)?)\s*%?\s*(—|–|～|~|至|到|-)\s*({_SIGN})(\d+(?:\.\d+)?)\s*%?"
+    rf"({_SIGN})(\d+(?:\.\d+)?)\s*%?\s*([{re.escape(RANGE_MARKS)}])\s*({_SIGN})(\d+(?:\.\d+)?)\s*%?"
 )
 
 
 @dataclass(frozen=True, slots=True)
 class TypedRange:
+    """The two ends of a typed range, signed alike, and the mark between them."""
+
     lower: int | float
     upper: int | float  # with the lower end's sign
     mark: str  # as typed: — ～ 至 …

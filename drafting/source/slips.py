@@ -89,11 +89,11 @@ def _read_figures(speech: SpeechData, path: Path_, indicator: dict) -> list[Prob
 def _read_range(speech: SpeechData, path: Path_, indicator: dict) -> list[Problem]:
     """A change typed as a range (change: 5—6, "5%～6%", -5—-6), the way the statistics sheet
     shows one, is the change and its upper end (change_to), printed 增长5%—6%."""
+    typed = indicator.get("change")
+    if not isinstance(typed, str) or indicator.get("as_written") or not any(m in typed for m in "—–～~至到-"):
+        return []  # X, 4.5%: no range, and no module loaded for one (as ranges.RANGE_MARKS)
     from drafting.model.ranges import CrossesZero, typed_range
 
-    typed = indicator.get("change")
-    if not isinstance(typed, str) or indicator.get("as_written"):
-        return []
     unit = indicator.get("change_unit", "%")
     text = typed.strip()
     if isinstance(unit, str) and unit not in ("%", "％") and text.endswith(unit):  # 0.5至0.6个百分点
