@@ -33,7 +33,6 @@ NAMES = sorted(p.stem for p in LAYOUTS.glob("*.txt"))
 # layouts the extraction does not recognise yet, and why (a strict xfail: recognising one fails the run)
 NOT_YET = {
     "l11": "（一） and (二) mixed in one run: one numbering form prints every marker, so the mixed ones cannot print back",
-    "l37": "an inline lead is cut before the clause holding its figure (list-item leads cannot hold statistics)",
 }
 
 
