@@ -226,10 +226,13 @@ def _first_item_cut(node: Node, marker: str, keys: dict, roles: Roles) -> Node:
 
 
 def _opens_with_joined_item(part: dict, keys: dict, roles: Roles) -> bool:
-    """Whether the part's items start with the unit cut from its heading line (else it cannot be printed)."""
-    points = part.get(keys.get("items", "points"))
-    joined = roles.in_def(roles.point_def).get("joined", "joined")
-    return bool(points) and isinstance(points[0], dict) and points[0].get(joined) is True
+    """Whether the part's items (or sections: 一、上半年工作回顾。（一）……) start with the unit cut
+    from its heading line (else it cannot be printed)."""
+    for units, unit_def in ((keys.get("items", "points"), roles.point_def), (keys.get("sections"), roles.section_def)):
+        first = (part.get(units) or [None])[0] if units else None
+        if isinstance(first, dict) and unit_def and first.get(roles.in_def(unit_def).get("joined", "joined")) is True:
+            return True
+    return False
 
 
 def _speech_part_as(node: Node, heading: str, rest: str | None, path: Path_, roles: Roles, result: Extraction) -> dict:
