@@ -149,3 +149,11 @@ def test_bold_leads_closed_by_a_full_stop_are_the_leads_word_shows(tmp_path):
     assert _part_headings(data) == ["上半年工作回顾", "下半年重点工作"]
     assert [REAL.normalise_lead(lead) for lead in REAL.extracted_leads(data)] == [
         "工业经济稳中有进", "项目建设加快推进", "抓好项目建设", "抓好招商引资"]
+
+
+def test_a_figure_after_a_full_stop_is_no_second_point():
+    """1.……；2.…… is a list; 。2.5亿元 is a figure, so one 1. stays words."""
+    from drafting.extraction.genre import inline_items
+
+    assert inline_items("1.招商项目落地慢；2.企业融资难。").items == ["招商项目落地慢；", "企业融资难。"]
+    assert inline_items("1.招商项目落地慢。2.5亿元的项目尚未开工，企业融资难。") is None
