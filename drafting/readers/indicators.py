@@ -54,7 +54,7 @@ _UNITS = "|".join(
         # measure words of the genre not listed above, by kind: power and energy, vehicles and vessels,
         # plants, beds, batches and shifts, cases and persons, days and hours, kinds
         # 常住人口32.6万: 万 or 亿 alone, the counted thing said by the name
-        "万 亿 千瓦时 度 兆瓦时 艘 架 架次 车次 班次 棵 床 批次 户次 人天 个次 例 位 门 口 眼 块 片 轮 种 类 天 小时 元/人 元/亩 元/吨".split(),  # ％: the full-width percent Word documents often carry
+        "微克/立方米 毫克/立方米 万 亿 千瓦时 度 兆瓦时 艘 架 架次 车次 班次 棵 床 批次 户次 人天 个次 例 位 门 口 眼 块 片 轮 种 类 天 小时 元/人 元/亩 元/吨".split(),  # ％: the full-width percent Word documents often carry
         key=len,
         reverse=True,
     )
@@ -65,17 +65,20 @@ _UNITS = "|".join(
 _UNITS = rf"(?:(?:千万|百万|万|亿|千|百)?(?:余|多)?(?:{_UNITS})|(?:余|多)?(?:{_UNITS}))"
 # 累计完成 · 预计实现 · 已完成: an adverb of the verb belongs to the verb, never to the name
 # 降至0.5吨标准煤 · 缩短到3天 · 提高到62%: a change said as the level reached is a verb of the value
-_TO_VERBS = "(?:下降|降低|减少|提高|提升|增加|增长|上升|缩短|压缩|扩大|降|增)(?:到|至)"
+_TO_VERBS = "(?:下降|降低|减少|提高|提升|增加|增长|上升|缩短|压缩|扩大|发展|降|增)(?:到|至)"
 _TO_VERB = re.compile(f"(?:{_TO_VERBS})了?")
 # 达到了 · 完成近 · 达到约: a verb may take 了 and a word of about how much after it
-_VERBS = "(?:(?:(?:累计|共计|预计|已经|已)?(?:实现|完成|达到)|(?:预计|累计)达|" + _TO_VERBS + ")了?(?:约|近|超|逾|将近|接近)?)|稳定在|控制在|保持在|在|(?:首次|一举|历史性)?突破|超过|达|仅为|约为|为|是|新增|共有|现有|拥有|实有|有|共计|合计|总计|共|超|逾|近|约"  # 项目共6个
+_VERBS = "(?:(?:(?:累计|共计|预计|已经|已)?(?:实现|完成|达到)|(?:预计|累计)达|" + _TO_VERBS + ")了?(?:约|近|超|逾|将近|接近)?)|稳定在|控制在|保持在|在|(?:首次|一举|历史性)?(?:突破|迈上|跨上|跃上|站上|迈过)|(?:新)?建成|新建|超过|达|仅为|约为|为|是|新增|共有|现有|拥有|实有|有|共计|合计|总计|共|超|逾|近|约"  # 项目共6个
 _BOUND = "(?P<{}>以上|以内|以下|左右|大关)?"  # 突破600亿元大关  # 增长6%左右 · 控制在3.5%以内
+# 迈上200亿元台阶: a level said as a step climbed, after a value only
+_VALUE_BOUND = "(?P<value_bound>以上|以内|以下|左右|大关|台阶)?"
 # verbs that come before the name: 实现地区生产总值…, 新建学校X所, 共发生事故X起
 _VERBS_FIRST = ("实现|完成|达到|共有|拥有|现有|实有|有(?![近超逾约])|新增|新改建|新建改建|新建成|新建|改扩建|改建|扩建|新发展|新上|新开通|开通|开设"
-                "|上缴|缴纳|推出|提供|安排|吸纳|带动|打造|新认定|认定|获批|获得|栽植|补植|新栽种|新栽|栽种|新购置|购置|新培育|铺设|硬化|新签约|签约|签订|签定|新引进|引进|实施|排查|整改|发生|建成"
+                "|上缴|缴纳|推出|提供|安排|吸纳|带动|打造|新认定|认定|获批|获得|栽植|补植|新栽种|新栽|栽种|新购置|购置|新培育|铺设|硬化|签订|签定|新引进|引进|实施|排查|整改|发生|建成"
                 "|出栏|存栏"  # 出栏生猪3.2万头、牛1200头: the livestock is the name
                 "|生产(?!总值|经营|安全|要素|资料|力|性|线|基地|企业|车间|设备|能力|规模|用)"  # 生产水泥11万吨: the product is the name
                 "|改造|新开工|开工|培育|发放|争取|开展|组织|举办|召开|落实|梳理|评选出|评选|走访|慰问|受理|办结|调处|化解"
+                "|接待|惠及|荣获|打击|落户|落地|整治|搬迁|发展(?![到至])|申报通过|验收通过"
                 "|查处|救助|培训|创建|申报|上报|谋划|储备|招录|安置|收集|拿出|筹集|拨付|设立|成立|组建")
 # a name: words, and quoted words inside it (“党员初心日”暨党员政治生日会 · 梳理“我为群众办实事”清单)
 _BLANK = "[xｘ×Ｘ*＊○_＿]+"  # a blank typed for a word a page left out (省**技术产品认定), or for a figure
@@ -94,13 +97,13 @@ _SP = " ?"  # 达到 XX 亿元，增长 XX%: a figure may be set off by spaces (
 _PER = "每(?:平方公里|平方米|万人|千人|百人|人|户|亩|公顷)"
 # 各村集体经济收入均超过10万元: an adverb of the whole (均/都/也/仍) goes with the verb after it
 _VERB_ADVERB = "(?:年均|均|都|也|仍然|仍|继续|仅)"  # never 分别: a 分别 statement stays text
-_VALUE = re.compile(rf"(?P<verb>(?:{_VERB_ADVERB}(?={_VERBS}))?(?:{_VERBS})?(?:{_PER})?)?{_SP}(?P<value>{_NUMBER}){_SP}(?P<unit>{_UNITS}){_BOUND.format('value_bound')}")
+_VALUE = re.compile(rf"(?P<verb>(?:{_VERB_ADVERB}(?={_VERBS}))?(?:{_VERBS})?(?:{_PER})?)?{_SP}(?P<value>{_NUMBER}){_SP}(?P<unit>{_UNITS}){_VALUE_BOUND}")
 # 财政总收入由2020年的2.66亿元增加到2022年的4.559亿元 · 城镇化率从45%提高到52.3%: a rise said as the level
 # it went from and the level reached; the later figure is the value (RULES), the earlier is ``earlier``
 _WHEN_OF = r"(?:(?:\d{2,4}[xｘX*＊]{0,2}|[xｘX*＊]{2,4})年(?:底|末|初)?|“十[一二三四五六七八九]五”(?:初|末|期末)?|[上去]年|年初)的"
 _FROM_TO = re.compile(
     rf"(?P<earlier_word>由|从)(?P<earlier_when>{_WHEN_OF})?(?P<earlier>{_NUMBER})(?P<earlier_unit>{_UNITS})"
-    rf"(?P<verb>{_TO_VERBS}了?)(?P<value_when>{_WHEN_OF})?(?P<value>{_NUMBER})(?P<unit>{_UNITS}){_BOUND.format('value_bound')}"
+    rf"(?P<verb>{_TO_VERBS}了?)(?P<value_when>{_WHEN_OF})?(?P<value>{_NUMBER})(?P<unit>{_UNITS}){_VALUE_BOUND}"
 )
 _VERB_FIRST = re.compile(
     rf"(?P<verb>{_VERBS_FIRST})(?P<name>{_NAME_BODY}{{2,20}}?|{_QUOTED_NAME}){_SP}(?P<value>{_NUMBER}){_SP}(?P<unit>{_UNITS})"
@@ -155,7 +158,9 @@ _BLANK_IN_A_NAME = re.compile(_BLANK_IN_NAME)
 # 占年度计划的 24.1% is a share, not a name; 比上年增长12.5% is a change whose name came before
 _NAME_STOP = re.compile(r"实现|完成|达到|同比(?!增速|增幅)|分别|的$|^(?:比|较|环比|可比|[两三]年平均|增长|下降|提高|上升|回落|降低|减少|增加(?!值))"
                         # a name never ends in a verb or adverb of its value (地区生产总值突破, 投资累计)
-                        r"|(?:突破|超过|累计|共计|共|已|预计|约|近|超|逾|达|第|(?<!行|作|认|成)为)$|.已"  # 居全市第21位: a rank, no count  # 项目已开工51个: no name before 已
+                        r"|(?:突破|超过|累计|共计|共|已|预计|约|近|超|逾|达|第|(?<!行|作|认|成)为)$|.已"
+                        # 扩大…种植面积至8000亩 · 年产值可达…: 至 and 到 end a verb, 可 and 将 say what may be, never a name's end
+                        r"|(?:到|至|可|将|拟)$"  # 居全市第21位: a rank, no count  # 项目已开工51个: no name before 已
                         # nor starts with words that say when or whose (四季度…, 我们…, 其中…)
                         rf"|^(?:{_LEAD_WORDS}|{_SUBJECTS}|{_ADVERBS}|{_PERIODS})"
                         # a target or plan is no statistic: 目标是地区生产总值增长6.5% · 力争…
@@ -208,6 +213,7 @@ _TARGET = re.compile(r"力争|确保|目标[是为：:，,]|预期目标|奋斗�
                      r"|要(?=确保|实现|完成|达到|力争|把|使|让|突破)|明年|今后|到20\d\d年")
 _TARGET_REACH = 6  # the words at a clause's start count too (全年计划实施…, 确保全年…)
 _BOUNDARY = "，。；：！？,;:"
+_THAT_ONE = re.compile("该|此(?![外前后时次])")
 _SENTENCE_ENDS = "。；！？;"
 _KEY_ORDER = ("name", "name_note", "aside", "earlier", "earlier_when", "earlier_word", "value", "value_when", "unit", "value_note", "verb", "change", "trend", "change_unit", "compare",
               "verb_first", "share", "share_of", "share_verb", "share_particle", "share_first",
@@ -277,6 +283,8 @@ def _next_chain(text: str, at: int) -> tuple[list[dict], int, int] | None:
             boundary += 1  # ; 开工在建项目…: a space a PDF left after the mark is no part of the name
         if any(m.start() < boundary + _TARGET_REACH for m in _TARGET.finditer(text, _sentence_start(text, boundary), boundary + 2 * _TARGET_REACH)):
             continue  # 力争到2027年，全县地区生产总值突破300亿元: a target, not a figure reached
+        if _THAT_ONE.match(text, boundary):
+            continue  # 该企业实现产值…: the figures of one firm or one project (RULES)
         scope = _scope_ends(text, boundary)[::-1]
         if listed := _rank_list_after(text, (*scope, boundary)):
             return listed
@@ -333,12 +341,19 @@ def _verbs_in_clause(text: str, start: int) -> list[int]:
     end = start
     while end < len(text) and text[end] not in _BOUNDARY:
         end += 1
-    # 查处并整改隐患X处: a verb joined on to another says what was done, not what is counted
-    verbs = [m.start() for m in _OPENING_VERB.finditer(text, start, end)
-             if m.start() > start and text[m.start() - 1] not in "并和及"]
-    after_verbs = [m.end() for m in _OPENING_VERB.finditer(text, start, end)  # 实现地区生产总值(GDP)突破…
-                   if text[m.start() - 1:m.start()] not in ("并", "和", "及")]
+    # 查处并整改隐患X处: a verb joined on to another says what was done, not what is counted;
+    # 将完成 · 可实现: what is still to come is no figure reached
+    opening = [m for m in _OPENING_VERB.finditer(text, start, end)
+               if text[m.start() - 1:m.start()] not in ("并", "和", "及", *_NOT_YET)
+               and not _ONE_UNIT.search(text, start, m.start())]
+    verbs = [m.start() for m in opening if m.start() > start]
+    after_verbs = [m.end() for m in opening]  # 实现地区生产总值(GDP)突破…
     return verbs + after_verbs
+
+
+_NOT_YET = ("将", "可", "拟", "要")
+# 总投资12亿元的光伏产业园项目已完成投资…: a subject described by a figure is one project or one firm
+_ONE_UNIT = re.compile(r"[\dXx][^，。；,;\d]{0,5}的")
 
 
 def _sentence_start(text: str, at: int) -> int:
@@ -559,7 +574,7 @@ _ASIDE_OPENS = re.compile("实现|保持|持续|稳中|稳步|稳定|平稳|快�
                           "|不断|继续|有所|略有|小幅|呈|止跌|好于|提速|加快|放缓|承压|向好|恢复|运行|增势|势头|态势|再创|创")
 _ASIDE = re.compile(r"[^，。；：！？,;:\dX]{2,14}?[，,]")
 _ASIDE_VERB = re.compile(rf"(?P<verb>(?:{_ADVERBS})?(?:实现|完成|达到|达)了?){_SP}(?P<value>{_NUMBER}){_SP}(?P<unit>{_UNITS})"
-                         + _BOUND.format("value_bound"))
+                         + _VALUE_BOUND)
 _ASIDE_SCOPE = re.compile(rf"(?:{_PERIODS}|{_ADVERBS})")
 # 从固定资产投资看， · 地区生产总值方面， · 地区生产总值：: the name set out before its figures
 _ASIDE_WRAP = re.compile("(?:看|方面)[，,]|[：:]")

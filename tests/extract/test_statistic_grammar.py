@@ -102,8 +102,9 @@ from tests.extract import built_paragraph
         ("各项贷款余额较年初新增19.4亿元。", "",
          [{"name": "各项贷款余额", "change": 19.4, "trend": "新增", "change_unit": "亿元", "compare": "较年初"}]),
         # PDF text: spaces around figures, a decimal split by the layout (kept as written)
+        # 新签约项目 is a category of projects, a noun phrase kept whole (RULES, batch 4)
         ("全年新签约项目 41 个,协议总投资 86. 5 亿元。", "全年",
-         [{"name": "项目", "value": 41, "unit": "个", "verb": "新签约", "verb_first": True, "spaced": True,
+         [{"name": "新签约项目", "value": 41, "unit": "个", "verb": "", "spaced": True,
            "separator": ","},
           {"name": "协议总投资", "value": "86. 5", "unit": "亿元", "verb": "", "spaced": True}]),
         ("园区建设加快推进; 在建项目达到 38 个。", "园区建设加快推进; ",
