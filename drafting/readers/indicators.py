@@ -67,13 +67,18 @@ _UNITS = rf"(?:(?:千万|百万|万|亿|千|百)?(?:余|多)?(?:{_UNITS})|(?:余
 # 降至0.5吨标准煤 · 缩短到3天 · 提高到62%: a change said as the level reached is a verb of the value
 _TO_VERBS = "(?:下降|降低|减少|提高|提升|增加|增长|上升|缩短|压缩|扩大|发展|降|增)(?:到|至)"
 _TO_VERB = re.compile(f"(?:{_TO_VERBS})了?")
+_TO_STEM = re.compile(_TO_VERBS[:-len("(?:到|至)")])
 # 达到了 · 完成近 · 达到约: a verb may take 了 and a word of about how much after it
 _VERBS = "(?:(?:(?:累计|共计|预计|已经|已)?(?:实现|完成|达到)|(?:预计|累计)达|" + _TO_VERBS + ")了?(?:约|近|超|逾|将近|接近)?)|稳定在|控制在|保持在|在|(?:首次|一举|历史性)?(?:突破|迈上|跨上|跃上|站上|迈过)|(?:新)?建成|新建|超过|达|仅为|约为|为|是|新增|共有|现有|拥有|实有|有|共计|合计|总计|共|超|逾|近|约"  # 项目共6个
+# 扩大“富硒茶”种植面积至1.2万亩: the verb opened the clause, its 至 stands before the figure
+_VERBS += "|至|到"
 _BOUND = "(?P<{}>以上|以内|以下|左右|大关)?"  # 突破600亿元大关  # 增长6%左右 · 控制在3.5%以内
 # 迈上200亿元台阶: a level said as a step climbed, after a value only
 _VALUE_BOUND = "(?P<value_bound>以上|以内|以下|左右|大关|台阶)?"
+# 有机 · 有效 · 有线 · 有色 · 有害 · 有偿 · 有序 · 有氧: 有 opens a word, it is no verb there
+_HAS_WORDS = "[机效线色害偿序氧]"
 # verbs that come before the name: 实现地区生产总值…, 新建学校X所, 共发生事故X起
-_VERBS_FIRST = ("实现|完成|达到|共有|拥有|现有|实有|有(?![近超逾约])|新增|新改建|新建改建|新建成|新建|改扩建|改建|扩建|新发展|新上|新开通|开通|开设"
+_VERBS_FIRST = ("实现|完成|达到|共有|拥有|现有|实有|有(?![近超逾约]|" + _HAS_WORDS + ")|新增|新改建|新建改建|新建成|新建|改扩建|改建|扩建|新发展|新上|新开通|开通|开设"
                 "|上缴|缴纳|推出|提供|安排|吸纳|带动|打造|新认定|认定|获批|获得|栽植|补植|新栽种|新栽|栽种|新购置|购置|新培育|铺设|硬化|签订|签定|新引进|引进|实施|排查|整改|发生|建成"
                 "|出栏|存栏"  # 出栏生猪3.2万头、牛1200头: the livestock is the name
                 "|生产(?!总值|经营|安全|要素|资料|力|性|线|基地|企业|车间|设备|能力|规模|用)"  # 生产水泥11万吨: the product is the name
@@ -86,11 +91,13 @@ _QUOTED_NAME = r"“[^“”，。；：！？,;:]{1,15}”"  # 评选出“先�
 _NAME_CHARS = "[^，。；：！？、“”（）《》\\s\\dX,;:xｘ×Ｘ*＊○_＿]"
 # a blank inside a name stands for a word (省**技术产品); before a unit it is the figure (财政收入**万元)
 _BLANK_IN_NAME = rf"{_BLANK}(?!{_UNITS}|[.．])(?={_NAME_CHARS})"
-_NAME_BODY = rf"(?:“[^“”，。；：！？,;:]{{1,15}}”|\d+[A-Za-z]+|{_NAME_CHARS}|{_BLANK_IN_NAME})"  # 5G基站
+# 5G基站 · 4K: digits that are part of a word; PM2.5浓度 · PM10: a code whose figure names what is measured
+_CODED = rf"\d+[A-Za-z]+|[A-WYZ]{{1,4}}\d+(?:\.\d+)?(?={_NAME_CHARS})"
+_NAME_BODY = rf"(?:“[^“”，。；：！？,;:]{{1,15}}”|{_CODED}|{_NAME_CHARS}|{_BLANK_IN_NAME})"
 _TRENDS = "|".join(sorted(RISES + FALLS, key=len, reverse=True))  # 增长了29.1% before 增长
 # 比增48.2% / 比下降3%: 比 alone is the comparison (with last year, said without naming it); 两年平均增长6.1%
 # 按可比价计算，同比增长6.1% · 同比名义增长5.2%: how the change was reckoned, said with the comparison
-_COMPARE = (r"与[^，。；：、\dX]{1,6}?相比[，,]?|(?:按可比价(?:格)?计算[，,])?(?:同比|环比)(?:名义|实际)?|(?:名义|实际|可比|现价)|年均|[两三]年平均|比(?=(?:增长|下降|增|降)(?:\d|X))"
+_COMPARE = (r"与[^，。；：、\dX]{1,6}?相比[，,]?|(?:按可比价(?:格)?计算[，,])?(?:同比|环比)(?:[（(]下同[）)])?(?:名义|实际)?|(?:名义|实际|可比|现价)|年均|[两三]年平均|比(?=(?:增长|下降|增|降)(?:\d|X))"
             r"|(?:比|较)(?!重|例|较|率)(?:\d{4}年)?[^，。；：、\dX]{1,6}?")  # 比2019年一季度增长19.3%
 _SP = " ?"  # 达到 XX 亿元，增长 XX%: a figure may be set off by spaces (the indicator's ``spaced``)
 # 人口密度为每平方公里48人: a rate per unit is said between the verb and the figure
@@ -111,7 +118,7 @@ _VERB_FIRST = re.compile(
 # 走访慰问困难群众860户 · 组织开展…活动40余场次: two verbs said together are one verb
 # (tried after one verb: 发放|慰问金… is one verb and a name)
 _TWO_VERBS_FIRST = re.compile(
-    rf"(?P<verb>(?:{_VERBS_FIRST})(?:{_VERBS_FIRST}))(?P<name>{_NAME_BODY}{{2,20}}?|{_QUOTED_NAME}){_SP}(?P<value>{_NUMBER}){_SP}(?P<unit>{_UNITS})"
+    rf"(?P<verb>(?:{_VERBS_FIRST})(?!有)(?:{_VERBS_FIRST}))(?P<name>{_NAME_BODY}{{2,20}}?|{_QUOTED_NAME}){_SP}(?P<value>{_NUMBER}){_SP}(?P<unit>{_UNITS})"
 )
 _CHANGE = re.compile(
     rf"(?P<compare>{_COMPARE})?(?P<trend>{_TRENDS}){_SP}(?P<change>{_NUMBER})"
@@ -122,7 +129,7 @@ _CHANGE = re.compile(
 _FLAT = re.compile(r"(?P<compare>与[^，。；：、\dX]{1,6}?)持平")
 # 占全年计划的67% · 占年度计划23% · 完成年度计划22.8% (without 的 only after a plan or target)
 _SHARE = re.compile(
-    rf"(?P<share_verb>占|完成|为|相当于)(?P<share_of>[^，。；：、\dX ]{{1,12}}?)(?:(?P<share_particle>(?:的|之)?(?:比重|比例|之比)(?:为|达到|达|是)|的)|(?<=计划|目标|任务)){_SP}(?P<share>{_NUMBER})%"
+    rf"(?P<share_verb>占|完成|为|相当于)(?P<share_of>[^，。；：、\dX ]{{1,12}}?)(?:(?P<share_particle>(?:的|之)?(?:比重|比例|之比)(?:为|达到|达|是)|的)|(?<=计划|目标|任务)|(?<=全[国省市县区州盟旗镇乡])){_SP}(?P<share>{_NUMBER})%"
 )
 # 领先时间进度3.5个百分点 · 高于全市平均水平1.2个百分点 · 超时序进度XX个百分点
 _GAP = re.compile(
@@ -145,9 +152,9 @@ _RANK = re.compile(
 # the name is what a writer wants as the field: 规上工业产值, not 我镇规上工业产值累计.
 # 虽然…，但…: conjunctions open the clause, never the name; 这些项目 (taken together) says whose
 _LEAD_WORDS = r"比如|例如|特别是|尤其是|其中|同时|此外|另外|这个|这一|从(?=[^，。；：]{2,14}?看[，,])|在(?=[^，。；：]{2,14}?方面[，,])|虽然|尽管|但是|但|而且|并且|这些项目|上述项目"
-_PERIODS = (r"“十[一二三四五六七八九]五”|\d{0,2}[*＊xｘ×X]{1,4}年度?|[春夏秋冬]季|预计|今年以来|今年初|年初|年末|年底|[上本]月末|月末|季末|今年|去年|上年|全年|年内|[上下]半年|前三季度|第?[一二三四1-4]季度|\d{4}年"
+_PERIODS = (r"“十[一二三四五六七八九]五”|\d{0,2}[*＊xｘ×X]{1,4}年度?|[春夏秋冬]季|预计|预测|今年以来|今年初|年初|年末|年底|[上本]月末|月末|季末|今年|去年|上年|全年|年内|[上下]半年|前三季度|第?[一二三四1-4]季度|\d{4}年"
             r"|\d{1,2}[-—–~至]\d{1,2}月份?|\d{1,2}月份?|截至(?:目前|\d{1,2}月(?:底|末)?)|目前|当前|现在")
-_SUBJECTS = (r"全(?:街道|辖区|[县区市镇乡州盟旗])|街道(?=[^办党工]{2})|(?:X+|[xｘ×Ｘ*＊○]{1,4})(?:街道|[县区市镇乡村])|[我本](?:街道|地区|[县区市镇乡州旗])|辖区内|区域内|境内|辖区|[县区市镇乡]里|我们的|我们"
+_SUBJECTS = (r"(?:全(?:街道|辖区|[县区市镇乡州盟旗])|[两三四五](?:[县区市镇乡](?![域级内外])|街道))(?:[（(]含[^（）()，。；,;]{1,8}[）)])?|街道(?=[^办党工]{2})|(?:X+|[xｘ×Ｘ*＊○]{1,4})(?:街道|[县区市镇乡村])(?:[（(]含[^（）()，。；,;]{1,8}[）)])?|[我本](?:街道|地区|[县区市镇乡州旗])|辖区内|区域内|境内|辖区|[县区市镇乡]里|我们的|我们"
              # 27家企业… · 89家超千万企业…: so many of whom the figure is said
              r"|\d+[家个户所][^，。；,;\dX]{0,8}?(?:企业|单位|村|社区|乡镇|学校|医院)"
              # xx工业园区总体规划面积为…: a zone named by a blank says whose the figure is, as 全县 does
@@ -180,7 +187,7 @@ _NAME_STOP = re.compile(r"实现|完成|达到|同比(?!增速|增幅)|分别|�
                         # a rule, not a figure: 居民每购买一只口罩政府补贴X元
                         r"|[一两每][只个件名户家项次张]"
                         # a condition or a part, not a figure: 有近三分之一的村集体经济收入不足10万元
-                        r"|^有|不足|不到|分之"
+                        rf"|^有(?!{_HAS_WORDS})|不足|不到|分之"
                         # a second verb joined on (查处并整改隐患12处) says what was done, not what is counted
                         r"|^(?:并|和|及|与|以及)"
                         # how long a level has held (连续五年稳定在12万吨以上) is no name
@@ -201,13 +208,13 @@ _AGENT = re.compile(r"(?:^各|(?:党组织|基层组织|党员|干部|部门|单
                     r"(?:共|累计|已|先后)?$)")
 _FOR_WHOM = re.compile(r"(?:先后|共|累计|已)?(?:为|向|给|对|帮助)")
 # 25.6亿元（快报数） · XX 亿元(根据实际数据填写): a note on the value, before its change
-_VALUE_NOTE = re.compile(r"[（(][^（）()，。；,;]{1,24}[）)]")
-_CODED_WORD = re.compile(r"\d+[A-Za-z]+")  # 5G基站 · 4K: digits that are part of a word
+_VALUE_NOTE = re.compile(r"[（(][^（）()，。；,;]{1,24}[）)]|【[^【】，。；,;]{1,24}】")
+_CODED_WORD = re.compile(_CODED)
 _QUOTED_WORDS = re.compile(r"“[^“”，。；：！？,;:]{1,15}”")
-_NAME_NOTE = re.compile(r"[（(][A-Za-z]{2,8}[）)]")
+_NAME_NOTE = re.compile(r"[（(](?:[A-Za-z]{2,8}|含[^（）()，。；,;\d]{1,10})[）)]")
 # words inside a clause after which its name may start, when the clause read from its start
 # is no statistic: XX区2023年1-3月规模以上工业总产值完成… · 谋划“十五五”重点项目356个
-_NAME_AFTER = re.compile(r"\d+(?:年|月份|月)|季度|[”」》]|\d+(?:\.\d+)?[万亿]?元以[上下]|\d+(?:周)?岁以[上下]")  # 60岁以上老人…
+_NAME_AFTER = re.compile(r"\d+(?:年|月份|月)|季度|[”」》]|为(?:主|重点|主体)的|\d+(?:\.\d+)?[万亿]?元以[上下]|\d+(?:周)?岁以[上下]")  # 60岁以上老人…
 # words that make what follows in the sentence a target or a plan, not a figure reached
 _TARGET = re.compile(r"力争|确保|目标[是为：:，,]|预期目标|奋斗目标|计划(?=实施|完成|新建|开工|引进|新增|实现|达到)"
                      r"|要(?=确保|实现|完成|达到|力争|把|使|让|突破)|明年|今后|到20\d\d年")
@@ -508,6 +515,8 @@ def _verb_first(text: str, start: int) -> tuple[dict, int] | None:
     else:
         return None
     data = {"name": m["name"], "value": _number(m["value"]), "unit": m["unit"], "verb_first": True}
+    if (noted := _NAME_NOTE.search(m["name"])) and noted.end() == len(m["name"]):
+        data["name"], data["name_note"] = m["name"][:noted.start()], noted.group()  # 共有规上企业(含托管企业)46家
     if m["verb"] != "实现":
         data["verb"] = m["verb"]
     return data, m.end()
@@ -538,6 +547,8 @@ def _named_heads(text: str, start: int):
             data["verb"] = value["verb"] or ""
             if _TO_VERB.fullmatch(data["verb"]) and _unknown(data["value"]):
                 continue  # 占比提高到X%: a level to reach, left open in a template, is a goal, not a figure
+            if data["verb"] in ("至", "到") and _TO_STEM.match(name):
+                continue  # 扩大|“富硒茶”种植面积|至…: the verb and its 至 stay around the name, never in it
             if data["verb"] == "实现":
                 del data["verb"]
             yield data, value.end()
@@ -653,13 +664,15 @@ def _name_ends(text: str, start: int):
     end = start
     limit = min(start + _NAME_MAX, len(text))
     while end < limit:
-        if _NAME_CHAR.match(text, end):
+        if coded := _CODED_WORD.match(text, end):
+            end = coded.end()  # PM2.5 as one word, never PM|2.5
+        elif _NAME_CHAR.match(text, end):
             end += 1
         elif end > start and (note := _NAME_NOTE.match(text, end)):
             end = note.end()
         elif end > start and (blank := _BLANK_IN_A_NAME.match(text, end)):
             end = blank.end()
-        elif quoted := _QUOTED_WORDS.match(text, end) or _CODED_WORD.match(text, end):
+        elif quoted := _QUOTED_WORDS.match(text, end):
             end = quoted.end()
         else:
             return
