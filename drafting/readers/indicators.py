@@ -97,7 +97,8 @@ _NAME_BODY = rf"(?:“[^“”，。；：！？,;:]{{1,15}}”|{_CODED}|{_NAME_
 _TRENDS = "|".join(sorted(RISES + FALLS, key=len, reverse=True))  # 增长了29.1% before 增长
 # 比增48.2% / 比下降3%: 比 alone is the comparison (with last year, said without naming it); 两年平均增长6.1%
 # 按可比价计算，同比增长6.1% · 同比名义增长5.2%: how the change was reckoned, said with the comparison
-_COMPARE = (r"与[^，。；：、\dX]{1,6}?相比[，,]?|(?:按可比价(?:格)?计算[，,])?(?:同比|环比)(?:[（(]下同[）)])?(?:名义|实际)?|(?:名义|实际|可比|现价)|年均|[两三]年平均|比(?=(?:增长|下降|增|降)(?:\d|X))"
+# 预计增长5-6%: an estimate of the period is said before the change as before the value (RULES count it)
+_COMPARE = (r"(?:预计|预测)(?:同比)?(?=增长|下降|增|降)|与[^，。；：、\dX]{1,6}?相比[，,]?|(?:按可比价(?:格)?计算[，,])?(?:同比|环比)(?:[（(]下同[）)])?(?:名义|实际)?|(?:名义|实际|可比|现价)|年均|[两三]年平均|比(?=(?:增长|下降|增|降)(?:\d|X))"
             r"|(?:比|较)(?!重|例|较|率)(?:\d{4}年)?[^，。；：、\dX]{1,6}?")  # 比2019年一季度增长19.3%
 _SP = " ?"  # 达到 XX 亿元，增长 XX%: a figure may be set off by spaces (the indicator's ``spaced``)
 # 人口密度为每平方公里48人: a rate per unit is said between the verb and the figure
@@ -120,12 +121,16 @@ _VERB_FIRST = re.compile(
 _TWO_VERBS_FIRST = re.compile(
     rf"(?P<verb>(?:{_VERBS_FIRST})(?!有)(?:{_VERBS_FIRST}))(?P<name>{_NAME_BODY}{{2,20}}?|{_QUOTED_NAME}){_SP}(?P<value>{_NUMBER}){_SP}(?P<unit>{_UNITS})"
 )
-_CHANGE = re.compile(
-    rf"(?P<compare>{_COMPARE})?(?P<trend>{_TRENDS}){_SP}(?P<change>{_NUMBER})"
+_CHANGE_FIGURE = (
+    rf"(?P<trend>{_TRENDS}){_SP}(?P<change>{_NUMBER})"
     # 增长5%—6% · 提高5至6个百分点: a change reached, said as a range (its unit printed as the model does)
-    rf"(?:(?:%|％)?(?P<change_range>—|–|-|～|~|至|到)(?P<change_to>{_NUMBER}))?{_SP}(?P<change_unit>个百分点|个千分点|倍|{_UNITS})"  # 比上年增加0.4万吨: a change in the value's unit
+    rf"(?:(?P<change_first_sign>%|％)?(?P<change_range>—|–|-|～|~|至|到)(?P<change_to>{_NUMBER}))?{_SP}(?P<change_unit>个百分点|个千分点|倍|{_UNITS})"  # 比上年增加0.4万吨: a change in the value's unit
     + _BOUND.format("change_bound")
 )
+_CHANGE = re.compile(rf"(?P<compare>{_COMPARE})?" + _CHANGE_FIGURE)
+# …同比增长7.6%，增速比一季度提高1.2个百分点: a further change of the same statement may name the rate it
+# changes (增速, 增幅) before its comparison; after a statement, that is no new statistic (RULES)
+_FURTHER_CHANGE = re.compile(rf"(?P<compare>(?:增速|增幅)(?:{_COMPARE})?|{_COMPARE})?" + _CHANGE_FIGURE)
 _FLAT = re.compile(r"(?P<compare>与[^，。；：、\dX]{1,6}?)持平")
 # 占全年计划的67% · 占年度计划23% · 完成年度计划22.8% (without 的 only after a plan or target)
 _SHARE = re.compile(
@@ -225,7 +230,7 @@ _SENTENCE_ENDS = "。；！？;"
 _KEY_ORDER = ("name", "name_note", "aside", "earlier", "earlier_when", "earlier_word", "value", "value_when", "unit", "value_note", "verb", "change", "trend", "change_unit", "compare",
               "verb_first", "share", "share_of", "share_verb", "share_particle", "share_first",
               "gap", "gap_of", "gap_verb", "gap_unit", "rank", "rank_scope", "rank_verb", "rank_unit",
-              "value_bound", "change_bound", "change_to", "change_range", "spaced", "unit_spaced", "change_spaced", "as_written", "then", "separator", "joint")
+              "value_bound", "change_bound", "change_to", "change_range", "change_unit_once", "spaced", "unit_spaced", "space_before_value", "change_spaced", "as_written", "then", "separator", "joint")
 # 达到245.6亿元、增长6.2%: 、 joins a value and its change in a report; 完成45.6亿元 ，增长6.2%: a PDF's space about the joint is the joint's, as
 # long as every joint of the statement has it (one indicator prints one joint)
 _SPACED_JOINT = re.compile("[ \u3000]?[，,、][ \u3000]?")
@@ -398,7 +403,9 @@ def _chain(text: str, start: int) -> tuple[list[dict], int]:
     if clause is None and (listed := _clause(text, start, listed=True)) is not None:
         mark = _past_spaces(text, listed[1])  # 水果总产1506吨 。: a PDF's space before the mark
         whole = text[mark:mark + 1] in ("", *_SENTENCE_ENDS) and not _unknown(listed[0].get("value"))
-        clause = listed if whole or _continued(text, listed[1]) or _next_clause(text, listed[1]) is not None else None
+        # 规上工业企业36家（其中高新技术企业12家）: a part in brackets follows it as another clause would
+        follows = _next_clause(text, listed[1], listed[0]["name"]) is not None
+        clause = listed if whole or _continued(text, listed[1]) or follows else None
     while clause is not None:
         data, end = clause
         chain.append(data)
@@ -495,9 +502,10 @@ def _prints_back(data: dict, clause: str) -> bool:
 
 
 # a PDF sets figures off by spaces unevenly: every figure, the value's unit alone, the change alone,
-# the value's unit and the change, or the value but not the change
+# the value's unit and the change, the value but not the change, or only the space before the value
 _SPACINGS = ({"spaced": True}, {"unit_spaced": True}, {"change_spaced": True},
-             {"unit_spaced": True, "change_spaced": True}, {"spaced": True, "change_spaced": False})
+             {"unit_spaced": True, "change_spaced": True}, {"spaced": True, "change_spaced": False},
+             {"space_before_value": True}, {"space_before_value": True, "change_spaced": True})
 
 
 def _a_rate(data: dict) -> bool:
@@ -687,7 +695,7 @@ def _tails(text: str, data: dict, at: int) -> tuple[dict, int]:
     last); any other — a second change (比一季度回落0.6个百分点, 两年平均增长6.1%), a gap
     before a change — and every clause after it goes to ``then`` in the order written."""
     readers = {
-        "change": (_CHANGE, _with_change), "flat": (_FLAT, _with_flat), "share": (_SHARE, _with_share),
+        "change": (_FURTHER_CHANGE, _with_change), "flat": (_FLAT, _with_flat), "share": (_SHARE, _with_share),
         "gap": (_GAP, _with_gap), "rank": (_RANK, _with_rank),
     }
     done = {kind for kind, keys in (("change", ("change", "trend")), ("share", ("share",)), ("rank", ("rank",)))
@@ -733,6 +741,8 @@ def _with_change(data: dict, m: re.Match) -> dict:
         data["change_to"] = -upper if falls and isinstance(upper, (int, float)) else upper
         if m["change_range"] != "—":
             data["change_range"] = m["change_range"]
+        if m["change_unit"] in ("%", "％") and not m["change_first_sign"]:
+            data["change_unit_once"] = True  # 增长5-6%: the % said once, after the second figure
     if isinstance(change, (int, float)):
         data["change"] = -change if falls else change
         if word not in (RISE, FALL):

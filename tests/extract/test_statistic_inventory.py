@@ -204,12 +204,42 @@ def test_a_near_miss_stays_text(sentence):
 
 
 def test_the_inventory_builds_back_through_the_yaml(tmp_path):
-    """The new shapes survive the YAML writer, the schema and the pack's template."""
+    """The new shapes (a step climbed, a code in a name, a level reached, a range with one %, an
+    estimate before the change, a further 增速 change, a PDF's space before the value alone) survive
+    the YAML writer, the schema and the pack's template."""
     from drafting.workflow.build import render_text
 
     text = ("全县地区生产总值首次迈上200亿元台阶，增长6.1%；PM2.5平均浓度为32微克/立方米，同比下降8.6%；"
-            "我县农民专业合作社发展到326家。")
+            "我县农民专业合作社发展到326家；社会消费品零售总额预计增长5-6%；"
+            "规模以上工业增加值同比增长7.6%，增速比一季度提高1.2个百分点；一般公共预算收入 3.62亿元，同比增长 4.7%。")
     found = with_indicators(text)
-    assert named_figures(found) == [("地区生产总值", 200), ("PM2.5平均浓度", 32), ("农民专业合作社", 326)]
+    assert named_figures(found) == [("地区生产总值", 200), ("PM2.5平均浓度", 32), ("农民专业合作社", 326),
+                                    ("社会消费品零售总额", 5), ("规模以上工业增加值", 7.6), ("一般公共预算收入", 3.62)]
     built, _ = built_paragraph(tmp_path, found)
-    assert text in render_text(built)
+    assert text in render_text(built).splitlines()
+
+
+@pytest.mark.parametrize(
+    "sentence, change, change_to",
+    [
+        ("社会消费品零售总额增长5-6%。", 5, 6),
+        ("规上工业增加值预计增长7～8%。", 7, 8),
+        ("城镇居民人均可支配收入增长6.5%-7%。", 6.5, 7),  # the % after both, as the model prints by default
+    ],
+)
+def test_a_range_with_its_percent_said_once_or_twice_prints_as_written(sentence, change, change_to):
+    found = with_indicators(sentence)
+    ind = found["indicators"][0]
+    assert (ind["change"], ind["change_to"]) == (change, change_to)
+    assert ind.get("change_unit_once", False) is ("%-" not in sentence)
+    assert printed_back(found) == sentence
+
+
+def test_a_change_after_a_part_in_brackets_stays_text_after_both_statistics():
+    """规上工业企业36家（其中高新技术企业12家），比上年增加3家: the two counts are statistics; the change
+    said after the bracket is the first one's, which one chain of indicators cannot print there, so it
+    stays text rather than being filed under the part."""
+    found = with_indicators("规上工业企业36家（其中高新技术企业12家），比上年增加3家。")
+    assert named_figures(found) == [("规上工业企业", 36), ("高新技术企业", 12)]
+    assert all("change" not in d for d in found["indicators"])
+    assert found["after"] == "），比上年增加3家。"
