@@ -288,7 +288,8 @@ def _further_clauses(ind: Indicator, on_placeholder: Callable[[str], None] | Non
     for k, clause in enumerate(ind.then):
         report = None if on_placeholder is None else partial(lambda k, field: on_placeholder(("then", k, field)), k)
         data = {key: value for key, value in clause.items() if key in _CLAUSE_KEYS}
-        printed.append(phrase_indicator(Indicator.from_data({**data, "name": ""}), report))
+        # a clause's xx prints as typed when its statement's figures do (…同比增长xx%，增速比去年提高xx个百分点)
+        printed.append(phrase_indicator(Indicator.from_data({**data, "name": "", "as_written": ind.as_written}), report))
     return [text for text in printed if text]
 
 

@@ -79,10 +79,10 @@ _VALUE_BOUND = "(?P<value_bound>以上|以内|以下|左右|大关|台阶)?"
 _HAS_WORDS = "[机效线色害偿序氧]"
 # verbs that come before the name: 实现地区生产总值…, 新建学校X所, 共发生事故X起
 _VERBS_FIRST = ("实现|完成|达到|共有|拥有|现有|实有|有(?![近超逾约]|" + _HAS_WORDS + ")|新增|新改建|新建改建|新建成|新建|改扩建|改建|扩建|新发展|新上|新开通|开通|开设"
-                "|上缴|缴纳|推出|提供|安排|吸纳|带动|打造|新认定|认定|获批|获得|栽植|补植|新栽种|新栽|栽种|新购置|购置|新培育|铺设|硬化|签订|签定|新引进|引进|实施|排查|整改|发生|建成"
+                "|上缴|缴纳|推出|提供|安排|吸纳|带动|打造|新认定|认定|获批|获得|栽植|补植|新栽种|新栽|栽种|新购置|购置|新培育|铺设|硬化|签订|签定|新引进|引进|实施|排查|整改|发生|建成(?!区)"
                 "|出栏|存栏"  # 出栏生猪3.2万头、牛1200头: the livestock is the name
                 "|生产(?!总值|经营|安全|要素|资料|力|性|线|基地|企业|车间|设备|能力|规模|用)"  # 生产水泥11万吨: the product is the name
-                "|改造|新开工|开工|培育|发放|争取|开展|组织|举办|召开|落实|梳理|评选出|评选|走访|慰问|受理|办结|调处|化解"
+                "|改造|新开工|开工(?!在建)|培育|发放|争取|开展|组织|举办|召开|落实|梳理|评选出|评选|走访|慰问|受理|办结|调处|化解"
                 "|接待|惠及|荣获|打击|落户|落地|整治|搬迁|发展(?![到至])|申报通过|验收通过"
                 "|查处|救助|培训|创建|申报|上报|谋划|储备|招录|安置|收集|拿出|筹集|拨付|设立|成立|组建")
 # a name: words, and quoted words inside it (“党员初心日”暨党员政治生日会 · 梳理“我为群众办实事”清单)
@@ -302,7 +302,8 @@ def _next_chain(text: str, at: int) -> tuple[list[dict], int, int] | None:
             return listed
         named = _names_in_clause(text, boundary)
         acts = _acts_in_clause(text, scope[0] if scope else boundary)
-        for start in dict.fromkeys((*acts, *scope, boundary, *_verbs_in_clause(text, boundary), *named)):
+        for start in dict.fromkeys((*acts, *scope, boundary, *_verbs_in_clause(text, boundary), *named,
+                                    *_after_a_verb(text, scope[0] if scope else boundary))):
             chain, end = _chain(text, start)
             if chain and (start not in named or "value" in chain[0]):
                 # a name found inside a clause needs its figure (一季度增长… is no name)
@@ -366,6 +367,13 @@ def _verbs_in_clause(text: str, start: int) -> list[int]:
 _NOT_YET = ("将", "可", "拟", "要")
 # 总投资12亿元的光伏产业园项目已完成投资…: a subject described by a figure is one project or one firm
 _ONE_UNIT = re.compile(r"[\dXx][^，。；,;\d]{0,5}的")
+
+
+def _after_a_verb(text: str, at: int) -> list[int]:
+    """Where the name starts after a verb that opens the clause, when a verb of the value follows
+    the name (全县接待|游客|突破100万人次): the opening verb stays text, as 实现 and 完成 do."""
+    verb = _VERB_FIRST_WORD.match(text, at)
+    return [verb.end()] if verb else []
 
 
 def _sentence_start(text: str, at: int) -> int:
@@ -540,7 +548,7 @@ def _named_heads(text: str, start: int):
         if end - start == 1 and not ((bare := _VALUE.match(text, end)) and bare["verb"] == ""):
             continue  # a name of one character only right before its figure
         name = text[start:end]
-        if (verb := _VERB_FIRST_WORD.match(name)) and _not_a_name_after(name[verb.end():]):
+        if (verb := _VERB_FIRST_WORD.match(name)) and (_not_a_name_after(name[verb.end():]) or _opens_with_a_verb(name)):
             continue  # 争取“十四五”重大项目 · 组织开展…活动: a verb, read before the name (开工在建项目 is a name)
         noted = _NAME_NOTE.search(name)
         head = {"name": name} if noted is None or noted.end() < len(name) else {
@@ -809,7 +817,8 @@ def _read_back(data: dict, key: str) -> Any:
 def _as_written(data: dict) -> dict:
     """Marks an indicator whose figures the pack must print as typed (1,234 · xx), which
     the YAML would otherwise read as the number or the X meant."""
-    if any(isinstance(data.get(key), str) and _TYPED_FIGURE.fullmatch(data[key]) for key in ("value", "earlier", "change")):
+    clauses = [data, *data.get("then", ())]
+    if any(isinstance(c.get(key), str) and _TYPED_FIGURE.fullmatch(c[key]) for c in clauses for key in ("value", "earlier", "change")):
         data["as_written"] = True
     return data
 

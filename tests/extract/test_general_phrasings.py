@@ -58,9 +58,10 @@ from tests.extract import extracted_and_built
          [{"name": "规上工业增加值", "change": 8.2, "gap": 1.6, "gap_of": "全省平均水平", "gap_verb": "增速高于"}]),
         ("地区生产总值同比增长7.3%，排全市第4位。", "",
          [{"name": "地区生产总值", "change": 7.3, "rank": 4, "rank_scope": "全市", "rank_verb": "排"}]),
+        # 接待 is the verb, 游客 the name (RULES, batch 4: r70's 接待 客商)
         ("全县旅游收入超12亿元，接待游客近300万人次。", "全县",
-         [{"name": "旅游收入", "value": 12, "unit": "亿元", "verb": "超", "separator": "，"},
-          {"name": "接待游客", "value": 300, "unit": "万人次", "verb": "近"}]),
+         [{"name": "旅游收入", "value": 12, "unit": "亿元", "verb": "超", "separator": "，接待"},
+          {"name": "游客", "value": 300, "unit": "万人次", "verb": "近"}]),
     ],
 )
 def test_general_statistic_shapes_print_back(sentence, before, indicators):

@@ -243,3 +243,18 @@ def test_a_change_after_a_part_in_brackets_stays_text_after_both_statistics():
     assert named_figures(found) == [("规上工业企业", 36), ("高新技术企业", 12)]
     assert all("change" not in d for d in found["indicators"])
     assert found["after"] == "），比上年增加3家。"
+
+
+def test_a_further_change_with_blanks_typed_as_xx_prints_as_typed(tmp_path):
+    """一季度,全镇地区生产总值xx亿元,同比增长xx%,增速比上年全年提高xx个百分点: the 增速 clause is the
+    statement's own further change, and its xx prints as typed like the statement's other figures
+    (through the YAML and the pack too)."""
+    from drafting.workflow.build import render_text
+
+    text = "一季度,全镇地区生产总值xx亿元,同比增长xx%,增速比上年全年提高xx个百分点,高于全县平均水平xx个百分点。"
+    found = with_indicators(text)
+    assert named_figures(found) == [("地区生产总值", "xx")]
+    assert found["indicators"][0]["then"][0]["change"] == "xx"
+    assert printed_back(found) == text
+    built, _ = built_paragraph(tmp_path, found)
+    assert text in render_text(built).splitlines()
