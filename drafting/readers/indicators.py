@@ -77,9 +77,10 @@ _BOUND = "(?P<{}>以上|以内|以下|左右|大关)?"  # 突破600亿元大关 
 _VALUE_BOUND = "(?P<value_bound>以上|以内|以下|左右|大关|台阶)?"
 # 有机 · 有效 · 有线 · 有色 · 有害 · 有偿 · 有序 · 有氧: 有 opens a word, it is no verb there
 _HAS_WORDS = "[机效线色害偿序氧]"
-# verbs that come before the name: 实现地区生产总值…, 新建学校X所, 共发生事故X起
+# verbs that come before the name: 实现地区生产总值…, 新建学校X所, 共发生事故X起; 新签约重点税源企业8家
+# has 签约 as its verb, while 签约项目 · 新签约招商项目 name a category of projects, kept whole (RULES)
 _VERBS_FIRST = ("实现|完成|达到|共有|拥有|现有|实有|有(?![近超逾约]|" + _HAS_WORDS + ")|新增|新改建|新建改建|新建成|新建|改扩建|改建|扩建|新发展|新上|新开通|开通|开设"
-                "|上缴|缴纳|推出|提供|安排|吸纳|带动|打造|新认定|认定|获批|获得|栽植|补植|新栽种|新栽|栽种|新购置|购置|新培育|铺设|硬化|签订|签定|新引进|引进|实施|排查|整改|发生|建成(?!区)"
+                "|上缴|缴纳|推出|提供|安排|吸纳|带动|打造|新认定|认定|获批|获得|栽植|补植|新栽种|新栽|栽种|新购置|购置|新培育|铺设|硬化|(?:新)?签约(?![^，。；,;、]{0,10}?项目)|签订|签定|新引进|引进|实施|排查|整改|发生|建成(?!区)"
                 "|出栏|存栏"  # 出栏生猪3.2万头、牛1200头: the livestock is the name
                 "|生产(?!总值|经营|安全|要素|资料|力|性|线|基地|企业|车间|设备|能力|规模|用)"  # 生产水泥11万吨: the product is the name
                 "|改造|新开工|开工(?!在建)|培育|发放|争取|开展|组织|举办|召开|落实|梳理|评选出|评选|走访|慰问|受理|办结|调处|化解"
@@ -92,7 +93,9 @@ _NAME_CHARS = "[^，。；：！？、“”（）《》\\s\\dX,;:xｘ×Ｘ*＊�
 # a blank inside a name stands for a word (省**技术产品); before a unit it is the figure (财政收入**万元)
 _BLANK_IN_NAME = rf"{_BLANK}(?!{_UNITS}|[.．])(?={_NAME_CHARS})"
 # 5G基站 · 4K: digits that are part of a word; PM2.5浓度 · PM10: a code whose figure names what is measured
-_CODED = rf"\d+[A-Za-z]+|[A-WYZ]{{1,4}}\d+(?:\.\d+)?(?={_NAME_CHARS})"
+# 1亿元以上项目 · 20亿级项目: a size class is part of the noun it sorts (RULES: no figure of its own)
+_CODED = (rf"\d+[A-Za-z]+|[A-WYZ]{{1,4}}\d+(?:\.\d+)?(?={_NAME_CHARS})"
+          rf"|\d+(?:\.\d+)?(?:千万|百万|万|亿)?元?(?:以上|以下|级)(?!的)(?={_NAME_CHARS})")
 _NAME_BODY = rf"(?:“[^“”，。；：！？,;:]{{1,15}}”|{_CODED}|{_NAME_CHARS}|{_BLANK_IN_NAME})"
 _TRENDS = "|".join(sorted(RISES + FALLS, key=len, reverse=True))  # 增长了29.1% before 增长
 # 比增48.2% / 比下降3%: 比 alone is the comparison (with last year, said without naming it); 两年平均增长6.1%
@@ -164,11 +167,11 @@ _SUBJECTS = (r"(?:全(?:街道|辖区|[县区市镇乡州盟旗])|[两三四五]
              r"|\d+[家个户所][^，。；,;\dX]{0,8}?(?:企业|单位|村|社区|乡镇|学校|医院)"
              # xx工业园区总体规划面积为…: a zone named by a blank says whose the figure is, as 全县 does
              r"|[xｘ×Ｘ*＊○]{1,4}[^，。；,;\dXxｘ×Ｘ]{0,6}?(?:工业园区|产业园区|园区|经济开发区|开发区|经开区|高新区)")
-_ADVERBS = r"累计|共计|合计|总计|共(?!有)|已经|已"
+_ADVERBS = r"累计|共计|合计|总计|共(?!有)|已经|已|成功(?!率)"  # 成功引进…: how, not what
 _NAME_CHAR = re.compile(_NAME_CHARS)
 _BLANK_IN_A_NAME = re.compile(_BLANK_IN_NAME)
 # 占年度计划的 24.1% is a share, not a name; 比上年增长12.5% is a change whose name came before
-_NAME_STOP = re.compile(r"实现|完成|达到|同比(?!增速|增幅)|分别|的$|^(?:比|较|环比|可比|[两三]年平均|增长|下降|提高|上升|回落|降低|减少|增加(?!值))"
+_NAME_STOP = re.compile(r"实现|完成|达到|同比(?!增速|增幅)|分别|的$|^的|^(?:比|较|环比|可比|[两三]年平均|增长|下降|提高|上升|回落|降低|减少|增加(?!值))"
                         # a name never ends in a verb or adverb of its value (地区生产总值突破, 投资累计)
                         r"|(?:突破|超过|累计|共计|共|已|预计|约|近|超|逾|达|第|(?<!行|作|认|成)为)$|.已"
                         # 扩大…种植面积至8000亩 · 年产值可达…: 至 and 到 end a verb, 可 and 将 say what may be, never a name's end

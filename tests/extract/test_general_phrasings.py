@@ -22,8 +22,9 @@ from tests.extract import extracted_and_built
         ("争取“十四五”重大项目42个，总投资315亿元。", "争取“十四五”",
          [{"name": "重大项目", "value": 42, "unit": "个", "verb": "", "separator": "，"},
           {"name": "总投资", "value": 315, "unit": "亿元", "verb": ""}]),
-        ("新签约5000万元以上项目12个，协议资金46.8亿元。", "新签约5000万元以上",
-         [{"name": "项目", "value": 12, "unit": "个", "verb": "", "separator": "，"},
+        # 新签约项目 is a category kept whole, and a size class is part of the noun it sorts (RULES)
+        ("新签约5000万元以上项目12个，协议资金46.8亿元。", "",
+         [{"name": "新签约5000万元以上项目", "value": 12, "unit": "个", "verb": "", "separator": "，"},
           {"name": "协议资金", "value": 46.8, "unit": "亿元", "verb": ""}]),
         ("当前，规上工业企业产能利用率78.2%。", "当前，",
          [{"name": "规上工业企业产能利用率", "value": 78.2, "unit": "%", "verb": ""}]),
