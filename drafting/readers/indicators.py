@@ -84,7 +84,7 @@ _VERBS_FIRST = ("实现|完成|达到|共有|拥有|现有|实有|有(?![近超�
                 "|出栏|存栏"  # 出栏生猪3.2万头、牛1200头: the livestock is the name
                 "|生产(?!总值|经营|安全|要素|资料|力|性|线|基地|企业|车间|设备|能力|规模|用)"  # 生产水泥11万吨: the product is the name
                 "|改造|新开工|开工(?!在建)|培育|发放|争取|开展|组织|举办|召开|落实|梳理|评选出|评选|走访|慰问|受理|办结|调处|化解"
-                "|接待|惠及|荣获|打击|落户|落地|整治|搬迁|发展(?![到至])|申报通过|验收通过"
+                "|接待|惠及|保障(?![性房])|荣获|打击|落户|落地|整治|搬迁|发展(?![到至])|申报通过|验收通过"
                 "|查处|救助|培训|创建|申报|上报|谋划|储备|招录|安置|收集|拿出|筹集|拨付|设立|成立|组建")
 # a name: words, and quoted words inside it (“党员初心日”暨党员政治生日会 · 梳理“我为群众办实事”清单)
 _BLANK = "[xｘ×Ｘ*＊○_＿]+"  # a blank typed for a word a page left out (省**技术产品认定), or for a figure
@@ -175,7 +175,9 @@ _NAME_STOP = re.compile(r"实现|完成|达到|同比(?!增速|增幅)|分别|�
                         # a name never ends in a verb or adverb of its value (地区生产总值突破, 投资累计)
                         r"|(?:突破|超过|累计|共计|共|已|预计|约|近|超|逾|达|第|(?<!行|作|认|成)为)$|.已"
                         # 扩大…种植面积至8000亩 · 年产值可达…: 至 and 到 end a verb, 可 and 将 say what may be, never a name's end
-                        r"|(?:到|至|可|将|拟)$"  # 居全市第21位: a rank, no count  # 项目已开工51个: no name before 已
+                        r"|(?:到|至|可|将|拟|有望|可望)$"
+                        # 工业投资占固定资产投资的比重为…: a share's frame, the name is before 占
+                        r"|占[^，。；,;]*的"  # 居全市第21位: a rank, no count  # 项目已开工51个: no name before 已
                         # nor starts with words that say when or whose (四季度…, 我们…, 其中…)
                         rf"|^(?:{_LEAD_WORDS}|{_SUBJECTS}|{_ADVERBS}|{_PERIODS})"
                         # a target or plan is no statistic: 目标是地区生产总值增长6.5% · 力争…
@@ -193,7 +195,7 @@ _NAME_STOP = re.compile(r"实现|完成|达到|同比(?!增速|增幅)|分别|�
                         # a preposition opens who it is for or how, not what (为服务业工商户购置…补贴X万元)
                         r"|^(?:为|对|向|给|从|按|通过|经过|由|在(?!建|校|岗|册|园|职|库|营|线|读))"  # 在全市考核中… (在建项目 is a name)
                         # a rule, not a figure: 居民每购买一只口罩政府补贴X元
-                        r"|[一两每][只个件名户家项次张]"
+                        r"|[一两每][只个件名户家项次张亩人吨台头]"
                         # a condition or a part, not a figure: 有近三分之一的村集体经济收入不足10万元
                         rf"|^有(?!{_HAS_WORDS})|不足|不到|分之"
                         # a second verb joined on (查处并整改隐患12处) says what was done, not what is counted
@@ -206,7 +208,7 @@ _OPENING_VERB = re.compile("实现|完成|达到")
 _VERB_FIRST_WORD = re.compile(_VERBS_FIRST)  # inside a clause, only after an agent (_acts_in_clause)
 _NAME_MAX = 20
 # a period or a pronoun alone is whose or when, not what: 四季度增长6.3% · 我们增长15.2%
-_NOT_A_NAME = re.compile(r"(?:[一二三四]季度|[上下]半年|前三季度|全年|去年|今年|我们|我市|我县|我区|全[市县区镇乡省])")
+_NOT_A_NAME = re.compile(r"(?:[一二三四]季度|[上下]半年|前三季度|全年|去年|今年|(?:上年|去年)?同期|我们|我市|我县|我区|全[市县区镇乡省])")
 # a rate or a share is a statistic by its name alone: 开工率55.4% · 高技术产业投资占比X.X%
 _RATE_NAME = re.compile(r"(?:率|占比|比重)$")
 # a note in brackets that belongs to the name: 地区生产总值(GDP) · 地区生产总值（GDP）
@@ -298,7 +300,7 @@ def _next_chain(text: str, at: int) -> tuple[list[dict], int, int] | None:
             boundary += 1  # ; 开工在建项目…: a space a PDF left after the mark is no part of the name
         if any(m.start() < boundary + _TARGET_REACH for m in _TARGET.finditer(text, _sentence_start(text, boundary), boundary + 2 * _TARGET_REACH)):
             continue  # 力争到2027年，全县地区生产总值突破300亿元: a target, not a figure reached
-        if _THAT_ONE.match(text, boundary):
+        if _THAT_ONE.match(text, boundary) or _THAT_ONE.match(text, _sentence_start(text, boundary)):
             continue  # 该企业实现产值…: the figures of one firm or one project (RULES)
         scope = _scope_ends(text, boundary)[::-1]
         if listed := _rank_list_after(text, (*scope, boundary)):
@@ -728,7 +730,8 @@ def _tails(text: str, data: dict, at: int) -> tuple[dict, int]:
             then.append(add({}, m))
         else:
             add(data, m)
-            if kind == "share" and "change" not in done:
+            # 占…的比重为38.6%，比上年提高2.4个百分点: the share said first, in the head or a clause
+            if (kind == "share" and "change" not in done) or (kind == "change" and "share" in data):
                 data["share_first"] = True
             # the gap after change and share, the rank last: what follows is said in that order
             done |= ({"change", "share", "gap", "rank"} if kind == "rank" else {"change", "share", "gap"}
