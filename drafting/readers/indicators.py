@@ -133,7 +133,7 @@ _CHANGE_FIGURE = (
 _CHANGE = re.compile(rf"(?P<compare>{_COMPARE})?" + _CHANGE_FIGURE)
 # …同比增长7.6%，增速比一季度提高1.2个百分点: a further change of the same statement may name the rate it
 # changes (增速, 增幅) before its comparison; after a statement, that is no new statistic (RULES)
-_FURTHER_CHANGE = re.compile(rf"(?P<compare>(?:增速|增幅)(?:{_COMPARE})?|{_COMPARE})?" + _CHANGE_FIGURE)
+_FURTHER_CHANGE = re.compile(rf"(?P<compare>(?:增速|增幅|降幅|涨幅)(?:{_COMPARE})?|{_COMPARE})?" + _CHANGE_FIGURE)
 _FLAT = re.compile(r"(?P<compare>与[^，。；：、\dX]{1,6}?)持平")
 # 占全年计划的67% · 占年度计划23% · 完成年度计划22.8% (without 的 only after a plan or target)
 _SHARE = re.compile(
@@ -224,7 +224,8 @@ _QUOTED_WORDS = re.compile(r"“[^“”，。；：！？,;:]{1,15}”")
 _NAME_NOTE = re.compile(r"[（(](?:[A-Za-z]{2,8}|含[^（）()，。；,;\d]{1,10})[）)]")
 # words inside a clause after which its name may start, when the clause read from its start
 # is no statistic: XX区2023年1-3月规模以上工业总产值完成… · 谋划“十五五”重点项目356个
-_NAME_AFTER = re.compile(r"\d+(?:年|月份|月)|季度|[”」》]|为(?:主|重点|主体)的|\d+(?:\.\d+)?[万亿]?元以[上下]|\d+(?:周)?岁以[上下]")  # 60岁以上老人…
+# 汽车、钢铁、机械三大支柱产业总产值…: the kinds listed before 三大… say which, the name is what they make up
+_NAME_AFTER = re.compile(r"\d+(?:年|月份|月)|季度|[”」》]|为(?:主|重点|主体)的|、[^、，。；,;\d]{1,6}?(?=[两三四五六七八九十]大)|\d+(?:\.\d+)?[万亿]?元以[上下]|\d+(?:周)?岁以[上下]")  # 60岁以上老人…
 # words that make what follows in the sentence a target or a plan, not a figure reached
 _TARGET = re.compile(r"力争|确保|目标[是为：:，,]|预期目标|奋斗目标|计划(?=实施|完成|新建|开工|引进|新增|实现|达到)"
                      r"|要(?=确保|实现|完成|达到|力争|把|使|让|突破)|明年|今后|到20\d\d年")

@@ -74,9 +74,10 @@ from tests.extract import built_paragraph
         ("农村居民人均可支配收入19863元，同比名义增长7.1%。", "",
          [{"name": "农村居民人均可支配收入", "value": 19863, "unit": "元", "verb": "", "change": 7.1,
            "compare": "同比名义"}]),
+        # the 降幅 clause is a further change of the same statement (RULES), kept in its ``then``
         ("外贸进口下降8.6%，降幅比上半年收窄2.4个百分点。", "",
-         [{"name": "外贸进口", "change": -8.6, "compare": "", "separator": "，"},
-          {"name": "降幅", "change": -2.4, "trend": "收窄", "change_unit": "个百分点", "compare": "比上半年"}]),
+         [{"name": "外贸进口", "change": -8.6, "compare": "",
+           "then": [{"change": -2.4, "trend": "收窄", "change_unit": "个百分点", "compare": "降幅比上半年"}]}]),
         ("一般公共预算收入完成7.9亿元，为预算的54.8%。", "",
          [{"name": "一般公共预算收入", "value": 7.9, "unit": "亿元", "verb": "完成", "share": 54.8, "share_of": "预算",
            "share_verb": "为"}]),

@@ -331,3 +331,19 @@ def test_a_further_change_with_blanks_typed_as_xx_prints_as_typed(tmp_path):
     assert printed_back(found) == text
     built, _ = built_paragraph(tmp_path, found)
     assert text in render_text(built).splitlines()
+
+
+@pytest.mark.parametrize(
+    "sentence, named",
+    [
+        # kinds listed before 三大… say which; the name is what they make up (RULES: as written in the clause)
+        ("汽车、钢铁、机械三大支柱产业总产值12亿元，增长5%。", [("三大支柱产业总产值", 12)]),
+        ("粮油、果蔬、畜禽四大主导产业产值达到46.8亿元。", [("四大主导产业产值", 46.8)]),
+        # a further change naming the fall it narrows stays in the statement
+        ("外贸进出口总额完成3.2亿元，同比下降8.6%，降幅比一季度收窄3.2个百分点。", [("外贸进出口总额", 3.2)]),
+    ],
+)
+def test_shapes_met_while_probing_the_genre(sentence, named):
+    found = with_indicators(sentence)
+    assert named_figures(found) == named
+    assert printed_back(found) == sentence
