@@ -69,7 +69,7 @@ _TO_VERBS = "(?:下降|降低|减少|提高|提升|增加|增长|上升|缩短|�
 _TO_VERB = re.compile(f"(?:{_TO_VERBS})了?")
 _TO_STEM = re.compile(_TO_VERBS[:-len("(?:到|至)")])
 # 达到了 · 完成近 · 达到约: a verb may take 了 and a word of about how much after it
-_VERBS = "(?:(?:(?:累计|共计|预计|已经|已)?(?:实现|完成|达到)|(?:预计|累计)达|" + _TO_VERBS + ")了?(?:约|近|超|逾|将近|接近)?)|稳定在|控制在|保持在|在|(?:首次|一举|历史性)?(?:突破|迈上|跨上|跃上|站上|迈过)|(?:新)?建成|新建|超过|达|仅为|约为|为|是|新增|共有|现有|拥有|实有|有|共计|合计|总计|共|超|逾|近|约"  # 项目共6个
+_VERBS = "(?:(?:(?:累计|共计|预计|已经|已)?(?:实现|完成|达到)|(?:预计|累计)达|" + _TO_VERBS + ")了?(?:约|近|超|逾|将近|接近)?)|稳定在|控制在|保持在|在|(?:首次|一举|历史性)?(?:突破|迈上|跨上|跃上|站上|迈过|跨越)|(?:新)?建成|新建|超过|达|仅为|约为|为|是|新增|共有|现有|拥有|实有|有|共计|合计|总计|共|超|逾|近|约"  # 项目共6个
 # 扩大“富硒茶”种植面积至1.2万亩: the verb opened the clause, its 至 stands before the figure
 _VERBS += "|至|到"
 _BOUND = "(?P<{}>以上|以内|以下|左右|大关)?"  # 突破600亿元大关  # 增长6%左右 · 控制在3.5%以内
@@ -79,7 +79,7 @@ _VALUE_BOUND = "(?P<value_bound>以上|以内|以下|左右|大关|台阶)?"
 _HAS_WORDS = "[机效线色害偿序氧]"
 # verbs that come before the name: 实现地区生产总值…, 新建学校X所, 共发生事故X起; 新签约重点税源企业8家
 # has 签约 as its verb, while 签约项目 · 新签约招商项目 name a category of projects, kept whole (RULES)
-_VERBS_FIRST = ("实现|完成|达到|共有|拥有|现有|实有|有(?![近超逾约]|" + _HAS_WORDS + ")|新增|新改建|新建改建|新建成|新建|改扩建|改建|扩建|新发展|新上|新开通|开通|开设"
+_VERBS_FIRST = ("(?:实现|完成|达到)了?|共有|拥有|现有|实有|有(?![近超逾约]|" + _HAS_WORDS + ")|新增|新改建|新建改建|新建成|新建|改扩建|改建|扩建|新发展|新上|新开通|开通|开设"
                 "|上缴|缴纳|推出|提供|安排|吸纳|带动|打造|新认定|认定|获批|获得|栽植|补植|新栽种|新栽|栽种|新购置|购置|新培育|铺设|硬化|(?:新)?签约(?![^，。；,;、]{0,10}?项目)|签订|签定|新引进|引进|实施|排查|整改|发生|建成(?!区)"
                 "|出栏|存栏"  # 出栏生猪3.2万头、牛1200头: the livestock is the name
                 "|生产(?!总值|经营|安全|要素|资料|力|性|线|基地|企业|车间|设备|能力|规模|用)"  # 生产水泥11万吨: the product is the name
@@ -160,7 +160,7 @@ _RANK = re.compile(
 # the name is what a writer wants as the field: 规上工业产值, not 我镇规上工业产值累计.
 # 虽然…，但…: conjunctions open the clause, never the name; 这些项目 (taken together) says whose
 _LEAD_WORDS = r"比如|例如|特别是|尤其是|其中|同时|此外|另外|这个|这一|从(?=[^，。；：]{2,14}?看[，,])|在(?=[^，。；：]{2,14}?方面[，,])|虽然|尽管|但是|但|而且|并且|这些项目|上述项目"
-_PERIODS = (r"“十[一二三四五六七八九]五”|\d{0,2}[*＊xｘ×X]{1,4}年度?|[春夏秋冬]季|预计|预测|今年以来|今年初|年初|年末|年底|[上本]月末|月末|季末|今年|去年|上年|全年|年内|[上下]半年|前三季度|第?[一二三四1-4]季度|\d{4}年"
+_PERIODS = (r"“十[一二三四五六七八九]五”|近[一两三四五六七八九十\d]{1,2}年|[一两三四五六七八九十\d]{1,2}年来|近年来|多年来|\d{0,2}[*＊xｘ×X]{1,4}年度?|[春夏秋冬]季|预计|预测|今年以来|今年初|年初|年末|年底|[上本]月末|月末|季末|今年|去年|上年|全年|年内|[上下]半年|前三季度|第?[一二三四1-4]季度|\d{4}年"
             r"|\d{1,2}[-—–~至]\d{1,2}月份?|\d{1,2}月份?|截至(?:目前|\d{1,2}月(?:底|末)?)|目前|当前|现在")
 _SUBJECTS = (r"(?:全(?:街道|辖区|[县区市镇乡州盟旗])|[两三四五](?:[县区市镇乡](?![域级内外])|街道))(?:[（(]含[^（）()，。；,;]{1,8}[）)])?|街道(?=[^办党工]{2})|(?:X+|[xｘ×Ｘ*＊○]{1,4})(?:街道|[县区市镇乡村])(?:[（(]含[^（）()，。；,;]{1,8}[）)])?|[我本](?:街道|地区|[县区市镇乡州旗])|辖区内|区域内|境内|辖区|[县区市镇乡]里|我们的|我们"
              # 27家企业… · 89家超千万企业…: so many of whom the figure is said
@@ -171,7 +171,7 @@ _ADVERBS = r"累计|共计|合计|总计|共(?!有)|已经|已|成功(?!率)"  #
 _NAME_CHAR = re.compile(_NAME_CHARS)
 _BLANK_IN_A_NAME = re.compile(_BLANK_IN_NAME)
 # 占年度计划的 24.1% is a share, not a name; 比上年增长12.5% is a change whose name came before
-_NAME_STOP = re.compile(r"实现|完成|达到|同比(?!增速|增幅)|分别|的$|^的|^(?:比|较|环比|可比|[两三]年平均|增长|下降|提高|上升|回落|降低|减少|增加(?!值))"
+_NAME_STOP = re.compile(r"实现|完成|达到|同比(?!增速|增幅)|分别|的$|^[的了]|^(?:比|较|环比|可比|[两三]年平均|增长|下降|提高|上升|回落|降低|减少|增加(?!值))"
                         # a name never ends in a verb or adverb of its value (地区生产总值突破, 投资累计)
                         r"|(?:突破|超过|累计|共计|共|已|预计|约|近|超|逾|达|第|(?<!行|作|认|成)为)$|.已"
                         # 扩大…种植面积至8000亩 · 年产值可达…: 至 and 到 end a verb, 可 and 将 say what may be, never a name's end
@@ -204,7 +204,7 @@ _NAME_STOP = re.compile(r"实现|完成|达到|同比(?!增速|增幅)|分别|�
                         r"|^(?:增收|减收)$|^连续|^(?:前移|后移|前进|后退|上升|下滑)\d*$|^(?:竣工|投产|开工|完工|建成|落地|开业|投用|运营)+$")  # 竣工投产18个: a count after verbs, no name
 # verbs after which a clause's subject (202家规模以上工业企业实现…) stays text; action verbs
 # (查处并整改隐患X处) do not start a statistic inside a clause
-_OPENING_VERB = re.compile("实现|完成|达到")
+_OPENING_VERB = re.compile("(?:实现|完成|达到)了?")  # 实现了地区生产总值…: 了 goes with the verb
 _VERB_FIRST_WORD = re.compile(_VERBS_FIRST)  # inside a clause, only after an agent (_acts_in_clause)
 _NAME_MAX = 20
 # a period or a pronoun alone is whose or when, not what: 四季度增长6.3% · 我们增长15.2%
@@ -649,14 +649,18 @@ def _aside_head(text: str, start: int) -> tuple[dict, int] | None:
 
 
 def _continued(text: str, end: int) -> bool:
-    """新登记市场主体3256户，累计达到4.5万户: the next clause says more of the same name, with a verb
-    and a figure and no name of its own."""
-    if text[end:end + 1] not in ("，", ","):
+    """新登记市场主体3256户，累计达到4.5万户 · 工业供地1824亩、近两年超过3800亩: the next clause says
+    more of the same name, with a verb and a figure and no name of its own."""
+    if text[end:end + 1] not in ("，", ",", "、"):
         return False
     at = end + 1
     while (scope := _ASIDE_SCOPE.match(text, at)) and scope.end() > at:
         at = scope.end()
-    return _ASIDE_VERB.match(text, at) is not None
+    return _ASIDE_VERB.match(text, at) is not None or _PASSED.match(text, at) is not None
+
+
+# 近两年超过3800亩: a level passed, said of the same name
+_PASSED = re.compile(rf"(?:超过|突破|超|逾){_SP}(?:{_NUMBER}){_SP}(?:{_UNITS})")
 
 
 def _opens_with_a_verb(name: str) -> bool:

@@ -341,6 +341,12 @@ def test_a_further_change_with_blanks_typed_as_xx_prints_as_typed(tmp_path):
         ("粮油、果蔬、畜禽四大主导产业产值达到46.8亿元。", [("四大主导产业产值", 46.8)]),
         # a further change naming the fall it narrows stays in the statement
         ("外贸进出口总额完成3.2亿元，同比下降8.6%，降幅比一季度收窄3.2个百分点。", [("外贸进出口总额", 3.2)]),
+        # 了 goes with the verb, never into the name
+        ("全县实现了地区生产总值45亿元。", [("地区生产总值", 45)]),
+        ("全县完成了固定资产投资32亿元，同比增长6%。", [("固定资产投资", 32)]),
+        # a period (近两年) is no name: what it says of the same name stays after the statistic
+        ("工业供地1824亩、近两年超过3800亩。", [("工业供地", 1824)]),
+        ("地区生产总值跨越500亿元，增长7.2%。", [("地区生产总值", 500)]),
     ],
 )
 def test_shapes_met_while_probing_the_genre(sentence, named):
