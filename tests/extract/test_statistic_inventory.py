@@ -353,3 +353,20 @@ def test_shapes_met_while_probing_the_genre(sentence, named):
     found = with_indicators(sentence)
     assert named_figures(found) == named
     assert printed_back(found) == sentence
+
+
+def test_a_speech_with_the_new_shapes_extracts_and_rebuilds_exactly(tmp_path):
+    """Through ``draft extract`` and ``draft build``: the new fields reach the YAML, and the speech
+    builds back word for word."""
+    from tests.extract import extracted_and_built
+
+    opening = ("上半年，全县地区生产总值首次迈上200亿元台阶，增长6.1%；社会消费品零售总额预计增长5-6%；"
+               "规模以上工业增加值同比增长7.6%，增速比一季度提高1.2个百分点；一般公共预算收入 3.62亿元，同比增长 4.7%。")
+    projects = "全县接待游客突破100万人次，新签约招商项目32个，扩大“富硒茶”种植面积至1.2万亩。"
+    lines = ["同志们：", "下面，我讲两点意见。", "一、看清形势", opening, projects, "二、抓好落实", "同志们，让我们共同努力。"]
+    yaml_text, built = extracted_and_built(tmp_path, lines)
+    for name in ("地区生产总值", "社会消费品零售总额", "规模以上工业增加值", "一般公共预算收入", "游客", "新签约招商项目", "种植面积"):
+        assert f"name: {name}\n" in yaml_text
+    for field in ("value_bound: 台阶\n", "change_unit_once: true\n", "space_before_value: true\n", "compare: 增速比一季度\n"):
+        assert field in yaml_text
+    assert opening in built and projects in built
