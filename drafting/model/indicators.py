@@ -69,6 +69,7 @@ class Indicator:
     rank_unit: str = "位"  # 居全市第3位; empty for 增幅全市第一
     value_bound: str = ""  # 控制在3.5%以内: 以内 / 以上 / 左右 after the value
     value_note: str = ""  # 25.6亿元（快报数）: a note in brackets after the value
+    ratio: str = ""  # 三次产业结构调整为12.3:45.6:42.1: the ratio's later terms, printed after the value (the first)
     change_bound: str = ""  # 增长6.3%以上 · 增长6%左右: after the change
     # 增长5%—6% · 提高5至6个百分点: a change reached, said as a range; change_to has change's sign
     change_to: float | int | str | None = None
@@ -122,6 +123,7 @@ class Indicator:
             rank_unit=data.get("rank_unit", "位"),
             value_bound=data.get("value_bound", ""),
             value_note=data.get("value_note", ""),
+            ratio=data.get("ratio", ""),
             change_bound=data.get("change_bound", ""),
             change_to=_figure(data, "change_to"),
             change_range=data.get("change_range", "—"),
@@ -313,7 +315,7 @@ def _value_clause(ind: Indicator, figure: Callable[[str, Any, str], str], number
         return f" {ind.value_when}{number('value', ind.value)}{ind.unit}{ind.value_bound}{ind.value_note}"
     if ind.unit_spaced and not ind.spaced and ind.unit and not ind.unit.startswith(_SIGNS):
         return f"{ind.value_when}{number('value', ind.value)} {ind.unit}{ind.value_bound}{ind.value_note}"
-    return ind.value_when + figure("value", ind.value, ind.unit) + ind.value_bound + ind.value_note
+    return ind.value_when + figure("value", ind.value, ind.unit) + ind.ratio + ind.value_bound + ind.value_note
 
 
 def phrase_chain(

@@ -65,11 +65,11 @@ _UNITS = "|".join(
 _UNITS = rf"(?:(?:千万|百万|万|亿|千|百)?(?:余|多)?(?:{_UNITS})|(?:余|多)?(?:{_UNITS}))"
 # 累计完成 · 预计实现 · 已完成: an adverb of the verb belongs to the verb, never to the name
 # 降至0.5吨标准煤 · 缩短到3天 · 提高到62%: a change said as the level reached is a verb of the value
-_TO_VERBS = "(?:下降|降低|减少|提高|提升|增加|增长|上升|缩短|压缩|扩大|发展|降|增)(?:到|至)"
+_TO_VERBS = "(?:下降|降低|减少|提高|提升|增加|增长|上升|缩短|缩小|压缩|扩大|发展|降|增)(?:到|至)"
 _TO_VERB = re.compile(f"(?:{_TO_VERBS})了?")
 _TO_STEM = re.compile(_TO_VERBS[:-len("(?:到|至)")])
 # 达到了 · 完成近 · 达到约: a verb may take 了 and a word of about how much after it
-_VERBS = "(?:(?:(?:累计|共计|预计|已经|已)?(?:实现|完成|达到)|(?:预计|累计)达|" + _TO_VERBS + ")了?(?:约|近|超|逾|将近|接近)?)|稳定在|控制在|保持在|在|(?:首次|一举|历史性)?(?:突破|迈上|跨上|跃上|站上|迈过|跨越)|(?:新)?建成|新建|超过|达|仅为|约为|为|是|新增|共有|现有|拥有|实有|有|共计|合计|总计|共|超|逾|近|约"  # 项目共6个
+_VERBS = "(?:(?:(?:累计|共计|预计|已经|已)?(?:实现|完成|达到)|(?:预计|累计)达|" + _TO_VERBS + ")了?(?:约|近|超|逾|将近|接近)?)|稳定在|控制在|保持在|在|(?:首次|一举|历史性)?(?:突破|迈上|跨上|跃上|站上|迈过|跨越)|(?:新)?建成|新建|超过|达|仅为|约为|(?:调整|优化|缩小)为|为|是|新增|共有|现有|拥有|实有|有|共计|合计|总计|共|超|逾|近|约"  # 项目共6个
 # 扩大“富硒茶”种植面积至1.2万亩: the verb opened the clause, its 至 stands before the figure
 _VERBS += "|至|到"
 _BOUND = "(?P<{}>以上|以内|以下|左右|大关)?"  # 突破600亿元大关  # 增长6%左右 · 控制在3.5%以内
@@ -109,6 +109,9 @@ _PER = "每(?:平方公里|平方米|万人|千人|百人|人|户|亩|公顷)"
 # 各村集体经济收入均超过10万元: an adverb of the whole (均/都/也/仍) goes with the verb after it
 _VERB_ADVERB = "(?:年均|均|都|也|仍然|仍|继续|仅)"  # never 分别: a 分别 statement stays text
 _VALUE = re.compile(rf"(?P<verb>(?:{_VERB_ADVERB}(?={_VERBS}))?(?:{_VERBS})?(?:{_PER})?)?{_SP}(?P<value>{_NUMBER}){_SP}(?P<unit>{_UNITS}){_VALUE_BOUND}")
+# 三次产业结构调整为12.3:45.6:42.1: a ratio, its first term the value (RULES), the others printed after it
+_RATIO_NAME = re.compile("(?:比|比例|结构)$")
+_RATIO_VALUE = re.compile(rf"(?P<verb>(?:{_VERBS})?){_SP}(?P<value>{_NUMBER})(?P<ratio>(?:[:：∶](?:[0-9]+(?:\.[0-9]+)?|[Xx×]+(?:\.[Xx×]+)?)){{1,3}})(?![0-9.])")
 # 财政总收入由2020年的2.66亿元增加到2022年的4.559亿元 · 城镇化率从45%提高到52.3%: a rise said as the level
 # it went from and the level reached; the later figure is the value (RULES), the earlier is ``earlier``
 _WHEN_OF = r"(?:(?:\d{2,4}[xｘX*＊]{0,2}|[xｘX*＊]{2,4})年(?:底|末|初)?|“十[一二三四五六七八九]五”(?:初|末|期末)?|[上去]年|年初)的"
@@ -233,7 +236,7 @@ _TARGET_REACH = 6  # the words at a clause's start count too (全年计划实施
 _BOUNDARY = "，。；：！？,;:"
 _THAT_ONE = re.compile("该|此(?![外前后时次])")
 _SENTENCE_ENDS = "。；！？;"
-_KEY_ORDER = ("name", "name_note", "aside", "earlier", "earlier_when", "earlier_word", "value", "value_when", "unit", "value_note", "verb", "change", "trend", "change_unit", "compare",
+_KEY_ORDER = ("name", "name_note", "aside", "earlier", "earlier_when", "earlier_word", "value", "value_when", "unit", "value_note", "ratio", "verb", "change", "trend", "change_unit", "compare",
               "verb_first", "share", "share_of", "share_verb", "share_particle", "share_first",
               "gap", "gap_of", "gap_verb", "gap_unit", "rank", "rank_scope", "rank_verb", "rank_unit",
               "value_bound", "change_bound", "change_to", "change_range", "change_unit_once", "spaced", "unit_spaced", "space_before_value", "change_spaced", "as_written", "then", "separator", "joint")
@@ -574,6 +577,11 @@ def _named_heads(text: str, start: int):
             if data["verb"] == "实现":
                 del data["verb"]
             yield data, value.end()
+        elif ratio := _RATIO_VALUE.match(text, end):
+            data = {**head, "value": _number(ratio["value"]), "unit": "", "ratio": ratio["ratio"], "verb": ratio["verb"]}
+            if data["verb"] in ("", "实现") or not _RATIO_NAME.search(name):
+                continue  # 会议时间为9:30: a ratio is stated of a ratio (…结构, …比) by a verb (为, 调整为)
+            yield data, ratio.end()
         elif change := _CHANGE.match(text, end):
             yield _with_change(dict(head), change), change.end()
         elif flat := _FLAT.match(text, end):

@@ -370,3 +370,28 @@ def test_a_speech_with_the_new_shapes_extracts_and_rebuilds_exactly(tmp_path):
     for field in ("value_bound: 台阶\n", "change_unit_once: true\n", "space_before_value: true\n", "compare: 增速比一季度\n"):
         assert field in yaml_text
     assert opening in built and projects in built
+
+
+@pytest.mark.parametrize(
+    "sentence, named, ratio",
+    [
+        # RULES: the first figure of a ratio (三次产业结构 x.x:xx.x:xx.x) is the statistic's figure
+        ("全县三次产业结构调整为12.3:45.6:42.1。", [("三次产业结构", 12.3)], ":45.6:42.1"),
+        ("三次产业结构比为x.x:xx.x:xx.x。", [("三次产业结构比", "x.x")], ":xx.x:xx.x"),
+        ("城乡居民收入比缩小为2.1:1。", [("城乡居民收入比", 2.1)], ":1"),
+    ],
+)
+def test_a_ratio_is_its_first_term_and_prints_back(sentence, named, ratio, tmp_path):
+    from drafting.workflow.build import render_text
+
+    found = with_indicators(sentence)
+    assert named_figures(found) == named
+    assert found["indicators"][0]["ratio"] == ratio
+    assert printed_back(found) == sentence
+    built, _ = built_paragraph(tmp_path, found)
+    assert sentence in render_text(built).splitlines()
+
+
+@pytest.mark.parametrize("sentence", ["会议时间为9:30。", "比分为3:1。", "按1:1比例配套。"])
+def test_a_time_or_a_score_is_no_ratio_statistic(sentence):
+    assert with_indicators(sentence) == sentence
