@@ -347,6 +347,10 @@ def test_a_further_change_with_blanks_typed_as_xx_prints_as_typed(tmp_path):
         # a period (近两年) is no name: what it says of the same name stays after the statistic
         ("工业供地1824亩、近两年超过3800亩。", [("工业供地", 1824)]),
         ("地区生产总值跨越500亿元，增长7.2%。", [("地区生产总值", 500)]),
+        # a department's counts: 件次 as a measure word, 达成 as a verb before the name
+        ("共受理群众来信来访326件次，办结率98%。", [("群众来信来访", 326), ("办结率", 98)]),
+        ("全年共组织招聘会12场，提供就业岗位8600个，达成就业意向3200人。",
+         [("招聘会", 12), ("就业岗位", 8600), ("就业意向", 3200)]),
     ],
 )
 def test_shapes_met_while_probing_the_genre(sentence, named):
