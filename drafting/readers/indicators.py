@@ -69,7 +69,7 @@ _TO_VERBS = "(?:下降|降低|减少|提高|提升|增加|增长|上升|缩短|�
 _TO_VERB = re.compile(f"(?:{_TO_VERBS})了?")
 _TO_STEM = re.compile(_TO_VERBS[:-len("(?:到|至)")])
 # 达到了 · 完成近 · 达到约: a verb may take 了 and a word of about how much after it
-_VERBS = "(?:(?:(?:累计|共计|预计|已经|已)?(?:实现|完成|达到)|(?:预计|累计)达|" + _TO_VERBS + ")了?(?:约|近|超|逾|将近|接近)?)|稳定在|控制在|保持在|在|(?:首次|一举|历史性)?(?:突破|迈上|跨上|跃上|站上|迈过|跨越)|(?:新)?建成|新建|超过|达|仅为|约为|(?:调整|优化|缩小)为|为|是|新增|共有|现有|拥有|实有|有|共计|合计|总计|共|超|逾|近|约"  # 项目共6个
+_VERBS = "(?:(?:(?:累计|共计|预计|已经|已)?(?:实现|完成|达到|到达)|(?:预计|累计)达|" + _TO_VERBS + ")了?(?:约|近|超|逾|将近|接近)?)|稳定在|控制在|保持在|在|(?:首次|一举|历史性)?(?:突破|迈上|跨上|跃上|站上|迈过|跨越)|(?:新)?建成|新建|超过|达|仅为|约为|(?:调整|优化|缩小)为|为|是|新增|共有|现有|拥有|实有|有|共计|合计|总计|共|超|逾|近|约"  # 项目共6个
 # 扩大“富硒茶”种植面积至1.2万亩: the verb opened the clause, its 至 stands before the figure
 _VERBS += "|至|到"
 _BOUND = "(?P<{}>以上|以内|以下|左右|大关)?"  # 突破600亿元大关  # 增长6%左右 · 控制在3.5%以内
@@ -118,6 +118,12 @@ _WHEN_OF = r"(?:(?:\d{2,4}[xｘX*＊]{0,2}|[xｘX*＊]{2,4})年(?:底|末|初)?|
 _FROM_TO = re.compile(
     rf"(?P<earlier_word>由|从)(?P<earlier_when>{_WHEN_OF})?(?P<earlier>{_NUMBER})(?P<earlier_unit>{_UNITS})"
     rf"(?P<verb>{_TO_VERBS}了?)(?P<value_when>{_WHEN_OF})?(?P<value>{_NUMBER})(?P<unit>{_UNITS}){_VALUE_BOUND}"
+)
+# 地区生产总值跨越5000亿元，达5600亿元: a level passed, then the level reached, which is the value (RULES);
+# the level passed is said as ``earlier`` (its word in ``earlier_word``), the comma and 达 are the verb
+_PASSED_THEN_REACHED = re.compile(
+    rf"(?P<earlier_word>跨越|突破|迈过|超过)(?P<earlier_when>)(?P<earlier>{_NUMBER})(?P<earlier_unit>{_UNITS})"
+    rf"(?P<verb>[，,](?:达到|达))(?P<value_when>)(?P<value>{_NUMBER})(?P<unit>{_UNITS}){_VALUE_BOUND}"
 )
 _VERB_FIRST = re.compile(
     rf"(?P<verb>{_VERBS_FIRST})(?P<name>{_NAME_BODY}{{2,20}}?|{_QUOTED_NAME}){_SP}(?P<value>{_NUMBER}){_SP}(?P<unit>{_UNITS})"
@@ -562,7 +568,7 @@ def _named_heads(text: str, start: int):
         noted = _NAME_NOTE.search(name)
         head = {"name": name} if noted is None or noted.end() < len(name) else {
             "name": name[:noted.start()], "name_note": noted.group()}
-        if rise := _FROM_TO.match(text, end):
+        if rise := _FROM_TO.match(text, end) or _PASSED_THEN_REACHED.match(text, end):
             if data := _from_to(head, rise):
                 yield data, rise.end()
         elif value := _VALUE.match(text, end):

@@ -284,10 +284,12 @@ def test_the_inventory_builds_back_through_the_yaml(tmp_path):
 
     text = ("全县地区生产总值首次迈上200亿元台阶，增长6.1%；PM2.5平均浓度为32微克/立方米，同比下降8.6%；"
             "我县农民专业合作社发展到326家；社会消费品零售总额预计增长5-6%；"
-            "规模以上工业增加值同比增长7.6%，增速比一季度提高1.2个百分点；一般公共预算收入 3.62亿元，同比增长 4.7%。")
+            "规模以上工业增加值同比增长7.6%，增速比一季度提高1.2个百分点；一般公共预算收入 3.62亿元，同比增长 4.7%；"
+            "财政总收入突破10亿元，达到10.36亿元。")
     found = with_indicators(text)
     assert named_figures(found) == [("地区生产总值", 200), ("PM2.5平均浓度", 32), ("农民专业合作社", 326),
-                                    ("社会消费品零售总额", 5), ("规模以上工业增加值", 7.6), ("一般公共预算收入", 3.62)]
+                                    ("社会消费品零售总额", 5), ("规模以上工业增加值", 7.6), ("一般公共预算收入", 3.62),
+                                    ("财政总收入", 10.36)]
     built, _ = built_paragraph(tmp_path, found)
     assert text in render_text(built).splitlines()
 
@@ -347,6 +349,10 @@ def test_a_further_change_with_blanks_typed_as_xx_prints_as_typed(tmp_path):
         # a period (近两年) is no name: what it says of the same name stays after the statistic
         ("工业供地1824亩、近两年超过3800亩。", [("工业供地", 1824)]),
         ("地区生产总值跨越500亿元，增长7.2%。", [("地区生产总值", 500)]),
+        # a level passed, then the level reached: the value is the later figure (RULES: 跨越A,达B)
+        ("全县财政总收入突破10亿元，达到10.36亿元，增长12.8%。", [("财政总收入", 10.36)]),
+        ("地区生产总值跨越500亿元,达568亿元,增长7.2%。", [("地区生产总值", 568)]),
+        ("粮食总产量到达24.6万吨。", [("粮食总产量", 24.6)]),
         # a department's counts: 件次 as a measure word, 达成 as a verb before the name
         ("共受理群众来信来访326件次，办结率98%。", [("群众来信来访", 326), ("办结率", 98)]),
         ("全年共组织招聘会12场，提供就业岗位8600个，达成就业意向3200人。",
