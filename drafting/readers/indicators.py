@@ -198,7 +198,7 @@ _NAME_STOP = re.compile(r"实现|完成|达到|同比(?!增速|增幅)|分别|�
                         # one project's or one firm's figure (该项目总建筑面积12万平方米) is no statistic of the place
                         r"|^(?:该|此)"
                         # 占 opens a share, never a name (占地117亩 says what a site takes up)
-                        r"|^占"
+                        r"|^占(?!道)"  # 占道经营 is a word
                         # a plan (计划实施重点项目120个) or a 把 sentence (把增速提高2个百分点) says what is to be done
                         r"|^计划(?!投资|总投资)|把"
                         # a preposition opens who it is for or how, not what (为服务业工商户购置…补贴X万元)
@@ -427,7 +427,7 @@ def _chain(text: str, start: int) -> tuple[list[dict], int]:
         mark = _past_spaces(text, listed[1])  # 水果总产1506吨 。: a PDF's space before the mark
         whole = text[mark:mark + 1] in ("", *_SENTENCE_ENDS) and not _unknown(listed[0].get("value"))
         # 规上工业企业36家（其中高新技术企业12家）: a part in brackets follows it as another clause would
-        follows = _next_clause(text, listed[1], listed[0]["name"]) is not None
+        follows = _next_clause(text, listed[1], listed[0]["name"]) is not None or _A_PART_FOLLOWS.match(text, listed[1]) is not None
         clause = listed if whole or _continued(text, listed[1]) or follows else None
     while clause is not None:
         data, end = clause
@@ -437,6 +437,10 @@ def _chain(text: str, start: int) -> tuple[list[dict], int]:
             separator, clause = clause
             data["separator"] = separator
     return chain, end
+
+
+# 这些项目总投资5.8亿元，其中投资超亿元的2个: a part said after it shows the figure is a whole's
+_A_PART_FOLLOWS = re.compile("[，,]其中")
 
 
 def _past_spaces(text: str, at: int) -> int:

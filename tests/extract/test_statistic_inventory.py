@@ -353,6 +353,9 @@ def test_a_further_change_with_blanks_typed_as_xx_prints_as_typed(tmp_path):
         ("全县财政总收入突破10亿元，达到10.36亿元，增长12.8%。", [("财政总收入", 10.36)]),
         ("地区生产总值跨越500亿元,达568亿元,增长7.2%。", [("地区生产总值", 568)]),
         ("粮食总产量到达24.6万吨。", [("粮食总产量", 24.6)]),
+        # 占道经营 is a word (占 opens a share elsewhere); a figure with no verb is a whole when 其中 follows
+        ("开展市容整治行动，整治占道经营420处。", [("占道经营", 420)]),
+        ("上述项目总投资12.6亿元，其中投资超亿元的5个。", [("总投资", 12.6)]),
         # a department's counts: 件次 as a measure word, 达成 as a verb before the name
         ("共受理群众来信来访326件次，办结率98%。", [("群众来信来访", 326), ("办结率", 98)]),
         ("全年共组织招聘会12场，提供就业岗位8600个，达成就业意向3200人。",
