@@ -177,3 +177,15 @@ def test_a_heading_holding_statistics_compares_by_its_printed_text(real):
     strings = real.strings_by_role(data)
     assert ("heading", "全县经济稳中有进，") in strings
     assert not any(role == "text" for role, _ in strings)  # its words stay a heading's, its figures left out
+
+
+def test_a_listed_items_lead_holding_statistics_compares_by_its_printed_text(real):
+    data = {"parts": [{"heading": "上半年经济运行稳中向好", "intro": [{
+        "lead_in": "上半年重点抓了两件事：", "enumeration": "1、", "points": [
+            {"lead": {"before": "抓投资，", "indicators": [
+                {"name": "固定资产投资", "value": 42.6, "unit": "亿元", "verb": "完成", "verb_first": True}],
+                "after": "；"}},
+            {"lead": "抓服务，", "body": ["协调解决项目建设难题。"]}]}]}]}
+    assert real.extracted_leads(data) == ["抓投资，完成固定资产投资42.6亿元；", "抓服务，"]
+    strings = real.strings_by_role(data)
+    assert ("lead", "抓投资，") in strings and ("lead", "；") in strings

@@ -50,6 +50,8 @@ def test_indicator_cells_for_a_table():
     assert cells(value=5, unit="万元", change=-3) == ["甲", "万元", "5", "-3"]
     assert cells(value=1, trend="持平") == ["甲", "", "1", "0"]
     assert cells(value=1, change=2, change_unit="个百分点") == ["甲", "", "1", "2个百分点"]
+    assert cells(value=1, change=5, change_to=6) == ["甲", "", "1", "5—6"]  # a range keeps its upper end
+    assert cells(value=1, change=-1, change_to=-2, change_range="～") == ["甲", "", "1", "-1～-2"]
     assert reported == []
     assert cells(trend="下降") == ["甲", "", "X", "-X"]
     assert reported == ["change", "value"]

@@ -232,6 +232,13 @@ def test_a_trend_the_sheet_contradicts_follows_the_sheet_and_is_said(tmp_path):
     assert "趋势是“增长”，但指标.xlsx 工作表“主要指标”第4行的增幅是 -1.5" in warning.message
 
 
+def test_a_trend_said_in_its_own_word_that_the_sheet_agrees_with_stays(tmp_path):
+    """回落 is a fall and the sheet's -1.5 says so: the speech keeps its word and is not warned."""
+    draft = Builder().draft(speech(tmp_path, indicators="          - {name: 第一产业, trend: 回落}"))
+    assert sentence(draft) == "上半年，第一产业实现12.3亿元，同比回落1.5%。"
+    assert draft.warnings == []
+
+
 def test_a_missing_sheet_is_an_error_at_the_yaml_line(tmp_path):
     with pytest.raises(DataError) as e:
         Builder().draft(speech(tmp_path, statistics="统计/指标.xlsx"))

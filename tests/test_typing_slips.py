@@ -413,3 +413,17 @@ def test_a_whole_picture_still_builds(write_yaml):
 def test_empty_text_where_a_list_belongs_is_a_message_not_a_traceback(write_yaml):
     error = failure(write_yaml, "meeting:\n  name: 空\n  year: 1949\nparts: ''\n")
     assert problems_of(error)[0].location.line == 4 and "列表" in problems_of(error)[0].message
+
+
+def test_a_run_in_lead_holding_statistics_without_an_ending_is_a_finding(write_yaml):
+    """A lead that states its figure (财政收入完成X亿元) runs into its body like a worded one: it
+    must close, with its after."""
+    lead = "- lead:\n          indicators:\n            - {name: 财政收入, value: 3.2, unit: 亿元, verb: 完成}\n"
+    text = edited("- lead: 持续抓好常态防控。\n", lead)
+    draft = build(write_yaml, text)
+    assert "一要财政收入完成3.2亿元坚决落实各项安排部署" in render_text(draft)  # what the slip prints
+    found = typing_findings(draft)
+    assert [p.location.line for p in found] == [line_of(text, "- lead:\n") + 1]  # the lead's first key
+    assert "财政收入" in found[0].message and "after" in found[0].message
+    closed = edited("- lead: 持续抓好常态防控。\n", lead + "          after: 。\n")
+    assert typing_findings(build(write_yaml, closed)) == []

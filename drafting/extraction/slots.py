@@ -23,7 +23,8 @@ def recognise_indicators(result: Extraction, schema: dict) -> None:
     from drafting.readers.indicators import with_indicators
 
     first = None
-    slots = [*_paragraph_slots(result.data, ()), *_lead_slots(result.data, schema, schema, ())]
+    listed_leads = _list_leads_take_indicators(schema)
+    slots = [*_paragraph_slots(result.data, (), listed_leads), *_lead_slots(result.data, schema, schema, ())]
     for path, holder, at in slots:
         text = holder[at]
         if not isinstance(text, str):
@@ -49,23 +50,44 @@ _PARAGRAPH_LISTS = {"opening", "intro", "body", "closing", "after"}
 _PARAGRAPH_FIELDS = {"lead_in"}  # one paragraph's text (the words before an inline list)
 
 
-def _paragraph_slots(value: Any, path: Path_):
-    """Every paragraph of the data as (path, what holds it, its key or index there)."""
+def _paragraph_slots(value: Any, path: Path_, listed_leads: bool = False):
+    """Every paragraph of the data as (path, what holds it, its key or index there), in
+    reading order, and, when the pack lets them hold statistics, the lead of every item of
+    a list paragraph (1、抓项目，新开工项目28个；: the lead a reader sees, through its ；,
+    states the figure)."""
     if isinstance(value, dict):
         for key, child in value.items():
             if key in _PARAGRAPH_LISTS and isinstance(child, list):
                 for n, element in enumerate(child):
                     if isinstance(element, dict) and "points" in element:  # a paragraph listing items
-                        yield from _paragraph_slots(element, path + (key, n))
+                        yield from _listed_slots(element, path + (key, n), listed_leads)
                     else:
                         yield path + (key, n), child, n
             elif key in _PARAGRAPH_FIELDS:
                 yield path + (key,), value, key
             else:
-                yield from _paragraph_slots(child, path + (key,))
+                yield from _paragraph_slots(child, path + (key,), listed_leads)
     elif isinstance(value, list):
         for i, child in enumerate(value):
-            yield from _paragraph_slots(child, path + (i,))
+            yield from _paragraph_slots(child, path + (i,), listed_leads)
+
+
+def _listed_slots(listed: dict, path: Path_, listed_leads: bool):
+    """A list paragraph's words before its first marker, then each item's lead and body."""
+    if "lead_in" in listed:
+        yield path + ("lead_in",), listed, "lead_in"
+    for i, item in enumerate(listed.get("points") or []):
+        if not isinstance(item, dict):
+            continue
+        if listed_leads and "lead" in item:
+            yield path + ("points", i, "lead"), item, "lead"
+        yield from _paragraph_slots({k: v for k, v in item.items() if k != "lead"}, path + ("points", i), listed_leads)
+
+
+def _list_leads_take_indicators(schema: dict) -> bool:
+    """Whether the pack's list items (``$defs/list_item``) may have a lead that holds statistics."""
+    lead = schema.get("$defs", {}).get("list_item", {}).get("properties", {}).get("lead", {})
+    return isinstance(lead, dict) and _lead_takes_indicators(lead, schema, "lead")
 
 
 def _lead_slots(value: Any, node: dict, schema: dict, path: Path_):
@@ -73,7 +95,7 @@ def _lead_slots(value: Any, node: dict, schema: dict, path: Path_):
     field, or one of that role, whose schema also admits an indicator paragraph: 二是财政收入
     完成X亿元，增长X%。 · （一）规上工业增加值增长8.1%), as ``_paragraph_slots`` gives them;
     where the pack prints one only as words it stays words, so the rebuild stays exact.
-    Paragraph lists are not entered: their list items' leads are words in every pack."""
+    Paragraph lists are not entered: ``_paragraph_slots`` gives their list items' leads."""
     node = _resolve(node, schema) if isinstance(node, dict) else {}
     if isinstance(value, list):
         for i, child in enumerate(value):

@@ -166,24 +166,7 @@ def late_run(paras: list[Paragraph], forms: tuple[str, ...]) -> tuple[str, int, 
 
 
 def inline_lead_end(text: str) -> int:
-    """Where an inline item's lead ends: at its first 。；：, or before the clause holding
-    its first statistic when that comes sooner (the figures are read in the body only)."""
-    end = genre.lead_clause(text)
-    cut = _before_statistics(text)
-    return cut if 0 < cut and (not 0 < end < len(text) or cut < end) else end
-
-
-def _before_statistics(sentence: str) -> int:
-    """Where the clause holding a statistic starts in a one-sentence inline item
-    (工业投资增长乏力，|全区工业投资同比下降4.2%。), so the figure can be data; 0 when none.
-    Inline leads are not set in bold, so the cut changes nothing in print."""
-    from drafting.readers.indicators import with_indicators
-
-    found = with_indicators(sentence)
-    if isinstance(found, str):
-        return 0
-    before = found.get("before", "").translate(genre.HALF_TO_FULL)
-    cut = max(before.rfind(mark) for mark in "，；：") + 1
-    # a lead that states figures of its own (……总投入20237万元，完成……的23%，其中……) is a
-    # statement, not words before one: it runs to its own end like any other
-    return 0 if any(ch.isdigit() for ch in before[:cut]) else cut
+    """Where an inline item's lead ends: at its first 。；：, as the reader takes it (抓项目，
+    新开工项目28个；). A figure stated before that stays in the lead, which holds it as
+    indicators in every pack (list items', points' and report items' leads alike)."""
+    return genre.lead_clause(text)

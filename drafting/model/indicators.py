@@ -343,6 +343,8 @@ def indicator_cells(ind: Indicator, on_placeholder: Callable[[str], None] | None
         change_text = number("change", change)
         if is_placeholder(change_text) and ind.trend in FALLS:
             change_text = "-" + change_text
+        if ind.change_to is not None:  # a range, as the statistics sheet shows one: 5—6, -5—-6
+            change_text += ind.change_range + number("change_to", ind.change_to)
     if ind.change_unit not in ("%", "％") and change_text != "0":  # the column is in per cent
         change_text += ind.change_unit
     return [ind.name, ind.unit, number("value", ind.value), change_text]

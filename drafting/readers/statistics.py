@@ -50,7 +50,8 @@ class Figures:
     change: int | float | None
     change_unit: str | None  # 个百分点 when the column says so
     origin: Origin
-    unreadable: tuple[str, ...] = ()  # cells that are neither a number nor unknown
+    unreadable: tuple[str, ...] = ()  # what is wrong with cells that are neither a figure nor unknown
+    change_to: int | float | None = None  # the upper end of a change typed as a range (5—6)
 
 
 @dataclass(slots=True)
@@ -194,12 +195,28 @@ def _figures(sheet: Sheet, row: Row, name: str, columns: _Columns) -> Figures:
     unreadable: list[str] = []
     value, bad = _number(_cell(row, columns.value))
     if bad:
-        unreadable.append(f"数值“{bad}”")
-    change, bad = _number(_cell(row, columns.change))
+        unreadable.append(f"数值“{bad}”不是数字")
+    change, change_to, bad = _change(_cell(row, columns.change))
     if bad:
-        unreadable.append(f"增幅“{bad}”")
+        unreadable.append(bad)
     unit = _text(_cell(row, columns.unit)).strip() or None
-    return Figures(shown_name(name), unit, value, change, columns.change_unit, Origin(sheet, row.number), tuple(unreadable))
+    return Figures(shown_name(name), unit, value, change, columns.change_unit, Origin(sheet, row.number),
+                   tuple(unreadable), change_to)
+
+
+def _change(cell: Any) -> tuple[int | float | None, int | float | None, str | None]:
+    """(change, upper end of a range, what is wrong with the cell): a change may be typed as a
+    range (5—6, 5%～6%, -5—-6), as the sheet ``draft extract --statistics-out`` writes shows one."""
+    from drafting.model.ranges import CrossesZero, typed_range
+
+    try:
+        found = typed_range(cell)
+    except CrossesZero:
+        return None, None, f"增幅“{str(cell).strip()}”两端一正一负，讲话中写不出这样的区间（增长、下降请分别写）"
+    if found is not None:
+        return found.lower, found.upper, None
+    change, bad = _number(cell)
+    return change, None, bad and f"增幅“{bad}”不是数字"
 
 
 def _cell(row: Row, column: int | None) -> Any:

@@ -41,7 +41,7 @@ def review(speech: SpeechData) -> list[Problem]:
                 unheaded.append(path)
         if isinstance(value.get("layout"), str):
             layouts[path] = value["layout"]
-        if isinstance(value.get("lead"), str) and value.get("body"):
+        if isinstance(value.get("lead"), (str, dict)) and value.get("body"):
             found += _open_lead(speech, path, value["lead"], _layout(layouts, path))
         if path and isinstance(path[-1], int) and isinstance(value.get("indicators"), list):
             found += _open_end(speech, path, value)
@@ -71,8 +71,10 @@ def mappings(values: Any) -> Iterator[tuple[Path_, dict]]:
 
 
 def _read_figures(speech: SpeechData, path: Path_, indicator: dict) -> list[Problem]:
-    refused = []
-    for key, unit_key, default_unit in (("value", "unit", ""), ("change", "change_unit", "%")):
+    refused = _read_range(speech, path, indicator)
+    for key, unit_key, default_unit in (("value", "unit", ""), ("change", "change_unit", "%"), ("change_to", "change_unit", "%")):
+        if refused and key == "change":
+            continue  # a range refused above says what is wrong with it
         if isinstance(indicator.get(key), str):
             try:
                 figure = read_figure(indicator[key], indicator.get(unit_key, default_unit))
@@ -82,6 +84,34 @@ def _read_figures(speech: SpeechData, path: Path_, indicator: dict) -> list[Prob
             if figure != PLACEHOLDER and not indicator.get("as_written"):  # ×× stays as typed: the X printed for it says what was typed
                 indicator[key] = figure  # as_written: the speech's own 1,234 or xx is printed, not the number read
     return refused
+
+
+def _read_range(speech: SpeechData, path: Path_, indicator: dict) -> list[Problem]:
+    """A change typed as a range (change: 5—6, "5%～6%", -5—-6), the way the statistics sheet
+    shows one, is the change and its upper end (change_to), printed 增长5%—6%."""
+    typed = indicator.get("change")
+    if not isinstance(typed, str) or indicator.get("as_written") or not any(m in typed for m in "—–～~至到-"):
+        return []  # X, 4.5%: no range, and no module loaded for one (as ranges.RANGE_MARKS)
+    from drafting.model.ranges import CrossesZero, typed_range
+
+    unit = indicator.get("change_unit", "%")
+    text = typed.strip()
+    if isinstance(unit, str) and unit not in ("%", "％") and text.endswith(unit):  # 0.5至0.6个百分点
+        text = text[: -len(unit)]
+    try:
+        found = typed_range(text)
+    except CrossesZero:
+        return [Problem(speech.source.locate(path + ("change",)),
+                        f"增幅“{typed.strip()}”两端一正一负，讲话中写不出这样的区间：增长、下降请分别写")]
+    if found is None:
+        return []
+    if indicator.get("change_to") not in (None, ""):
+        return [Problem(speech.source.locate(path + ("change",)),
+                        f"增幅写成了区间“{typed.strip()}”，又写了 change_to：请只写一处（区间写在 change 中即可）")]
+    indicator["change"], indicator["change_to"] = found.lower, found.upper
+    if indicator.get("change_range", "—") == "—":  # the mark typed is the one printed, unless another was set
+        indicator["change_range"] = found.mark
+    return []
 
 
 def doubled_counts(speech: SpeechData, document_text: str) -> list[Problem]:
@@ -103,14 +133,29 @@ def _layout(layouts: dict[Path_, str], path: Path_) -> str | None:
     return None
 
 
-def _open_lead(speech: SpeechData, path: Path_, lead: str, layout: str | None) -> list[Problem]:
-    if layout != "run-in" or not lead.strip() or lead.rstrip().endswith(_CLOSED):
+def _open_lead(speech: SpeechData, path: Path_, lead: str | dict, layout: str | None) -> list[Problem]:
+    """A run-in lead that does not close: words, or one holding statistics whose ``after``
+    does not close it (without one it ends on its last figure)."""
+    if layout != "run-in" or _closed(lead):
         return []
+    if isinstance(lead, str):
+        where, shown, fix = path + ("lead",), lead, "请在末尾加上“。”"
+    else:
+        where = path + ("lead", "after") if "after" in lead else path + ("lead",)
+        names = [str(i.get("name", "")) for i in lead.get("indicators") or [] if isinstance(i, dict)]
+        shown, fix = str(lead.get("before") or "") + "".join(names[:1]), "请写上 after: 。（或以“。”结尾的文字）"
     return [Problem(
-        speech.source.locate(path + ("lead",)),
-        f"要点句“{lead.strip()[:20]}”末尾没有标点：本部分的要点句与正文在同一段（run-in），"
-        "会与正文连成一句。请在末尾加上“。”",
+        speech.source.locate(where),
+        f"要点句“{shown.strip()[:20]}”末尾没有标点：本部分的要点句与正文在同一段（run-in），"
+        f"会与正文连成一句。{fix}",
     )]
+
+
+def _closed(lead: str | dict) -> bool:
+    if isinstance(lead, str):
+        return not lead.strip() or lead.rstrip().endswith(_CLOSED)
+    after = lead.get("after")
+    return isinstance(after, str) and after.rstrip().endswith(_CLOSED)
 
 
 def _lost_headings(speech: SpeechData, unheaded: list[Path_], first_headed: dict[Path_, int]) -> list[Problem]:

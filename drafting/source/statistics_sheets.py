@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from drafting.errors import DataError, Location, Problem
-from drafting.model.indicators import is_placeholder
+from drafting.model.indicators import FALLS, RISES, is_placeholder
 from drafting.source.schema import INDICATOR_NAME_FORMAT
 from drafting.source.statistics import STATISTICS_KEY, Statistics
 from drafting.source.yaml_loader import Path_, SpeechData, format_path
@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from drafting.readers.statistics import Figures, Origin, Table
 
 _UNKNOWN = (None, "", "X", "Ｘ")
-_FIELD_NAMES = {"value": "数值", "unit": "单位", "change": "增幅", "change_unit": "增幅单位"}
+_FIELD_NAMES = {"value": "数值", "unit": "单位", "change": "增幅", "change_to": "增幅区间", "change_unit": "增幅单位"}
 CLOSEST = 3
 LISTED = 8  # names listed when none is close
 
@@ -147,6 +147,13 @@ def _fill_change(indicator: dict, row: Figures, where: Location, found: Statisti
         return []
     indicator["change"] = row.change
     filled = ["change"]
+    # the sheet's change is the whole change: a range there (5—6) sets the upper end, one figure
+    # drops the one the YAML kept from last year's range (the speech's own mark, 至 or —, stays)
+    if row.change_to is not None:
+        indicator["change_to"] = row.change_to
+        filled.append("change_to")
+    else:
+        indicator.pop("change_to", None)
     if row.change_unit and "change_unit" not in indicator:
         indicator["change_unit"] = row.change_unit
         filled.append("change_unit")
@@ -166,19 +173,19 @@ def _trend_conflict(indicator: dict, row: Figures, where: Location) -> list[Prob
     if trend is None:
         return []
     sign = "增长" if row.change > 0 else "下降" if row.change < 0 else "持平"
-    if trend == sign:
-        return []
+    if trend == sign or (trend in RISES and row.change > 0) or (trend in FALLS and row.change < 0):
+        return []  # 提高0.4个百分点 says 增长 in its own word
     del indicator["trend"]  # the sheet's sign decides, so the text is never wrong
     return [Problem(where, f"这里写的趋势是“{trend}”，但{row.origin}的增幅是 {row.change}；已按表中数字写“{sign}”，请核对")]
 
 
 def _doubts(row: Figures, rows: list[Figures], where: Location) -> list[Problem]:
     doubts = []
-    if len({(r.unit, r.value, r.change) for r in rows}) > 1:
+    if len({(r.unit, r.value, r.change, r.change_to) for r in rows}) > 1:
         numbers = "、".join(f"第{r.origin.row}行" for r in rows)
         doubts.append(Problem(where, f"统计表中有 {len(rows)} 行都是“{row.name}”（{numbers}），数字不同；已取{row.origin}，请核对"))
     for cell in row.unreadable:
-        doubts.append(Problem(where, f"{row.origin}的{cell}不是数字，按未知处理"))
+        doubts.append(Problem(where, f"{row.origin}的{cell}，按未知处理"))
     return doubts
 
 

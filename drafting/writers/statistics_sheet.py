@@ -16,7 +16,8 @@ import zipfile
 from datetime import datetime
 from typing import Any, Iterable
 
-from drafting.model.indicators import is_placeholder
+from drafting.model.indicators import format_number, is_placeholder
+from drafting.model.ranges import range_text
 from drafting.readers.statistics import normal_name
 
 HEADER = ("指标名称", "计量单位", "本期", "同比增长（%）", "原稿中的数", "原稿中的幅度")
@@ -78,12 +79,24 @@ def _figure(value: Any) -> Any:
 
 
 def _signed_change(indicator: dict) -> Any:
-    change = _figure(indicator.get("change"))
-    if isinstance(change, (int, float)) and indicator.get("trend") == "下降" and change > 0:
-        return -change
+    """The change as the sheet's 同比增长（%） column takes it: a fall negative, a range as
+    a writer types it (5—6, -5—-6), which the sheet reader reads back as the same range."""
+    change = _signed(indicator, "change")
+    if indicator.get("change_to") not in (None, ""):
+        upper, mark = _signed(indicator, "change_to"), indicator.get("change_range") or "—"
+        if isinstance(change, (int, float)) and isinstance(upper, (int, float)):
+            return range_text(change, upper, mark)
+        return format_number(change) + mark + format_number(upper)  # an end left X (5—X): as it stands
     if change is None and indicator.get("trend") == "持平":
         return 0
     return change
+
+
+def _signed(indicator: dict, key: str) -> Any:
+    figure = _figure(indicator.get(key))
+    if isinstance(figure, (int, float)) and indicator.get("trend") == "下降" and figure > 0:
+        return -figure
+    return figure
 
 
 def _fixed_zip_times(data: bytes) -> bytes:

@@ -25,6 +25,7 @@ from drafting.workflow.build import Builder, render_text
 from drafting.workflow.extract import detect_pack, extract, speech_yaml
 
 from ..docx_numbering import numbered_word_file
+from . import printed_back
 
 HERE = Path(__file__).parent
 EXPECTED = yaml.safe_load((HERE / "expected.yaml").read_text(encoding="utf-8"))
@@ -87,7 +88,7 @@ def item_leads(data: dict) -> list[str]:
         elif isinstance(value, dict):
             for key, child in value.items():
                 if key == "heading" and headed_items or key == "lead":
-                    leads.append(child)
+                    leads.append(child if isinstance(child, str) else printed_back(child))  # one holding statistics: as printed
                 elif key == "sections":  # below the top level a section's heading is an item
                     walk(child, value is not data)
                 elif isinstance(child, (list, dict)):

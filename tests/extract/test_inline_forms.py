@@ -10,6 +10,8 @@ from drafting.readers import read_speech
 from drafting.workflow.build import Builder, render_text
 from drafting.workflow.extract import extract, speech_yaml
 
+from . import printed_back
+
 OPENING = "在全县重点工作推进会上的讲话\n同志们：\n今天召开会议，安排部署近期重点工作。\n一、抓好当前重点工作\n"
 
 
@@ -38,17 +40,20 @@ def test_inline_list_of_every_form(paragraph, form, leads, tmp_path):
     assert render_text(Builder().draft(target)) == text
 
 
-def test_a_statistic_before_the_first_semicolon_stays_in_the_body(tmp_path):
-    """一是工业生产稳中有进，规上工业增加值增长5.2%；…: the lead stops before the figure's clause,
-    so the figure is read as a statistic."""
+def test_a_statistic_before_the_first_semicolon_stays_in_the_lead(tmp_path):
+    """一是工业生产稳中有进，规上工业增加值增长5.2%；…: the lead runs to its ； as the reader takes
+    it, and the figure in it is read as a statistic of the lead."""
     text = OPENING + ("“两个亮点”：一是工业生产稳中有进，规上工业增加值同比增长5.2%；固定资产投资同比增长3.1%。"
                       "二是消费市场回暖，社会消费品零售总额同比增长4.6%。\n")
     path = tmp_path / "讲话.txt"
     path.write_text(text, encoding="utf-8")
     extraction = extract(read_speech(path), str(path), "half-year-speech")
     points = extraction.data["parts"][0]["points"]
-    assert [p["lead"] for p in points] == ["工业生产稳中有进，", "消费市场回暖，"]
-    assert [i["name"] for i in extraction.statistics] == ["规上工业增加值", "固定资产投资", "社会消费品零售总额"]
+    assert [printed_back(p["lead"]) for p in points] == [
+        "工业生产稳中有进，规上工业增加值同比增长5.2%；", "消费市场回暖，社会消费品零售总额同比增长4.6%。"]
+    assert points[0]["lead"]["before"] == "工业生产稳中有进，"
+    assert [printed_back(p) for p in points[0]["body"]] == ["固定资产投资同比增长3.1%。"]
+    assert sorted(i["name"] for i in extraction.statistics) == sorted(["规上工业增加值", "固定资产投资", "社会消费品零售总额"])
     target = tmp_path / "讲话.yaml"
     target.write_text(speech_yaml(extraction, ["测试"]), encoding="utf-8")
     assert render_text(Builder().draft(target)) == text

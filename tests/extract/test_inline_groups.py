@@ -69,10 +69,10 @@ def test_restarts_are_told_from_words_that_hold_yishi():
     assert inline_items("一是思想要统一。二是统一是前提。").items == ["思想要统一。", "统一是前提。"]
 
 
-def test_a_one_sentence_item_holding_a_figure_gives_the_figure_to_its_body():
+def test_a_one_sentence_item_holding_a_figure_keeps_the_figure_in_its_lead():
     problems = part_of("c26-month-range-labels", 1)
     first = problems["points"][0]
-    assert first["lead"] == "工业投资增长乏力，"
-    assert first["body"][0]["indicators"] == [{"name": "工业投资", "change": -4.2}]
-    assert first["body"][0]["before"] == "全区" and first["body"][0]["after"] == "。"
+    assert first["lead"]["before"] == "工业投资增长乏力，全区" and first["lead"]["after"] == "。"
+    assert first["lead"]["indicators"] == [{"name": "工业投资", "change": -4.2}]
+    assert "body" not in first
     assert problems["points"][1] == {"lead": "新增市场主体偏少，服务业支撑不足。"}

@@ -14,6 +14,8 @@ import pytest
 from drafting.readers import read_speech
 from drafting.workflow.extract import extract, rebuilt_text, source_text, speech_yaml
 
+from . import printed_back
+
 SPEECH = ["在全县上半年经济运行分析会上的讲话", "同志们：", "今天召开会议，分析上半年经济运行情况，安排下半年工作。"]
 
 
@@ -25,7 +27,8 @@ def leads(data: Any, depth: int = 0) -> list[str]:
         for key, value in data.items():
             if key in ("points", "subitems") and isinstance(value, list):
                 for entry in value:
-                    found.append(entry["lead"])
+                    lead = entry["lead"]
+                    found.append(lead if isinstance(lead, str) else printed_back(lead))
                     found += leads(entry, depth + 1)
             elif key == "sections" and isinstance(value, list):
                 for entry in value:
@@ -139,14 +142,14 @@ def test_a_lone_first_paragraph_in_a_part_is_an_item(tmp_path, marker):
 
 
 def test_an_inline_lead_that_states_its_own_figures_runs_to_its_end(tmp_path):
-    """The lead stops before a statistic's clause only when its words hold no figure."""
+    """A lead runs to its first 。；： whether or not a figure's clause comes before (RULES' lead)."""
     data = extracted(tmp_path, SPEECH + [
         "一、上半年经济运行情况",
         "主要指标完成情况：一是园区建设总投入2.3亿元，完成年度计划的 41%，其中工业投资1.1亿元，同比增长12.5%。"
         "二是工业经济稳中有进，规上工业增加值同比增长6.2%。",
     ])
     assert leads(data) == ["园区建设总投入2.3亿元，完成年度计划的 41%，其中工业投资1.1亿元，同比增长12.5%。",
-                           "工业经济稳中有进，"]
+                           "工业经济稳中有进，规上工业增加值同比增长6.2%。"]
 
 
 def test_a_part_heading_of_two_clauses_closed_by_a_colon_runs_on_into_its_items(tmp_path):

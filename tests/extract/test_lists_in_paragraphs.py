@@ -53,8 +53,11 @@ def test_a_list_inside_a_sections_run_in_paragraph_keeps_its_statistics(tmp_path
     assert listed["enumeration"] == "1、"
     assert listed["lead_in"]["indicators"][0]["name"] == "重点项目"
     assert listed["lead_in"]["after"] == "。重点抓了两件事："
-    assert [p["lead"] for p in listed["points"]] == ["建立包抓机制；", "实行月调度，"]
-    assert listed["points"][1]["body"][0]["indicators"][0]["change"] == 8.5  # read in the item's body
+    assert listed["points"][0] == {"lead": "建立包抓机制；"}
+    second = listed["points"][1]["lead"]  # the lead runs to its 。 and holds the figure
+    assert second["before"] == "实行月调度，全年" and second["after"] == "。"
+    assert (second["indicators"][0]["value"], second["indicators"][0]["change"]) == (52, 8.5)
+    assert "body" not in listed["points"][1]
 
 
 def test_a_list_cut_after_its_first_item_at_the_end_of_an_intro(tmp_path):

@@ -95,7 +95,7 @@ def test_a_cell_that_is_no_number_is_kept_as_doubt_not_guessed(tmp_path):
     path = tmp_path / "指标.csv"
     path.write_text("指标名称,计量单位,本期,同比增长（%）\n地区生产总值,亿元,约12,5\n", encoding="utf-8")
     row = table_of(path).rows["地区生产总值"][0]
-    assert row.value is None and row.unreadable == ("数值“约12”",)
+    assert row.value is None and row.unreadable == ("数值“约12”不是数字",)
 
 
 def test_each_sheet_of_a_workbook_or_the_one_named(tmp_path):

@@ -204,3 +204,47 @@ def test_a_heading_holding_statistics_is_named_by_its_words_and_previewed_as_a_h
         expect(page.locator(".draft-page .draft-heading1")).to_have_text(
             ["一、全县经济稳中有进，地区生产总值完成47.3亿元，同比增长6.2%"])
         context.close()
+
+
+LIST_ITEM_WITH_STATISTICS = """\
+pack: half-year-speech
+meeting:
+  name: 全县经济运行分析会
+  year: 2025
+parts:
+  - heading: 上半年经济运行稳中向好
+    intro:
+      - lead_in: 上半年重点抓了两件事：
+        enumeration: 一是
+        points:
+          - lead:
+              before: 抓投资，
+              indicators:
+                - {name: 固定资产投资, value: 42.6, unit: 亿元, verb: 完成, verb_first: true, change: 9.3}
+              after: ；
+          - lead: 抓服务，
+            body:
+              - 协调解决项目建设难题。
+"""
+
+
+def test_a_list_items_lead_holding_statistics_is_named_by_its_words_and_previewed_in_its_paragraph(tmp_path, browser):
+    path = tmp_path / "讲话.yaml"
+    path.write_text(LIST_ITEM_WITH_STATISTICS, encoding="utf-8")
+    with running(path) as server:
+        context = browser.new_context(viewport={"width": 1400, "height": 900})
+        page = context.new_page()
+        errors: list[str] = []
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        page.goto(server.url)
+        paragraph = page.locator(".draft-page p", has_text="上半年重点抓了两件事")
+        expect(paragraph).to_have_text(
+            "上半年重点抓了两件事：一是抓投资，完成固定资产投资42.6亿元，同比增长9.3%；二是抓服务，协调解决项目建设难题。")
+        form = page.locator("#form")
+        expect(form).to_contain_text("抓投资，固定资产投资")
+        expect(form).not_to_contain_text("[object Object]")
+        page.fill('[data-path="parts[0].intro[0].points[0].lead.indicators[0].value"]', "47.3")
+        expect(paragraph).to_have_text(
+            "上半年重点抓了两件事：一是抓投资，完成固定资产投资47.3亿元，同比增长9.3%；二是抓服务，协调解决项目建设难题。")
+        context.close()
+        assert errors == []
