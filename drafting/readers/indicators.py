@@ -54,7 +54,7 @@ _UNITS = "|".join(
         # measure words of the genre not listed above, by kind: power and energy, vehicles and vessels,
         # plants, beds, batches and shifts, cases and persons, days and hours, kinds
         # 常住人口32.6万: 万 or 亿 alone, the counted thing said by the name
-        "微克/立方米 毫克/立方米 万 亿 千瓦时 度 兆瓦时 艘 架 架次 车次 件次 班次 棵 床 批次 户次 人天 个次 例 位 门 口 眼 块 片 轮 种 类 天 小时 元/人 元/亩 元/吨".split(),  # ％: the full-width percent Word documents often carry
+        "微克/立方米 毫克/立方米 万 亿 千瓦时 度 兆瓦时 艘 架 架次 车次 辆次 件次 班次 米 延米 盏 尾 方 千克 棵 床 批次 户次 人天 个次 例 位 门 口 眼 块 片 轮 种 类 天 小时 元/人 元/亩 元/吨".split(),  # ％: the full-width percent Word documents often carry
         key=len,
         reverse=True,
     )
@@ -65,7 +65,7 @@ _UNITS = "|".join(
 _UNITS = rf"(?:(?:千万|百万|万|亿|千|百)?(?:余|多)?(?:{_UNITS})|(?:余|多)?(?:{_UNITS}))"
 # 累计完成 · 预计实现 · 已完成: an adverb of the verb belongs to the verb, never to the name
 # 降至0.5吨标准煤 · 缩短到3天 · 提高到62%: a change said as the level reached is a verb of the value
-_TO_VERBS = "(?:下降|降低|减少|提高|提升|增加|增长|上升|缩短|缩小|压缩|扩大|发展|降|增)(?:到|至)"
+_TO_VERBS = "(?:下降|降低|减少|提高|提升|增加|增长|上升|攀升|跃升|回升|缩短|缩小|缩减|压缩|扩大|发展|降|增)(?:到|至)"
 _TO_VERB = re.compile(f"(?:{_TO_VERBS})了?")
 _TO_STEM = re.compile(_TO_VERBS[:-len("(?:到|至)")])
 # 达到了 · 完成近 · 达到约: a verb may take 了 and a word of about how much after it
@@ -84,7 +84,7 @@ _VERBS_FIRST = ("(?:实现|完成|达到)了?|共有|拥有|现有|实有|有(?!
                 "|出栏|存栏"  # 出栏生猪3.2万头、牛1200头: the livestock is the name
                 "|生产(?!总值|经营|安全|要素|资料|力|性|线|基地|企业|车间|设备|能力|规模|用)"  # 生产水泥11万吨: the product is the name
                 "|改造|新开工|开工(?!在建)|培育|发放|争取|开展|组织|举办|召开|落实|梳理|评选出|评选|走访|慰问|受理|办结|调处|化解"
-                "|接待|惠及|达成|保障(?![性房])|荣获|打击|落户|落地|整治|搬迁|发展(?![到至])|申报通过|验收通过"
+                "|接待|惠及|达成|保障(?![性房])|投入(?!使用|运营|生产|运行)|吸引|解决|盘活|拆除|清理|关停|淘汰|转移(?!就业)|安装|投放|荣获|打击|落户|落地|整治|搬迁|发展(?![到至])|申报通过|验收通过"
                 "|查处|救助|培训|创建|申报|上报|谋划|储备|招录|安置|收集|拿出|筹集|拨付|设立|成立|组建")
 # a name: words, and quoted words inside it (“党员初心日”暨党员政治生日会 · 梳理“我为群众办实事”清单)
 _BLANK = "[xｘ×Ｘ*＊○_＿]+"  # a blank typed for a word a page left out (省**技术产品认定), or for a figure
