@@ -54,7 +54,7 @@ _UNITS = "|".join(
         # measure words of the genre not listed above, by kind: power and energy, vehicles and vessels,
         # plants, beds, batches and shifts, cases and persons, days and hours, kinds
         # 常住人口32.6万: 万 or 亿 alone, the counted thing said by the name
-        "微克/立方米 毫克/立方米 万 亿 千瓦时 度 兆瓦时 艘 架 架次 车次 辆次 件次 班次 米 延米 盏 尾 方 千克 棵 床 批次 户次 人天 个次 例 位 门 口 眼 块 片 轮 种 类 天 小时 元/人 元/亩 元/吨".split(),  # ％: the full-width percent Word documents often carry
+        "微克/立方米 毫克/立方米 万 亿 千瓦时 度 兆瓦时 艘 架 架次 车次 辆次 件次 班次 尾 千克 棵 床 批次 户次 人天 个次 例 位 门 口 眼 块 片 轮 种 类 天 小时 元/人 元/亩 元/吨".split(),  # ％: the full-width percent Word documents often carry
         key=len,
         reverse=True,
     )
