@@ -240,7 +240,7 @@ _TARGET = re.compile(r"力争|确保|目标[是为：:，,]|预期目标|奋斗�
                      r"|要(?=确保|实现|完成|达到|力争|把|使|让|突破)|明年|今后|到20\d\d年")
 _TARGET_REACH = 6  # the words at a clause's start count too (全年计划实施…, 确保全年…)
 _BOUNDARY = "，。；：！？,;:"
-_THAT_ONE = re.compile("该|此(?![外前后时次])")
+_THAT_ONE = re.compile("该(?![县区市镇乡旗])|此(?![外前后时次])")  # 该县 is the place itself
 _SENTENCE_ENDS = "。；！？;"
 _KEY_ORDER = ("name", "name_note", "aside", "earlier", "earlier_when", "earlier_word", "value", "value_when", "unit", "value_note", "ratio", "verb", "change", "trend", "change_unit", "compare",
               "verb_first", "share", "share_of", "share_verb", "share_particle", "share_first",
