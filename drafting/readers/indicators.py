@@ -162,6 +162,8 @@ _RANK = re.compile(
     r"|(?<=增幅|增速)[^，。；：、\dX居排第考评]{1,8}?(?:排名|排位|位居|位列)|[^，。；：、\dX居排第]{0,10}?)"
     r"第(?P<rank>\d+|X+|[一二三四五六七八九十]{1,3})(?P<rank_unit>[位名]?)"
 )
+# …同比增长6.8%，总量居全市第5位，增速居全市第2位: after a statement, the rank of its total (总量) as of its rate
+_FURTHER_RANK = re.compile(_RANK.pattern.replace("(?:增幅|增速)?(?:位居", "(?:增幅|增速|总量)?(?:位居", 1))
 # What stands before a statistic's name and is not part of it, as offices write it:
 # [lead word] [period] [subject] [adverb], each optional, in any order, any number of times
 # (其中，… · 比如… · 预计上半年全县… · 1-9月，我镇… · 今年以来，全区累计… · 去年一季度全市…).
@@ -732,7 +734,7 @@ def _tails(text: str, data: dict, at: int) -> tuple[dict, int]:
     before a change — and every clause after it goes to ``then`` in the order written."""
     readers = {
         "change": (_FURTHER_CHANGE, _with_change), "flat": (_FLAT, _with_flat), "share": (_SHARE, _with_share),
-        "gap": (_GAP, _with_gap), "rank": (_RANK, _with_rank),
+        "gap": (_GAP, _with_gap), "rank": (_FURTHER_RANK, _with_rank),
     }
     done = {kind for kind, keys in (("change", ("change", "trend")), ("share", ("share",)), ("rank", ("rank",)))
             if any(key in data for key in keys)}

@@ -360,6 +360,9 @@ def test_a_further_change_with_blanks_typed_as_xx_prints_as_typed(tmp_path):
         ("盘活闲置土地1200亩，拆除违章建筑12万平方米，转移农村劳动力3.2万人。",
          [("闲置土地", 1200), ("违章建筑", 12), ("农村劳动力", 3.2)]),
         ("城镇化率攀升至56.2%。", [("城镇化率", 56.2)]),
+        # the rank of the total said after the statement is the statement's, as the rank of its rate is
+        ("全县地区生产总值达到23.6亿元，同比增长6.8%，总量居全市第5位，增速居全市第2位。", [("地区生产总值", 23.6)]),
+        ("经济总量居全市第5位。", [("经济总量", 5)]),
         # 该县 (a report on a county) is the place itself, unlike 该企业 or 该项目
         ("该县上半年实现地区生产总值86亿元，增长6%。", [("地区生产总值", 86)]),
         # 占道经营 is a word (占 opens a share elsewhere); a figure with no verb is a whole when 其中 follows
