@@ -251,8 +251,8 @@ _KEY_ORDER = ("name", "name_note", "aside", "earlier", "earlier_when", "earlier_
 # 达到245.6亿元、增长6.2%: 、 joins a value and its change in a report; 完成45.6亿元 ，增长6.2%: a PDF's space about the joint is the joint's, as
 # long as every joint of the statement has it (one indicator prints one joint)
 _SPACED_JOINT = re.compile("[ \u3000]?[，,、][ \u3000]?")
-_JOINERS = "；，。;,、"  # between the clauses of a chain (、 in a list: 产值6亿元、增加值1.98亿元)
-_WHEREOF = re.compile(r"[；，。;,、](?:其中[，,]?)?")  # ，其中 税收收入… belongs to the separator
+_JOINERS = "；，。;,、和及"  # between the clauses of a chain (、 in a list: 产值6亿元、增加值1.98亿元)
+_WHEREOF = re.compile(r"[；，。;,、](?:其中[，,]?)?|和|及")  # ，其中 税收收入… belongs to the separator
 _PREFIX_WORD = re.compile(rf"(?:{_LEAD_WORDS}|{_PERIODS}|{_SUBJECTS}|{_ADVERBS})")
 _SCOPE_MAX = 6  # prefix words in a row; more is a sentence, not a statistic's preamble
 
@@ -445,6 +445,11 @@ def _chain(text: str, start: int) -> tuple[list[dict], int]:
 _A_PART_FOLLOWS = re.compile("[，,]其中")
 
 
+def _and_another(text: str, at: int) -> bool:
+    """实现营业收入12亿元和利税1.2亿元: 和 (及) joins a second figure with a name of its own after one verb."""
+    return text[at:at + 1] in ("和", "及") and _clause(text, at + 1, listed=True) is not None
+
+
 def _past_spaces(text: str, at: int) -> int:
     while text[at:at + 1] in (" ", "\u3000"):
         at += 1
@@ -498,7 +503,8 @@ def _clause(text: str, start: int, listed: bool = False, closing: bool = False) 
         if "value" in data and (note := _VALUE_NOTE.match(text, at)) and not _part_in_brackets(text, at, data["name"]):
             data["value_note"], at = note.group(), note.end()
         data, at = _tails(text, data, at)
-        if at < len(text) and text[_past_spaces(text, at):][:1] not in (*(_BOUNDARY + "（(、"), "", *(_PART_CLOSES if closing else "")):
+        if (at < len(text) and text[_past_spaces(text, at):][:1] not in (*(_BOUNDARY + "（(、"), "", *(_PART_CLOSES if closing else ""))
+                and not _and_another(text, at)):
             continue  # 完成投资X万元的……: the figure qualifies a noun, it is not a statistic (a note in brackets may follow)
         if (data.get("verb") == "" and not any(key in data for key in ("change", "trend", "share", "gap", "rank"))
                 and not listed and not _a_rate(data)):

@@ -206,6 +206,8 @@ NEAR_MISSES = [
     "引进投资10亿元的新能源项目。",  # a figure inside a noun phrase
     "该项目总投资8.6亿元，已完成投资3.2亿元。",  # one project, in both clauses
     "全县超过60%的村集体经济收入达到10万元以上。",  # a condition of some villages, not the place's figure
+    "投资2亿元和3亿元的两个项目相继开工。",  # figures inside a noun phrase, joined by 和
+    "地区生产总值和财政收入分别增长6%和8%。",  # 分别 over two names joined by 和
     "今年全县地区生产总值预期增长6.5%左右。",  # a target (预期)
     "力争全年固定资产投资突破60亿元。",  # a target (力争)
     "全国规模以上工业增加值增长5.6%。",  # another place's figure
@@ -363,6 +365,9 @@ def test_a_further_change_with_blanks_typed_as_xx_prints_as_typed(tmp_path):
         # the rank of the total said after the statement is the statement's, as the rank of its rate is
         ("全县地区生产总值达到23.6亿元，同比增长6.8%，总量居全市第5位，增速居全市第2位。", [("地区生产总值", 23.6)]),
         ("经济总量居全市第5位。", [("经济总量", 5)]),
+        # 和 and 及 join a second figure with a name of its own after one verb
+        ("规上工业企业实现营业收入86亿元和利税6.2亿元。", [("营业收入", 86), ("利税", 6.2)]),
+        ("完成投资12亿元及配套资金3亿元。", [("投资", 12), ("配套资金", 3)]),
         # 该县 (a report on a county) is the place itself, unlike 该企业 or 该项目
         ("该县上半年实现地区生产总值86亿元，增长6%。", [("地区生产总值", 86)]),
         # 占道经营 is a word (占 opens a share elsewhere); a figure with no verb is a whole when 其中 follows
