@@ -692,7 +692,12 @@ _PASSED = re.compile(rf"(?:超过|突破|超|逾){_SP}(?:{_NUMBER}){_SP}(?:{_UNI
 def _opens_with_a_verb(name: str) -> bool:
     """慰问困难群众: a verb, not a name's first word; 慰问金 · 开工率: a noun made with the verb."""
     verb = _VERB_FIRST_WORD.match(name)
-    return verb is not None and name[verb.end():verb.end() + 1] not in _NOUN_ENDINGS
+    return (verb is not None and name[verb.end():verb.end() + 1] not in _NOUN_ENDINGS
+            and not _MEASURE_NOUN.fullmatch(name[verb.end():]))
+
+
+# 受理量 · 培训人次 · 接待人数: a verb and the measure of it make one noun
+_MEASURE_NOUN = re.compile("量|总量|数量|人次|人数|户数|次数|件数|总数|数|额|金额|规模")
 
 
 # 综合考核在全市考核中排名第3位: the place's place in an evaluation, no indicator's rank (RULES)

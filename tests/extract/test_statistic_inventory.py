@@ -365,6 +365,10 @@ def test_a_further_change_with_blanks_typed_as_xx_prints_as_typed(tmp_path):
         # the rank of the total said after the statement is the statement's, as the rank of its rate is
         ("全县地区生产总值达到23.6亿元，同比增长6.8%，总量居全市第5位，增速居全市第2位。", [("地区生产总值", 23.6)]),
         ("经济总量居全市第5位。", [("经济总量", 5)]),
+        # a verb and the measure of it make one noun (受理量, 培训人次, 接待人数): nothing is cut
+        ("全年信访受理量达到1200件，培训人次达到3200人次，接待人数突破50万人次。",
+         [("信访受理量", 1200), ("培训人次", 3200), ("接待人数", 50)]),
+        ("受理量达到1200件。", [("受理量", 1200)]),
         # 和 and 及 join a second figure with a name of its own after one verb
         ("规上工业企业实现营业收入86亿元和利税6.2亿元。", [("营业收入", 86), ("利税", 6.2)]),
         ("完成投资12亿元及配套资金3亿元。", [("投资", 12), ("配套资金", 3)]),
