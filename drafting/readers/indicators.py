@@ -84,7 +84,7 @@ _VERBS_FIRST = ("(?:实现|完成|达到)了?|共有|拥有|现有|实有|有(?!
                 "|出栏|存栏"  # 出栏生猪3.2万头、牛1200头: the livestock is the name
                 "|生产(?!总值|经营|安全|要素|资料|力|性|线|基地|企业|车间|设备|能力|规模|用)"  # 生产水泥11万吨: the product is the name
                 "|改造|新开工|开工(?!在建)|培育|发放|争取|开展|组织|举办|召开|落实|梳理|评选出|评选|走访|慰问|受理|办结|调处|化解"
-                "|接待|惠及|达成|保障(?![性房])|投入(?!使用|运营|生产|运行)|吸引|解决|盘活|拆除|清理|关停|淘汰|转移(?!就业)|安装|投放|荣获|打击|落户|落地|整治|搬迁|发展(?![到至])|申报通过|验收通过"
+                "|接待|惠及|达成|保障(?![性房])|吸引|解决|盘活|拆除|清理|关停|淘汰|转移(?!就业)|安装|投放|荣获|打击|落户|落地|整治|搬迁|发展(?![到至])|申报通过|验收通过"
                 "|查处|救助|培训|创建|申报|上报|谋划|储备|招录|安置|收集|拿出|筹集|拨付|设立|成立|组建")
 # a name: words, and quoted words inside it (“党员初心日”暨党员政治生日会 · 梳理“我为群众办实事”清单)
 _BLANK = "[xｘ×Ｘ*＊○_＿]+"  # a blank typed for a word a page left out (省**技术产品认定), or for a figure
@@ -429,7 +429,8 @@ def _chain(text: str, start: int) -> tuple[list[dict], int]:
         mark = _past_spaces(text, listed[1])  # 水果总产1506吨 。: a PDF's space before the mark
         whole = text[mark:mark + 1] in ("", *_SENTENCE_ENDS) and not _unknown(listed[0].get("value"))
         # 规上工业企业36家（其中高新技术企业12家）: a part in brackets follows it as another clause would
-        follows = _next_clause(text, listed[1], listed[0]["name"]) is not None or _A_PART_FOLLOWS.match(text, listed[1]) is not None
+        follows = _next_clause(text, listed[1], listed[0]["name"]) is not None or (
+            _A_PART_FOLLOWS.match(text, listed[1]) is not None and not _unknown(listed[0].get("value")))
         clause = listed if whole or _continued(text, listed[1]) or follows else None
     while clause is not None:
         data, end = clause
