@@ -52,6 +52,11 @@ class Figures:
     origin: Origin
     unreadable: tuple[str, ...] = ()  # what is wrong with cells that are neither a figure nor unknown
     change_to: int | float | None = None  # the upper end of a change typed as a range (5—6)
+    # the figures as the cells show them when typed as text other than the plain number (1,234 ·
+    # １２３．４５): what a speech that prints its figures as written (as_written) prints
+    value_text: str | None = None
+    change_text: str | None = None
+    ratio: str | None = None  # 12.3:45.6:42.1 typed for a ratio: the terms after the value (:45.6:42.1)
 
 
 @dataclass(slots=True)
@@ -193,7 +198,11 @@ def _kind(cell: Any) -> str | None:
 
 def _figures(sheet: Sheet, row: Row, name: str, columns: _Columns) -> Figures:
     unreadable: list[str] = []
-    value, bad = _number(_cell(row, columns.value))
+    value, ratio = _ratio(_cell(row, columns.value))
+    if ratio is None:
+        value, bad = _number(_cell(row, columns.value))
+    else:
+        bad = None
     if bad:
         unreadable.append(f"数值“{bad}”不是数字")
     change, change_to, bad = _change(_cell(row, columns.change))
@@ -201,7 +210,31 @@ def _figures(sheet: Sheet, row: Row, name: str, columns: _Columns) -> Figures:
         unreadable.append(bad)
     unit = _text(_cell(row, columns.unit)).strip() or None
     return Figures(shown_name(name), unit, value, change, columns.change_unit, Origin(sheet, row.number),
-                   tuple(unreadable), change_to)
+                   tuple(unreadable), change_to, _as_typed(_cell(row, columns.value), value),
+                   _as_typed(_cell(row, columns.change), change) if change_to is None else None, ratio)
+
+
+_RATIO = re.compile(r"(\d+(?:\.\d+)?)((?:[:：]\d+(?:\.\d+)?)+)")
+
+
+def _ratio(cell: Any) -> tuple[int | float | None, str | None]:
+    """(first term, the rest as the speech prints it) for a ratio typed in the value column
+    (12.3:45.6:42.1, 2.1：1); (None, None) for anything else."""
+    if not isinstance(cell, str):
+        return None, None
+    found = _RATIO.fullmatch(re.sub(r"\s", "", unicodedata.normalize("NFKC", cell)))
+    if found is None:
+        return None, None
+    first, _ = _number(found[1])
+    return first, found[2].replace("：", ":")
+
+
+def _as_typed(cell: Any, number: int | float | None) -> str | None:
+    """A non-negative figure typed as text in a form of its own (1,234 · １２．３), as typed."""
+    if not isinstance(cell, str) or number is None or number < 0:
+        return None
+    text = cell.strip().rstrip("%％").strip()
+    return text if text != str(number) else None
 
 
 def _change(cell: Any) -> tuple[int | float | None, int | float | None, str | None]:

@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from drafting.readers.statistics import Figures, Origin, Table
 
 _UNKNOWN = (None, "", "X", "Ｘ")
-_FIELD_NAMES = {"value": "数值", "unit": "单位", "change": "增幅", "change_to": "增幅区间", "change_unit": "增幅单位"}
+_FIELD_NAMES = {"value": "数值", "ratio": "比例", "unit": "单位", "change": "增幅", "change_to": "增幅区间", "change_unit": "增幅单位"}
 CLOSEST = 3
 LISTED = 8  # names listed when none is close
 
@@ -87,7 +87,26 @@ def filled_from_sheets(speech: SpeechData, plan: Any) -> tuple[SpeechData, Stati
     for path, indicator, key in list(plan.formatted(INDICATOR_NAME_FORMAT, values)):
         filled = _fill_one(indicator, key, table, speech.source.locate(path), found)
         found.filled.update(format_path(path[:-1] + (f,)) for f in filled)
+    found.warnings += _rows_used_twice(found.sourced)
     return SpeechData(values, speech.source), found
+
+
+def _rows_used_twice(sourced: list[Sourced]) -> list[Problem]:
+    """One sheet row filling several statistics of the speech (出栏生猪… 存栏生猪…, both named 生猪):
+    each prints the same figures, which is right only when they say the same thing."""
+    by_row: dict[tuple, list[Sourced]] = {}
+    for item in sourced:
+        if item.fields:
+            by_row.setdefault((item.origin.sheet.file, item.origin.sheet.name, item.origin.row), []).append(item)
+    problems = []
+    for items in by_row.values():
+        if len(items) > 1:
+            lines = "、".join(f"第{item.location.line}行" for item in items)
+            for item in items:
+                problems.append(Problem(item.location, (
+                    f"{item.origin}的“{item.name}”填入了讲话中的 {len(items)} 处（YAML {lines}），各处印出同样的数；"
+                    "若各处说的不是同一个数（如出栏与存栏），请在 YAML 中直接写其中一处的数")))
+    return problems
 
 
 def _read_into(table: Table, ref: SheetRef) -> None:
@@ -110,7 +129,7 @@ def _fill_one(indicator: dict, key: str, table: Table, where: Location, found: S
     """The fields filled in ``indicator``."""
     from drafting.readers.statistics import normal_name
 
-    missing = [f for f in ("value", "change") if indicator.get(f) in _UNKNOWN or is_placeholder(indicator.get(f))]
+    missing = [f for f in _asked(indicator) if indicator.get(f) in _UNKNOWN or is_placeholder(indicator.get(f))]
     if not missing:
         return []  # the writer typed every figure
     name = indicator[key]
@@ -130,6 +149,17 @@ def _fill_one(indicator: dict, key: str, table: Table, where: Location, found: S
     return filled
 
 
+def _asked(indicator: dict) -> tuple[str, ...]:
+    """The figures the sheet may fill. A value left X with no change or trend said asks for the
+    value alone: 存栏生猪X万头 is a sentence without a change, and a change from the sheet would
+    add a clause the speech does not say (a bare name, or a typed value, takes both, as documented)."""
+    value = indicator.get("value")
+    if "value" in indicator and (value in _UNKNOWN or is_placeholder(value)) and not (
+            "change" in indicator or "trend" in indicator):
+        return ("value",)
+    return ("value", "change")
+
+
 def _fill_value(indicator: dict, row: Figures, where: Location, found: Statistics) -> list[str]:
     if row.value is None:
         return []
@@ -138,14 +168,28 @@ def _fill_value(indicator: dict, row: Figures, where: Location, found: Statistic
             f"单位不一致：这里写的是“{indicator['unit']}”，{row.origin}是“{row.unit}”；未取表中的数值，请核对"
         )))
         return []
-    indicator["value"] = row.value
+    if bool(indicator.get("ratio")) != (row.ratio is not None):
+        found.warnings.append(Problem(where, _ratio_mismatch(indicator, row)))
+        return []
+    indicator["value"] = row.value_text if indicator.get("as_written") and row.value_text else row.value
+    if row.ratio is not None:
+        indicator["ratio"] = row.ratio
+        return ["value", "ratio"]
     return ["value"]
+
+
+def _ratio_mismatch(indicator: dict, row: Figures) -> str:
+    if row.ratio is None:
+        return (f"这里是比例（如 12.3:45.6:42.1），{row.origin}的数值只有一个数“{row.value}”；未取表中的数，"
+                "请在表中按 12.3:45.6:42.1 的样子填写全部各项")
+    return (f"{row.origin}的数值是比例“{row.value}{row.ratio}”，这里的指标不是比例；未取表中的数，"
+            "请核对名称，或在 YAML 中写明 ratio")
 
 
 def _fill_change(indicator: dict, row: Figures, where: Location, found: Statistics) -> list[str]:
     if row.change is None:
         return []
-    indicator["change"] = row.change
+    indicator["change"] = row.change_text if indicator.get("as_written") and row.change_text else row.change
     filled = ["change"]
     # the sheet's change is the whole change: a range there (5—6) sets the upper end, one figure
     # drops the one the YAML kept from last year's range (the speech's own mark, 至 or —, stays)

@@ -61,7 +61,7 @@ def statistics_sheet(indicators: Iterable[dict], source_name: str) -> bytes:
         cell.font = Font(bold=True)
     for indicator in indicators:
         sheet.append([indicator["name"], indicator.get("unit", ""), None, None,
-                      _figure(indicator.get("value")), _signed_change(indicator)])
+                      _value(indicator), _signed_change(indicator)])
     sheet.append([])
     sheet.append([f"注：本表由 draft extract 从“{source_name}”整理。请统计部门填写“本期”和“同比增长（%）”两列，"
                   "未知的写“—”；后两列是原稿中的数字，仅供对照。"])
@@ -72,6 +72,14 @@ def statistics_sheet(indicators: Iterable[dict], source_name: str) -> bytes:
     buffer = io.BytesIO()
     book.save(buffer)
     return _fixed_zip_times(buffer.getvalue())
+
+
+def _value(indicator: dict) -> Any:
+    """The value; a ratio with all its terms (12.3:45.6:42.1), as the office fills it back."""
+    value = _figure(indicator.get("value"))
+    if indicator.get("ratio") and value is not None:
+        return format_number(value) + indicator["ratio"]
+    return value
 
 
 def _figure(value: Any) -> Any:
