@@ -247,3 +247,35 @@ def test_new_figures_in_the_sheet_change_the_sentence_exactly_there(tmp_path, se
     _plus_one_sheet(tmp_path, paragraph, cells)
     after = _built(tmp_path, _speech(_left_to_the_sheet(paragraph), True))
     assert after == before.replace(sentence, expected, 1)
+
+
+# ---- a ratio (三次产业结构调整为12.3:45.6:42.1) is one figure of several terms
+
+RATIO_SENTENCE = "全县三次产业结构调整为12.3:45.6:42.1。"
+
+
+def _ratio_speech(tmp_path, value, statistics=False):
+    paragraph = with_indicators(RATIO_SENTENCE)
+    paragraph["indicators"][0]["value"] = value
+    path = tmp_path / "讲话.yaml"
+    path.write_text(write_yaml(_speech(paragraph, statistics), {}, []), encoding="utf-8")
+    return BUILDER.draft(path)
+
+
+@pytest.mark.parametrize("typed", ["11.8:44.9:43.3", "11.8：44.9：43.3", " 11.8 : 44.9 : 43.3 "])
+def test_a_ratio_typed_whole_in_the_yaml_replaces_the_old_terms(tmp_path, typed):
+    assert "全县三次产业结构调整为11.8:44.9:43.3。" in render_text(_ratio_speech(tmp_path, typed)).splitlines()
+
+
+def test_the_sheet_shows_a_ratio_whole(tmp_path):
+    _sheet(tmp_path, with_indicators(RATIO_SENTENCE), lambda value, change: (value, change))
+    row = list(openpyxl.load_workbook(tmp_path / "指标.xlsx").active.iter_rows(min_row=3, max_row=3, values_only=True))[0]
+    assert row[0] == "三次产业结构" and row[4] == "12.3:45.6:42.1"
+
+
+def test_a_single_number_for_a_ratio_in_the_sheet_is_refused_naming_the_row(tmp_path):
+    _sheet(tmp_path, with_indicators(RATIO_SENTENCE), lambda value, change: (11.8, None))
+    draft = _ratio_speech(tmp_path, "X", statistics=True)
+    assert "全县三次产业结构调整为X:45.6:42.1。" in render_text(draft).splitlines()
+    said = [str(p) for p in draft.warnings if "比例" in str(p)]
+    assert len(said) == 1 and "第3行" in said[0] and "11.8" in said[0] and "未取表中的数" in said[0]

@@ -71,6 +71,7 @@ def mappings(values: Any) -> Iterator[tuple[Path_, dict]]:
 
 
 def _read_figures(speech: SpeechData, path: Path_, indicator: dict) -> list[Problem]:
+    _read_ratio(indicator)
     refused = _read_range(speech, path, indicator)
     for key, unit_key, default_unit in (("value", "unit", ""), ("change", "change_unit", "%"), ("change_to", "change_unit", "%")):
         if refused and key == "change":
@@ -84,6 +85,22 @@ def _read_figures(speech: SpeechData, path: Path_, indicator: dict) -> list[Prob
             if figure != PLACEHOLDER and not indicator.get("as_written"):  # ×× stays as typed: the X printed for it says what was typed
                 indicator[key] = figure  # as_written: the speech's own 1,234 or xx is printed, not the number read
     return refused
+
+
+_RATIO = re.compile(r"\s*(\d+(?:\.\d+)?)((?:\s*[:：]\s*\d+(?:\.\d+)?)+)\s*")
+
+
+def _read_ratio(indicator: dict) -> None:
+    """A ratio typed whole as the value (value: 13.1:44.2:42.7, as the statistics sheet shows one)
+    is the first term and the rest (ratio): printed once, never after last year's later terms."""
+    typed = indicator.get("value")
+    if not isinstance(typed, str) or indicator.get("as_written") or (found := _RATIO.fullmatch(typed)) is None:
+        return
+    first = found[1]
+    indicator["value"] = float(first) if "." in first else int(first)
+    if "." in first and first.endswith("0"):
+        indicator["value"] = first  # 12.0 printed as written, as a quoted figure is
+    indicator["ratio"] = re.sub(r"\s", "", found[2]).replace("：", ":")
 
 
 def _read_range(speech: SpeechData, path: Path_, indicator: dict) -> list[Problem]:
