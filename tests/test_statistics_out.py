@@ -40,11 +40,11 @@ def test_the_sheet_lists_the_indicators_with_empty_figures_to_fill(old_speech, t
     assert result.exit_code == 0, result.output
     assert "已写出统计表" in result.stderr and "3 个指标" in result.stderr
     rows = list(openpyxl.load_workbook(tmp_path / "指标.xlsx").active.iter_rows(values_only=True))
-    assert rows[1] == ("指标名称", "计量单位", "本期", "同比增长（%）", "原稿中的数", "原稿中的幅度")
+    assert rows[1] == ("指标名称", "计量单位", "本期", "同比增长（%）", "原稿中的数", "原稿中的幅度", "说明")
     assert rows[2:5] == [
-        ("地区生产总值", "亿元", None, None, 26.7, 5.1),
-        ("固定资产投资", "亿元", None, None, 8.9, -2.3),
-        ("一般公共预算收入", "万元", None, None, None, None),
+        ("地区生产总值", "亿元", None, None, 26.7, 5.1, None),
+        ("固定资产投资", "亿元", None, None, 8.9, -2.3, None),
+        ("一般公共预算收入", "万元", None, None, None, None, None),
     ]
     # read back as a statistics sheet: the names, and no figure of last year's as this year's
     [sheet] = read_sheets(tmp_path / "指标.xlsx")

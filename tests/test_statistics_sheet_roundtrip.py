@@ -279,3 +279,26 @@ def test_a_single_number_for_a_ratio_in_the_sheet_is_refused_naming_the_row(tmp_
     assert "全县三次产业结构调整为X:45.6:42.1。" in render_text(draft).splitlines()
     said = [str(p) for p in draft.warnings if "比例" in str(p)]
     assert len(said) == 1 and "第3行" in said[0] and "11.8" in said[0] and "未取表中的数" in said[0]
+
+
+# ---- what the sheet has no column for is said on its row and when it fills the rest
+
+BEYOND = "全县固定资产投资完成52.7亿元，同比增长8.3%，占年度计划的54.2%，增速居全市第2位。"
+
+
+def test_figures_the_sheet_cannot_carry_are_said_on_the_row(tmp_path):
+    _sheet(tmp_path, with_indicators(BEYOND), lambda value, change: (value, change))
+    row = list(openpyxl.load_workbook(tmp_path / "指标.xlsx").active.iter_rows(min_row=3, max_row=3, values_only=True))[0]
+    assert row[6] == "讲话中还有占比：占年度计划的54.2%；位次：增速居全市第2位。本表不含这些数"
+
+
+def test_filling_the_rest_says_the_share_and_rank_are_still_the_yamls(tmp_path):
+    paragraph = with_indicators(BEYOND)
+    assert paragraph["indicators"][0]["rank_verb"] == "增速居"  # the rank as the fixture's grammar reads it
+    _sheet(tmp_path, paragraph, lambda value, change: (60.1, 9.9))
+    path = tmp_path / "讲话.yaml"
+    path.write_text(write_yaml(_speech(_left_to_the_sheet(paragraph), True), {}, []), encoding="utf-8")
+    draft = BUILDER.draft(path)
+    assert "全县固定资产投资完成60.1亿元，同比增长9.9%，占年度计划的54.2%，增速居全市第2位。" in render_text(draft).splitlines()
+    said = [str(p) for p in draft.warnings if "统计表中没有" in str(p)]
+    assert len(said) == 1 and "占比、位次" in said[0] and "第3行" in said[0]

@@ -394,3 +394,21 @@ def _rank_clause(ind: Indicator, number: Callable[[str, Any], str]) -> str:
     if ind.rank is None and not ind.rank_scope:
         return ""
     return f"{ind.rank_verb}{ind.rank_scope}第{number('rank', ind.rank)}{ind.rank_unit}"
+
+
+def beyond_the_sheet(data: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
+    """The figures of an indicator the statistics sheet has no column for, each as (its name in
+    Chinese, the keys that print it): the sheet's row and the filling both say them, since a speech
+    refilled from the sheet still prints them as typed."""
+    found = []
+    for label, key, keys in (("占比", "share", ("share", "share_of", "share_verb", "share_particle")),
+                             ("相差", "gap", ("gap", "gap_of", "gap_verb", "gap_unit")),
+                             ("位次", "rank", ("rank", "rank_scope", "rank_verb", "rank_unit"))):
+        if data.get(key) not in (None, ""):
+            found.append((label, {k: data[k] for k in keys if k in data}))
+    if data.get("earlier") not in (None, ""):
+        found.append(("原来的数值", {"earlier": data["earlier"], "unit": data.get("unit", "")}))
+    for clause in data.get("then") or ():
+        if isinstance(clause, dict):
+            found.append(("后续分句", clause))
+    return found

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from drafting.errors import DataError, Location, Problem
-from drafting.model.indicators import FALLS, RISES, is_placeholder
+from drafting.model.indicators import FALLS, RISES, beyond_the_sheet, is_placeholder
 from drafting.source.schema import INDICATOR_NAME_FORMAT
 from drafting.source.statistics import STATISTICS_KEY, Statistics
 from drafting.source.yaml_loader import Path_, SpeechData, format_path
@@ -146,6 +146,10 @@ def _fill_one(indicator: dict, key: str, table: Table, where: Location, found: S
     if "change" in missing:
         filled += _fill_change(indicator, row, where, found)
     found.sourced.append(Sourced(where, name, row.origin, tuple(filled)))
+    if filled and (beyond := beyond_the_sheet(indicator)):
+        labels = "、".join(dict.fromkeys(label for label, _ in beyond))
+        found.warnings.append(Problem(where, (
+            f"“{name}”的数取自{row.origin}，但其中的{labels}统计表中没有，仍是 YAML 中写的数；请核对是否已是今年的数")))
     return filled
 
 

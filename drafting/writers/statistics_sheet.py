@@ -16,11 +16,11 @@ import zipfile
 from datetime import datetime
 from typing import Any, Iterable
 
-from drafting.model.indicators import format_number, is_placeholder
+from drafting.model.indicators import beyond_the_sheet, format_number, is_placeholder
 from drafting.model.ranges import range_text
 from drafting.readers.statistics import normal_name
 
-HEADER = ("指标名称", "计量单位", "本期", "同比增长（%）", "原稿中的数", "原稿中的幅度")
+HEADER = ("指标名称", "计量单位", "本期", "同比增长（%）", "原稿中的数", "原稿中的幅度", "说明")
 _FIXED_TIME = datetime(2000, 1, 1)  # the same indicators give the same bytes
 _ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 _MODIFIED = re.compile(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)")
@@ -61,17 +61,36 @@ def statistics_sheet(indicators: Iterable[dict], source_name: str) -> bytes:
         cell.font = Font(bold=True)
     for indicator in indicators:
         sheet.append([indicator["name"], indicator.get("unit", ""), None, None,
-                      _value(indicator), _signed_change(indicator)])
+                      _value(indicator), _signed_change(indicator), not_carried(indicator)])
     sheet.append([])
     sheet.append([f"注：本表由 draft extract 从“{source_name}”整理。请统计部门填写“本期”和“同比增长（%）”两列，"
-                  "未知的写“—”；后两列是原稿中的数字，仅供对照。"])
-    for column, width in zip("ABCDEF", (28, 10, 12, 14, 12, 12)):
+                  "未知的写“—”，比例按 12.3:45.6:42.1 的样子写全各项；“原稿中的数”“原稿中的幅度”两列仅供对照；"
+                  "“说明”列中的数本表不含，请在讲话稿中核对更新。"])
+    for column, width in zip("ABCDEFG", (28, 10, 12, 14, 12, 12, 40)):
         sheet.column_dimensions[column].width = width
     book.properties.created = book.properties.modified = _FIXED_TIME
     book.properties.creator = "draft"
     buffer = io.BytesIO()
     book.save(buffer)
     return _fixed_zip_times(buffer.getvalue())
+
+
+def not_carried(indicator: dict) -> str | None:
+    """What the speech says of the indicator beyond its value and change, which the sheet has no
+    column for (占比, 位次, 由A增加到B, 比一季度提高…): said on its row, so nobody takes the refilled
+    speech for wholly this year's."""
+    parts = [label + "：" + _clause(clause) for label, clause in beyond_the_sheet(indicator)]
+    if not parts:
+        return None
+    return "讲话中还有" + "；".join(parts) + "。本表不含这些数"
+
+
+def _clause(clause: dict) -> str:
+    from drafting.model.indicators import Indicator, phrase_indicator
+
+    if "earlier" in clause:
+        return format_number(clause["earlier"]) + clause.get("unit", "")
+    return phrase_indicator(Indicator.from_data({**clause, "name": ""}))
 
 
 def _value(indicator: dict) -> Any:
