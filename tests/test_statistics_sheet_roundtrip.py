@@ -85,6 +85,15 @@ def _built(folder: Path, speech: dict) -> str:
     return render_text(BUILDER.draft(path))
 
 
+_BEFORE: dict[str, str] = {}  # each sentence's speech built once for both tests
+
+
+def _built_before(folder: Path, sentence: str, paragraph: dict) -> str:
+    if sentence not in _BEFORE:
+        _BEFORE[sentence] = _built(folder, _speech(paragraph, False))
+    return _BEFORE[sentence]
+
+
 def _known(figure) -> bool:
     return figure is not None and figure != "" and not is_placeholder(figure)
 
@@ -134,7 +143,7 @@ def test_the_sheet_copied_back_prints_the_speech_as_it_was(tmp_path, sentence):
     paragraph = with_indicators(sentence)
     if not _names_once(paragraph):
         pytest.skip("one name twice in a sentence: see test_one_row_filling_two_statistics_is_said")
-    before = _built(tmp_path, _speech(paragraph, False))
+    before = _built_before(tmp_path, sentence, paragraph)
     assert sentence in before.splitlines()
     _sheet(tmp_path, paragraph, lambda value, change: (value, change))
     after = _built(tmp_path, _speech(_left_to_the_sheet(paragraph), True))
@@ -242,7 +251,7 @@ def test_new_figures_in_the_sheet_change_the_sentence_exactly_there(tmp_path, se
     paragraph = with_indicators(sentence)
     if not _names_once(paragraph):
         pytest.skip("one name twice in a sentence: see test_one_row_filling_two_statistics_is_said")
-    before = _built(tmp_path, _speech(paragraph, False))
+    before = _built_before(tmp_path, sentence, paragraph)
     expected, cells = _expected(sentence, paragraph)
     _plus_one_sheet(tmp_path, paragraph, cells)
     after = _built(tmp_path, _speech(_left_to_the_sheet(paragraph), True))
