@@ -311,3 +311,16 @@ def test_filling_the_rest_says_the_share_and_rank_are_still_the_yamls(tmp_path):
     assert "全县固定资产投资完成60.1亿元，同比增长9.9%，占年度计划的54.2%，增速居全市第2位。" in render_text(draft).splitlines()
     said = [str(p) for p in draft.warnings if "统计表中没有" in str(p)]
     assert len(said) == 1 and "占比、位次" in said[0] and "第3行" in said[0]
+
+
+@pytest.mark.parametrize("trend", ["下降", "回落", "收窄", "减少"])
+def test_a_fall_typed_as_a_size_and_its_word_goes_to_the_sheet_negative_and_comes_back(tmp_path, trend):
+    """{change: 0.6, trend: 回落}, as a writer may type it: the sheet's column says a fall with a minus."""
+    paragraph = {"indicators": [{"name": "规上工业增加值", "change": 0.6, "trend": trend, "change_unit": "个百分点",
+                                 "compare": "增速比一季度"}], "after": "。"}
+    sentence = f"规上工业增加值增速比一季度{trend}0.6个百分点。"
+    assert _built(tmp_path, _speech(paragraph, False)).splitlines().count(sentence) == 1
+    _sheet(tmp_path, paragraph, lambda value, change: (value, change))
+    row = list(openpyxl.load_workbook(tmp_path / "指标.xlsx").active.iter_rows(min_row=3, max_row=3, values_only=True))[0]
+    assert row[5] == -0.6
+    assert sentence in _built(tmp_path, _speech(_left_to_the_sheet(paragraph), True)).splitlines()

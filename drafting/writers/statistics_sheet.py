@@ -16,7 +16,7 @@ import zipfile
 from datetime import datetime
 from typing import Any, Iterable
 
-from drafting.model.indicators import beyond_the_sheet, format_number, is_placeholder
+from drafting.model.indicators import FALLS, beyond_the_sheet, format_number, is_placeholder
 from drafting.model.ranges import range_text
 from drafting.readers.statistics import normal_name
 
@@ -121,7 +121,8 @@ def _signed_change(indicator: dict) -> Any:
 
 def _signed(indicator: dict, key: str) -> Any:
     figure = _figure(indicator.get(key))
-    if isinstance(figure, (int, float)) and indicator.get("trend") == "下降" and figure > 0:
+    # 回落0.6个百分点 typed as a size and its word: a fall, negative as the sheet's column says one
+    if isinstance(figure, (int, float)) and indicator.get("trend") in FALLS and figure > 0:
         return -figure
     return figure
 
