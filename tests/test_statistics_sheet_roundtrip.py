@@ -324,3 +324,11 @@ def test_a_fall_typed_as_a_size_and_its_word_goes_to_the_sheet_negative_and_come
     row = list(openpyxl.load_workbook(tmp_path / "指标.xlsx").active.iter_rows(min_row=3, max_row=3, values_only=True))[0]
     assert row[5] == -0.6
     assert sentence in _built(tmp_path, _speech(_left_to_the_sheet(paragraph), True)).splitlines()
+
+
+def test_an_earlier_level_and_the_year_of_the_value_are_said_on_the_row(tmp_path):
+    paragraph = {"indicators": [{"name": "财政总收入", "earlier": 2.66, "earlier_when": "2020年的", "value": 4.56,
+                                 "unit": "亿元", "verb": "增加到", "value_when": "2022年的"}], "after": "。"}
+    _sheet(tmp_path, paragraph, lambda value, change: (value, change))
+    row = list(openpyxl.load_workbook(tmp_path / "指标.xlsx").active.iter_rows(min_row=3, max_row=3, values_only=True))[0]
+    assert row[4:] == (4.56, None, "讲话中还有原来的数值：2.66亿元；数值前的时间：2022年的。本表不含这些数")

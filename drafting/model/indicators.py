@@ -408,6 +408,8 @@ def beyond_the_sheet(data: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
             found.append((label, {k: data[k] for k in keys if k in data}))
     if data.get("earlier") not in (None, ""):
         found.append(("原来的数值", {"earlier": data["earlier"], "unit": data.get("unit", "")}))
+    if data.get("value_when"):  # 增加到2022年的4.56亿元: the year said of last year's value
+        found.append(("数值前的时间", {"value_when": data["value_when"]}))
     for clause in data.get("then") or ():
         if isinstance(clause, dict):
             found.append(("后续分句", clause))

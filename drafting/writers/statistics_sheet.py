@@ -88,6 +88,8 @@ def not_carried(indicator: dict) -> str | None:
 def _clause(clause: dict) -> str:
     from drafting.model.indicators import Indicator, phrase_indicator
 
+    if "value_when" in clause:
+        return clause["value_when"]
     if "earlier" in clause:
         return format_number(clause["earlier"]) + clause.get("unit", "")
     return phrase_indicator(Indicator.from_data({**clause, "name": ""}))
