@@ -332,3 +332,20 @@ def test_an_earlier_level_and_the_year_of_the_value_are_said_on_the_row(tmp_path
     _sheet(tmp_path, paragraph, lambda value, change: (value, change))
     row = list(openpyxl.load_workbook(tmp_path / "指标.xlsx").active.iter_rows(min_row=3, max_row=3, values_only=True))[0]
     assert row[4:] == (4.56, None, "讲话中还有原来的数值：2.66亿元；数值前的时间：2022年的。本表不含这些数")
+
+
+def test_a_ratio_excel_took_for_a_time_is_said_with_the_fix(tmp_path):
+    """城乡居民收入比 2:1 typed in Excel becomes 02:01:00: unknown, and the message says why."""
+    from datetime import time
+
+    from drafting.readers.sheet import read_sheets
+    from drafting.readers.statistics import read_table
+
+    book = openpyxl.Workbook()
+    book.active.append(["指标名称", "计量单位", "本期", "同比增长（%）"])
+    book.active.append(["城乡居民收入比", None, time(2, 1), None])
+    book.save(tmp_path / "指标.xlsx")
+    [sheet] = read_sheets(tmp_path / "指标.xlsx")
+    row = read_table(sheet).rows["城乡居民收入比"][0]
+    assert row.value is None and len(row.unreadable) == 1
+    assert "当作时间" in row.unreadable[0] and "设为文本" in row.unreadable[0]

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from datetime import datetime, time
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -203,7 +204,10 @@ def _figures(sheet: Sheet, row: Row, name: str, columns: _Columns) -> Figures:
         value, bad = _number(_cell(row, columns.value))
     else:
         bad = None
-    if bad:
+    if bad and isinstance(_cell(row, columns.value), (time, datetime)):
+        unreadable.append(f"数值“{bad}”是时间或日期（Excel 会把 2:1 这样的比例当作时间），"
+                          "若是比例，请把单元格设为文本后重填")
+    elif bad:
         unreadable.append(f"数值“{bad}”不是数字")
     change, change_to, bad = _change(_cell(row, columns.change))
     if bad:
