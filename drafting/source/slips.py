@@ -73,12 +73,14 @@ def mappings(values: Any) -> Iterator[tuple[Path_, dict]]:
 def _read_figures(speech: SpeechData, path: Path_, indicator: dict) -> list[Problem]:
     _read_ratio(indicator)
     refused = _read_range(speech, path, indicator)
-    for key, unit_key, default_unit in (("value", "unit", ""), ("change", "change_unit", "%"), ("change_to", "change_unit", "%")):
+    _read_rank(indicator)
+    for key, unit_key, default_unit in (("value", "unit", ""), ("change", "change_unit", "%"), ("change_to", "change_unit", "%"),
+                                        ("share", "", "%"), ("gap", "gap_unit", "个百分点")):
         if refused and key == "change":
             continue  # a range refused above says what is wrong with it
         if isinstance(indicator.get(key), str):
             try:
-                figure = read_figure(indicator[key], indicator.get(unit_key, default_unit))
+                figure = read_figure(indicator[key], indicator.get(unit_key, default_unit) if unit_key else default_unit)
             except FigureMismatch as e:
                 refused.append(Problem(speech.source.locate(path + (key,)), e.message))
                 continue
@@ -87,6 +89,18 @@ def _read_figures(speech: SpeechData, path: Path_, indicator: dict) -> list[Prob
     return refused
 
 
+def _read_rank(indicator: dict) -> None:
+    """A rank typed as printed (rank: 第2位): the number, as 居全市第2位 prints 第 and 位 itself."""
+    typed = indicator.get("rank")
+    if not isinstance(typed, str) or indicator.get("as_written"):
+        return
+    unit = indicator.get("rank_unit", "位")
+    found = re.fullmatch(rf"\s*第?\s*(\d+)\s*{re.escape(unit) if unit else ''}\s*", typed.translate(_WIDE_DIGITS))
+    if found is not None:
+        indicator["rank"] = int(found[1])
+
+
+_WIDE_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 _RATIO = re.compile(r"\s*(\d+(?:\.\d+)?)((?:\s*[:：]\s*\d+(?:\.\d+)?)+)\s*")
 
 
