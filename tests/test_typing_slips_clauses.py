@@ -50,3 +50,10 @@ def test_a_share_typed_in_another_unit_is_refused_naming_its_line(tmp_path):
         _built(tmp_path, share="54.2亿元", gap="3.5", rank="2")
     assert [p.location.line for p in info.value.problems] == [7, 12]  # the lines that hold the shares
     assert all("亿元" in p.message for p in info.value.problems)
+
+
+def test_a_rank_typed_with_another_word_is_refused_saying_the_key(tmp_path):
+    with pytest.raises(SchemaError) as info:
+        _built(tmp_path, share="54.2", gap="3.5", rank="第2名")
+    assert [p.location.line for p in info.value.problems] == [8, 13]  # the lines that hold the ranks
+    assert all("rank_unit: 名" in p.message for p in info.value.problems)

@@ -72,8 +72,10 @@ def mappings(values: Any) -> Iterator[tuple[Path_, dict]]:
 
 def _read_figures(speech: SpeechData, path: Path_, indicator: dict) -> list[Problem]:
     _read_ratio(indicator)
+    rank = _read_rank(indicator)
     refused = _read_range(speech, path, indicator)
-    _read_rank(indicator)
+    if rank:
+        refused.append(Problem(speech.source.locate(path + ("rank",)), rank))
     for key, unit_key, default_unit in (("value", "unit", ""), ("change", "change_unit", "%"), ("change_to", "change_unit", "%"),
                                         ("share", "", "%"), ("gap", "gap_unit", "个百分点")):
         if refused and key == "change":
@@ -89,15 +91,23 @@ def _read_figures(speech: SpeechData, path: Path_, indicator: dict) -> list[Prob
     return refused
 
 
-def _read_rank(indicator: dict) -> None:
-    """A rank typed as printed (rank: 第2位): the number, as 居全市第2位 prints 第 and 位 itself."""
+def _read_rank(indicator: dict) -> str | None:
+    """A rank typed as printed (rank: 第2位): the number, as 居全市第2位 prints 第 and 位 itself;
+    what is wrong with one typed with another word (第2名 where rank_unit is 位)."""
     typed = indicator.get("rank")
     if not isinstance(typed, str) or indicator.get("as_written"):
-        return
+        return None
     unit = indicator.get("rank_unit", "位")
-    found = re.fullmatch(rf"\s*第?\s*(\d+)\s*{re.escape(unit) if unit else ''}\s*", typed.translate(_WIDE_DIGITS))
+    text = typed.translate(_WIDE_DIGITS)
+    found = re.fullmatch(rf"\s*第?\s*(\d+)\s*{re.escape(unit) if unit else ''}\s*", text)
     if found is not None:
         indicator["rank"] = int(found[1])
+        return None
+    other = re.fullmatch(r"\s*第?\s*(\d+)\s*(\S{1,2})\s*", text)
+    if other is not None and text.strip().startswith("第"):
+        return (f"位次“{typed.strip()}”：这里只写数字 {other[1]}，“第”和“{unit}”由模板输出；"
+                f"原文写“第{other[1]}{other[2]}”的，另写 rank_unit: {other[2]}")
+    return None
 
 
 _WIDE_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
