@@ -73,12 +73,11 @@ def mappings(values: Any) -> Iterator[tuple[Path_, dict]]:
 def _read_figures(speech: SpeechData, path: Path_, indicator: dict) -> list[Problem]:
     _read_ratio(indicator)
     rank = _read_rank(indicator)
-    refused = _read_range(speech, path, indicator)
-    if rank:
-        refused.append(Problem(speech.source.locate(path + ("rank",)), rank))
+    range_refused = _read_range(speech, path, indicator)
+    refused = range_refused + ([Problem(speech.source.locate(path + ("rank",)), rank)] if rank else [])
     for key, unit_key, default_unit in (("value", "unit", ""), ("change", "change_unit", "%"), ("change_to", "change_unit", "%"),
                                         ("share", "", "%"), ("gap", "gap_unit", "个百分点")):
-        if refused and key == "change":
+        if range_refused and key == "change":
             continue  # a range refused above says what is wrong with it
         if isinstance(indicator.get(key), str):
             try:
