@@ -121,6 +121,8 @@ def _a_rate(data: dict) -> bool:
 
 
 def _verb_first(text: str, start: int) -> tuple[dict, int] | None:
+    """VERB NAME FIGURE (新建学校3所 · 走访慰问困难群众860户): a count said after what was done,
+    tried before a name-first reading, which would take the verb into the name."""
     for pattern in (_VERB_FIRST, _TWO_VERBS_FIRST):
         m = pattern.match(text, start)
         # 组织落实…: a name never opens with a verb (组织开展“…”活动21场 is read with both verbs)

@@ -98,9 +98,15 @@ def _from_to(head: dict, m: re.Match) -> dict | None:
     for key in ("earlier_when", "value_when", "value_bound"):
         if m[key]:
             data[key] = m[key]
-    if m["earlier_word"] != "由":
-        data["earlier_word"] = m["earlier_word"]
+    _unless_default(data, m, "earlier_word", "由")
     return data
+
+
+def _unless_default(data: dict, m: re.Match, key: str, default: str) -> None:
+    """The word the statement says for ``key``, kept only when it is not the one the model prints
+    unasked (居 · 位 · 高于 · 占): the YAML a writer gets names only what differs."""
+    if m[key] != default:
+        data[key] = m[key]
 
 
 def _with_change(data: dict, m: re.Match) -> dict:
@@ -112,8 +118,7 @@ def _with_change(data: dict, m: re.Match) -> dict:
     if m["change_to"]:
         upper = _number(m["change_to"])
         data["change_to"] = -upper if falls and isinstance(upper, (int, float)) else upper
-        if m["change_range"] != "—":
-            data["change_range"] = m["change_range"]
+        _unless_default(data, m, "change_range", "—")
         if m["change_unit"] in ("%", "％") and not m["change_first_sign"]:
             data["change_unit_once"] = True  # 增长5-6%: the % said once, after the second figure
     if isinstance(change, (int, float)):
@@ -122,8 +127,7 @@ def _with_change(data: dict, m: re.Match) -> dict:
             data["trend"] = word
     else:
         data["change"], data["trend"] = change, word
-    if m["change_unit"] != "%":
-        data["change_unit"] = m["change_unit"]
+    _unless_default(data, m, "change_unit", "%")
     compare = m["compare"] or ""
     if compare != DEFAULT_COMPARE:
         data["compare"] = compare
@@ -132,16 +136,14 @@ def _with_change(data: dict, m: re.Match) -> dict:
 
 def _with_flat(data: dict, m: re.Match) -> dict:
     data["trend"] = "持平"
-    if m["compare"] != "与上年同期":
-        data["compare"] = m["compare"]
+    _unless_default(data, m, "compare", "与上年同期")
     return data
 
 
 def _with_share(data: dict, m: re.Match) -> dict:
     data["share"] = _number(m["share"])
     data["share_of"] = m["share_of"]
-    if m["share_verb"] != "占":
-        data["share_verb"] = m["share_verb"]
+    _unless_default(data, m, "share_verb", "占")
     if m["share_particle"] is None:  # 占年度计划23%
         data["share_particle"] = ""
     elif m["share_particle"] != "的":  # 占全县工业总产值之比达到78% · 占GDP的比重为38%
@@ -152,18 +154,15 @@ def _with_share(data: dict, m: re.Match) -> dict:
 def _with_gap(data: dict, m: re.Match) -> dict:
     data["gap"] = _number(m["gap"])
     data["gap_of"] = m["gap_of"]
-    if m["gap_verb"] != "高于":
-        data["gap_verb"] = m["gap_verb"]
+    _unless_default(data, m, "gap_verb", "高于")
     return data
 
 
 def _with_rank(data: dict, m: re.Match) -> dict:
     data["rank"] = _rank_figure(m["rank"])
     data["rank_scope"] = m["rank_scope"]
-    if m["rank_verb"] != "居":
-        data["rank_verb"] = m["rank_verb"]
-    if m["rank_unit"] != "位":
-        data["rank_unit"] = m["rank_unit"]
+    _unless_default(data, m, "rank_verb", "居")
+    _unless_default(data, m, "rank_unit", "位")
     return data
 
 
