@@ -211,8 +211,9 @@ _COMPARED = re.compile(r"(?:比|较|与|相比|对比|从|自)$")
 # the year just ended, seen from the next: 刚刚过去的2025年, 去年（2025年）
 _LAST_YEAR = re.compile(r"(?:刚刚过去的|过去的|去年|上年)[（(]?$")
 # a title naming the year a meeting is held, which a year's review may follow (在2026年……上的讲话,
-# 2024年政府工作报告 — delivered early in 2024, on 2023)
-_YEAR_IN_TITLE = re.compile(r"在 ?(\d{4}) ?年.{2,40}上的|(\d{4}) ?年.{0,16}政府工作报告")
+# 2024年政府工作报告 — delivered early in 2024, on 2023;
+# 在石门乡2026年工作会议上的讲话: the place may stand before the meeting's year)
+_YEAR_IN_TITLE = re.compile(r"在[^，。；：\d]{0,16}?(\d{4}) ?年.{2,40}上的|(\d{4}) ?年.{0,16}政府工作报告")
 # the year just ended, looked back on (not 比去年同期: a comparison looks back in any text)
 _LOOKED_BACK = re.compile(r"(?<![比较与])去年(?!同期)|过去的?一年|刚刚过去")
 UNKNOWN_YEAR = "X"

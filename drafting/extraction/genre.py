@@ -339,7 +339,8 @@ def split_part_closing(node: Node, extra: int = 0) -> None:
 
 SPEECH, REPORT, YEAR_END = "half-year-speech", "half-year-report", "year-end-speech"
 _SPEECH_TITLE = re.compile(r"讲话|发言|致辞|主持词|讲稿|在.{2,40}上的")
-_REPORT_TITLE = re.compile(r"总结|工作报告|情况报告|的报告|汇报|打算|执行情况")
+# (上半年经济运行情况分析 is a report too; a 分析会 is a meeting)
+_REPORT_TITLE = re.compile(r"总结|工作报告|情况报告|的报告|汇报|打算|执行情况|述职|分析(?!会)")
 # half a year: 上半年 半年 年中 1-6月 (not 下半年, not 一年中 — the whole year's course —, not 今年中央)
 _HALF = re.compile(r"上半年|(?<![下一])半年|(?<![一这全今])年中(?![央国华心])|(?<![\d１-９])[1１] ?[-—–~～至到] ?[6６] ?月|元至6月")
 # another part of the year: 一季度 前三季度 1-8月 1至9月 (not 12月, which closes the year)
@@ -353,11 +354,22 @@ _ANNUAL_MEETING = re.compile(r"经济工作(?:动员|务虚)?(?:会议|会)|务�
 _ANNUAL_MEETING_HELD = re.compile(r"(?:召开|这次|本次|此次)[^。；，]{0,20}(?:经济工作(?:动员|务虚)?会|务虚会)")
 # a meeting at the turn of the year looks back on the last and ahead to the new: 开局动员会, 新春茶话会, 节后收心会
 # (not 年初: 年初召开的经济工作会议 is a meeting a later speech refers back to)
-_NEW_YEAR_MEETING = re.compile(r"(?:开局|开年|新春|新年|春节后|节后)[^。；，、：]{0,12}(?:大会|会议|会)")
+# 这次会议是开发区新一年的第一个大会
+_NEW_YEAR_MEETING = re.compile(r"(?:开局|开年|新春|新年|春节后|节后|新一年的?第一[个次场]?)[^。；，、：]{0,12}(?:大会|会议|会)")
 _YEAR_REVIEWED = re.compile(
-    r"(?:\d{4}|20[XxＸ×*＊]{2}|[〇零一二三四五六七八九]{4}) ?年(?:工作|经济工作)?回顾|过去的一年|刚刚过去的|一年来|"
-    r"总结(?:回顾)?(?:去年|上年|全年|\d{4} ?年)|贯彻[^。；]{0,30}经济工作会议精神"
+    r"(?:\d{4}|20[XxＸ×*＊]{2}|[〇零一二三四五六七八九]{4}) ?年(?:度)?(?:工作|经济工作)?回顾|"
+    r"(?:\d{4}|20[XxＸ×*＊]{2}) ?年(?:度)?工作总结|过去的?一年(?!多)|刚刚过去的|一年来|"
+    r"(?:总结|回顾)(?:回顾|总结)?(?:去年|上年|全年|\d{4} ?年)|(?<![比较与])去年的?(?:各项|经济)?工作|"
+    r"贯彻[^。；]{0,30}经济工作会议精神"
 )
+# a review of several years (a 党代会's or a new term's 过去五年, 五年来, 本届以来): year-end, with no one year
+# (回顾“十三五”发展成就, “十三五”时期: a plan period is five years)
+_YEARS_REVIEWED = re.compile(
+    r"过去的?[两三四五六七八九十]年(?!多)|[两三四五六七八九十]年来|本届以来|任期以来|"
+    r"回顾“?十[一二三四五六]五|“?十[一二三四五六]五”?(?:时期|期间|以来)"
+)
+# a report to a congress (向大会报告政府工作, 向大会作报告): a 人代会's work report reviews a year, a 党代会's a term
+_CONGRESS_REPORT = re.compile(r"向(?:本次)?大会(?:作|报告)[^。；]{0,8}(?:报告|工作)")
 # a report naming a whole year's work in its opening or first heading: 现将2022年度工作汇报如下 ·
 # 一、2022年亮点工作 (not 2022年以来 alone: the year so far may be any part of it)
 _A_YEAR = re.compile(r"\d{4} ?年度|\d{4} ?年(?:的)?(?:主要|亮点|重点)?工作|全年工作|" + _YEAR_REVIEWED.pattern)
@@ -377,7 +389,9 @@ def pack_of(paras: list[Paragraph], salutation_at: int | None, signed: bool) -> 
     title = _title_of(paras, salutation_at)
     start = (salutation_at + 1) if salutation_at is not None else (1 if title else 0)
     opening = "".join(p.plain for p in _opening(paras[start:]))
-    heading = next((p.plain for p in paras[start : start + 4] if _TITLE_MARKER.match(p.plain)), "")
+    heading = next(
+        (p.plain for p in paras[start : start + 4] if _TITLE_MARKER.match(p.plain) or p.plain.startswith("第一部分")), ""
+    )
     text = "".join(p.plain for p in paras)
     reports = bool(title) and _SPEECH_TITLE.search(title) is None and _REPORT_TITLE.search(title) is not None
     return (
@@ -426,8 +440,10 @@ def _by_opening(opening: str, heading: str, reports: bool) -> tuple[str, str] | 
         return SPEECH, f"开头讲的是上半年（“{half.group()}”）"
     if quarter:
         return SPEECH, f"开头讲的是一年中的一段（“{quarter.group()}”）"
-    if reviewed := _YEAR_REVIEWED.search(opening):
+    if reviewed := _YEAR_REVIEWED.search(opening) or _YEAR_REVIEWED.search(heading):
         return YEAR_END, f"开头总结回顾一年的工作（“{reviewed.group()}”）"
+    if several := _YEARS_REVIEWED.search(opening) or _YEARS_REVIEWED.search(heading):
+        return YEAR_END, f"开头总结回顾几年的工作（“{several.group()}”）"
     return None
 
 
@@ -438,6 +454,8 @@ def _by_meeting(title: str, opening: str, text: str) -> tuple[str, str] | None:
         return YEAR_END, f"是年度的经济工作会议或务虚会（“{held.group()}”）"
     if (new_year := _NEW_YEAR_MEETING.search(opening)) and (back := _looks_back(text)):
         return YEAR_END, f"是年初的会议（“{new_year.group()}”），回顾过去一年（“{back}”）"
+    if congress := _CONGRESS_REPORT.search(opening):
+        return YEAR_END, f"是向代表大会所作的报告（“{congress.group()}”），回顾一年或一届的工作"
     return None
 
 
@@ -459,12 +477,15 @@ def _looks_back(text: str) -> str:
 def _by_wording(paras: list[Paragraph], salutation_at: int | None, signed: bool, text: str) -> tuple[str, str]:
     if signed and salutation_at is None:
         return REPORT, "无称谓，末尾有落款"
-    if _unspoken(paras, salutation_at, text) and (half := _HALF.search(text)):
+    # the period a report names first is the one it reports (1至5月 figures, then 预计上半年: some months)
+    quarter = _QUARTER.search(text)
+    if _unspoken(paras, salutation_at, text) and (half := _HALF.search(text)) and not (quarter and quarter.start() < half.start()):
         return REPORT, f"无称谓、不对听众讲话，总结半年（“{half.group()}”）"
     part_of_year = len(_HALF.findall(text)) + len(_QUARTER.findall(text)) >= 2 and "明年" not in text
-    looks_back = "明年" in text or text.count("全年") >= 2 or _YEAR_REVIEWED.search(text)
-    if "上半年" not in text and looks_back and not part_of_year:
-        return YEAR_END, "讲的是全年和明年（“明年”“全年”等措辞）"
+    reviewed = _YEAR_REVIEWED.search(text)
+    said = "明年" if "明年" in text else "全年" if text.count("全年") >= 2 else reviewed.group() if reviewed else ""
+    if "上半年" not in text and said and not part_of_year:
+        return YEAR_END, f"讲的是全年或明年（“{said}”）"
     return SPEECH, "没有半年报告、年度讲话的标志，按讲话整理"
 
 
