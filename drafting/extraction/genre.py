@@ -17,7 +17,7 @@ next; half-year-speech is every other speech, and the closest to any other repor
 (a quarter's, some months', a briefing with no period).
 
 1. The title. A speech says so (讲话 发言 致辞 主持词, 在……上的); a report names
-   itself (工作总结 情况总结 工作报告 打算 汇报). A report title naming half a year
+   itself (工作总结 情况总结 工作报告 打算 汇报 述职 情况分析 — not 分析会). A report title naming half a year
    (上半年 半年 年中 1-6月) is half-year-report; one naming a quarter or some months
    (一季度 前三季度 1-9月) is half-year-speech; one naming a whole year or several
    (2023年工作总结, 年度, 述职, 年终, 五年工作总结, 任期) or a 政府工作报告 reviewing a
@@ -33,13 +33,17 @@ next; half-year-speech is every other speech, and the closest to any other repor
    not 2022年以来 alone, the year so far) → year-end; one
    naming no period leaves it to the wording below, as a report. Otherwise half a
    year reviewed is a report when nobody is spoken to (or the title is a report's),
-   else a speech; a quarter is a speech; a year reviewed (总结回顾2025年, 20XX年工作回顾,
-   过去的一年, 贯彻……经济工作会议精神 — the annual meeting follows the central one) is
-   year-end.
+   else a speech; a quarter is a speech; a year reviewed in the opening or the first
+   heading (总结回顾2025年, 20XX年工作回顾, 2024年工作总结, 过去(的)一年, 回顾去年,
+   去年的经济工作, 贯彻……经济工作会议精神 — the annual meeting follows the central one),
+   or several years (过去五年, 五年来, 本届以来, 回顾“十三五”) is year-end.
 3. The meeting held is the annual one (召开全镇经济工作会, 这次务虚会议, or such a
-   title), or one at the turn of the year that looks back (rule 1): year-end.
+   title), or one at the turn of the year that looks back (rule 1; 新一年的第一个大会
+   too), or the text is a report to a congress (向大会报告政府工作, 向大会作报告: a
+   人代会 reviews a year, a 党代会 a term): year-end.
 4. The wording. No salutation and a 落款 at the end, or nobody spoken to (同志们 我讲
-   大家) and half a year's wording, is a report; 全年 said twice, 明年, 一年来 without
+   大家) and half a year's wording, is a report (unless it names some months first:
+   1至5月 figures, then 预计上半年, report some months); 全年 said twice, 明年, 一年来 without
    上半年 is a year-end speech; all else the half-year speech.
 
 The year (``front_matter.year_in``) is the packs' meeting.year: for a year's review
