@@ -359,7 +359,8 @@ _ANNUAL_MEETING_HELD = re.compile(r"(?:召开|这次|本次|此次)[^。；，]{
 # a meeting at the turn of the year looks back on the last and ahead to the new: 开局动员会, 新春茶话会, 节后收心会
 # (not 年初: 年初召开的经济工作会议 is a meeting a later speech refers back to)
 # 这次会议是开发区新一年的第一个大会
-_NEW_YEAR_MEETING = re.compile(r"(?:开局|开年|新春|新年|春节后|节后|新一年的?第一[个次场]?)[^。；，、：]{0,12}(?:大会|会议|会)")
+# · 春节团拜会
+_NEW_YEAR_MEETING = re.compile(r"(?:开局|开年|新春|新年|春节|节后|团拜|新一年的?第一[个次场]?)[^。；，、：]{0,12}(?:大会|会议|会)")
 _YEAR_REVIEWED = re.compile(
     r"(?:\d{4}|20[XxＸ×*＊]{2}|[〇零一二三四五六七八九]{4}) ?年(?:度)?(?:工作|经济工作)?回顾|"
     r"(?:\d{4}|20[XxＸ×*＊]{2}) ?年(?:度)?工作总结|过去的?一年(?!多)|刚刚过去的|一年来|"
@@ -373,6 +374,8 @@ _YEARS_REVIEWED = re.compile(
     r"回顾“?十[一二三四五六]五|“?十[一二三四五六]五”?(?:时期|期间|以来)"
 )
 # a report to a congress (向大会报告政府工作, 向大会作报告): a 人代会's work report reviews a year, a 党代会's a term
+# the year ahead named as such at the turn of the year: 2025年是“十四五”规划收官之年 · 今年是开局之年
+_YEAR_AHEAD = re.compile(r"(?:\d{4} ?年|今年)是[^。；]{0,24}?之年")
 _CONGRESS_REPORT = re.compile(r"向(?:本次)?大会(?:作|报告)[^。；]{0,8}(?:报告|工作)")
 # a report naming a whole year's work in its opening or first heading: 现将2022年度工作汇报如下 ·
 # 一、2022年亮点工作 (not 2022年以来 alone: the year so far may be any part of it)
@@ -400,7 +403,7 @@ def pack_of(paras: list[Paragraph], salutation_at: int | None, signed: bool) -> 
     reports = bool(title) and _SPEECH_TITLE.search(title) is None and _REPORT_TITLE.search(title) is not None
     return (
         _by_title(title, reports, text)
-        or _by_opening(opening, heading, reports or _unspoken(paras, salutation_at, text))
+        or _by_opening(opening, heading, reports or _unspoken(paras, salutation_at, text), "汇报" in title)
         or _by_meeting(title, opening, text)
         or _by_wording(paras, salutation_at, signed, text)
     )
@@ -426,9 +429,10 @@ def _by_title(title: str, reports: bool, text: str) -> tuple[str, str] | None:
     return None
 
 
-def _by_opening(opening: str, heading: str, reports: bool) -> tuple[str, str] | None:
+def _by_opening(opening: str, heading: str, reports: bool, briefing: bool = False) -> tuple[str, str] | None:
     """The opening's period decides: a report's half year, a quarter, a whole year's work
-    (named in the opening or the first heading), a whole year reviewed."""
+    (named in the opening or the first heading), a whole year reviewed, several years
+    reviewed (not in a briefing, whose 十八大以来…五年来 is background to no period)."""
     half, quarter = _HALF.search(opening), _QUARTER.search(opening)
     if said := _REPORT_OPENING.search(opening):
         if half:
@@ -437,7 +441,7 @@ def _by_opening(opening: str, heading: str, reports: bool) -> tuple[str, str] | 
             return SPEECH, f"开头说“{said.group()}”，汇报的是季度或几个月（“{quarter.group()}”），不是半年，按讲话整理"
         if year := _A_YEAR.search(opening) or _A_YEAR.search(heading):
             return YEAR_END, f"开头说“{said.group()}”，汇报一年（“{year.group()}”）的工作"
-        reports = True  # a report of no period (a briefing to visitors): the wording decides
+        reports = briefing = True  # a report of no period (a briefing to visitors): the wording decides
     if half:
         if reports:
             return REPORT, f"开头总结半年（“{half.group()}”）的工作，不对听众讲话"
@@ -446,7 +450,7 @@ def _by_opening(opening: str, heading: str, reports: bool) -> tuple[str, str] | 
         return SPEECH, f"开头讲的是一年中的一段（“{quarter.group()}”）"
     if reviewed := _YEAR_REVIEWED.search(opening) or _YEAR_REVIEWED.search(heading):
         return YEAR_END, f"开头总结回顾一年的工作（“{reviewed.group()}”）"
-    if several := _YEARS_REVIEWED.search(opening) or _YEARS_REVIEWED.search(heading):
+    if not briefing and (several := _YEARS_REVIEWED.search(opening) or _YEARS_REVIEWED.search(heading)):
         return YEAR_END, f"开头总结回顾几年的工作（“{several.group()}”）"
     return None
 
@@ -458,6 +462,8 @@ def _by_meeting(title: str, opening: str, text: str) -> tuple[str, str] | None:
         return YEAR_END, f"是年度的经济工作会议或务虚会（“{held.group()}”）"
     if (new_year := _NEW_YEAR_MEETING.search(opening)) and (back := _looks_back(text)):
         return YEAR_END, f"是年初的会议（“{new_year.group()}”），回顾过去一年（“{back}”）"
+    if (ahead := _YEAR_AHEAD.search(opening)) and (back := _LOOKS_BACK.search(opening)):
+        return YEAR_END, f"开头说新的一年（“{ahead.group()}”），回顾过去一年（“{back.group()}”）"
     if congress := _CONGRESS_REPORT.search(opening):
         return YEAR_END, f"是向代表大会所作的报告（“{congress.group()}”），回顾一年或一届的工作"
     return None

@@ -208,6 +208,57 @@ CASES |= {
         HR, 2025, "上半年"),
 }
 
+# a third batch (the RULES' later notes as occasions), answers written before running on it
+CASES |= {
+    "spring-festival-gathering": (
+        "在2010年春节团拜会上的致辞\n同志们、朋友们：\n值此新春佳节来临之际，我代表县委、县政府，向大家致以新春的祝福！"
+        "过去的一年，全县经济社会发展取得了显著成绩。\n", YE, 2009, None),
+    "park-briefing-since-a-congress": (
+        "关于工业园区发展情况的汇报\n党的十八大以来，园区坚持项目立园、产业强园。五年来，园区累计引进项目X个。"
+        "现将有关情况汇报如下：\n一、基本情况\n", HS, X, None),
+    "summary-of-nine-months-with-plans": (
+        "镇工作总结\n1—9月，全镇完成固定资产投资X亿元，同比增长X%。\n一、主要工作\n（一）项目建设\n"
+        "明年，我们将继续抓好项目建设。\n", HS, X, None),
+    "year-summary-with-three-quarter-figures": (
+        "县统计局2021年工作总结\n前三季度，全县地区生产总值增长X%，统计服务水平进一步提升。\n", YE, 2021, None),
+    "entrepreneurs-forum": (
+        "在全县民营企业家座谈会上的讲话\n同志们、朋友们：\n今年以来，全县民营经济保持良好发展势头。\n", HS, X, None),
+    "community-half-year-summary": (
+        "幸福社区2024年上半年工作总结\n上半年，社区党委紧紧围绕街道工作部署，扎实开展各项工作。\n", HR, 2024, "上半年"),
+    "committee-plenary-report": (
+        "在县委十五届五次全会上的报告\n同志们：\n我受县委常委会委托，向全会报告工作。\n一、过去一年的工作\n"
+        "过去一年，全县上下团结奋斗。\n", YE, X, None),
+    "groundbreaking-ceremony": (
+        "在全市重点项目集中开工仪式上的讲话\n同志们：\n今天，我们在这里举行重点项目集中开工仪式。\n", HS, X, None),
+    "street-committee-year-report": (
+        "东湖街道党工委2023年工作情况报告\n2023年，街道党工委坚持以党建引领基层治理。\n", YE, 2023, None),
+    "half-year-report-to-the-standing-committee": (
+        "县人民政府关于2024年上半年工作情况的报告\n主任、各位副主任、秘书长、各位委员：\n"
+        "受县人民政府委托，现将2024年上半年工作情况报告如下，请予审议。\n", HR, 2024, "上半年"),
+    "year-end-summing-up-meeting": (
+        "在全镇年终工作总结大会上的讲话\n同志们：\n一年来，全镇上下凝心聚力，圆满完成了各项目标任务。\n", YE, X, None),
+    "county-econ-meeting-of-a-year": (
+        "在全县2025年经济工作会议上的讲话\n同志们：\n这次会议的主要任务是，总结2024年工作，部署2025年任务。\n",
+        YE, 2024, None),
+}
+
+# probes written while fixing (each failed before its fix; answers by hand, by the same rules)
+CASES |= {
+    "spring-festival-looking-back-on-last-year": (
+        "在2010年春节团拜会上的致辞\n同志们、朋友们：\n值此新春佳节来临之际，我代表县委、县政府，向大家致以新春的祝福！"
+        "去年，全县经济社会发展取得了显著成绩。今年，我们将继续奋力前行。\n", YE, 2009, None),
+    "gov-report-dated-in-its-subtitle": (
+        "政府工作报告\n——2024年1月10日在青阳县第十八届人民代表大会第三次会议上\n县长  李明\n各位代表：\n"
+        "现在，我代表县人民政府，向大会报告工作，请予审议。\n一、过去一年工作回顾\n过去一年，全县上下迎难而上。\n",
+        YE, 2023, None),
+    "the-year-ahead-and-last-year": (
+        "同志们：\n2025年是“十四五”规划收官之年。去年，全镇经济运行稳中有进，各项指标基本完成。\n一、认清形势\n",
+        YE, 2024, None),
+    "half-year-compared-with-a-year-s-same-period": (
+        "在全县上半年工作会议上的讲话\n同志们：\n今年以来，全县上下紧盯全年目标任务。1-6月，全县地区生产总值增长X%。"
+        "2023年同期增速为X%。\n", HS, X, "上半年"),
+}
+
 
 def _run(tmp_path, text):
     path = tmp_path / "旧稿.txt"
