@@ -17,7 +17,8 @@ next; half-year-speech is every other speech, and the closest to any other repor
 (a quarter's, some months', a briefing with no period).
 
 1. The title. A speech says so (讲话 发言 致辞 主持词, 在……上的); a report names
-   itself (工作总结 情况总结 工作报告 打算 汇报 述职 情况分析 — not 分析会). A report title naming half a year
+   itself (工作总结 情况总结 工作报告 打算 思路 计划 汇报 述职 情况分析 — not 分析会 —,
+   or ends in 情况). A report title naming half a year
    (上半年 半年 年中 1-6月) is half-year-report; one naming a quarter or some months
    (一季度 前三季度 1-9月) is half-year-speech; one naming a whole year or several
    (2023年工作总结, 年度, 述职, 年终, 五年工作总结, 任期) or a 政府工作报告 reviewing a
@@ -343,8 +344,9 @@ def split_part_closing(node: Node, extra: int = 0) -> None:
 
 SPEECH, REPORT, YEAR_END = "half-year-speech", "half-year-report", "year-end-speech"
 _SPEECH_TITLE = re.compile(r"讲话|发言|致辞|主持词|讲稿|在.{2,40}上的")
-# (上半年经济运行情况分析 is a report too; a 分析会 is a meeting)
-_REPORT_TITLE = re.compile(r"总结|工作报告|情况报告|的报告|汇报|打算|执行情况|述职|分析(?!会)")
+# (上半年经济运行情况分析 is a report too, a 分析会 a meeting; so are 上半年工作开展情况 and
+# ……及下半年工作思路 / 2025年工作计划)
+_REPORT_TITLE = re.compile(r"总结|工作报告|情况报告|的报告|汇报|打算|思路|计划|执行情况|述职|分析(?!会)|情况$")
 # half a year: 上半年 半年 年中 1-6月 (not 下半年, not 一年中 — the whole year's course —, not 今年中央)
 _HALF = re.compile(r"上半年|(?<![下一])半年|(?<![一这全今])年中(?![央国华心])|(?<![\d１-９])[1１] ?[-—–~～至到] ?[6６] ?月|元至6月")
 # another part of the year: 一季度 前三季度 1-8月 1至9月 (not 12月, which closes the year)

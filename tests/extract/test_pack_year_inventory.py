@@ -254,6 +254,13 @@ CASES |= {
     "the-year-ahead-and-last-year": (
         "同志们：\n2025年是“十四五”规划收官之年。去年，全镇经济运行稳中有进，各项指标基本完成。\n一、认清形势\n",
         YE, 2024, None),
+    "half-year-title-of-work-done": (
+        "2024年上半年工作开展情况\n今年以来，我镇在县委、县政府的坚强领导下，各项工作稳步推进。\n一、主要工作\n",
+        HR, 2024, "上半年"),
+    "half-year-work-and-next-half-s-ideas": (
+        "青龙镇上半年主要工作及下半年工作思路\n上半年，全镇上下紧紧围绕年度目标，真抓实干。\n", HR, X, "上半年"),
+    "bureau-year-work-and-next-year-s-plan": (
+        "县水利局2024年工作开展情况及2025年工作计划\n2024年，我局紧紧围绕水利中心工作。\n", YE, 2024, None),
     "half-year-compared-with-a-year-s-same-period": (
         "在全县上半年工作会议上的讲话\n同志们：\n今年以来，全县上下紧盯全年目标任务。1-6月，全县地区生产总值增长X%。"
         "2023年同期增速为X%。\n", HS, X, "上半年"),
