@@ -4,6 +4,7 @@ period a text is about, a report's 落款, and the count phrase closing the open
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Any
 
 from drafting.extraction import genre
@@ -232,6 +233,7 @@ def year_in(paras: list[Paragraph], date, written: str = "", whole_year: bool = 
     when the Word file says it was written. Never today's: a text that says none gets the
     placeholder X, which the build flags until it is filled in. (A half year's text in 2024
     may well sum up 2023's work in passing; its year is still 2024.)"""
+    paras = [replace(p, text=arabic_years(p.text)) for p in paras]
     whole = "".join(p.text for p in paras)
     if whole_year:
         reviewed = _year_reviewed(paras, whole, date)
@@ -246,6 +248,15 @@ def year_in(paras: list[Paragraph], date, written: str = "", whole_year: bool = 
     if written:
         return int(written[:4]), f"自动识别：原文中没有写年份，取自 Word 文件的创建日期（{written}），请核对"
     return UNKNOWN_YEAR, UNKNOWN_YEAR_NOTE
+
+
+# a year written in numerals (二〇二四年, 二0二三年, 一九九八年): 19xx or 20xx only, so no other run of numerals is read
+_NUMERALS_YEAR = re.compile(r"(?:一九|二[〇零○0])[〇零○0一二三四五六七八九]{2}(?=年)")
+
+
+def arabic_years(text: str) -> str:
+    """The text with years written in numerals (二〇二四年) written in digits, so one set of rules reads both."""
+    return _NUMERALS_YEAR.sub(lambda m: str(_numeral_year(m.group())), text)
 
 
 def _opening_of(paras: list[Paragraph]) -> list[Paragraph]:

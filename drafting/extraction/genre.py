@@ -354,7 +354,11 @@ _QUARTER = re.compile(
     r"前?[一二三四1-4１-４]季度|(?<![\d１-９])[1１] ?[-—–~～至到] ?(?:[2-57-9]|1[01]) ?月|元至(?:[2-57-9]|1[01])月"
 )
 # a whole year, or several (a 五年 review, a term): 2021年工作总结, 年度总结, 述职报告, 年终总结, 五年工作总结
-_WHOLE_YEAR = re.compile(r"年度|全年|述职|年终|\d{4} ?年|[两三四五六七八九十几]年(?:来|工作|的)|任期|本届")
+# (二〇二三年工作总结 and 20XX年 name one year; 二〇二三 holds no 三年工作)
+_WHOLE_YEAR = re.compile(
+    r"年度|全年|述职|年终|\d{4} ?年|20[XxＸ×*＊]{2} ?年|(?:一九|二[〇零○0])[〇零○0一二三四五六七八九]{2}年|"
+    r"(?<![〇零○0一二三四五六七八九])[两三四五六七八九十几]年(?:来|工作|的)|任期|本届"
+)
 _ANNUAL_MEETING = re.compile(r"经济工作(?:动员|务虚)?(?:会议|会)|务虚会|政府工作报告")
 # the meeting being held is the annual one (召开全镇经济工作会, 这次务虚会议), not the central one it follows
 _ANNUAL_MEETING_HELD = re.compile(r"(?:召开|这次|本次|此次)[^。；，]{0,20}(?:经济工作(?:动员|务虚)?会|务虚会)")

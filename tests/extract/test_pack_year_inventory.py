@@ -261,6 +261,15 @@ CASES |= {
         "青龙镇上半年主要工作及下半年工作思路\n上半年，全镇上下紧紧围绕年度目标，真抓实干。\n", HR, X, "上半年"),
     "bureau-year-work-and-next-year-s-plan": (
         "县水利局2024年工作开展情况及2025年工作计划\n2024年，我局紧紧围绕水利中心工作。\n", YE, 2024, None),
+    "year-in-numerals-summary": (
+        "青山镇二〇二三年工作总结\n二〇二三年，青山镇在县委、县政府的坚强领导下，扎实推进各项工作。\n一、主要工作\n",
+        YE, 2023, None),
+    "half-year-in-numerals": (
+        "白云乡二〇二四年上半年工作总结\n今年以来，白云乡紧紧围绕年初确定的目标任务，扎实开展各项工作。\n", HR, 2024, "上半年"),
+    "new-year-meeting-in-numerals": (
+        "在二〇二五年全县经济工作会议上的讲话\n同志们：\n这次会议的主要任务是回顾去年工作，部署今年任务。\n", YE, 2024, None),
+    "placeholder-year-summary": (
+        "XX镇20XX年工作总结\n20XX年，我镇在县委、县政府的坚强领导下，各项工作取得新成效。\n", YE, X, None),
     "half-year-compared-with-a-year-s-same-period": (
         "在全县上半年工作会议上的讲话\n同志们：\n今年以来，全县上下紧盯全年目标任务。1-6月，全县地区生产总值增长X%。"
         "2023年同期增速为X%。\n", HS, X, "上半年"),
@@ -324,7 +333,7 @@ def test_pack_year_and_half_of_an_unseen_opening(name, tmp_path):
 SIGNALS = {
     "town-work-meeting-past-year": "过去一年", "party-congress-five-years": "过去五年",
     "secretary-after-the-county-head": "去年的经济工作", "no-title-a-year-s-summary": "2024年工作总结",
-    "duty-report-no-year": "述职", "half-year-analysis-paper": "上半年",
+    "duty-report-no-year": "述职", "half-year-analysis-paper": "上半年", "year-in-numerals-summary": "二〇二三年",
 }
 
 
