@@ -409,7 +409,8 @@ def pack_of(paras: list[Paragraph], salutation_at: int | None, signed: bool) -> 
     reports = bool(title) and _SPEECH_TITLE.search(title) is None and _REPORT_TITLE.search(title) is not None
     return (
         _by_title(title, reports, text)
-        or _by_opening(opening, heading, reports or _unspoken(paras, salutation_at, text), "汇报" in title)
+        or _by_opening(opening, heading, reports or _unspoken(paras, salutation_at, text), "汇报" in title,
+                       bool(title) and _ANNUAL_MEETING.search(title) is not None)
         or _by_meeting(title, opening, text)
         or _by_wording(paras, salutation_at, signed, text)
     )
@@ -435,10 +436,14 @@ def _by_title(title: str, reports: bool, text: str) -> tuple[str, str] | None:
     return None
 
 
-def _by_opening(opening: str, heading: str, reports: bool, briefing: bool = False) -> tuple[str, str] | None:
+def _by_opening(
+    opening: str, heading: str, reports: bool, briefing: bool = False, annual: bool = False
+) -> tuple[str, str] | None:
     """The opening's period decides: a report's half year, a quarter, a whole year's work
     (named in the opening or the first heading), a whole year reviewed, several years
-    reviewed (not in a briefing, whose 十八大以来…五年来 is background to no period)."""
+    reviewed (not in a briefing, whose 十八大以来…五年来 is background to no period).
+    At the ``annual`` meeting (经济工作会议 in the title) held late in the year, the
+    months so far (1-11月, 前三季度) beside 全年 or 明年 are the year's figures to date."""
     half, quarter = _HALF.search(opening), _QUARTER.search(opening)
     if said := _REPORT_OPENING.search(opening):
         if half:
@@ -452,7 +457,7 @@ def _by_opening(opening: str, heading: str, reports: bool, briefing: bool = Fals
         if reports:
             return REPORT, f"开头总结半年（“{half.group()}”）的工作，不对听众讲话"
         return SPEECH, f"开头讲的是上半年（“{half.group()}”）"
-    if quarter:
+    if quarter and not (annual and re.search("全年|明年", opening)):
         return SPEECH, f"开头讲的是一年中的一段（“{quarter.group()}”）"
     if reviewed := _YEAR_REVIEWED.search(opening) or _YEAR_REVIEWED.search(heading):
         return YEAR_END, f"开头总结回顾一年的工作（“{reviewed.group()}”）"

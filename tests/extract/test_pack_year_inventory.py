@@ -270,6 +270,14 @@ CASES |= {
         "在二〇二五年全县经济工作会议上的讲话\n同志们：\n这次会议的主要任务是回顾去年工作，部署今年任务。\n", YE, 2024, None),
     "placeholder-year-summary": (
         "XX镇20XX年工作总结\n20XX年，我镇在县委、县政府的坚强领导下，各项工作取得新成效。\n", YE, X, None),
+    "annual-meeting-with-figures-to-november": (
+        "在全区经济工作会议上的讲话\n同志们：\n今年以来，全区上下迎难而上。1-11月，全区规模以上工业增加值增长X%，"
+        "全年有望完成目标任务。\n", YE, X, None),
+    "annual-meeting-with-three-quarters-and-next-year": (
+        "在全县经济工作会议上的讲话\n同志们：\n今年前三季度，全县地区生产总值增长X%，预计全年增长X%左右。"
+        "明年经济工作要稳中求进。\n", YE, X, None),
+    "half-year-meeting-called-economic-work-meeting": (
+        "在全镇经济工作会议上的讲话\n同志们：\n上半年，全镇经济运行总体平稳。下半年，要紧盯全年目标。\n", HS, X, "上半年"),
     "half-year-compared-with-a-year-s-same-period": (
         "在全县上半年工作会议上的讲话\n同志们：\n今年以来，全县上下紧盯全年目标任务。1-6月，全县地区生产总值增长X%。"
         "2023年同期增速为X%。\n", HS, X, "上半年"),
@@ -303,6 +311,18 @@ CASES |= {
     "bureau-summary-with-next-year-s-ideas": (
         "县林业局工作总结\n今年以来，我局紧紧围绕县委、县政府中心工作，扎实推进各项工作。\n一、今年工作开展情况\n"
         "（一）造林绿化\n二、明年工作思路\n", YE, X, None),
+    "year-end-meeting-titled-by-its-year": (
+        "在2024年全县经济工作会议上的讲话\n同志们：\n今年以来，全县上下攻坚克难，全年预计完成地区生产总值X亿元。"
+        "明年是“十四五”规划的关键之年。\n", YE, 2024, None),
+    "new-year-meeting-titled-by-its-year": (
+        "在2024年全县经济工作会议上的讲话\n同志们：\n过去一年，全县经济运行稳中向好。今年，我们要继续保持良好势头。\n",
+        YE, 2023, None),
+    "street-committee-work-report": (
+        "在街道党工委扩大会议上的工作报告\n同志们：\n现在，我代表街道党工委作工作报告。\n一、2024年工作回顾\n", YE, 2024, None),
+    "town-half-year-briefing-to-leaders": (
+        "镇2024年上半年工作汇报\n各位领导：\n现将我镇上半年工作情况汇报如下。\n", HR, 2024, "上半年"),
+    "summary-of-the-year-so-far-to-june": (
+        "关于今年以来工作情况的总结\n今年以来，我局紧盯目标任务。1-6月，全县完成固定资产投资X亿元。\n", HR, X, "上半年"),
     "project-tour-meeting": (
         "在全县项目建设观摩会上的讲话\n同志们：\n今年以来，全县上下大抓项目、抓大项目。1-10月，"
         "全县完成固定资产投资X亿元。\n", HS, X, None),
