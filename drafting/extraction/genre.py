@@ -34,7 +34,8 @@ next; half-year-speech is every other speech, and the closest to any other repor
    not 2022年以来 alone, the year so far) → year-end; one
    naming no period leaves it to the wording below, as a report. Otherwise half a
    year reviewed is a report when nobody is spoken to (or the title is a report's),
-   else a speech; a quarter is a speech; a year reviewed in the opening or the first
+   else a speech; a quarter is a speech (not at the annual meeting, where 1-11月 beside
+   全年 or 明年 is the year so far); a year reviewed in the opening or the first
    heading (总结回顾2025年, 20XX年工作回顾, 2024年工作总结, 过去(的)一年, 回顾去年,
    去年的经济工作, 贯彻……经济工作会议精神 — the annual meeting follows the central one),
    or several years (过去五年, 五年来, 本届以来, 回顾“十三五”) is year-end.
