@@ -69,12 +69,15 @@ class Indicator:
     rank_unit: str = "位"  # 居全市第3位; empty for 增幅全市第一
     value_bound: str = ""  # 控制在3.5%以内: 以内 / 以上 / 左右 after the value
     value_note: str = ""  # 25.6亿元（快报数）: a note in brackets after the value
+    ratio: str = ""  # 三次产业结构调整为12.3:45.6:42.1: the ratio's later terms, printed after the value (the first)
     change_bound: str = ""  # 增长6.3%以上 · 增长6%左右: after the change
     # 增长5%—6% · 提高5至6个百分点: a change reached, said as a range; change_to has change's sign
     change_to: float | int | str | None = None
     change_range: str = "—"
+    change_unit_once: bool = False  # 增长5-6%: the office wrote the % after the second figure only
     spaced: bool = False  # 达到 XX 亿元，增长 XX%: figures set off by spaces (pasted from a PDF, or typed so)
     unit_spaced: bool = False  # 基本建设投资20359 万元: a space only between the value and its unit in words
+    space_before_value: bool = False  # 一般公共预算收入 3.62亿元: a PDF's space before the value alone
     # 完成10.43 亿元，同比增长 13.3%: a PDF's space before the change figure; None: as ``spaced`` says
     # (False with ``spaced``: 完成 5420.9 万元，可比增长22%)
     change_spaced: bool | None = None
@@ -120,11 +123,14 @@ class Indicator:
             rank_unit=data.get("rank_unit", "位"),
             value_bound=data.get("value_bound", ""),
             value_note=data.get("value_note", ""),
+            ratio=data.get("ratio", ""),
             change_bound=data.get("change_bound", ""),
             change_to=_figure(data, "change_to"),
             change_range=data.get("change_range", "—"),
+            change_unit_once=data.get("change_unit_once", False),
             spaced=data.get("spaced", False),
             unit_spaced=data.get("unit_spaced", False),
+            space_before_value=data.get("space_before_value", False),
             change_spaced=data.get("change_spaced"),
             as_written=data.get("as_written", False),
             separator=data.get("separator", DEFAULT_SEPARATOR),
@@ -284,12 +290,13 @@ def _further_clauses(ind: Indicator, on_placeholder: Callable[[str], None] | Non
     for k, clause in enumerate(ind.then):
         report = None if on_placeholder is None else partial(lambda k, field: on_placeholder(("then", k, field)), k)
         data = {key: value for key, value in clause.items() if key in _CLAUSE_KEYS}
-        printed.append(phrase_indicator(Indicator.from_data({**data, "name": ""}), report))
+        # a clause's xx prints as typed when its statement's figures do (…同比增长xx%，增速比去年提高xx个百分点)
+        printed.append(phrase_indicator(Indicator.from_data({**data, "name": "", "as_written": ind.as_written}), report))
     return [text for text in printed if text]
 
 
 # the keys a ``then`` clause may have: a change, a share, a gap or a rank
-_CLAUSE_KEYS = ("change", "trend", "change_unit", "compare", "change_bound", "change_to", "change_range", "share", "share_of", "share_verb",
+_CLAUSE_KEYS = ("change", "trend", "change_unit", "compare", "change_bound", "change_to", "change_range", "change_unit_once", "share", "share_of", "share_verb",
                 "share_particle", "gap", "gap_of", "gap_verb", "gap_unit", "rank", "rank_scope", "rank_verb", "rank_unit")
 
 
@@ -304,9 +311,11 @@ def _earlier_clause(ind: Indicator, number: Callable[[str, Any], str]) -> str:
 
 
 def _value_clause(ind: Indicator, figure: Callable[[str, Any, str], str], number: Callable[[str, Any], str]) -> str:
+    if ind.space_before_value and not ind.spaced:
+        return f" {ind.value_when}{number('value', ind.value)}{ind.unit}{ind.value_bound}{ind.value_note}"
     if ind.unit_spaced and not ind.spaced and ind.unit and not ind.unit.startswith(_SIGNS):
         return f"{ind.value_when}{number('value', ind.value)} {ind.unit}{ind.value_bound}{ind.value_note}"
-    return ind.value_when + figure("value", ind.value, ind.unit) + ind.value_bound + ind.value_note
+    return ind.value_when + figure("value", ind.value, ind.unit) + ind.ratio + ind.value_bound + ind.value_note
 
 
 def phrase_chain(
@@ -365,7 +374,7 @@ def _change_figure(ind: Indicator, change: Any, figure: Callable[[str, Any, str]
     if ind.change_to is None:
         return figure("change", change, ind.change_unit)
     upper = abs(ind.change_to) if isinstance(ind.change_to, (int, float)) else ind.change_to
-    lower = figure("change", change, ind.change_unit if ind.change_unit.startswith(_SIGNS) else "")
+    lower = figure("change", change, ind.change_unit if ind.change_unit.startswith(_SIGNS) and not ind.change_unit_once else "")
     return lower + ind.change_range + figure("change_to", upper, ind.change_unit)
 
 

@@ -22,8 +22,9 @@ from tests.extract import extracted_and_built
         ("争取“十四五”重大项目42个，总投资315亿元。", "争取“十四五”",
          [{"name": "重大项目", "value": 42, "unit": "个", "verb": "", "separator": "，"},
           {"name": "总投资", "value": 315, "unit": "亿元", "verb": ""}]),
-        ("新签约5000万元以上项目12个，协议资金46.8亿元。", "新签约5000万元以上",
-         [{"name": "项目", "value": 12, "unit": "个", "verb": "", "separator": "，"},
+        # 新签约项目 is a category kept whole, and a size class is part of the noun it sorts (RULES)
+        ("新签约5000万元以上项目12个，协议资金46.8亿元。", "",
+         [{"name": "新签约5000万元以上项目", "value": 12, "unit": "个", "verb": "", "separator": "，"},
           {"name": "协议资金", "value": 46.8, "unit": "亿元", "verb": ""}]),
         ("当前，规上工业企业产能利用率78.2%。", "当前，",
          [{"name": "规上工业企业产能利用率", "value": 78.2, "unit": "%", "verb": ""}]),
@@ -58,9 +59,10 @@ from tests.extract import extracted_and_built
          [{"name": "规上工业增加值", "change": 8.2, "gap": 1.6, "gap_of": "全省平均水平", "gap_verb": "增速高于"}]),
         ("地区生产总值同比增长7.3%，排全市第4位。", "",
          [{"name": "地区生产总值", "change": 7.3, "rank": 4, "rank_scope": "全市", "rank_verb": "排"}]),
+        # 接待 is the verb, 游客 the name (RULES, batch 4: r70's 接待 客商)
         ("全县旅游收入超12亿元，接待游客近300万人次。", "全县",
-         [{"name": "旅游收入", "value": 12, "unit": "亿元", "verb": "超", "separator": "，"},
-          {"name": "接待游客", "value": 300, "unit": "万人次", "verb": "近"}]),
+         [{"name": "旅游收入", "value": 12, "unit": "亿元", "verb": "超", "separator": "，接待"},
+          {"name": "游客", "value": 300, "unit": "万人次", "verb": "近"}]),
     ],
 )
 def test_general_statistic_shapes_print_back(sentence, before, indicators):

@@ -74,9 +74,10 @@ from tests.extract import built_paragraph
         ("农村居民人均可支配收入19863元，同比名义增长7.1%。", "",
          [{"name": "农村居民人均可支配收入", "value": 19863, "unit": "元", "verb": "", "change": 7.1,
            "compare": "同比名义"}]),
+        # the 降幅 clause is a further change of the same statement (RULES), kept in its ``then``
         ("外贸进口下降8.6%，降幅比上半年收窄2.4个百分点。", "",
-         [{"name": "外贸进口", "change": -8.6, "compare": "", "separator": "，"},
-          {"name": "降幅", "change": -2.4, "trend": "收窄", "change_unit": "个百分点", "compare": "比上半年"}]),
+         [{"name": "外贸进口", "change": -8.6, "compare": "",
+           "then": [{"change": -2.4, "trend": "收窄", "change_unit": "个百分点", "compare": "降幅比上半年"}]}]),
         ("一般公共预算收入完成7.9亿元，为预算的54.8%。", "",
          [{"name": "一般公共预算收入", "value": 7.9, "unit": "亿元", "verb": "完成", "share": 54.8, "share_of": "预算",
            "share_verb": "为"}]),
@@ -102,8 +103,9 @@ from tests.extract import built_paragraph
         ("各项贷款余额较年初新增19.4亿元。", "",
          [{"name": "各项贷款余额", "change": 19.4, "trend": "新增", "change_unit": "亿元", "compare": "较年初"}]),
         # PDF text: spaces around figures, a decimal split by the layout (kept as written)
+        # 新签约项目 is a category of projects, a noun phrase kept whole (RULES, batch 4)
         ("全年新签约项目 41 个,协议总投资 86. 5 亿元。", "全年",
-         [{"name": "项目", "value": 41, "unit": "个", "verb": "新签约", "verb_first": True, "spaced": True,
+         [{"name": "新签约项目", "value": 41, "unit": "个", "verb": "", "spaced": True,
            "separator": ","},
           {"name": "协议总投资", "value": "86. 5", "unit": "亿元", "verb": "", "spaced": True}]),
         ("园区建设加快推进; 在建项目达到 38 个。", "园区建设加快推进; ",

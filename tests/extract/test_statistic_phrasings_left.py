@@ -118,7 +118,6 @@ def test_a_change_reached_as_a_range_is_read_and_prints_back(sentence, name, cha
         "今年主要预期目标：地区生产总值增长5%—6%。",
         "明年地区生产总值增长5%—6%。",  # next year's plan
         "确保规上工业增加值增速提高5至6个百分点。",
-        "全县地区生产总值增长5-6%。",  # % after the second figure alone: not how the model prints, stays text
         "粮食、油料产量分别增长3%—5%和5%—6%。",  # 分别 over several names
     ],
 )
