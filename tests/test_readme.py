@@ -56,6 +56,17 @@ _LEFTOVERS = shutil.ignore_patterns(
 )
 
 
+def test_the_wheel_lists_every_package_of_the_checkout():
+    """``pip install .`` (the README's first command) ships only the packages pyproject.toml
+    names: a new subpackage left out installs fine and fails on first import (``draft extract``
+    lacked drafting.extraction in a wheel while the editable installs of the tests had it)."""
+    import tomllib
+
+    listed = set(tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]["packages"])
+    found = {".".join(init.parent.relative_to(ROOT).parts) for init in (ROOT / "drafting").rglob("__init__.py")}
+    assert found - listed == set()
+
+
 @pytest.mark.network
 def test_readme_first_command_in_a_fresh_virtual_environment(tmp_path):
     """As a new user runs it: a fresh virtual environment, the README's first

@@ -4,6 +4,7 @@ period a text is about, a report's 落款, and the count phrase closing the open
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Any
 
 from drafting.extraction import genre
@@ -206,13 +207,18 @@ _NUMERAL_YEAR = re.compile(r"([〇零○0一二三四五六七八九]{4})年(?:�
 _YEAR_PLANNED = re.compile(r"(?:部署|谋划|安排|做好|抓好)[^。；，]{0,4}?(\d{4}) ?年|(\d{4}) ?年是[^。；]{0,24}?之年")
 # a review of several years has no one year: 五年工作总结, 过去五年, 五年来, 几年来工作回顾, 任期, “十三五”时期
 _SEVERAL_YEARS = re.compile(r"过去的?[两三四五六七八九十几]年|[两三四五六七八九十几]年(?:来|工作|的工作|以来)|任期|本届|“?十[一二三四五]五”?(?:时期|期间|以来)")
-# a year only compared with (比2019年一季度增长, 较2020年同期, 与2019年相比), or where a span starts (从2014年, 自2018年以来)
+# a year only compared with (比2019年一季度增长, 较2020年同期, 与2019年相比, 2023年同期增速), or where a span
+# starts (从2014年, 自2018年以来)
 _COMPARED = re.compile(r"(?:比|较|与|相比|对比|从|自)$")
 # the year just ended, seen from the next: 刚刚过去的2025年, 去年（2025年）
 _LAST_YEAR = re.compile(r"(?:刚刚过去的|过去的|去年|上年)[（(]?$")
 # a title naming the year a meeting is held, which a year's review may follow (在2026年……上的讲话,
-# 2024年政府工作报告 — delivered early in 2024, on 2023)
-_YEAR_IN_TITLE = re.compile(r"在 ?(\d{4}) ?年.{2,40}上的|(\d{4}) ?年.{0,16}政府工作报告")
+# 2024年政府工作报告 — delivered early in 2024, on 2023;
+# 在石门乡2026年工作会议上的讲话: the place may stand before the meeting's year; a subtitle's
+# ——2024年1月10日在……会议上 is the day it was given)
+_YEAR_IN_TITLE = re.compile(
+    r"在[^，。；：\d]{0,16}?(\d{4}) ?年.{2,40}上的|(\d{4}) ?年.{0,16}政府工作报告|(\d{4}) ?年\d{1,2} ?月\d{1,2} ?日 ?在"
+)
 # the year just ended, looked back on (not 比去年同期: a comparison looks back in any text)
 _LOOKED_BACK = re.compile(r"(?<![比较与])去年(?!同期)|过去的?一年|刚刚过去")
 UNKNOWN_YEAR = "X"
@@ -227,6 +233,7 @@ def year_in(paras: list[Paragraph], date, written: str = "", whole_year: bool = 
     when the Word file says it was written. Never today's: a text that says none gets the
     placeholder X, which the build flags until it is filled in. (A half year's text in 2024
     may well sum up 2023's work in passing; its year is still 2024.)"""
+    paras = [replace(p, text=arabic_years(p.text)) for p in paras]
     whole = "".join(p.text for p in paras)
     if whole_year:
         reviewed = _year_reviewed(paras, whole, date)
@@ -243,6 +250,15 @@ def year_in(paras: list[Paragraph], date, written: str = "", whole_year: bool = 
     return UNKNOWN_YEAR, UNKNOWN_YEAR_NOTE
 
 
+# a year written in numerals (二〇二四年, 二0二三年, 一九九八年): 19xx or 20xx only, so no other run of numerals is read
+_NUMERALS_YEAR = re.compile(r"(?:一九|二[〇零○0])[〇零○0一二三四五六七八九]{2}(?=年)")
+
+
+def arabic_years(text: str) -> str:
+    """The text with years written in numerals (二〇二四年) written in digits, so one set of rules reads both."""
+    return _NUMERALS_YEAR.sub(lambda m: str(_numeral_year(m.group())), text)
+
+
 def _opening_of(paras: list[Paragraph]) -> list[Paragraph]:
     """The first two paragraphs after the title (``paras[0]``), past the title's lines, a
     salutation and a date line that may follow it."""
@@ -257,7 +273,7 @@ def _years_of(text: str, after_last: bool = True) -> list[int]:
     years = []
     for m in _YEAR.finditer(text):
         year, before = int(m.group(1)), text[max(0, m.start() - 6) : m.start()]
-        if 1949 <= year <= 2200 and not _COMPARED.search(before):
+        if 1949 <= year <= 2200 and not _COMPARED.search(before) and not text.startswith("同期", m.end()):
             years.append(year + 1 if after_last and _LAST_YEAR.search(before) else year)
     years += [found[0] for m in _CHINESE_DATE.finditer(text) if (found := calendar_date(m.group()))]
     return years
@@ -284,7 +300,7 @@ def _year_reviewed(paras: list[Paragraph], whole: str, date) -> tuple[int | str,
     elif m := _YEAR_PLANNED.search(whole):
         found = int(m.group(1) or m.group(2)) - 1, f"“{m.group()}”的前一年"
     elif m := _YEAR_IN_TITLE.search(title):
-        year = int(m.group(1) or m.group(2))
+        year = int(next(g for g in m.groups() if g))
         if "明年" not in whole and _LOOKED_BACK.search(whole):
             found = year - 1, f"标题“{title}”的前一年（会议在年初，回顾去年）"
         else:

@@ -17,7 +17,8 @@ next; half-year-speech is every other speech, and the closest to any other repor
 (a quarter's, some months', a briefing with no period).
 
 1. The title. A speech says so (讲话 发言 致辞 主持词, 在……上的); a report names
-   itself (工作总结 情况总结 工作报告 打算 汇报). A report title naming half a year
+   itself (工作总结 情况总结 工作报告 打算 思路 计划 汇报 述职 情况分析 — not 分析会 —,
+   or ends in 情况). A report title naming half a year
    (上半年 半年 年中 1-6月) is half-year-report; one naming a quarter or some months
    (一季度 前三季度 1-9月) is half-year-speech; one naming a whole year or several
    (2023年工作总结, 年度, 述职, 年终, 五年工作总结, 任期) or a 政府工作报告 reviewing a
@@ -33,13 +34,18 @@ next; half-year-speech is every other speech, and the closest to any other repor
    not 2022年以来 alone, the year so far) → year-end; one
    naming no period leaves it to the wording below, as a report. Otherwise half a
    year reviewed is a report when nobody is spoken to (or the title is a report's),
-   else a speech; a quarter is a speech; a year reviewed (总结回顾2025年, 20XX年工作回顾,
-   过去的一年, 贯彻……经济工作会议精神 — the annual meeting follows the central one) is
-   year-end.
+   else a speech; a quarter is a speech (not at the annual meeting, where 1-11月 beside
+   全年 or 明年 is the year so far); a year reviewed in the opening or the first
+   heading (总结回顾2025年, 20XX年工作回顾, 2024年工作总结, 过去(的)一年, 回顾去年,
+   去年的经济工作, 贯彻……经济工作会议精神 — the annual meeting follows the central one),
+   or several years (过去五年, 五年来, 本届以来, 回顾“十三五”) is year-end.
 3. The meeting held is the annual one (召开全镇经济工作会, 这次务虚会议, or such a
-   title), or one at the turn of the year that looks back (rule 1): year-end.
+   title), or one at the turn of the year that looks back (rule 1; 新一年的第一个大会
+   too), or the text is a report to a congress (向大会报告政府工作, 向大会作报告: a
+   人代会 reviews a year, a 党代会 a term): year-end.
 4. The wording. No salutation and a 落款 at the end, or nobody spoken to (同志们 我讲
-   大家) and half a year's wording, is a report; 全年 said twice, 明年, 一年来 without
+   大家) and half a year's wording, is a report (unless it names some months first:
+   1至5月 figures, then 预计上半年, report some months); 全年 said twice, 明年, 一年来 without
    上半年 is a year-end speech; all else the half-year speech.
 
 The year (``front_matter.year_in``) is the packs' meeting.year: for a year's review
@@ -339,7 +345,9 @@ def split_part_closing(node: Node, extra: int = 0) -> None:
 
 SPEECH, REPORT, YEAR_END = "half-year-speech", "half-year-report", "year-end-speech"
 _SPEECH_TITLE = re.compile(r"讲话|发言|致辞|主持词|讲稿|在.{2,40}上的")
-_REPORT_TITLE = re.compile(r"总结|工作报告|情况报告|的报告|汇报|打算|执行情况")
+# (上半年经济运行情况分析 is a report too, a 分析会 a meeting; so are 上半年工作开展情况 and
+# ……及下半年工作思路 / 2025年工作计划)
+_REPORT_TITLE = re.compile(r"总结|工作报告|情况报告|的报告|汇报|打算|思路|计划|执行情况|述职|分析(?!会)|情况$")
 # half a year: 上半年 半年 年中 1-6月 (not 下半年, not 一年中 — the whole year's course —, not 今年中央)
 _HALF = re.compile(r"上半年|(?<![下一])半年|(?<![一这全今])年中(?![央国华心])|(?<![\d１-９])[1１] ?[-—–~～至到] ?[6６] ?月|元至6月")
 # another part of the year: 一季度 前三季度 1-8月 1至9月 (not 12月, which closes the year)
@@ -347,17 +355,35 @@ _QUARTER = re.compile(
     r"前?[一二三四1-4１-４]季度|(?<![\d１-９])[1１] ?[-—–~～至到] ?(?:[2-57-9]|1[01]) ?月|元至(?:[2-57-9]|1[01])月"
 )
 # a whole year, or several (a 五年 review, a term): 2021年工作总结, 年度总结, 述职报告, 年终总结, 五年工作总结
-_WHOLE_YEAR = re.compile(r"年度|全年|述职|年终|\d{4} ?年|[两三四五六七八九十几]年(?:来|工作|的)|任期|本届")
+# (二〇二三年工作总结 and 20XX年 name one year; 二〇二三 holds no 三年工作)
+_WHOLE_YEAR = re.compile(
+    r"年度|全年|述职|年终|\d{4} ?年|20[XxＸ×*＊]{2} ?年|(?:一九|二[〇零○0])[〇零○0一二三四五六七八九]{2}年|"
+    r"(?<![〇零○0一二三四五六七八九])[两三四五六七八九十几]年(?:来|工作|的)|任期|本届"
+)
 _ANNUAL_MEETING = re.compile(r"经济工作(?:动员|务虚)?(?:会议|会)|务虚会|政府工作报告")
 # the meeting being held is the annual one (召开全镇经济工作会, 这次务虚会议), not the central one it follows
 _ANNUAL_MEETING_HELD = re.compile(r"(?:召开|这次|本次|此次)[^。；，]{0,20}(?:经济工作(?:动员|务虚)?会|务虚会)")
 # a meeting at the turn of the year looks back on the last and ahead to the new: 开局动员会, 新春茶话会, 节后收心会
 # (not 年初: 年初召开的经济工作会议 is a meeting a later speech refers back to)
-_NEW_YEAR_MEETING = re.compile(r"(?:开局|开年|新春|新年|春节后|节后)[^。；，、：]{0,12}(?:大会|会议|会)")
+# 这次会议是开发区新一年的第一个大会
+# · 春节团拜会
+_NEW_YEAR_MEETING = re.compile(r"(?:开局|开年|新春|新年|春节|节后|团拜|新一年的?第一[个次场]?)[^。；，、：]{0,12}(?:大会|会议|会)")
 _YEAR_REVIEWED = re.compile(
-    r"(?:\d{4}|20[XxＸ×*＊]{2}|[〇零一二三四五六七八九]{4}) ?年(?:工作|经济工作)?回顾|过去的一年|刚刚过去的|一年来|"
-    r"总结(?:回顾)?(?:去年|上年|全年|\d{4} ?年)|贯彻[^。；]{0,30}经济工作会议精神"
+    r"(?:\d{4}|20[XxＸ×*＊]{2}|[〇零一二三四五六七八九]{4}) ?年(?:度)?(?:工作|经济工作)?回顾|"
+    r"(?:\d{4}|20[XxＸ×*＊]{2}) ?年(?:度)?工作总结|过去的?一年(?!多)|刚刚过去的|一年来|"
+    r"(?:总结|回顾)(?:回顾|总结)?(?:去年|上年|全年|\d{4} ?年)|(?<![比较与])去年的?(?:各项|经济)?工作|"
+    r"贯彻[^。；]{0,30}经济工作会议精神"
 )
+# a review of several years (a 党代会's or a new term's 过去五年, 五年来, 本届以来): year-end, with no one year
+# (回顾“十三五”发展成就, “十三五”时期: a plan period is five years)
+_YEARS_REVIEWED = re.compile(
+    r"过去的?[两三四五六七八九十]年(?!多)|[两三四五六七八九十]年来|本届以来|任期以来|"
+    r"回顾“?十[一二三四五六]五|“?十[一二三四五六]五”?(?:时期|期间|以来)"
+)
+# a report to a congress (向大会报告政府工作, 向大会作报告): a 人代会's work report reviews a year, a 党代会's a term
+# the year ahead named as such at the turn of the year: 2025年是“十四五”规划收官之年 · 今年是开局之年
+_YEAR_AHEAD = re.compile(r"(?:\d{4} ?年|今年)是[^。；]{0,24}?之年")
+_CONGRESS_REPORT = re.compile(r"向(?:本次)?大会(?:作|报告)[^。；]{0,8}(?:报告|工作)")
 # a report naming a whole year's work in its opening or first heading: 现将2022年度工作汇报如下 ·
 # 一、2022年亮点工作 (not 2022年以来 alone: the year so far may be any part of it)
 _A_YEAR = re.compile(r"\d{4} ?年度|\d{4} ?年(?:的)?(?:主要|亮点|重点)?工作|全年工作|" + _YEAR_REVIEWED.pattern)
@@ -377,12 +403,15 @@ def pack_of(paras: list[Paragraph], salutation_at: int | None, signed: bool) -> 
     title = _title_of(paras, salutation_at)
     start = (salutation_at + 1) if salutation_at is not None else (1 if title else 0)
     opening = "".join(p.plain for p in _opening(paras[start:]))
-    heading = next((p.plain for p in paras[start : start + 4] if _TITLE_MARKER.match(p.plain)), "")
+    heading = next(
+        (p.plain for p in paras[start : start + 4] if _TITLE_MARKER.match(p.plain) or p.plain.startswith("第一部分")), ""
+    )
     text = "".join(p.plain for p in paras)
     reports = bool(title) and _SPEECH_TITLE.search(title) is None and _REPORT_TITLE.search(title) is not None
     return (
         _by_title(title, reports, text)
-        or _by_opening(opening, heading, reports or _unspoken(paras, salutation_at, text))
+        or _by_opening(opening, heading, reports or _unspoken(paras, salutation_at, text), "汇报" in title,
+                       bool(title) and _ANNUAL_MEETING.search(title) is not None)
         or _by_meeting(title, opening, text)
         or _by_wording(paras, salutation_at, signed, text)
     )
@@ -408,9 +437,14 @@ def _by_title(title: str, reports: bool, text: str) -> tuple[str, str] | None:
     return None
 
 
-def _by_opening(opening: str, heading: str, reports: bool) -> tuple[str, str] | None:
+def _by_opening(
+    opening: str, heading: str, reports: bool, briefing: bool = False, annual: bool = False
+) -> tuple[str, str] | None:
     """The opening's period decides: a report's half year, a quarter, a whole year's work
-    (named in the opening or the first heading), a whole year reviewed."""
+    (named in the opening or the first heading), a whole year reviewed, several years
+    reviewed (not in a briefing, whose 十八大以来…五年来 is background to no period).
+    At the ``annual`` meeting (经济工作会议 in the title) held late in the year, the
+    months so far (1-11月, 前三季度) beside 全年 or 明年 are the year's figures to date."""
     half, quarter = _HALF.search(opening), _QUARTER.search(opening)
     if said := _REPORT_OPENING.search(opening):
         if half:
@@ -419,15 +453,17 @@ def _by_opening(opening: str, heading: str, reports: bool) -> tuple[str, str] | 
             return SPEECH, f"开头说“{said.group()}”，汇报的是季度或几个月（“{quarter.group()}”），不是半年，按讲话整理"
         if year := _A_YEAR.search(opening) or _A_YEAR.search(heading):
             return YEAR_END, f"开头说“{said.group()}”，汇报一年（“{year.group()}”）的工作"
-        reports = True  # a report of no period (a briefing to visitors): the wording decides
+        reports = briefing = True  # a report of no period (a briefing to visitors): the wording decides
     if half:
         if reports:
             return REPORT, f"开头总结半年（“{half.group()}”）的工作，不对听众讲话"
         return SPEECH, f"开头讲的是上半年（“{half.group()}”）"
-    if quarter:
+    if quarter and not (annual and re.search("全年|明年", opening)):
         return SPEECH, f"开头讲的是一年中的一段（“{quarter.group()}”）"
-    if reviewed := _YEAR_REVIEWED.search(opening):
+    if reviewed := _YEAR_REVIEWED.search(opening) or _YEAR_REVIEWED.search(heading):
         return YEAR_END, f"开头总结回顾一年的工作（“{reviewed.group()}”）"
+    if not briefing and (several := _YEARS_REVIEWED.search(opening) or _YEARS_REVIEWED.search(heading)):
+        return YEAR_END, f"开头总结回顾几年的工作（“{several.group()}”）"
     return None
 
 
@@ -438,6 +474,10 @@ def _by_meeting(title: str, opening: str, text: str) -> tuple[str, str] | None:
         return YEAR_END, f"是年度的经济工作会议或务虚会（“{held.group()}”）"
     if (new_year := _NEW_YEAR_MEETING.search(opening)) and (back := _looks_back(text)):
         return YEAR_END, f"是年初的会议（“{new_year.group()}”），回顾过去一年（“{back}”）"
+    if (ahead := _YEAR_AHEAD.search(opening)) and (back := _LOOKS_BACK.search(opening)):
+        return YEAR_END, f"开头说新的一年（“{ahead.group()}”），回顾过去一年（“{back.group()}”）"
+    if congress := _CONGRESS_REPORT.search(opening):
+        return YEAR_END, f"是向代表大会所作的报告（“{congress.group()}”），回顾一年或一届的工作"
     return None
 
 
@@ -459,12 +499,15 @@ def _looks_back(text: str) -> str:
 def _by_wording(paras: list[Paragraph], salutation_at: int | None, signed: bool, text: str) -> tuple[str, str]:
     if signed and salutation_at is None:
         return REPORT, "无称谓，末尾有落款"
-    if _unspoken(paras, salutation_at, text) and (half := _HALF.search(text)):
+    # the period a report names first is the one it reports (1至5月 figures, then 预计上半年: some months)
+    quarter = _QUARTER.search(text)
+    if _unspoken(paras, salutation_at, text) and (half := _HALF.search(text)) and not (quarter and quarter.start() < half.start()):
         return REPORT, f"无称谓、不对听众讲话，总结半年（“{half.group()}”）"
     part_of_year = len(_HALF.findall(text)) + len(_QUARTER.findall(text)) >= 2 and "明年" not in text
-    looks_back = "明年" in text or text.count("全年") >= 2 or _YEAR_REVIEWED.search(text)
-    if "上半年" not in text and looks_back and not part_of_year:
-        return YEAR_END, "讲的是全年和明年（“明年”“全年”等措辞）"
+    reviewed = _YEAR_REVIEWED.search(text)
+    said = "明年" if "明年" in text else "全年" if text.count("全年") >= 2 else reviewed.group() if reviewed else ""
+    if "上半年" not in text and said and not part_of_year:
+        return YEAR_END, f"讲的是全年或明年（“{said}”）"
     return SPEECH, "没有半年报告、年度讲话的标志，按讲话整理"
 
 
