@@ -177,7 +177,9 @@ def divide(paras: list[Paragraph], form: str, run: list[int]) -> tuple[list[Para
 
 def lead_clause(text: str) -> int:
     """Length of an inline item's lead: through its first 。！？；： outside quotes (its
-    lead as a reader takes it: 一是项目建设提速：……, 一是抓项目；二是……); 0 when there is none."""
+    lead as a reader takes it: 一是项目建设提速：……, 一是抓项目；二是……); 0 when there is none.
+    A figure stated before that stays in the lead (抓项目，新开工项目28个；): the shipped packs' item
+    leads may hold indicators."""
     return _through_first(text, "。！？；：")
 
 

@@ -19,7 +19,6 @@ from drafting.extraction.genre import Node, Paragraph
 from drafting.extraction.result import Extraction
 from drafting.extraction.units import (
     heading_before_run,
-    inline_lead_end,
     late_run,
     longest_first,
     mark_joined,
@@ -251,5 +250,5 @@ def _inline_in_report(section: dict, paras: list[Paragraph]) -> bool:
 
 
 def _report_point(text: str) -> dict:
-    end = inline_lead_end(text)
+    end = genre.lead_clause(text)
     return {"lead": text[:end], "body": [text[end:]]} if 0 < end < len(text) else {"lead": text}

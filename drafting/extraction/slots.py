@@ -7,14 +7,14 @@ from __future__ import annotations
 from typing import Any
 
 from drafting.extraction.result import Extraction, Path_
-from drafting.extraction.units import inline_lead_end
+from drafting.extraction.genre import lead_clause
 
 
 def nest_inline_lists(result: Extraction, schema: dict) -> None:
     """Enumerations inside paragraphs left as words become list paragraphs (``inline_lists``)."""
     from drafting.extraction.inline_lists import list_forms, nest_lists
 
-    for path, count, form in nest_lists(result.data, list_forms(schema), inline_lead_end):
+    for path, count, form in nest_lists(result.data, list_forms(schema), lead_clause):
         notes = [n for n in result.notes.get(path, []) if not n.startswith("这段话内部有")]
         result.notes[path] = notes + [f"自动识别：这段话中列举了 {count} 项（{form}……），整理为段中列举（enumeration、points），输出与原文相同"]
 

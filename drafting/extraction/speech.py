@@ -20,7 +20,6 @@ from drafting.extraction.result import Extraction, Path_
 from drafting.extraction.units import (
     HEADING_MAX,
     heading_before_run,
-    inline_lead_end,
     late_run,
     longest_first,
     mark_joined,
@@ -455,7 +454,7 @@ def _inline_point(k: int, listed: genre.InlineList, path: Path_, roles: Roles, r
     the body printed on in the same paragraph (where statistics are read)."""
     keys = roles.in_def(roles.point_def)
     text = listed.items[k]
-    end = inline_lead_end(text)
+    end = genre.lead_clause(text)
     point: dict[str, Any] = {}
     if k in listed.groups and "inline-restart" in keys:
         point[keys["inline-restart"]] = listed.groups[k]

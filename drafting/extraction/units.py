@@ -185,10 +185,3 @@ def late_run(paras: list[Paragraph], forms: tuple[str, ...]) -> tuple[str, int, 
         if found and not genre.numbered_run(paras, form):
             return form, genre.marker_number(paras[found[0]].text, form) or 2, found
     return "", 0, []
-
-
-def inline_lead_end(text: str) -> int:
-    """Where an inline item's lead ends: at its first 。；：, as the reader takes it (抓项目，
-    新开工项目28个；). A figure stated before that stays in the lead, which holds it as
-    indicators in every pack (list items', points' and report items' leads alike)."""
-    return genre.lead_clause(text)

@@ -18,6 +18,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from drafting.errors import DataError, Location
+from drafting.model.ranges import CrossesZero, typed_range
 from drafting.readers.sheet import Row, Sheet
 
 HEADER_SEARCH_ROWS = 30
@@ -244,8 +245,6 @@ def _as_typed(cell: Any, number: int | float | None) -> str | None:
 def _change(cell: Any) -> tuple[int | float | None, int | float | None, str | None]:
     """(change, upper end of a range, what is wrong with the cell): a change may be typed as a
     range (5—6, 5%～6%, -5—-6), as the sheet ``draft extract --statistics-out`` writes shows one."""
-    from drafting.model.ranges import CrossesZero, typed_range
-
     try:
         found = typed_range(cell)
     except CrossesZero:

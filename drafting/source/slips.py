@@ -14,6 +14,7 @@ from typing import Any, Iterator
 
 from drafting.errors import Problem, SchemaError
 from drafting.model.indicators import PLACEHOLDER, FigureMismatch, read_figure
+from drafting.model.ranges import RANGE_MARKS, CrossesZero, typed_range
 from drafting.source.yaml_loader import Path_, SpeechData, walk
 
 _CLOSED = tuple("。！？；：，、…”’）》")
@@ -130,9 +131,8 @@ def _read_range(speech: SpeechData, path: Path_, indicator: dict) -> list[Proble
     """A change typed as a range (change: 5—6, "5%～6%", -5—-6), the way the statistics sheet
     shows one, is the change and its upper end (change_to), printed 增长5%—6%."""
     typed = indicator.get("change")
-    if not isinstance(typed, str) or indicator.get("as_written") or not any(m in typed for m in "—–～~至到-"):
-        return []  # X, 4.5%: no range, and no module loaded for one (as ranges.RANGE_MARKS)
-    from drafting.model.ranges import CrossesZero, typed_range
+    if not isinstance(typed, str) or indicator.get("as_written") or not any(m in typed for m in RANGE_MARKS):
+        return []  # X, 4.5%: no range
 
     unit = indicator.get("change_unit", "%")
     text = typed.strip()
