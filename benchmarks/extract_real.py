@@ -2,7 +2,7 @@
 
 FOLDER holds texts nobody on the project wrote (kept outside the repository, never
 committed), one paragraph a line, each ``NAME.txt`` beside ``NAME.expected.yaml``,
-the annotation a person wrote by reading the text (rules in the folder's RULES.md):
+the annotation a person wrote by reading the text (rules in benchmarks/real-texts.md):
 
     pack: half-year-speech
     items:                      # the lead of every item below the part level, in order
